@@ -1,0 +1,357 @@
+//! Headless subcommands (`list`, `show`, `check`) over the store, as readable text or JSON Lines.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::corpus::article::{Article, BlockKind, char_offset};
+use crate::corpus::store::{Origin, Severity, Store};
+
+/// Command-line arguments.
+#[derive(Debug, Parser)]
+#[command(
+    name = "aes-reader",
+    version,
+    about = "Read a corpus of French press articles: list, read, search, quotes"
+)]
+pub struct Args {
+    /// Corpus folder (default: $AES_READER_DIR, else ./articles when it exists, else the bundled corpus).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub dir: Option<PathBuf>,
+    /// What to do; without one, list the articles.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Headless subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles: id, date, outlet, title.
+    List {
+        /// JSON Lines: one object per article.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one cleaned article.
+    Show {
+        /// Article id, file name, or a unique prefix of the id.
+        id: String,
+        /// One JSON object with the metadata, the blocks and the plain body.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check every file of the corpus: ok, or what is wrong. Exits 1 when a file was rejected.
+    Check,
+}
+
+/// Runs the parsed command; the exit code says whether it succeeded.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let store = Store::open(Origin::resolve(args.dir))?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = match args.command.unwrap_or(Command::List { json: false }) {
+        Command::List { json } => list(&store, json, &mut out).map(|()| ExitCode::SUCCESS),
+        Command::Show { id, json } => {
+            let article = store.find(&id)?;
+            show(article, json, &mut out).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Check => check(&store, &mut out),
+    };
+    match result.and_then(|code| out.flush().map(|()| code)) {
+        Ok(code) => Ok(code),
+        // `aes-reader list | head` closes the pipe early: that is success, not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e).context("cannot write to standard output"),
+    }
+}
+
+/// One article in `list --json`.
+#[derive(Serialize)]
+struct ListItem<'a> {
+    id: &'a str,
+    file: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    source: Option<&'a str>,
+    author: Option<&'a str>,
+    url: Option<&'a str>,
+    words: usize,
+}
+
+impl<'a> ListItem<'a> {
+    fn new(a: &'a Article) -> Self {
+        ListItem {
+            id: &a.id.0,
+            file: &a.file,
+            title: &a.meta.title,
+            date: a.meta.date.map(|d| d.to_string()),
+            source: a.meta.source.as_deref(),
+            author: a.meta.author.as_deref(),
+            url: a.meta.url.as_deref(),
+            words: a.words(),
+        }
+    }
+}
+
+fn list(store: &Store, json: bool, out: &mut impl Write) -> io::Result<()> {
+    if json {
+        for a in store.articles() {
+            writeln!(out, "{}", to_json(&ListItem::new(a)))?;
+        }
+        return Ok(());
+    }
+    let n = store.articles().len();
+    let rejected = store.rejected();
+    let bad = if rejected > 0 {
+        format!(", {rejected} rejected (run `aes-reader check`)")
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "# corpus: {} · {n} article{}{bad}",
+        store.origin(),
+        if n == 1 { "" } else { "s" }
+    )?;
+    let id_w = store
+        .articles()
+        .iter()
+        .map(|a| a.id.0.width())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let src_w = store
+        .articles()
+        .iter()
+        .map(|a| a.meta.source.as_deref().map_or(1, |s| s.width().min(20)))
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let width = terminal_width();
+    writeln!(
+        out,
+        "{}  {:<10}  {}  TITLE",
+        pad("ID", id_w),
+        "DATE",
+        pad("OUTLET", src_w)
+    )?;
+    for a in store.articles() {
+        let date = a
+            .meta
+            .date
+            .map_or_else(|| "-".to_owned(), |d| d.to_string());
+        let source = truncate(a.meta.source.as_deref().unwrap_or("-"), src_w);
+        let used = id_w + 2 + 10 + 2 + src_w + 2;
+        let title = match width {
+            Some(w) => truncate(&a.meta.title, w.saturating_sub(used).max(20)),
+            None => a.meta.title.clone(),
+        };
+        writeln!(
+            out,
+            "{}  {:<10}  {}  {title}",
+            pad(&a.id.0, id_w),
+            date,
+            pad(&source, src_w)
+        )?;
+    }
+    Ok(())
+}
+
+/// One block in `show --json`; offsets are in characters of `body`.
+#[derive(Serialize)]
+struct BlockOut<'a> {
+    kind: &'static str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'a str>,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct ShowOut<'a> {
+    #[serde(flatten)]
+    item: ListItem<'a>,
+    lang: Option<&'a str>,
+    tags: &'a [String],
+    blocks: Vec<BlockOut<'a>>,
+    body: &'a str,
+}
+
+fn show(a: &Article, json: bool, out: &mut impl Write) -> io::Result<()> {
+    if json {
+        let blocks = a
+            .blocks
+            .iter()
+            .map(|b| BlockOut {
+                kind: b.kind.name(),
+                text: a.block_text(b),
+                speaker: match &b.kind {
+                    BlockKind::Turn { speaker, .. } => Some(speaker),
+                    _ => None,
+                },
+                start: char_offset(&a.body, b.range.start),
+                end: char_offset(&a.body, b.range.end),
+            })
+            .collect();
+        let doc = ShowOut {
+            item: ListItem::new(a),
+            lang: a.meta.lang.as_deref(),
+            tags: &a.meta.tags,
+            blocks,
+            body: &a.body,
+        };
+        return writeln!(out, "{}", to_json(&doc));
+    }
+    let width = terminal_width().map(|w| w.min(100));
+    let wrap = |text: &str, indent: &str| -> String {
+        match width {
+            Some(w) => textwrap::fill(
+                text,
+                textwrap::Options::new(w)
+                    .initial_indent(indent)
+                    .subsequent_indent(indent),
+            ),
+            None => format!("{indent}{text}"),
+        }
+    };
+    writeln!(out, "{}", a.meta.title)?;
+    writeln!(
+        out,
+        "{}",
+        "=".repeat(a.meta.title.width().clamp(3, width.unwrap_or(100)))
+    )?;
+    let meta: Vec<String> = [
+        a.meta.source.clone(),
+        a.meta.date.map(|d| d.to_string()),
+        a.meta.author.as_ref().map(|s| format!("par {s}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !meta.is_empty() {
+        writeln!(out, "{}", meta.join(" · "))?;
+    }
+    if let Some(url) = &a.meta.url {
+        writeln!(out, "{url}")?;
+    }
+    let mut last_speaker: Option<&str> = None;
+    for b in &a.blocks {
+        writeln!(out)?;
+        let text = a.block_text(b);
+        match &b.kind {
+            BlockKind::Heading => writeln!(out, "## {text}")?,
+            BlockKind::Caption => writeln!(out, "{}", wrap(&format!("[photo] {text}"), ""))?,
+            BlockKind::Paragraph => writeln!(out, "{}", wrap(text, ""))?,
+            BlockKind::Turn { speaker, .. } => {
+                if last_speaker != Some(speaker.as_str()) {
+                    writeln!(out, "{speaker} :")?;
+                }
+                writeln!(out, "{}", wrap(text, "    "))?;
+            }
+        }
+        last_speaker = match &b.kind {
+            BlockKind::Turn { speaker, .. } => Some(speaker),
+            _ => None,
+        };
+    }
+    Ok(())
+}
+
+fn check(store: &Store, out: &mut impl Write) -> io::Result<ExitCode> {
+    writeln!(out, "# corpus: {}", store.origin())?;
+    for file in store.files() {
+        let diags: Vec<_> = store
+            .diagnostics()
+            .iter()
+            .filter(|d| &d.file == file)
+            .collect();
+        if diags.is_empty() {
+            writeln!(out, "ok        {file}")?;
+        }
+        for d in diags {
+            let label = match d.severity {
+                Severity::Warning => "warning ",
+                Severity::Rejected => "REJECTED",
+            };
+            writeln!(out, "{label}  {file}: {}", d.message)?;
+        }
+    }
+    // Problems with folders (not files) have no entry in `files`.
+    for d in store
+        .diagnostics()
+        .iter()
+        .filter(|d| !store.files().contains(&d.file))
+    {
+        writeln!(out, "REJECTED  {}: {}", d.file, d.message)?;
+    }
+    let rejected = store.rejected();
+    writeln!(
+        out,
+        "# {} loaded, {rejected} rejected",
+        store.articles().len()
+    )?;
+    Ok(if rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn to_json(value: &impl Serialize) -> String {
+    // Serializing plain structs of strings and numbers cannot fail.
+    serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+fn terminal_width() -> Option<usize> {
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    let cols = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    Some(cols.unwrap_or(80).max(20))
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let w = s.width();
+    if w >= width {
+        s.to_owned()
+    } else {
+        format!("{s}{}", " ".repeat(width - w))
+    }
+}
+
+/// Cuts `s` to at most `width` display columns, ending with `…` when cut, never mid-character.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_display_width_and_marks_the_cut() {
+        assert_eq!(truncate("Sécurité au Sahel", 8), "Sécurit…");
+        assert_eq!(truncate("court", 8), "court");
+        assert_eq!(truncate("日本語のテキスト", 5), "日本…");
+    }
+}

@@ -1,0 +1,642 @@
+//! Raw file → [`Article`]: decoding and sanitizing, TOML front matter, metadata detection (title,
+//! date, outlet, author, URL) and boilerplate removal by general line rules whose vocabulary lives in
+//! `boilerplate.toml`. Every sentence of the article itself is kept.
+
+mod date;
+mod url;
+mod vocab;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::corpus::article::{Article, ArticleId, BlockKind, Meta, PartialDate};
+use crate::corpus::sanitize::{self, Undecodable};
+use crate::corpus::text::{ends_sentence, fold, is_capitalized, word_count, words_key};
+
+pub use url::canonical_url;
+pub use vocab::VOCAB;
+
+use date::{DateRank, best_date, date_line};
+
+/// Why a file could not become an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Rejection {
+    /// Not text.
+    #[error(transparent)]
+    Undecodable(#[from] Undecodable),
+    /// Nothing but white space (or nothing left after sanitizing).
+    #[error("empty file: no text to read")]
+    Empty,
+    /// Nothing left once navigation and footers were removed.
+    #[error("no article text found: the file holds only site navigation or metadata")]
+    NoBody,
+}
+
+/// A successfully read article and what the reader should be told about it.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    /// The cleaned article.
+    pub article: Article,
+    /// Non-fatal notes: repaired text, ignored front matter keys …
+    pub warnings: Vec<String>,
+}
+
+/// Front matter keys a file may set.
+const FRONT_MATTER_KEYS: [&str; 7] = ["title", "date", "source", "author", "url", "lang", "tags"];
+
+/// Turns the bytes of one file into an article. `file` is the path relative to the corpus folder.
+pub fn ingest(file: &str, bytes: &[u8]) -> Result<Ingested, Rejection> {
+    let (decoded, mut report) = sanitize::decode(bytes)?;
+    let text = sanitize::sanitize(&decoded, &mut report);
+    if text.trim().is_empty() {
+        return Err(Rejection::Empty);
+    }
+    let mut warnings = Vec::new();
+    if let Some(summary) = report.summary() {
+        warnings.push(summary);
+    }
+    let (front, rest) = split_front_matter(&text, &mut warnings);
+    let mut article = detect(file, rest, &front);
+    if article.blocks.is_empty() {
+        if front.title.is_none() {
+            return Err(Rejection::NoBody);
+        }
+        warnings.push("no article text found besides the front matter".into());
+    }
+    let meta = &mut article.meta;
+    meta.title = label(&meta.title);
+    for field in [&mut meta.source, &mut meta.author] {
+        *field = field.as_deref().map(label).filter(|s| !s.is_empty());
+    }
+    Ok(Ingested { article, warnings })
+}
+
+/// A metadata field as a one-line label: white space (no-break spaces included) collapsed to single
+/// spaces. Body text keeps its no-break spaces; labels are compared, listed and searched.
+fn label(s: &str) -> String {
+    sanitize::one_line(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Metadata given explicitly in a `+++` TOML block.
+#[derive(Debug, Default)]
+struct FrontMatter {
+    title: Option<String>,
+    date: Option<PartialDate>,
+    source: Option<String>,
+    author: Option<String>,
+    url: Option<String>,
+    lang: Option<String>,
+    tags: Vec<String>,
+}
+
+fn split_front_matter<'a>(text: &'a str, warnings: &mut Vec<String>) -> (FrontMatter, &'a str) {
+    let mut fm = FrontMatter::default();
+    let trimmed = text.trim_start_matches(['\n', ' ', '\t']);
+    let Some(after_open) = trimmed.strip_prefix("+++\n") else {
+        return (fm, text);
+    };
+    let Some(close) = after_open.find("\n+++").filter(|i| {
+        let tail = &after_open[i + 4..];
+        tail.is_empty() || tail.starts_with('\n')
+    }) else {
+        warnings.push("front matter opened with +++ but never closed; read as article text".into());
+        return (fm, text);
+    };
+    let toml_text = &after_open[..close];
+    let rest = after_open[close + 4..].trim_start_matches('\n');
+    let table: toml::Table = match toml_text.parse() {
+        Ok(t) => t,
+        Err(e) => {
+            let msg = e.message().replace('\n', " ");
+            warnings.push(format!(
+                "front matter is not valid TOML ({msg}); fix it or remove the +++ block"
+            ));
+            return (fm, rest);
+        }
+    };
+    let string = |v: &toml::Value| match v {
+        toml::Value::String(s) => {
+            Some(sanitize::one_line(s.trim()).into_owned()).filter(|s| !s.is_empty())
+        }
+        toml::Value::Datetime(d) => Some(d.to_string()),
+        _ => None,
+    };
+    for (key, value) in &table {
+        match key.as_str() {
+            "title" => fm.title = string(value),
+            "source" => fm.source = string(value),
+            "author" => fm.author = string(value),
+            "url" => fm.url = string(value),
+            "lang" => fm.lang = string(value),
+            "date" => {
+                fm.date = string(value).and_then(|s| PartialDate::parse_iso(&s));
+                if fm.date.is_none() {
+                    warnings.push(format!(
+                        "front matter date {value} is not YYYY, YYYY-MM or YYYY-MM-DD; ignored"
+                    ));
+                }
+            }
+            "tags" => {
+                fm.tags = match value {
+                    toml::Value::Array(a) => a.iter().filter_map(string).collect(),
+                    other => string(other).into_iter().collect(),
+                }
+            }
+            other => warnings.push(format!(
+                "front matter key `{}` is not known (use one of: {}); ignored",
+                sanitize::one_line(other),
+                FRONT_MATTER_KEYS.join(", ")
+            )),
+        }
+    }
+    (fm, rest)
+}
+
+/// What a line of the raw text turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Blank,
+    Text,
+    Caption,
+    /// Consumed as metadata or removed as boilerplate.
+    Gone,
+}
+
+/// ` date 2025-05 Title - outlet.com`: a metadata header some scrapers put on the first line.
+static META_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+(?P<title>.+?)\s+[-–—|]\s+(?P<outlet>[\w-]+(?:\.[\w-]+)+)$")
+        .expect("header regex compiles")
+});
+
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:source|url|lien|link)\s*:\s*)?<?(?P<url>https?://[^\s<>]+?)>?$")
+        .expect("url regex compiles")
+});
+
+/// `Name: answer` or `Name : answer` (an interview turn).
+static TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<label>[^:\s][^:]{0,40}?)\s?:\s+(?P<text>\S.*)$").expect("turn regex compiles")
+});
+
+const NAME_PARTICLES: [&str; 14] = [
+    "de", "du", "des", "d'", "d’", "ben", "bin", "ould", "ag", "el", "al", "van", "von", "le",
+];
+
+fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
+    let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+    let mut class: Vec<Class> = lines
+        .iter()
+        .map(|l| {
+            if l.is_empty() {
+                Class::Blank
+            } else {
+                Class::Text
+            }
+        })
+        .collect();
+    let nonblank: Vec<usize> = (0..lines.len())
+        .filter(|&i| class[i] == Class::Text)
+        .collect();
+
+    let mut dates: Vec<(PartialDate, DateRank)> = Vec::new();
+    let mut header_title = None;
+    let mut header_outlet = None;
+    let mut url = None;
+
+    // Line-level rules: metadata lines, navigation, credits; then the footer cut.
+    for (n, &i) in nonblank.iter().enumerate() {
+        let line = lines[i];
+        if n < 3 {
+            if let Some(c) = META_HEADER.captures(&fold(line)) {
+                let original = |name: &str| {
+                    c.name(name)
+                        .map(|m| char_slice(line, &fold(line), m.start(), m.end()))
+                };
+                if let Some(d) = c
+                    .name("date")
+                    .and_then(|m| PartialDate::parse_iso(m.as_str()))
+                {
+                    dates.push((d, DateRank::Bare));
+                }
+                header_title = original("title");
+                header_outlet = original("outlet");
+                class[i] = Class::Gone;
+                continue;
+            }
+        }
+        if let Some(c) = URL_LINE.captures(line) {
+            url.get_or_insert_with(|| canonical_url(&c["url"]));
+            class[i] = Class::Gone;
+        } else if let Some(d) = date_line(line) {
+            dates.push(d);
+            class[i] = Class::Gone;
+        } else if VOCAB.is_navigation(line) {
+            class[i] = Class::Gone;
+        } else if let Some(at) = VOCAB.credit_start(line) {
+            let (before, credit) = line.split_at(at);
+            if word_count(line) <= 40 && word_count(credit) <= 9 {
+                class[i] = if word_count(before) < 3 {
+                    Class::Gone
+                } else {
+                    Class::Caption
+                };
+            }
+        }
+    }
+    // Footers only count once 40% of the text has gone by: a "Newsletter" box near the top is no end.
+    let total: usize = lines.iter().map(|l| l.len() + 1).sum();
+    let mut before = 0;
+    let footer_from = (0..lines.len()).find(|&i| {
+        let late = before * 5 >= total * 2;
+        before += lines[i].len() + 1;
+        late && class[i] == Class::Text && VOCAB.is_footer(lines[i])
+    });
+    let outlet_evidence: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
+    if let Some(start) = footer_from {
+        for c in &mut class[start..] {
+            if *c != Class::Blank {
+                *c = Class::Gone;
+            }
+        }
+    }
+
+    // Title: front matter, header, else the first remaining line.
+    let first_text = (0..lines.len()).find(|&i| class[i] == Class::Text);
+    let title = fm.title.clone().or(header_title).or_else(|| {
+        let i = first_text?;
+        if lines[i].chars().count() <= 250 {
+            class[i] = Class::Gone;
+            Some(lines[i].to_owned())
+        } else {
+            Some(first_words(lines[i], 12))
+        }
+    });
+    if let Some(t) = &title {
+        let key = words_key(t);
+        for i in 0..lines.len() {
+            if class[i] == Class::Text && words_key(lines[i]) == key {
+                class[i] = Class::Gone;
+            }
+        }
+    }
+
+    mark_captions(&lines, &mut class);
+
+    // Author: front matter, byline near the top, author box or signature at the end.
+    let mut author = fm.author.clone();
+    for &i in nonblank.iter().take(8) {
+        if author.is_some() {
+            break;
+        }
+        if class[i] == Class::Text && word_count(lines[i]) <= 10 {
+            // `Par Jean Dupont, à Bamako`: the name runs to the first comma or dash.
+            let name = VOCAB
+                .strip_byline(lines[i])
+                .and_then(|rest| leading_name(rest.split([',', '|', '–', '—']).next()?));
+            if name.is_some() {
+                author = name;
+                class[i] = Class::Gone;
+            }
+        }
+    }
+    let detected_author = trailing_author(&lines, &mut class);
+    let author = author.or(detected_author);
+
+    let source = fm
+        .source
+        .clone()
+        .or(header_outlet)
+        .or_else(|| VOCAB.outlet(&outlet_evidence))
+        .or_else(|| url.as_deref().and_then(host_of));
+    let mut parts = paragraphs(&lines, &class);
+    label_turns(&mut parts, &[source.as_deref(), author.as_deref()]);
+    mark_headings(&mut parts);
+    continue_turns(&mut parts);
+
+    let (blocks, body) = Article::assemble(parts);
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let meta = Meta {
+        title: title
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| stem.rsplit('/').next().unwrap_or(stem).to_owned()),
+        date: fm.date.or_else(|| best_date(dates)),
+        source,
+        author,
+        url: fm.url.as_deref().map(canonical_url).or(url),
+        lang: fm.lang.clone(),
+        tags: fm.tags.clone(),
+    };
+    Article {
+        id: ArticleId(stem.to_owned()),
+        file: file.to_owned(),
+        meta,
+        blocks,
+        body,
+    }
+}
+
+/// Maps a match on `fold(line)` back to the same chars of `line` (fold keeps one char per char).
+fn char_slice(line: &str, folded: &str, start: usize, end: usize) -> String {
+    let (s, e) = (
+        folded[..start].chars().count(),
+        folded[..end].chars().count(),
+    );
+    line.chars().skip(s).take(e - s).collect()
+}
+
+fn first_words(line: &str, n: usize) -> String {
+    let words: Vec<&str> = line.split_whitespace().take(n + 1).collect();
+    if words.len() > n {
+        format!("{}…", words[..n].join(" "))
+    } else {
+        words.join(" ")
+    }
+}
+
+fn host_of(url: &str) -> Option<String> {
+    let host = url.split("://").nth(1)?.split(['/', '?', '#']).next()?;
+    let host = host.split(':').next()?;
+    Some(host.strip_prefix("www.").unwrap_or(host).to_owned()).filter(|h| h.contains('.'))
+}
+
+/// Captions: lines repeated back to back (scrapers print alt text and caption), lines with a photo
+/// credit, and unpunctuated lines standing right against such a caption.
+fn mark_captions(lines: &[&str], class: &mut [Class]) {
+    let mut prev: Option<usize> = None;
+    for i in 0..lines.len() {
+        if class[i] == Class::Blank {
+            continue;
+        }
+        if let Some(p) = prev {
+            if matches!(class[i], Class::Text | Class::Caption)
+                && matches!(class[p], Class::Text | Class::Caption)
+                && words_key(lines[i]) == words_key(lines[p])
+            {
+                // A doubled short line is alt text printed again as a caption; a doubled
+                // paragraph is a scraping stutter and stays a paragraph.
+                if !ends_sentence(lines[p]) || word_count(lines[p]) <= 25 {
+                    class[p] = Class::Caption;
+                }
+                class[i] = Class::Gone;
+                continue;
+            }
+        }
+        if class[i] != Class::Gone {
+            prev = Some(i);
+        }
+    }
+    loop {
+        let mut changed = false;
+        for i in 0..lines.len() {
+            if class[i] != Class::Text || ends_sentence(lines[i]) || word_count(lines[i]) > 40 {
+                continue;
+            }
+            let touches = |j: Option<usize>| j.is_some_and(|j| class[j] == Class::Caption);
+            let above = (0..i)
+                .rev()
+                .find(|&j| class[j] != Class::Gone || lines[j].is_empty());
+            let below =
+                (i + 1..lines.len()).find(|&j| class[j] != Class::Gone || lines[j].is_empty());
+            if touches(above) || touches(below) {
+                class[i] = Class::Caption;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// A person's name at the start of `s`: two to four capitalized words (initials allowed, particles
+/// such as `de` or `ould` inside). Returns the name only when nothing but punctuation follows.
+fn leading_name(s: &str) -> Option<String> {
+    let s = s.trim().trim_end_matches(['.', ',']);
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=5).contains(&words.len()).then_some(())?;
+    is_name_run(&words).then(|| words.join(" "))
+}
+
+fn is_name_run(words: &[&str]) -> bool {
+    let capitalized = words.iter().filter(|w| is_name_word(w)).count();
+    capitalized >= 2
+        && words.first().is_some_and(|w| is_name_word(w))
+        && words.last().is_some_and(|w| is_name_word(w))
+        && words
+            .iter()
+            .all(|w| is_name_word(w) || NAME_PARTICLES.contains(&w.to_lowercase().as_str()))
+}
+
+fn is_name_word(w: &str) -> bool {
+    is_capitalized(w)
+        && w.chars().count() <= 25
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+}
+
+/// The journalist's box or signature after the last sentence of the article: `K. Mamadou`, or
+/// `Eric Topona Journaliste au …` with the lines that repeat the name (portrait credits).
+fn trailing_author(lines: &[&str], class: &mut [Class]) -> Option<String> {
+    let last_prose = (0..lines.len()).rev().find(|&i| {
+        class[i] == Class::Text && ends_sentence(lines[i]) && word_count(lines[i]) >= 8
+    })?;
+    let tail: Vec<usize> = (last_prose + 1..lines.len())
+        .filter(|&i| class[i] == Class::Text)
+        .collect();
+    let mut author = None;
+    for &i in &tail {
+        let words: Vec<&str> = lines[i].split_whitespace().collect();
+        for k in (2..=4).rev() {
+            if words.len() > k
+                && is_name_run(&words[..k])
+                && VOCAB.starts_with_author_role(&words[k..].join(" "))
+            {
+                author = Some(words[..k].join(" "));
+                class[i] = Class::Gone;
+                break;
+            }
+        }
+        if author.is_some() {
+            break;
+        }
+    }
+    if author.is_none() {
+        if let Some(&last) = tail.last() {
+            if lines[last].chars().count() <= 40 {
+                if let Some(name) = leading_name(lines[last]) {
+                    author = Some(name);
+                    class[last] = Class::Gone;
+                }
+            }
+        }
+    }
+    if let Some(name) = &author {
+        let key = words_key(name);
+        for &i in &tail {
+            if class[i] == Class::Text
+                && word_count(lines[i]) <= 12
+                && words_key(lines[i]).contains(&key)
+            {
+                class[i] = Class::Gone;
+            }
+        }
+    }
+    author
+}
+
+/// True when the file looks hard-wrapped: most lines of multi-line groups are of similar, moderate
+/// length, so consecutive lines are one paragraph.
+fn hard_wrapped(lines: &[&str], class: &[Class]) -> bool {
+    let text: Vec<usize> = (0..lines.len())
+        .filter(|&i| class[i] == Class::Text)
+        .map(|i| lines[i].chars().count())
+        .collect();
+    let grouped = (1..lines.len())
+        .filter(|&i| class[i] == Class::Text && class[i - 1] == Class::Text)
+        .count();
+    text.len() >= 4
+        && grouped * 2 >= text.len()
+        && text.iter().all(|&n| n <= 100)
+        && text.iter().filter(|&&n| n >= 50).count() * 3 >= text.len() * 2
+}
+
+/// Groups remaining lines into paragraphs and captions. Consecutive lines join when the file is
+/// hard-wrapped, or when a line does not end a sentence and the next starts in lower case.
+fn paragraphs(lines: &[&str], class: &[Class]) -> Vec<(BlockKind, String)> {
+    let wrapped = hard_wrapped(lines, class);
+    let mut parts: Vec<(BlockKind, String)> = Vec::new();
+    let mut joinable = false;
+    for (i, &line) in lines.iter().enumerate() {
+        match class[i] {
+            Class::Blank => joinable = false,
+            Class::Gone => {}
+            Class::Caption => {
+                parts.push((BlockKind::Caption, line.to_owned()));
+                joinable = false;
+            }
+            Class::Text => {
+                let continues = joinable
+                    && parts.last().is_some_and(|(k, prev)| {
+                        *k == BlockKind::Paragraph
+                            && (wrapped
+                                || (!ends_sentence(prev)
+                                    && line.chars().next().is_some_and(char::is_lowercase)))
+                    });
+                match parts.last_mut() {
+                    Some((_, prev)) if continues => {
+                        if prev.ends_with('-') && !wrapped {
+                            prev.push_str(line);
+                        } else {
+                            prev.push(' ');
+                            prev.push_str(line);
+                        }
+                    }
+                    _ => parts.push((BlockKind::Paragraph, line.to_owned())),
+                }
+                joinable = true;
+            }
+        }
+    }
+    parts
+}
+
+/// Short unpunctuated paragraphs followed by more text are section headings.
+fn mark_headings(parts: &mut [(BlockKind, String)]) {
+    let n = parts.len();
+    for i in 0..n {
+        let (kind, text) = &parts[i];
+        if *kind != BlockKind::Paragraph {
+            continue;
+        }
+        let words = word_count(text);
+        let question = text.trim_end().ends_with('?');
+        let unpunctuated = !text
+            .trim_end()
+            .ends_with(['.', '!', ':', ';', ',', '…', '»', '"', '”'])
+            && !question;
+        let followed = parts[i + 1..]
+            .iter()
+            .any(|(k, _)| *k == BlockKind::Paragraph);
+        let starts_well = text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if followed
+            && starts_well
+            && text.chars().count() <= 120
+            && ((unpunctuated && words <= 16) || (question && words <= 10))
+        {
+            parts[i].0 = BlockKind::Heading;
+        }
+    }
+}
+
+/// `Name: answer` paragraphs are interview turns when the article is an interview (two or more
+/// such paragraphs) or the label names someone the article mentions elsewhere.
+fn label_turns(parts: &mut [(BlockKind, String)], known_labels: &[Option<&str>]) {
+    let candidates: Vec<(usize, String, String)> = parts
+        .iter()
+        .enumerate()
+        .filter(|(_, (k, _))| *k == BlockKind::Paragraph)
+        .filter_map(|(i, (_, text))| {
+            let c = TURN.captures(text)?;
+            let label = c["label"].trim().to_owned();
+            let answer = c["text"].to_owned();
+            let label_words: Vec<&str> = label.split_whitespace().collect();
+            let shaped = !label_words.is_empty()
+                && label_words.len() <= 4
+                && label_words.iter().all(|w| {
+                    is_name_word(w) || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+                })
+                && !label.chars().any(|c| c.is_ascii_digit())
+                && !VOCAB.is_not_speaker(&label);
+            (shaped && word_count(&answer) >= 5).then_some((i, label, answer))
+        })
+        .collect();
+    let mentioned = |label: &str| {
+        let key = words_key(label);
+        parts.iter().any(|(_, t)| {
+            let tk = words_key(t);
+            tk.contains(&key) && !tk.starts_with(&key)
+        }) || known_labels.iter().flatten().any(|k| words_key(k) == key)
+    };
+    let accepted: Vec<(usize, String, String)> = candidates
+        .iter()
+        .filter(|(_, label, _)| candidates.len() >= 2 || mentioned(label))
+        .cloned()
+        .collect();
+    for (i, label, answer) in accepted {
+        parts[i] = (
+            BlockKind::Turn {
+                speaker: label,
+                labelled: true,
+            },
+            answer,
+        );
+    }
+}
+
+/// Unlabelled paragraphs after a turn continue it, until the next heading.
+fn continue_turns(parts: &mut [(BlockKind, String)]) {
+    let mut current: Option<String> = None;
+    for (kind, _) in parts.iter_mut() {
+        match (&*kind, &current) {
+            (BlockKind::Turn { speaker, .. }, _) => current = Some(speaker.clone()),
+            (BlockKind::Heading, _) => current = None,
+            (BlockKind::Paragraph, Some(speaker)) => {
+                *kind = BlockKind::Turn {
+                    speaker: speaker.clone(),
+                    labelled: false,
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

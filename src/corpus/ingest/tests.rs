@@ -1,0 +1,281 @@
+//! Ingest rules, each on a small made-up article (the seeds are tested against gold in `tests/`).
+
+use super::*;
+
+fn read(text: &str) -> Article {
+    ingest("x.txt", text.as_bytes()).expect("ingests").article
+}
+
+fn texts(a: &Article) -> Vec<(&'static str, &str)> {
+    a.blocks
+        .iter()
+        .map(|b| (b.kind.name(), a.block_text(b)))
+        .collect()
+}
+
+#[test]
+fn front_matter_overrides_detection() {
+    let a = read(
+        "+++\ntitle = \"Titre donné\"\ndate = 2025-06-02\nsource = \"RFI\"\nauthor = \"Jean Dupont\"\nurl = \"https://www.rfi.fr/a?utm_source=x\"\ntags = [\"Mali\"]\n+++\nTitre détecté\n\nLe corps de l'article, une phrase complète.",
+    );
+    assert_eq!(a.meta.title, "Titre donné");
+    assert_eq!(a.meta.date.unwrap().to_string(), "2025-06-02");
+    assert_eq!(a.meta.source.as_deref(), Some("RFI"));
+    assert_eq!(a.meta.author.as_deref(), Some("Jean Dupont"));
+    assert_eq!(a.meta.url.as_deref(), Some("https://www.rfi.fr/a"));
+    assert_eq!(a.meta.tags, ["Mali"]);
+    // Front matter gave the title, so the first line stays body text.
+    assert_eq!(texts(&a)[0].1, "Titre détecté");
+}
+
+#[test]
+fn bad_front_matter_is_a_warning_not_a_rejection() {
+    let done = ingest(
+        "x.txt",
+        b"+++\ntitle = \n+++\nTitre\n\nCorps du texte, une phrase.",
+    )
+    .unwrap();
+    assert!(done.warnings.iter().any(|w| w.contains("not valid TOML")));
+    assert_eq!(done.article.meta.title, "Titre");
+}
+
+#[test]
+fn unknown_front_matter_key_is_named() {
+    let done = ingest("x.txt", b"+++\nautor = \"X\"\n+++\nTitre\n\nCorps.").unwrap();
+    assert!(done.warnings.iter().any(|w| w.contains("`autor`")));
+}
+
+#[test]
+fn first_line_is_the_title_and_its_duplicate_goes() {
+    let a = read(
+        "L’AES a « la même définition »\n\nL'AES a \"la même définition\"\n\nLe corps commence ici. Il continue.",
+    );
+    assert_eq!(a.meta.title, "L’AES a « la même définition »");
+    assert_eq!(
+        texts(&a),
+        [("paragraph", "Le corps commence ici. Il continue.")]
+    );
+}
+
+#[test]
+fn navigation_and_social_lists_are_removed() {
+    let a = read(
+        "top of page\n  • Facebook\n  • LinkedIn\n\nLe titre\n\nUn paragraphe de texte complet.\n\nbottom of page",
+    );
+    assert_eq!(a.meta.title, "Le titre");
+    assert_eq!(
+        texts(&a),
+        [("paragraph", "Un paragraphe de texte complet.")]
+    );
+}
+
+#[test]
+fn date_line_and_url_line_become_metadata() {
+    let a = read(
+        "Le titre\n\n3 avril 2025\n\nhttps://proxy.example:443/https/p.dw.com/p/4sf7z\n\nLe texte de l'article, une phrase.",
+    );
+    assert_eq!(a.meta.date.unwrap().to_string(), "2025-04-03");
+    assert_eq!(a.meta.url.as_deref(), Some("https://p.dw.com/p/4sf7z"));
+    assert_eq!(texts(&a).len(), 1);
+}
+
+#[test]
+fn metadata_header_gives_date_title_and_outlet() {
+    let a = read(
+        " date 2025-05 Mali : un titre - exemple.ml\n\nPublié le lundi 12 mai 2025\n\nMali : un titre\n\nLe texte, une phrase complète.",
+    );
+    assert_eq!(a.meta.title, "Mali : un titre");
+    assert_eq!(a.meta.source.as_deref(), Some("exemple.ml"));
+    assert_eq!(a.meta.date.unwrap().to_string(), "2025-05-12");
+    assert_eq!(texts(&a), [("paragraph", "Le texte, une phrase complète.")]);
+}
+
+#[test]
+fn dates_inside_sentences_are_not_publication_dates() {
+    let a = read("Titre\n\nLe 14 août 2025, les ministres se sont réunis à Moscou.");
+    assert_eq!(a.meta.date, None);
+}
+
+#[test]
+fn footer_after_the_middle_is_cut_with_everything_below() {
+    let body = "Une phrase du corps de l'article. ".repeat(3);
+    let a = read(&format!(
+        "Titre\n\n{body}\n\n{body}1\n\n{body}2\n\nComments\n\nAbonnez-vous à notre Newsletter\n\nQui sommes nous?\n\nBienvenue sur Le Journal !\n\nNotre équipe s'engage à vous informer.\n\nPolitique\n\nSports"
+    ));
+    assert_eq!(a.blocks.len(), 3);
+    assert_eq!(a.meta.source.as_deref(), Some("Le Journal"));
+}
+
+#[test]
+fn footer_words_early_in_the_text_do_not_cut_it() {
+    let a = read(
+        "Titre\n\nNewsletter\n\nPremière phrase du corps.\n\nDeuxième phrase du corps.\n\nTroisième phrase du corps.",
+    );
+    assert!(
+        a.body
+            .ends_with("Deuxième phrase du corps.\n\nTroisième phrase du corps.")
+    );
+}
+
+#[test]
+fn credit_only_lines_go_and_captions_keep_theirs() {
+    let a = read(
+        "Titre\n\nCrédit photo : DR\n\nLe président à Bamako\nLes trois dirigeantsImage : Jean Photographe/AFP\n\nLe corps de l'article, une phrase.",
+    );
+    assert_eq!(
+        texts(&a),
+        [
+            ("caption", "Le président à Bamako"),
+            (
+                "caption",
+                "Les trois dirigeantsImage : Jean Photographe/AFP"
+            ),
+            ("paragraph", "Le corps de l'article, une phrase.")
+        ]
+    );
+}
+
+#[test]
+fn a_doubled_paragraph_is_kept_once_as_a_paragraph() {
+    let p = "Une longue phrase du corps de l'article qui compte bien plus de vingt-cinq mots, car elle raconte en détail ce que les ministres ont dit à Moscou pendant deux jours de réunions.";
+    let a = read(&format!("Titre\n\n{p}\n{p}\n\nSuite."));
+    assert_eq!(texts(&a), [("paragraph", p), ("paragraph", "Suite.")]);
+}
+
+#[test]
+fn repeated_lines_are_one_caption() {
+    let a = read(
+        "Titre\n\nLe corps, une phrase.\n\nA / B / C © Agence\nA / B / C © Agence\n\nSuite du corps, une phrase.",
+    );
+    assert_eq!(texts(&a)[1], ("caption", "A / B / C © Agence"));
+    assert_eq!(a.blocks.len(), 3);
+}
+
+#[test]
+fn short_unpunctuated_lines_are_headings() {
+    let a = read(
+        "Titre\n\nPremier paragraphe, une phrase.\n\nUne coopération prioritaire\n\nDeuxième paragraphe.\n\nOpportunité ou dépendance ?\n\nTroisième paragraphe.",
+    );
+    let kinds: Vec<&str> = texts(&a).iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        kinds,
+        ["paragraph", "heading", "paragraph", "heading", "paragraph"]
+    );
+}
+
+#[test]
+fn signature_at_the_end_is_the_author() {
+    let a = read("Titre\n\nLe corps de l'article tient en une phrase assez longue.\n\nK. Mamadou");
+    assert_eq!(a.meta.author.as_deref(), Some("K. Mamadou"));
+    assert_eq!(a.blocks.len(), 1);
+}
+
+#[test]
+fn author_box_and_portrait_credit_go() {
+    let a = read(
+        "Titre\n\nLe corps de l'article tient en une phrase assez longue.\n\nDW MA-Bild Jeanne Martin\nJeanne Martin Journaliste au service Afrique",
+    );
+    assert_eq!(a.meta.author.as_deref(), Some("Jeanne Martin"));
+    assert_eq!(a.blocks.len(), 1);
+}
+
+#[test]
+fn byline_at_the_top_is_the_author() {
+    let a = read("Titre\n\nPar Awa Traoré, à Bamako\n\nLe corps de l'article, une phrase.");
+    assert_eq!(a.meta.author.as_deref(), Some("Awa Traoré"));
+    let b = read("Titre\n\nPar contre, le corps de l'article commence ainsi.");
+    assert_eq!(b.meta.author, None);
+}
+
+#[test]
+fn interview_turns_carry_their_speaker_and_continue() {
+    let a = read(
+        "Titre\n\nAwa Diallo est sociologue.\n\nRFI : Que pensez-vous de cet accord signé hier ?\n\nAwa Diallo : Il change beaucoup de choses pour le pays.\n\nEt la suite de ma réponse, sans étiquette.\n\nUne autre partie\n\nLe journaliste reprend la narration.",
+    );
+    let kinds: Vec<String> = a
+        .blocks
+        .iter()
+        .map(|b| match &b.kind {
+            BlockKind::Turn { speaker, labelled } => format!("turn:{speaker}:{labelled}"),
+            k => k.name().to_owned(),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "paragraph",
+            "turn:RFI:true",
+            "turn:Awa Diallo:true",
+            "turn:Awa Diallo:false",
+            "heading",
+            "paragraph"
+        ]
+    );
+    assert_eq!(
+        a.block_text(&a.blocks[2]),
+        "Il change beaucoup de choses pour le pays."
+    );
+}
+
+#[test]
+fn a_headline_with_a_colon_is_not_a_turn() {
+    let a = read(
+        "Titre\n\nMali : le gouvernement annonce de nouvelles mesures pour la sécurité.\n\nSuite.",
+    );
+    assert!(
+        a.blocks
+            .iter()
+            .all(|b| !matches!(b.kind, BlockKind::Turn { .. }))
+    );
+}
+
+#[test]
+fn hard_wrapped_paragraphs_are_joined() {
+    let a = read(
+        "Titre\n\nCeci est un long paragraphe écrit avec des retours à la ligne\nfixes, comme le font certains fichiers Markdown écrits à la main\nAbdoulaye Diop a parlé, puis le texte continue encore un peu ici.\n\nUn second paragraphe qui a lui aussi plusieurs lignes de texte,\npour que la détection voie une forme régulière dans le fichier.",
+    );
+    assert_eq!(a.blocks.len(), 2);
+    assert!(a.block_text(&a.blocks[0]).contains("ligne fixes"));
+}
+
+#[test]
+fn lowercase_continuation_lines_are_joined() {
+    let a = read(
+        "Titre\n\nUne phrase coupée au milieu\net reprise à la ligne suivante.\nUne autre phrase complète.",
+    );
+    assert_eq!(
+        texts(&a),
+        [
+            (
+                "paragraph",
+                "Une phrase coupée au milieu et reprise à la ligne suivante."
+            ),
+            ("paragraph", "Une autre phrase complète.")
+        ]
+    );
+}
+
+#[test]
+fn empty_and_binary_files_are_rejected() {
+    assert_eq!(ingest("x.txt", b"  \n\n").err(), Some(Rejection::Empty));
+    assert!(matches!(
+        ingest("x.txt", b"abc\0"),
+        Err(Rejection::Undecodable(_))
+    ));
+    assert_eq!(
+        ingest("x.txt", b"top of page\n\nbottom of page").err(),
+        Some(Rejection::NoBody)
+    );
+}
+
+#[test]
+fn escape_sequences_never_reach_the_article() {
+    let done = ingest(
+        "x.txt",
+        "Titre \u{1b}]0;pwn\u{7}ok\n\nCorps \u{1b}[2J du texte\u{202e}.".as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(done.article.meta.title, "Titre ok");
+    assert_eq!(done.article.body, "Corps  du texte.");
+    assert!(done.warnings.iter().any(|w| w.contains("escape sequence")));
+}

@@ -1,0 +1,193 @@
+//! The boilerplate vocabulary (`boilerplate.toml`, compiled in) and the line tests built on it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::corpus::text::fold;
+
+#[derive(Debug, Deserialize)]
+struct Raw {
+    navigation: Vec<String>,
+    social: Vec<String>,
+    related: Vec<String>,
+    footer: Vec<String>,
+    credit: Vec<String>,
+    author_roles: Vec<String>,
+    byline: Vec<String>,
+    outlet_patterns: Vec<String>,
+    not_speakers: Vec<String>,
+}
+
+/// Site-furniture vocabulary, folded and ready to match.
+#[derive(Debug)]
+pub struct Vocab {
+    navigation: Vec<String>,
+    social: Vec<String>,
+    related: Vec<String>,
+    footer: Vec<String>,
+    credit: Vec<String>,
+    author_roles: Vec<String>,
+    byline: Vec<String>,
+    outlet_patterns: Vec<Regex>,
+    not_speakers: Vec<String>,
+}
+
+/// The vocabulary compiled into the binary.
+pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
+    // Invariant: the file is compiled in and parsed by the `vocabulary_parses` test.
+    let raw: Raw =
+        toml::from_str(include_str!("../boilerplate.toml")).expect("boilerplate.toml is valid");
+    let f = |v: Vec<String>| v.iter().map(|s| fold(s)).collect();
+    Vocab {
+        navigation: f(raw.navigation),
+        social: f(raw.social),
+        related: f(raw.related),
+        footer: f(raw.footer),
+        credit: f(raw.credit),
+        author_roles: f(raw.author_roles),
+        byline: f(raw.byline),
+        outlet_patterns: raw
+            .outlet_patterns
+            .iter()
+            .map(|p| {
+                Regex::new(&format!("(?i){p}"))
+                    .expect("outlet pattern in boilerplate.toml compiles")
+            })
+            .collect(),
+        not_speakers: f(raw.not_speakers),
+    }
+});
+
+/// A line folded for vocabulary matching: folded, list markers (`1.`, `•`, `-`, `*`) and trailing
+/// punctuation removed, spaces collapsed.
+pub fn line_key(line: &str) -> String {
+    let folded = fold(line);
+    let t = folded.trim();
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let t = t.strip_prefix(['.', ')']).unwrap_or(t);
+    let t = t.trim_start_matches(['•', '-', '*', '·', '–', '>', '|', ' ']);
+    let t = t.trim_end_matches(['.', '!', '?', ':', ' ', '|', '>']);
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn starts_with_phrase(key: &str, phrase: &str) -> bool {
+    key.strip_prefix(phrase)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\'', ':', ',', '!', '?']))
+}
+
+impl Vocab {
+    /// Navigation, social-link or related-article line.
+    pub fn is_navigation(&self, line: &str) -> bool {
+        let key = line_key(line);
+        if key.is_empty() {
+            return false;
+        }
+        let short = key.split(' ').count() <= 6;
+        self.social.contains(&key)
+            || self
+                .navigation
+                .iter()
+                .any(|n| *n == key || (short && starts_with_phrase(&key, n)))
+            || (key.split(' ').count() <= 20
+                && self.related.iter().any(|r| starts_with_phrase(&key, r)))
+    }
+
+    /// A line that opens the site footer.
+    pub fn is_footer(&self, line: &str) -> bool {
+        let key = line_key(line);
+        key.split(' ').count() <= 12 && self.footer.iter().any(|f| starts_with_phrase(&key, f))
+    }
+
+    /// Byte position (in `line`) where a photo credit starts, if the line carries one.
+    pub fn credit_start(&self, line: &str) -> Option<usize> {
+        let folded = fold(line);
+        self.credit
+            .iter()
+            .filter_map(|c| folded.find(c.as_str()))
+            .min()
+            // `fold` maps char to char, so the char index carries over to the original line.
+            .map(|folded_byte| {
+                let nth = folded[..folded_byte].chars().count();
+                line.char_indices().nth(nth).map_or(line.len(), |(b, _)| b)
+            })
+    }
+
+    /// The text after a journalist's name starts with a job title (`Journaliste au …`).
+    pub fn starts_with_author_role(&self, rest: &str) -> bool {
+        let key = fold(rest);
+        self.author_roles
+            .iter()
+            .any(|r| starts_with_phrase(key.trim(), r))
+    }
+
+    /// Strips a byline opener (`Par `), returning the rest.
+    pub fn strip_byline<'a>(&self, line: &'a str) -> Option<&'a str> {
+        let key = fold(line);
+        self.byline.iter().find_map(|b| {
+            starts_with_phrase(&key, b).then(|| {
+                let n = b.chars().count();
+                let start = line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
+                line[start..].trim_start_matches([' ', ':'])
+            })
+        })
+    }
+
+    /// The outlet named by the first pattern that matches one of `lines`.
+    pub fn outlet(&self, lines: &[&str]) -> Option<String> {
+        self.outlet_patterns.iter().find_map(|re| {
+            lines.iter().find_map(|l| {
+                let caps = re.captures(l.trim())?;
+                let name = caps.name("outlet")?.as_str().trim();
+                (!name.is_empty()).then(|| name.to_owned())
+            })
+        })
+    }
+
+    /// Labels that introduce a note rather than a speaker (`Source :`, `Photo :`).
+    pub fn is_not_speaker(&self, label: &str) -> bool {
+        let key = line_key(label);
+        self.not_speakers.contains(&key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_parses() {
+        assert!(!VOCAB.navigation.is_empty());
+        assert_eq!(VOCAB.outlet_patterns.len(), 3);
+    }
+
+    #[test]
+    fn numbered_and_bulleted_menu_items_are_navigation() {
+        assert!(VOCAB.is_navigation("1. Aller au contenu"));
+        assert!(VOCAB.is_navigation("  • Facebook"));
+        assert!(VOCAB.is_navigation("3. Voir les autres sites DW"));
+        assert!(!VOCAB.is_navigation("La Russie renforce ses relations avec les pays de l'AES"));
+    }
+
+    #[test]
+    fn credit_position_is_a_char_boundary_of_the_original() {
+        let line = "Les trois dirigeants du SahelImage : Mahamadou Hamidou/REUTERS";
+        let at = VOCAB.credit_start(line).unwrap();
+        assert_eq!(&line[at..], "Image : Mahamadou Hamidou/REUTERS");
+    }
+
+    #[test]
+    fn outlet_comes_from_a_welcome_line() {
+        assert_eq!(
+            VOCAB
+                .outlet(&["Bienvenue sur Actualités Express !"])
+                .as_deref(),
+            Some("Actualités Express")
+        );
+        assert_eq!(
+            VOCAB.outlet(&["3. Voir les autres sites DW"]).as_deref(),
+            Some("DW")
+        );
+    }
+}

@@ -1,0 +1,10 @@
+//! The domain: articles, their cleaning, storage, quotes and search. No terminal code lives here.
+
+pub mod article;
+pub mod ingest;
+pub mod sanitize;
+pub mod store;
+pub mod text;
+
+pub use article::{Article, ArticleId, Block, BlockKind, Meta, PartialDate};
+pub use store::{Diagnostic, Origin, Severity, Store};

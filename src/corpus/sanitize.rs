@@ -1,0 +1,474 @@
+//! The one place untrusted text is made safe: bytes are decoded, line ends normalised, and escape
+//! sequences, control, bidi and invisible characters removed, so nothing an article contains can drive
+//! the terminal. Everything that leaves the program (screen, stdout, window title) has passed through here.
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Consecutive combining marks kept on one base character (French needs at most two).
+const MAX_COMBINING: usize = 4;
+
+/// What sanitizing removed or repaired, so a diagnostic can tell the user.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Invalid UTF-8 sequences replaced with U+FFFD.
+    pub invalid_utf8: usize,
+    /// Whole escape sequences (CSI, OSC, DCS, APC, …) removed.
+    pub escape_sequences: usize,
+    /// Lone C0/C1 control characters and DEL removed.
+    pub controls: usize,
+    /// Bidirectional overrides, embeddings, isolates and marks removed.
+    pub bidi: usize,
+    /// Zero-width, tag and other invisible format characters removed.
+    pub invisible: usize,
+    /// Combining marks beyond the per-character cap removed.
+    pub combining: usize,
+    /// The text was not UTF-8 and was decoded from another encoding (named here).
+    pub decoded_from: Option<&'static str>,
+}
+
+impl Report {
+    /// True when the text needed no repair at all.
+    pub fn is_clean(&self) -> bool {
+        self.total_removed() == 0 && self.invalid_utf8 == 0 && self.decoded_from.is_none()
+    }
+
+    /// Characters or sequences removed, all kinds together.
+    pub fn total_removed(&self) -> usize {
+        self.escape_sequences + self.controls + self.bidi + self.invisible + self.combining
+    }
+
+    /// A one-line human summary, e.g. `removed 2 escape sequences, 1 bidi control`.
+    pub fn summary(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if let Some(enc) = self.decoded_from {
+            parts.push(format!("not UTF-8, decoded as {enc}"));
+        }
+        let counts = [
+            (self.invalid_utf8, "invalid UTF-8 sequence", "replaced"),
+            (self.escape_sequences, "escape sequence", "removed"),
+            (self.controls, "control character", "removed"),
+            (self.bidi, "bidi control", "removed"),
+            (self.invisible, "invisible character", "removed"),
+            (self.combining, "excess combining mark", "removed"),
+        ];
+        for (n, what, verb) in counts {
+            if n > 0 {
+                let s = if n == 1 { "" } else { "s" };
+                parts.push(format!("{verb} {n} {what}{s}"));
+            }
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+/// Why raw bytes cannot be an article at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Undecodable {
+    /// NUL bytes: a binary file, not text.
+    #[error("binary file (NUL byte at offset {0}); only text articles are read")]
+    Binary(usize),
+    /// Mostly undecodable bytes.
+    #[error("not text: {0} of {1} bytes are not valid UTF-8, UTF-16 or Latin-1 text")]
+    Garbage(usize, usize),
+}
+
+/// Decodes untrusted bytes to text: UTF-8 (BOM dropped), UTF-16 with a BOM, or Latin-1/Windows-1252
+/// when the bytes are clearly not UTF-8. Invalid UTF-8 in mostly-UTF-8 text is replaced and counted.
+pub fn decode(bytes: &[u8]) -> Result<(String, Report), Undecodable> {
+    let mut report = Report::default();
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        report.decoded_from = Some("UTF-16LE");
+        return Ok((decode_utf16(rest, u16::from_le_bytes, &mut report), report));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        report.decoded_from = Some("UTF-16BE");
+        return Ok((decode_utf16(rest, u16::from_be_bytes, &mut report), report));
+    }
+    if let Some(pos) = memchr_nul(bytes) {
+        return Err(Undecodable::Binary(pos));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_owned(), report)),
+        Err(_) => {
+            let (valid_multibyte, invalid) = utf8_census(bytes);
+            if valid_multibyte == 0 && looks_like_latin1(bytes) {
+                report.decoded_from = Some("Latin-1 (Windows-1252)");
+                return Ok((bytes.iter().map(|&b| windows_1252(b)).collect(), report));
+            }
+            if invalid * 4 > bytes.len() {
+                return Err(Undecodable::Garbage(invalid, bytes.len()));
+            }
+            report.invalid_utf8 = invalid;
+            Ok((String::from_utf8_lossy(bytes).into_owned(), report))
+        }
+    }
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16, report: &mut Report) -> String {
+    let units = bytes.chunks(2).map(|c| match c {
+        [a, b] => word([*a, *b]),
+        // An odd trailing byte cannot be a code unit: make it a replacement.
+        _ => 0xFFFD,
+    });
+    char::decode_utf16(units)
+        .map(|r| {
+            r.unwrap_or_else(|_| {
+                report.invalid_utf8 += 1;
+                '\u{FFFD}'
+            })
+        })
+        .collect()
+}
+
+/// Counts (valid multi-byte sequences, invalid sequences) in bytes that failed UTF-8 validation.
+fn utf8_census(mut bytes: &[u8]) -> (usize, usize) {
+    let (mut valid_multibyte, mut invalid) = (0, 0);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                valid_multibyte += s.chars().filter(|c| c.len_utf8() > 1).count();
+                return (valid_multibyte, invalid);
+            }
+            Err(e) => {
+                let (good, rest) = bytes.split_at(e.valid_up_to());
+                // SAFETY-free: `good` was just validated by from_utf8.
+                valid_multibyte += std::str::from_utf8(good)
+                    .map(|s| s.chars().filter(|c| c.len_utf8() > 1).count())
+                    .unwrap_or(0);
+                invalid += 1;
+                let skip = e.error_len().unwrap_or(rest.len()).max(1);
+                bytes = &rest[skip.min(rest.len())..];
+                if bytes.is_empty() {
+                    return (valid_multibyte, invalid);
+                }
+            }
+        }
+    }
+}
+
+/// Latin-1 text has high bytes mostly in the letter range (é = 0xE9, à = 0xE0, ç = 0xE7).
+fn looks_like_latin1(bytes: &[u8]) -> bool {
+    let high: Vec<u8> = bytes.iter().copied().filter(|b| *b >= 0x80).collect();
+    let letters = high.iter().filter(|b| **b >= 0xC0).count();
+    !high.is_empty() && letters * 2 >= high.len()
+}
+
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+/// Makes decoded text safe and tidy: CRLF/CR and U+2028/U+2029 become `\n`; escape sequences are
+/// removed whole; C0/C1 controls (but tab and newline), DEL, bidi controls and invisible characters are
+/// removed; runs of combining marks are capped; the result is NFC. U+00A0 and U+202F are kept: they are
+/// French typography. Idempotent: sanitizing clean text changes nothing.
+pub fn sanitize(text: &str, report: &mut Report) -> String {
+    let mut out = sanitize_pass(text, report);
+    // Removing a character can bring two others together that NFC then composes (or a mark run
+    // that the cap then trims), so repeat while a pass changes anything; clean text takes one pass.
+    let mut changed = out != text;
+    for _ in 0..4 {
+        if !changed {
+            break;
+        }
+        let again = sanitize_pass(&out, &mut Report::default());
+        changed = again != out;
+        out = again;
+    }
+    out
+}
+
+fn sanitize_pass(text: &str, report: &mut Report) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut combining_run = 0usize;
+    while let Some(c) = chars.next() {
+        if is_combining(c) {
+            combining_run += 1;
+            if combining_run > MAX_COMBINING {
+                report.combining += 1;
+                continue;
+            }
+            out.push(c);
+            continue;
+        }
+        // Only a character that is kept ends a run of marks: removed ones are invisible to it.
+        match c {
+            '\n' | '\t' => {
+                out.push(c);
+                combining_run = 0;
+            }
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                    combining_run = 0;
+                }
+            }
+            '\u{2028}' | '\u{2029}' => {
+                out.push('\n');
+                combining_run = 0;
+            }
+            '\u{1B}' => {
+                skip_escape(&mut chars);
+                report.escape_sequences += 1;
+            }
+            // 8-bit C1 introducers of sequences that carry a payload: CSI, OSC, DCS, SOS, PM, APC.
+            '\u{9B}' => {
+                skip_csi_body(&mut chars);
+                report.escape_sequences += 1;
+            }
+            '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => {
+                skip_string_body(&mut chars);
+                report.escape_sequences += 1;
+            }
+            c if c.is_control() => report.controls += 1,
+            c if is_bidi_control(c) => report.bidi += 1,
+            c if is_invisible(c) => report.invisible += 1,
+            c => {
+                out.push(c);
+                combining_run = 0;
+            }
+        }
+    }
+    if out.is_ascii() {
+        return out;
+    }
+    let nfc: String = out.nfc().collect();
+    nfc
+}
+
+/// Sanitizes a short string meant for one line of output (a file name, a window title): like
+/// [`sanitize`], with newlines and tabs turned into spaces.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if text
+        .chars()
+        .all(|c| !c.is_control() && !is_bidi_control(c) && !is_invisible(c) && !is_combining(c))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut report = Report::default();
+    let clean = sanitize(text, &mut report).replace(['\n', '\t'], " ");
+    Cow::Owned(clean)
+}
+
+/// Skips what follows an ESC: a CSI, a string sequence (OSC, DCS, SOS, PM, APC), or a short
+/// two-or-three character sequence (RIS, charset designation, keypad modes …).
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_csi_body(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string_body(chars);
+        }
+        Some(c) if ('\u{20}'..='\u{2F}').contains(&c) => {
+            // Intermediate bytes, then one final byte.
+            while chars
+                .next_if(|c| ('\u{20}'..='\u{2F}').contains(c))
+                .is_some()
+            {}
+            chars.next_if(|c| ('\u{30}'..='\u{7E}').contains(c));
+        }
+        Some(c) if ('\u{30}'..='\u{7E}').contains(&c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Parameters and intermediates, then a final byte in 0x40..=0x7E. Stops early at anything that
+/// cannot be part of a CSI, so a broken sequence never eats real text.
+fn skip_csi_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{20}'..='\u{3F}' => {
+                chars.next();
+            }
+            '\u{40}'..='\u{7E}' => {
+                chars.next();
+                return;
+            }
+            _ => return,
+        }
+    }
+}
+
+/// A string sequence ends at BEL, ST (ESC \ or U+009C), or, when left unterminated, at the end of
+/// the line, so one broken OSC cannot swallow the rest of an article.
+fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{07}' | '\u{9C}' => {
+                chars.next();
+                return;
+            }
+            '\u{1B}' => {
+                chars.next();
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            '\n' | '\r' => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+/// Bidirectional embeddings, overrides, isolates and marks: they can reorder what the terminal shows.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Zero-width and other invisible format characters (Unicode category Cf, less the bidi controls),
+/// plus the Hangul fillers and variation selectors that render as nothing.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{0600}'..='\u{0605}' | '\u{06DD}' | '\u{070F}' | '\u{08E2}'
+        | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2065}' | '\u{206A}'..='\u{206F}'
+        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{110BD}' | '\u{110CD}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// Combining marks of the common blocks; enough to stop a "zalgo" pile-up from wrecking layout.
+fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{034E}' | '\u{0350}'..='\u{036F}' | '\u{0483}'..='\u{0489}'
+        | '\u{0591}'..='\u{05BD}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}'
+        | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// True when `c` may be printed to a terminal as it is (used by tests and output guards).
+pub fn is_safe_char(c: char) -> bool {
+    c == '\n' || c == '\t' || !(c.is_control() || is_bidi_control(c) || is_invisible(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> (String, Report) {
+        let mut r = Report::default();
+        (sanitize(s, &mut r), r)
+    }
+
+    #[test]
+    fn french_typography_is_kept_as_is() {
+        let s = "« Nous soutenons\u{202F}» l’État\u{A0}: déjà été.";
+        assert_eq!(clean(s).0, s);
+    }
+
+    #[test]
+    fn csi_and_sgr_sequences_are_removed_whole() {
+        let (out, r) = clean("a\u{1B}[2J\u{1B}[1;31mrouge\u{1B}[0m b");
+        assert_eq!(out, "arouge b");
+        assert_eq!(r.escape_sequences, 3);
+    }
+
+    #[test]
+    fn osc_hyperlink_and_title_are_removed_whole() {
+        let (out, _) =
+            clean("\u{1B}]0;pwned\u{7}x \u{1B}]8;;http://e.vil\u{1B}\\lien\u{1B}]8;;\u{1B}\\ y");
+        assert_eq!(out, "x lien y");
+    }
+
+    #[test]
+    fn unterminated_osc_stops_at_end_of_line() {
+        let (out, _) = clean("avant\u{1B}]52;c;AAAA\nligne suivante");
+        assert_eq!(out, "avant\nligne suivante");
+    }
+
+    #[test]
+    fn eight_bit_csi_is_removed() {
+        let (out, r) = clean("a\u{9B}31mb");
+        assert_eq!(out, "ab");
+        assert_eq!(r.escape_sequences, 1);
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_become_newlines() {
+        assert_eq!(clean("a\r\nb\rc\u{2028}d").0, "a\nb\nc\nd");
+    }
+
+    #[test]
+    fn bidi_overrides_and_zero_width_are_removed() {
+        let (out, r) = clean("a\u{202E}b\u{2066}c\u{200B}d\u{FEFF}e");
+        assert_eq!(out, "abcde");
+        assert_eq!(r.bidi, 2);
+        assert_eq!(r.invisible, 2);
+    }
+
+    #[test]
+    fn combining_pile_up_is_capped() {
+        let zalgo = format!("e{}", "\u{0301}".repeat(200));
+        let (out, r) = clean(&zalgo);
+        assert!(out.chars().count() <= 1 + MAX_COMBINING);
+        assert!(r.combining > 0);
+    }
+
+    #[test]
+    fn decomposed_accents_are_composed() {
+        assert_eq!(clean("e\u{0301}te\u{0301}").0, "été");
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert_eq!(decode(b"abc\0def"), Err(Undecodable::Binary(3)));
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_and_counted() {
+        let (s, r) = decode(
+            "sécurité \u{e9}"
+                .as_bytes()
+                .iter()
+                .copied()
+                .chain([0xFF])
+                .collect::<Vec<_>>()
+                .as_slice(),
+        )
+        .unwrap();
+        assert!(s.ends_with('\u{FFFD}'));
+        assert_eq!(r.invalid_utf8, 1);
+    }
+
+    #[test]
+    fn latin1_french_is_decoded() {
+        let (s, r) = decode(b"s\xE9curit\xE9 \xE0 Bamako").unwrap();
+        assert_eq!(s, "sécurité à Bamako");
+        assert!(r.decoded_from.is_some());
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let bytes: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Été".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode(&bytes).unwrap().0, "Été");
+    }
+
+    #[test]
+    fn utf8_bom_is_dropped() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap().0, "abc");
+    }
+}

@@ -1,0 +1,101 @@
+//! Small text helpers shared by ingest, quotes and search: accent/case/apostrophe folding that maps
+//! each character to exactly one character (so offsets survive), and word-shape tests.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds one character for matching: lower case, accents removed, typographic apostrophes and
+/// quotation marks made plain, no-break spaces made spaces, dashes made `-`. Always one char out.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '`' => '\'',
+        '«' | '»' | '“' | '”' | '„' | '‟' | '‹' | '›' => '"',
+        '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}' => ' ',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        'œ' | 'Œ' => 'œ',
+        'æ' | 'Æ' => 'æ',
+        _ => {
+            let base = c.nfd().next().unwrap_or(c);
+            let mut lower = base.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => base,
+            }
+        }
+    }
+}
+
+/// [`fold_char`] over a whole string; the result has as many chars as the input.
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// A comparison key: folded words (letters and digits only) joined by single spaces, so that
+/// `L’AES a « la même »` and `L'AES a "la meme"` compare equal.
+pub fn words_key(s: &str) -> String {
+    let folded = fold(s);
+    let mut key = String::with_capacity(folded.len());
+    for word in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
+}
+
+/// Number of whitespace-separated words that contain a letter or digit.
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// True when the text ends like a finished sentence (`.`, `!`, `?`, `…`, or a closing quote after one).
+pub fn ends_sentence(s: &str) -> bool {
+    let t =
+        s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '"' | '”' | '›' | ')'));
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// True when `word` looks like part of a proper name: starts with an upper-case letter
+/// (`Diop`, `Biélooussov`, `K.`, `LAVROV`, `Jean-Marie`).
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_accents_case_and_curly_apostrophes() {
+        assert_eq!(fold("L’État Sécurité"), "l'etat securite");
+        assert_eq!(fold("Sergueï"), "serguei");
+    }
+
+    #[test]
+    fn folding_keeps_one_char_per_char() {
+        let s = "« Œuvre à l’Été » İstanbul ß";
+        assert_eq!(fold(s).chars().count(), s.chars().count());
+    }
+
+    #[test]
+    fn words_key_ignores_marks_and_apostrophes() {
+        assert_eq!(
+            words_key("L’AES a « la même définition de l’ennemi » que la Russie"),
+            words_key("L'AES a \"la même définition de l'ennemi\" que la Russie")
+        );
+    }
+
+    #[test]
+    fn sentence_ends_see_through_closing_quotes() {
+        assert!(ends_sentence("Il a dit « oui. »"));
+        assert!(!ends_sentence("Une coopération militaire prioritaire"));
+    }
+}

@@ -1,0 +1,11 @@
+//! `aes-reader`: a terminal reader for a corpus of French-language press articles.
+//!
+//! Module map:
+//! - [`corpus`]: the domain, with no terminal code: [`corpus::article`] (the model),
+//!   [`corpus::sanitize`] (the one place untrusted text is made safe), [`corpus::ingest`] (raw file →
+//!   article: front matter, metadata detection, boilerplate removal), [`corpus::store`] (loading a
+//!   folder or the bundled corpus, diagnostics, lookup), [`corpus::text`] (folding helpers).
+//! - [`cli`]: the headless subcommands and their JSON output.
+
+pub mod cli;
+pub mod corpus;
