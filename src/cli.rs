@@ -1,4 +1,7 @@
-//! Headless subcommands (`list`, `show`, `check`) over the store, as readable text or JSON Lines.
+//! Headless subcommands (`list`, `show`, `check`, `quotes`, `speakers`, `search`) over the store, as
+//! readable text or JSON Lines.
+
+mod quotes;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -23,7 +26,13 @@ pub struct Args {
     /// Corpus folder (default: $AES_READER_DIR, else ./articles when it exists, else the bundled corpus).
     #[arg(long, global = true, value_name = "PATH")]
     pub dir: Option<PathBuf>,
-    /// What to do; without one, list the articles.
+    /// Do not capture the mouse in the reader (so the terminal's own text selection works).
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+    /// Do not read or write the reader's state (read marks, positions).
+    #[arg(long, global = true)]
+    pub no_state: bool,
+    /// What to do; without one, open the full-screen reader.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -47,20 +56,64 @@ pub enum Command {
     },
     /// Check every file of the corpus: ok, or what is wrong. Exits 1 when a file was rejected.
     Check,
+    /// Quotes extracted from the articles, with who said them.
+    Quotes {
+        /// JSON Lines: `article`, `id`, `quote`, `speaker`, `kind`, `start`, `end`, `sentence`, `also_in`.
+        #[arg(long)]
+        json: bool,
+        /// Only quotes by this speaker (accents and case ignored; part of the name is enough).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Only quotes of this article (id, file name or unique id prefix).
+        #[arg(long, value_name = "ID")]
+        article: Option<String>,
+    },
+    /// People and organisations quoted in the corpus, with counts and aliases.
+    Speakers {
+        /// JSON Lines: `speaker`, `kind`, `quotes`, `articles`, `aliases`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search titles, outlets, authors, speakers, quotes and body text.
+    Search {
+        /// The query: fuzzy on short fields, words (all of them) in the body; accents and case ignored.
+        query: String,
+        /// JSON Lines: `id`, `file`, `title`, `score`, `fields`.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs the parsed command; the exit code says whether it succeeded.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = Store::open(Origin::resolve(args.dir))?;
+    let Some(command) = args.command else {
+        return open_reader(store, !args.no_mouse, !args.no_state);
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = match args.command.unwrap_or(Command::List { json: false }) {
+    let result = match command {
         Command::List { json } => list(&store, json, &mut out).map(|()| ExitCode::SUCCESS),
         Command::Show { id, json } => {
             let article = store.find(&id)?;
             show(article, json, &mut out).map(|()| ExitCode::SUCCESS)
         }
         Command::Check => check(&store, &mut out),
+        Command::Quotes {
+            json,
+            speaker,
+            article,
+        } => {
+            let only = article.as_deref().map(|q| store.find(q)).transpose()?;
+            quotes::print_quotes(&store, only, speaker.as_deref(), json, &mut out)
+                .map(|()| ExitCode::SUCCESS)
+        }
+        Command::Speakers { json } => {
+            quotes::print_speakers(&store, json, &mut out).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Search { query, json } => {
+            search(&store, &query, json, &mut out).map(|()| ExitCode::SUCCESS)
+        }
     };
     match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => Ok(code),
@@ -68,6 +121,59 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e).context("cannot write to standard output"),
     }
+}
+
+/// No subcommand: the full-screen reader (or the list, in a build without the terminal interface).
+#[cfg(feature = "tui")]
+fn open_reader(store: Store, mouse: bool, state: bool) -> anyhow::Result<ExitCode> {
+    let options = crate::tui::Options { mouse, state };
+    crate::tui::run(store, options)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "tui"))]
+fn open_reader(store: Store, _mouse: bool, _state: bool) -> anyhow::Result<ExitCode> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    list(&store, false, &mut out)
+        .and_then(|()| out.flush())
+        .context("cannot write to standard output")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `search QUERY`: ranked matches from the search engine (`corpus::search`), one per line.
+fn search(store: &Store, query: &str, json: bool, out: &mut impl Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Hit<'a> {
+        id: &'a str,
+        file: &'a str,
+        title: &'a str,
+        score: i64,
+        fields: Vec<&'static str>,
+    }
+    let quotes = crate::corpus::quote::QuoteIndex::build(store);
+    let articles = store.articles();
+    let searcher = crate::corpus::search::Searcher::new(articles, |i| {
+        articles.get(i).map_or(&[], |a| quotes.quotes(&a.id))
+    });
+    for m in searcher.search(query) {
+        let Some(a) = articles.get(m.index) else {
+            continue;
+        };
+        let fields: Vec<&'static str> = m.fields.iter().map(|f| f.name()).collect();
+        if json {
+            let hit = Hit {
+                id: &a.id.0,
+                file: &a.file,
+                title: &a.meta.title,
+                score: m.score,
+                fields,
+            };
+            writeln!(out, "{}", to_json(&hit))?;
+        } else {
+            writeln!(out, "{}  {}  [{}]", a.id, a.meta.title, fields.join(","))?;
+        }
+    }
+    Ok(())
 }
 
 /// One article in `list --json`.

@@ -9,3 +9,5 @@
 
 pub mod cli;
 pub mod corpus;
+#[cfg(feature = "tui")]
+pub mod tui;

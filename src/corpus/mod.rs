@@ -2,7 +2,10 @@
 
 pub mod article;
 pub mod ingest;
+pub mod quote;
 pub mod sanitize;
+pub mod search;
+pub mod state;
 pub mod store;
 pub mod text;
 

@@ -1,0 +1,162 @@
+//! `quotes` and `speakers`: the quote engine's output for people and for scripts.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::corpus::article::{Article, char_offset};
+use crate::corpus::quote::{Field, Quote, QuoteIndex};
+use crate::corpus::store::Store;
+use crate::corpus::text::fold;
+
+/// One quote in `quotes --json`; `start`/`end` count characters of the article's `body` (or of its
+/// title when `field` is `title`).
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    article: &'a str,
+    id: &'a str,
+    quote: &'a str,
+    speaker: Option<&'a str>,
+    kind: &'static str,
+    field: Field,
+    start: usize,
+    end: usize,
+    sentence: &'a str,
+    also_in: Vec<&'a str>,
+}
+
+fn field_text<'a>(a: &'a Article, field: Field) -> &'a str {
+    match field {
+        Field::Title => &a.meta.title,
+        Field::Body => &a.body,
+    }
+}
+
+fn matches_speaker(q: &Quote, wanted: Option<&str>) -> bool {
+    wanted.is_none_or(|w| {
+        q.speaker
+            .as_deref()
+            .is_some_and(|s| fold(s).contains(&fold(w.trim())))
+    })
+}
+
+/// Prints the quotes of the corpus (or of one article), optionally of one speaker.
+pub fn print_quotes(
+    store: &Store,
+    only: Option<&Article>,
+    speaker: Option<&str>,
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let index = QuoteIndex::build(store);
+    for w in index.warnings() {
+        eprintln!("aes-reader: {w}");
+    }
+    fn file_of<'a>(store: &'a Store, id: &'a crate::corpus::ArticleId) -> &'a str {
+        store.get(id).map_or(id.0.as_str(), |a| a.file_name())
+    }
+    for a in store
+        .articles()
+        .iter()
+        .filter(|a| only.is_none_or(|o| o.id == a.id))
+    {
+        let quotes: Vec<&Quote> = index
+            .quotes(&a.id)
+            .iter()
+            .filter(|q| matches_speaker(q, speaker))
+            .collect();
+        if quotes.is_empty() {
+            continue;
+        }
+        if !json {
+            writeln!(out, "── {} ({})", a.meta.title, a.id)?;
+        }
+        for q in quotes {
+            let text = field_text(a, q.field);
+            if json {
+                let item = QuoteOut {
+                    article: a.file_name(),
+                    id: &a.id.0,
+                    quote: &q.text,
+                    speaker: q.speaker.as_deref(),
+                    kind: q.kind.name(),
+                    field: q.field,
+                    start: char_offset(text, q.span.start),
+                    end: char_offset(text, q.span.end),
+                    sentence: text.get(q.sentence.clone()).unwrap_or_default(),
+                    also_in: q.also_in.iter().map(|i| file_of(store, i)).collect(),
+                };
+                writeln!(out, "{}", serde_json::to_string(&item).unwrap_or_default())?;
+            } else {
+                let who = q.speaker.as_deref().unwrap_or("(speaker unknown)");
+                writeln!(out, "  {who} [{}]: « {} »", q.kind.name(), q.text)?;
+                if !q.also_in.is_empty() {
+                    let ids: Vec<&str> = q.also_in.iter().map(|i| i.0.as_str()).collect();
+                    writeln!(out, "      also in: {}", ids.join(", "))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct SpeakerOut<'a> {
+    speaker: &'a str,
+    kind: &'static str,
+    quotes: usize,
+    articles: usize,
+    aliases: &'a [String],
+}
+
+/// Prints everyone quoted in the corpus, most quoted first.
+pub fn print_speakers(store: &Store, json: bool, out: &mut impl Write) -> io::Result<()> {
+    let index = QuoteIndex::build(store);
+    for w in index.warnings() {
+        eprintln!("aes-reader: {w}");
+    }
+    let mut tally: BTreeMap<&str, (usize, BTreeSet<&str>)> = BTreeMap::new();
+    for a in store.articles() {
+        for q in index.quotes(&a.id) {
+            if let Some(s) = q.speaker.as_deref() {
+                let e = tally.entry(s).or_default();
+                e.0 += 1;
+                e.1.insert(&a.id.0);
+            }
+        }
+    }
+    let mut rows: Vec<_> = tally.into_iter().collect();
+    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+    for (name, (count, arts)) in rows {
+        // A description opens with a determiner (`le ministre burkinabè`, `un proche du président`).
+        let kind = if name.chars().next().is_some_and(char::is_lowercase) {
+            "description"
+        } else {
+            "name"
+        };
+        let aliases = index.aliases_of(name);
+        if json {
+            let row = SpeakerOut {
+                speaker: name,
+                kind,
+                quotes: count,
+                articles: arts.len(),
+                aliases,
+            };
+            writeln!(out, "{}", serde_json::to_string(&row).unwrap_or_default())?;
+        } else {
+            let aka = if aliases.is_empty() {
+                String::new()
+            } else {
+                format!("  (also: {})", aliases.join(", "))
+            };
+            writeln!(
+                out,
+                "{count:>4} quotes  {:>3} articles  {name}{aka}",
+                arts.len()
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,489 @@
+//! Quote spans: pairs of quotation marks of every style (« », “ ”, „ “, ‹ ›, straight `"`, mixed
+//! pairs, nesting, paragraphs reopened with «), reported speech whose marks were lost, interview
+//! answers, and the sentences they stand in. All positions are byte offsets on char boundaries.
+
+use std::ops::Range;
+
+use super::lexicon::LEXICON;
+use super::{Field, QuoteKind};
+use crate::corpus::article::{Article, BlockKind};
+use crate::corpus::text::{ends_sentence, word_count};
+
+/// A span found in the text, before attribution.
+#[derive(Debug, Clone)]
+pub struct Span {
+    /// Title or body.
+    pub field: Field,
+    /// Index of the block it stands in (body only).
+    pub block: Option<usize>,
+    /// The quoted words.
+    pub content: Range<usize>,
+    /// Where the opening mark (or the clause) starts.
+    pub open: usize,
+    /// Just after the closing mark (or the clause).
+    pub close_end: usize,
+    /// What kind it was found as (marked spans are refined to direct/partial later).
+    pub kind: QuoteKind,
+    /// Paragraphs of one French multi-paragraph quote share a passage number.
+    pub passage: Option<usize>,
+    /// Where the attribution text starts, for unmarked speech and incises (`, a déclaré X`).
+    pub attribution: Option<usize>,
+    /// Interview turns: the label.
+    pub label: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    Guillemet,
+    Curly,
+    Low,
+    Angle,
+    Straight,
+}
+
+/// A pair of marks found in one paragraph.
+struct Found {
+    content: Range<usize>,
+    open: usize,
+    close_end: usize,
+    passage: Option<usize>,
+    /// Left open at the end of the paragraph (kept only if the next one reopens with «).
+    open_ended: bool,
+}
+
+struct Open {
+    mark: Mark,
+    at: usize,
+    content: usize,
+    passage: Option<usize>,
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}'
+}
+
+/// Marked quotes of one text range (a block or the title). `reopened` carries a quote that the
+/// previous paragraph left open, French style; the returned value says whether this one does too.
+fn marked_in(
+    text: &str,
+    range: Range<usize>,
+    reopen: Option<usize>,
+    next_passage: &mut usize,
+) -> (Vec<Found>, Option<usize>) {
+    let slice = &text[range.clone()];
+    let mut stack: Vec<Open> = Vec::new();
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = slice
+        .char_indices()
+        .map(|(i, c)| (i + range.start, c))
+        .collect();
+    let content_after = |k: usize| {
+        let mut j = k + 1;
+        while j < chars.len() && is_space(chars[j].1) {
+            j += 1;
+        }
+        chars.get(j).map_or(range.end, |c| c.0)
+    };
+    for k in 0..chars.len() {
+        let (at, c) = chars[k];
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|c| c.1);
+        let opening = |stack: &mut Vec<Open>, mark: Mark| {
+            let passage = if k == 0 && mark == Mark::Guillemet && stack.is_empty() {
+                reopen
+            } else {
+                None
+            };
+            stack.push(Open {
+                mark,
+                at,
+                content: content_after(k),
+                passage,
+            });
+        };
+        let close = |stack: &mut Vec<Open>, mark: Mark, out: &mut Vec<_>| {
+            let Some(pos) = stack
+                .iter()
+                .rposition(|o| o.mark == mark)
+                .or_else(|| stack.len().checked_sub(1))
+            else {
+                return;
+            };
+            let o = stack.swap_remove(pos);
+            stack.truncate(pos);
+            if pos == 0 {
+                let mut end = at;
+                while end > o.content {
+                    match text[..end].chars().next_back() {
+                        Some(ch) if is_space(ch) => end -= ch.len_utf8(),
+                        _ => break,
+                    }
+                }
+                if end > o.content {
+                    out.push(Found {
+                        content: o.content..end,
+                        open: o.at,
+                        close_end: at + c.len_utf8(),
+                        passage: o.passage,
+                        open_ended: false,
+                    });
+                }
+            }
+        };
+        match c {
+            '«' => opening(&mut stack, Mark::Guillemet),
+            '»' => close(&mut stack, Mark::Guillemet, &mut out),
+            '‹' => opening(&mut stack, Mark::Angle),
+            '›' => close(&mut stack, Mark::Angle, &mut out),
+            '„' => opening(&mut stack, Mark::Low),
+            '“' => {
+                if stack.last().is_some_and(|o| o.mark == Mark::Low) {
+                    close(&mut stack, Mark::Low, &mut out);
+                } else {
+                    opening(&mut stack, Mark::Curly);
+                }
+            }
+            '”' => {
+                if stack.is_empty()
+                    && prev.is_none_or(is_space)
+                    && next.is_some_and(|n| !is_space(n))
+                {
+                    opening(&mut stack, Mark::Curly);
+                } else {
+                    close(&mut stack, Mark::Curly, &mut out);
+                }
+            }
+            '"' => {
+                let can_open = prev.is_none_or(|p| is_space(p) || "([{—–-'’«“".contains(p))
+                    && next.is_some_and(|n| !is_space(n));
+                let can_close = prev.is_some_and(|p| !is_space(p));
+                let straight_open = stack.iter().any(|o| o.mark == Mark::Straight);
+                if straight_open && can_close {
+                    close(&mut stack, Mark::Straight, &mut out);
+                } else if can_open {
+                    opening(&mut stack, Mark::Straight);
+                }
+            }
+            _ => {}
+        }
+    }
+    // A guillemet left open at the end of a paragraph: the quote may go on in the next one.
+    let left_open = match stack.first() {
+        Some(o) if o.mark == Mark::Guillemet && o.content < range.end => {
+            let passage = o.passage.unwrap_or_else(|| {
+                *next_passage += 1;
+                *next_passage
+            });
+            let end = range.start + slice.trim_end().len();
+            out.push(Found {
+                content: o.content..end,
+                open: o.at,
+                close_end: end,
+                passage: Some(passage),
+                open_ended: true,
+            });
+            Some(passage)
+        }
+        _ => None,
+    };
+    (out, left_open)
+}
+
+/// Every marked quote of the article, title first. A paragraph left open is kept only when the
+/// next paragraph reopens with «, so an unclosed mark never swallows the rest of the article.
+pub fn marked(article: &Article) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut passage = 0;
+    let title = &article.meta.title;
+    let (title_quotes, _) = marked_in(title, 0..title.len(), None, &mut passage);
+    for f in title_quotes.into_iter().filter(|f| !f.open_ended) {
+        spans.push(Span {
+            field: Field::Title,
+            block: None,
+            content: f.content,
+            open: f.open,
+            close_end: f.close_end,
+            kind: QuoteKind::Partial,
+            passage: None,
+            attribution: None,
+            label: None,
+        });
+    }
+    let mut carried: Option<usize> = None;
+    let mut pending: Vec<Span> = Vec::new();
+    for (bi, block) in article.blocks.iter().enumerate() {
+        let text = article.block_text(block);
+        let prev = carried.take();
+        let reopens = prev.is_some() && text.starts_with('«') && block.kind != BlockKind::Caption;
+        if reopens {
+            spans.append(&mut pending);
+        } else {
+            pending.clear();
+        }
+        if block.kind == BlockKind::Caption {
+            continue;
+        }
+        let (found, left_open) = marked_in(
+            &article.body,
+            block.range.clone(),
+            if reopens { prev } else { None },
+            &mut passage,
+        );
+        for f in found {
+            let span = Span {
+                field: Field::Body,
+                block: Some(bi),
+                content: f.content,
+                open: f.open,
+                close_end: f.close_end,
+                kind: QuoteKind::Direct,
+                passage: f.passage,
+                attribution: None,
+                label: None,
+            };
+            if f.open_ended {
+                pending.push(span)
+            } else {
+                spans.push(span)
+            }
+        }
+        carried = left_open;
+    }
+    spans
+}
+
+/// Reported speech without marks: `Clause of five words or more, a déclaré X.` The clause must open
+/// its sentence and hold no quotation mark.
+pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
+    let body = &article.body;
+    let mut out = Vec::new();
+    for (bi, block) in article.blocks.iter().enumerate() {
+        if block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        for s in sentences.iter().filter(|s| block.range.contains(&s.start)) {
+            let sentence = &body[s.clone()];
+            for (comma, _) in sentence.match_indices(", ") {
+                let clause = &sentence[..comma];
+                if word_count(clause) < 5 || clause.contains(['«', '»', '"', '“', '”']) {
+                    continue;
+                }
+                let rest = &sentence[comma + 1..];
+                let Some(verb) = LEXICON.inverted.find(rest) else {
+                    continue;
+                };
+                let after = rest[verb.end()..].trim_start();
+                let has_pronoun = LEXICON.inverted.captures(rest).is_some_and(|c| {
+                    c.name("pron")
+                        .or(c.name("pron2"))
+                        .or(c.name("pron3"))
+                        .is_some()
+                });
+                let subject_like = has_pronoun
+                    || after.starts_with(|c: char| c.is_uppercase())
+                    || LEXICON.starts_definite(&crate::corpus::text::fold(after))
+                    || LEXICON.starts_indefinite(&crate::corpus::text::fold(after));
+                if !subject_like {
+                    continue;
+                }
+                out.push(Span {
+                    field: Field::Body,
+                    block: Some(bi),
+                    content: s.start..s.start + comma,
+                    open: s.start,
+                    close_end: s.start + comma,
+                    kind: QuoteKind::Unmarked,
+                    passage: None,
+                    attribution: Some(s.start + comma + 1),
+                    label: None,
+                });
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Interview answers: every turn paragraph whose speaker is not the interviewer. The interviewer is
+/// the outlet or the author, or whoever only asks questions.
+pub fn interviews(article: &Article) -> Vec<Span> {
+    let interviewer = |label: &str| {
+        let key = crate::corpus::text::words_key(label);
+        let is_meta = [&article.meta.source, &article.meta.author]
+            .iter()
+            .any(|m| {
+                m.as_deref()
+                    .is_some_and(|m| crate::corpus::text::words_key(m) == key)
+            });
+        let turns: Vec<&str> = article
+            .blocks
+            .iter()
+            .filter(|b| matches!(&b.kind, BlockKind::Turn { speaker, .. } if speaker == label))
+            .map(|b| article.block_text(b))
+            .collect();
+        let asks = turns.last().is_some_and(|t| t.trim_end().ends_with('?'));
+        is_meta || asks
+    };
+    let mut out = Vec::new();
+    for (bi, block) in article.blocks.iter().enumerate() {
+        if let BlockKind::Turn { speaker, .. } = &block.kind {
+            if interviewer(speaker) {
+                continue;
+            }
+            let r = block.range.clone();
+            out.push(Span {
+                field: Field::Body,
+                block: Some(bi),
+                content: r.clone(),
+                open: r.start,
+                close_end: r.end,
+                kind: QuoteKind::Interview,
+                passage: None,
+                attribution: None,
+                label: Some(speaker.clone()),
+            });
+        }
+    }
+    out
+}
+
+/// Sentence ranges of `text` within `range`: a sentence ends at `.`, `!`, `?` or `…` followed by a
+/// space and a capital, a digit or a mark, but not after `M.` or an initial, and not inside a quote.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let mut depth = 0i32;
+    let slice = &text[range.clone()];
+    let chars: Vec<(usize, char)> = slice
+        .char_indices()
+        .map(|(i, c)| (i + range.start, c))
+        .collect();
+    for k in 0..chars.len() {
+        let (at, c) = chars[k];
+        match c {
+            '«' | '“' | '„' | '‹' => depth += 1,
+            '»' | '”' | '›' => depth = (depth - 1).max(0),
+            '.' | '!' | '?' | '…' if depth == 0 => {
+                let mut j = k + 1;
+                while j < chars.len()
+                    && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '»' | ')')
+                {
+                    j += 1;
+                }
+                let gap_start = j;
+                while j < chars.len() && is_space(chars[j].1) {
+                    j += 1;
+                }
+                let Some(&(next_at, next)) = chars.get(j) else {
+                    continue;
+                };
+                if gap_start == j
+                    || !(next.is_uppercase() || next.is_ascii_digit() || "«\"“—–-".contains(next))
+                {
+                    continue;
+                }
+                let word_before = text[start..at]
+                    .rsplit(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                let abbreviation = c == '.'
+                    && (word_before.chars().count() == 1
+                        && word_before.chars().all(char::is_uppercase)
+                        || LEXICON
+                            .titles
+                            .iter()
+                            .any(|t| t.trim_end_matches('.') == word_before));
+                if abbreviation {
+                    continue;
+                }
+                let end = chars.get(gap_start).map_or(range.end, |c| c.0);
+                out.push(start..end);
+                start = next_at;
+            }
+            _ => {}
+        }
+    }
+    if start < range.end && !text[start..range.end].trim().is_empty() {
+        out.push(start..range.end);
+    }
+    out
+}
+
+/// True when a marked span is a whole clause: it opens its sentence, follows a colon or a source
+/// frame, or is followed by an inverted speech verb (`« … », a dit X`).
+pub fn is_whole_clause(text: &str, sentence: &Range<usize>, span: &Span) -> bool {
+    let before = text[sentence.start..span.open].trim_end();
+    let after = &text[span.close_end.min(text.len())..];
+    let starts_upper = text[span.content.clone()].starts_with(|c: char| c.is_uppercase());
+    before.is_empty()
+        || before.ends_with(':')
+        || LEXICON.frame.is_match(&text[sentence.start..span.open])
+        || (starts_upper
+            && LEXICON
+                .inverted
+                .is_match(after.trim_start_matches([',', ' '])))
+        || (starts_upper && ends_sentence(&text[span.content.clone()]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks(s: &str) -> Vec<&str> {
+        let mut p = 0;
+        marked_in(s, 0..s.len(), None, &mut p)
+            .0
+            .into_iter()
+            .filter(|f| !f.open_ended)
+            .map(|f| &s[f.content])
+            .collect()
+    }
+
+    #[test]
+    fn every_mark_style_pairs() {
+        assert_eq!(
+            marks("Il a dit « oui\u{a0}» puis «\u{202f}non »."),
+            ["oui", "non"]
+        );
+        assert_eq!(marks("Il a dit «oui»."), ["oui"]);
+        assert_eq!(
+            marks("Il a dit “oui” et „ja“ et ‹ si ›."),
+            ["oui", "ja", "si"]
+        );
+        assert_eq!(
+            marks("entre les deux pays \"dans le domaine\", notamment"),
+            ["dans le domaine"]
+        );
+        assert_eq!(marks("un texte “mixte » ici"), ["mixte"]);
+    }
+
+    #[test]
+    fn nested_marks_stay_inside_the_outer_quote() {
+        assert_eq!(
+            marks("« Il a parlé de “paix” hier », dit-il."),
+            ["Il a parlé de “paix” hier"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert!(marks("L’AES et l'État s’engagent").is_empty());
+    }
+
+    #[test]
+    fn sentences_do_not_end_at_titles_or_inside_quotes() {
+        let t = "Selon M. Diop, « la paix. Enfin » est là. K. Mamadou a écrit. Fin";
+        let s: Vec<&str> = sentences(t, 0..t.len())
+            .into_iter()
+            .map(|r| &t[r])
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "Selon M. Diop, « la paix. Enfin » est là.",
+                "K. Mamadou a écrit.",
+                "Fin"
+            ]
+        );
+    }
+}

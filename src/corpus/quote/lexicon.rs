@@ -1,0 +1,393 @@
+//! The reported-speech lexicon (`lexicon.toml`, compiled in), expanded into regular expressions:
+//! every inflection of every speech verb, inverted forms (`a-t-il ajouté`, `s’est-elle félicitée`),
+//! role nouns, determiners and the small gazetteer that keeps places and institutions from being
+//! taken for people.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::corpus::text::{fold, words_key};
+
+#[derive(Deserialize)]
+struct Raw {
+    er_verbs: Vec<String>,
+    irregular: Vec<Irregular>,
+    auxiliaries: Vec<String>,
+    adverbs: Vec<String>,
+    source_frames: Vec<String>,
+    pronouns_masculine: Vec<String>,
+    pronouns_feminine: Vec<String>,
+    role_nouns: Vec<String>,
+    titles: Vec<String>,
+    role_synonyms: HashMap<String, String>,
+    lists: Lists,
+}
+
+#[derive(Deserialize)]
+struct Irregular {
+    pp: String,
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Lists {
+    indefinite: Vec<String>,
+    definite: Vec<String>,
+    not_name_starts: Vec<String>,
+    org_words: Vec<String>,
+    places: Vec<String>,
+    nationalities: Vec<String>,
+}
+
+/// The compiled lexicon.
+pub struct Lexicon {
+    /// At the start of a string: an inverted speech verb (`, a déclaré X`, `, a-t-il ajouté`,
+    /// `, explique-t-elle`). Group `pron` holds an inverted subject pronoun when there is one.
+    pub inverted: Regex,
+    /// Anywhere: a speech verb in any form (to tell that a sentence reports speech).
+    pub any_verb: Regex,
+    /// At the end of a string: a source frame (`selon`, `d’après` …) followed by the source.
+    pub frame: Regex,
+    /// At the end of a string: an infinitive of narration, `Et d’assurer :`.
+    pub narrative_infinitive: Regex,
+    /// Role nouns, folded.
+    pub role_nouns: Vec<String>,
+    /// Courtesy titles (`M.`, `Mme`).
+    pub titles: Vec<String>,
+    /// Folded role phrases and what they mean (`chef de la diplomatie` = `ministre des affaires étrangères`).
+    pub role_synonyms: Vec<(String, String)>,
+    masculine: HashSet<String>,
+    feminine: HashSet<String>,
+    indefinite: Vec<String>,
+    definite: Vec<String>,
+    not_name_starts: HashSet<String>,
+    org_words: HashSet<String>,
+    places: HashSet<String>,
+    /// Folded country → folded nationality adjective.
+    pub nationalities: Vec<(String, String)>,
+}
+
+/// The lexicon compiled into the binary.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    // Invariant: the file is compiled in and parsed by the `lexicon_parses` test.
+    let raw: Raw = toml::from_str(include_str!("lexicon.toml")).expect("lexicon.toml is valid");
+    Lexicon::build(raw)
+});
+
+/// Escapes a phrase for a regex, letting any apostrophe match `'` or `’` and spaces match any space.
+fn phrase(p: &str) -> String {
+    p.split(['\'', '’'])
+        .map(|part| {
+            part.split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("['’]")
+}
+
+/// An alternation of phrases, with unaccented twins, longest first (the regex takes the first that fits).
+fn alternation(items: impl IntoIterator<Item = String>) -> String {
+    let mut all: Vec<String> = Vec::new();
+    for item in items {
+        let plain = fold(&item);
+        all.push(item);
+        all.push(plain);
+    }
+    all.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    all.dedup();
+    all.iter().map(|s| phrase(s)).collect::<Vec<_>>().join("|")
+}
+
+/// Present stems: `rappel` → `rappelle`, `réitér` → `réitère`, `relev` → `relève` (spelling changes
+/// are generated as variants; a form that French never uses does no harm).
+fn present_stems(stem: &str) -> Vec<String> {
+    let mut out = vec![stem.to_owned()];
+    if stem.ends_with('l') || stem.ends_with('t') {
+        out.push(format!("{stem}{}", stem.chars().last().unwrap_or('l')));
+    }
+    let chars: Vec<char> = stem.chars().collect();
+    if let Some(i) = chars.iter().rposition(|c| matches!(c, 'é' | 'e')) {
+        if i + 1 < chars.len()
+            && chars[i + 1..]
+                .iter()
+                .all(|c| !"aeiouyéèêëàâîïôûù".contains(*c))
+        {
+            let mut v = chars.clone();
+            v[i] = 'è';
+            out.push(v.into_iter().collect());
+        }
+    }
+    out
+}
+
+impl Lexicon {
+    fn build(raw: Raw) -> Lexicon {
+        let mut participles: Vec<String> = Vec::new();
+        let mut finite: Vec<String> = Vec::new();
+        let mut infinitives: Vec<String> = Vec::new();
+        // Gerunds (`en louant`) report speech but never invert a subject (`, accusant l’organisation`).
+        let mut gerunds: Vec<String> = Vec::new();
+        for verb in &raw.er_verbs {
+            let (reflexive, inf) =
+                match verb.strip_prefix("se ").or_else(|| verb.strip_prefix("s'")) {
+                    Some(v) => (true, v),
+                    None => (false, verb.as_str()),
+                };
+            let Some(stem) = inf.strip_suffix("er") else {
+                continue;
+            };
+            let soft = if stem.ends_with('c') {
+                format!("{}ç", &stem[..stem.len() - 1])
+            } else if stem.ends_with('g') {
+                format!("{stem}e")
+            } else {
+                stem.to_owned()
+            };
+            for agreement in ["é", "ée", "és", "ées"] {
+                participles.push(format!("{stem}{agreement}"));
+            }
+            let mut forms = Vec::new();
+            for p in present_stems(stem) {
+                forms.push(format!("{p}e"));
+                forms.push(format!("{p}ent"));
+            }
+            forms.extend([
+                format!("{soft}ait"),
+                format!("{soft}aient"),
+                format!("{soft}a"),
+            ]);
+            gerunds.push(format!("{soft}ant"));
+            infinitives.push(inf.to_owned());
+            for f in forms {
+                if reflexive {
+                    finite.push(format!("se {f}"));
+                    finite.push(format!("s'{f}"));
+                }
+                finite.push(f);
+            }
+        }
+        for irr in &raw.irregular {
+            participles.push(irr.pp.clone());
+            for f in &irr.forms {
+                if f.split(' ').next().is_some_and(|w| w.ends_with("ant")) {
+                    gerunds.push(f.clone());
+                } else {
+                    finite.push(f.clone());
+                }
+            }
+        }
+        let pp = alternation(participles.iter().cloned());
+        let fin = alternation(finite.iter().cloned());
+        let aux = alternation(raw.auxiliaries.iter().cloned());
+        let adv = alternation(raw.adverbs.iter().cloned());
+        let pron = r"(?P<pron>il|elle|ils|elles|on)";
+        let inverted = format!(
+            r"(?i)^\s*(?:(?:{aux})(?:-t)?-{pron}\s+(?:(?:{adv})\s+)*(?:{pp})|s['’]est-{pron2}\s+(?:(?:{adv})\s+)*(?:{pp})|(?:{fin})(?:-t)?-{pron3}|(?:{aux})\s+(?:(?:{adv})\s+)*(?:{pp})|(?:{fin}))\b",
+            pron2 = pron.replace("pron", "pron2"),
+            pron3 = pron.replace("pron", "pron3"),
+        );
+        let any_verb = format!(
+            r"(?i)\b(?:{pp}|{fin}|{ger}|d['’](?:{inf})|(?:{inf}))\b",
+            inf = alternation(infinitives.iter().cloned()),
+            ger = alternation(gerunds.iter().cloned())
+        );
+        // The source ends with a comma before the quote: `Selon M. Diop, « … »`.
+        let frame = format!(
+            r"(?i)(?:^|[\s,(])(?:{})\s+(?P<src>[^,;:«»“”]{{1,80}}?)\s*,\s*$",
+            alternation(raw.source_frames.iter().cloned())
+        );
+        let narrative = format!(
+            r"(?i)(?:^|\s)(?:et\s+)?d['’](?:{})\s*:\s*$",
+            alternation(infinitives.iter().cloned())
+        );
+        let f = |v: &Vec<String>| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
+        Lexicon {
+            // Invariant: every pattern is built from escaped literals; the `lexicon_parses` test compiles them.
+            inverted: Regex::new(&inverted).expect("inverted-verb regex compiles"),
+            any_verb: Regex::new(&any_verb).expect("speech-verb regex compiles"),
+            frame: Regex::new(&frame).expect("frame regex compiles"),
+            narrative_infinitive: Regex::new(&narrative).expect("narrative regex compiles"),
+            role_nouns: f(&raw.role_nouns),
+            titles: raw.titles.clone(),
+            role_synonyms: raw
+                .role_synonyms
+                .iter()
+                .map(|(k, v)| (words_key(k), words_key(v)))
+                .collect(),
+            masculine: f(&raw.pronouns_masculine).into_iter().collect(),
+            feminine: f(&raw.pronouns_feminine).into_iter().collect(),
+            indefinite: f(&raw.lists.indefinite),
+            definite: f(&raw.lists.definite),
+            not_name_starts: f(&raw.lists.not_name_starts).into_iter().collect(),
+            org_words: f(&raw.lists.org_words).into_iter().collect(),
+            places: raw.lists.places.iter().map(|p| words_key(p)).collect(),
+            nationalities: raw
+                .lists
+                .nationalities
+                .iter()
+                .filter_map(|p| p.split_once('=').map(|(c, n)| (words_key(c), words_key(n))))
+                .collect(),
+        }
+    }
+
+    /// `il`, `lui`, `ce dernier` …: Some(true) masculine, Some(false) feminine, None not a pronoun.
+    pub fn pronoun(&self, word: &str) -> Option<bool> {
+        let w = fold(word.trim());
+        if self.masculine.contains(&w) {
+            Some(true)
+        } else if self.feminine.contains(&w) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// The indefinite determiner a phrase opens with (`un proche`, `des sources`), if any.
+    pub fn starts_indefinite(&self, folded: &str) -> bool {
+        self.indefinite.iter().any(|d| starts_word(folded, d))
+    }
+
+    /// The phrase opens with a definite determiner (`le ministre`, `l’armée`).
+    pub fn starts_definite(&self, folded: &str) -> bool {
+        self.definite.iter().any(|d| starts_word(folded, d))
+    }
+
+    /// A capitalized word that cannot begin a person's name (`Le`, `Selon`, `Lundi`).
+    pub fn is_not_name_start(&self, word: &str) -> bool {
+        let w = fold(word);
+        self.not_name_starts.contains(&w) || self.not_name_starts.contains(w.trim_end_matches('\''))
+    }
+
+    /// A word that marks an institution, a region or an outlet rather than a person.
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(&fold(word))
+    }
+
+    /// A multi-word place name (`Burkina Faso`).
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains(&words_key(name))
+    }
+
+    /// The first role noun in a folded phrase, with its byte position.
+    pub fn find_role_noun(&self, folded: &str) -> Option<(usize, &str)> {
+        self.role_nouns
+            .iter()
+            .filter_map(|r| find_word(folded, r).map(|i| (i, r.as_str())))
+            .min_by_key(|(i, r)| (*i, std::cmp::Reverse(r.len())))
+    }
+
+    /// Rewrites role phrases to their canonical synonyms (`chef de la diplomatie` → `ministre …`).
+    pub fn normalise_role(&self, key: &str) -> String {
+        let mut out = format!(" {key} ");
+        for (from, to) in &self.role_synonyms {
+            out = out.replace(&format!(" {from} "), &format!(" {to} "));
+        }
+        out.trim().to_owned()
+    }
+}
+
+/// True when `folded` starts with the word(s) `w` followed by a word boundary.
+pub fn starts_word(folded: &str, w: &str) -> bool {
+    folded.strip_prefix(w).is_some_and(|rest| {
+        w.ends_with('\'') || rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric())
+    })
+}
+
+/// Byte position of the word `w` in `folded`, on word boundaries.
+pub fn find_word(folded: &str, w: &str) -> Option<usize> {
+    folded.match_indices(w).map(|(i, _)| i).find(|&i| {
+        let before = folded[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = folded[i + w.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inverted(s: &str) -> Option<String> {
+        LEXICON
+            .inverted
+            .find(s)
+            .map(|m| m.as_str().trim().to_owned())
+    }
+
+    #[test]
+    fn lexicon_parses() {
+        assert!(LEXICON.role_nouns.contains(&"ministre".to_owned()));
+    }
+
+    #[test]
+    fn inverted_forms_are_recognised() {
+        assert_eq!(
+            inverted(" a déclaré Abdoulaye Diop").as_deref(),
+            Some("a déclaré")
+        );
+        assert_eq!(
+            inverted(" a-t-il ajouté.").as_deref(),
+            Some("a-t-il ajouté")
+        );
+        assert_eq!(
+            inverted(" s’est-il félicité.").as_deref(),
+            Some("s’est-il félicité")
+        );
+        assert_eq!(
+            inverted(" a également souligné le ministre").as_deref(),
+            Some("a également souligné")
+        );
+        assert_eq!(
+            inverted(" explique-t-elle").as_deref(),
+            Some("explique-t-elle")
+        );
+        assert_eq!(
+            inverted(" rappelle le ministre").as_deref(),
+            Some("rappelle")
+        );
+        assert_eq!(
+            inverted(" a laissé entendre X").as_deref(),
+            Some("a laissé entendre")
+        );
+        assert_eq!(
+            inverted(" a insisté le ministre").as_deref(),
+            Some("a insisté")
+        );
+        assert_eq!(inverted(" réitère-t-il").as_deref(), Some("réitère-t-il"));
+        assert_eq!(inverted(" les ministres ont"), None);
+    }
+
+    #[test]
+    fn pronoun_inversion_names_the_pronoun() {
+        let c = LEXICON.inverted.captures(" a-t-elle martelé").unwrap();
+        assert_eq!(c.name("pron").map(|m| m.as_str()), Some("elle"));
+    }
+
+    #[test]
+    fn frames_capture_their_source() {
+        let c = LEXICON
+            .frame
+            .captures("La question demeure. Selon M. Diop, ")
+            .unwrap();
+        assert_eq!(&c["src"], "M. Diop");
+        assert!(LEXICON.narrative_infinitive.is_match("Et d’assurer : "));
+    }
+
+    #[test]
+    fn role_synonyms_are_applied() {
+        assert_eq!(
+            LEXICON.normalise_role("chef de la diplomatie russe"),
+            "ministre des affaires etrangeres russe"
+        );
+    }
+}

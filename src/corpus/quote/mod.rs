@@ -1,0 +1,561 @@
+//! Quotes: citations extracted from an article's body and title, with their speakers.
+//! `extract` finds the spans, `attribute` finds who spoke, `people` resolves names across articles.
+
+mod attribute;
+mod extract;
+mod lexicon;
+pub mod people;
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::corpus::article::{Article, ArticleId, BlockKind};
+use crate::corpus::store::Store;
+use crate::corpus::text::{fold, word_count, words_key};
+use attribute::{Resolver, Speaker};
+use lexicon::LEXICON;
+use people::{Aliases, People};
+
+/// What kind of citation a quote is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A whole clause in quotation marks.
+    Direct,
+    /// A fragment in marks inside the journalist's sentence (headlines included).
+    Partial,
+    /// Reported speech whose marks were lost: `Clause, a déclaré X.`
+    Unmarked,
+    /// An answer turn of an interview (`Name: answer`), one quote per paragraph.
+    Interview,
+}
+
+impl QuoteKind {
+    /// Lower-case name, as in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Unmarked => "unmarked",
+            QuoteKind::Interview => "interview",
+        }
+    }
+}
+
+/// Which text of the article a span refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    /// The headline (`Meta::title`).
+    Title,
+    /// The body (`Article::body`).
+    Body,
+}
+
+/// One citation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted words, without the marks.
+    pub text: String,
+    /// Direct, partial, unmarked or interview.
+    pub kind: QuoteKind,
+    /// Canonical speaker: a person, an organisation, a description of an anonymous source, or none.
+    pub speaker: Option<String>,
+    /// Where the quote stands: the body when it is printed there, else the title.
+    pub field: Field,
+    /// Byte range of the quote text in `field` (slices back to `text` exactly).
+    pub span: Range<usize>,
+    /// Byte range of the sentence around it, in the same field.
+    pub sentence: Range<usize>,
+    /// Other places in the same article printing the same quote (title and body).
+    pub also_at: Vec<(Field, Range<usize>)>,
+    /// Other articles printing the same quote.
+    pub also_in: Vec<ArticleId>,
+}
+
+/// The quotes of every article of a store, with cross-article links.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteIndex {
+    by_article: HashMap<ArticleId, Vec<Quote>>,
+    aliases: Aliases,
+    warnings: Vec<String>,
+}
+
+/// Name of the alias file in the corpus folder.
+pub const ALIAS_FILE: &str = "people.toml";
+
+impl QuoteIndex {
+    /// Extracts and attributes the quotes of every article, then links quotes printed in several.
+    pub fn build(store: &Store) -> QuoteIndex {
+        let mut warnings = Vec::new();
+        let aliases = match store
+            .extra(ALIAS_FILE)
+            .map(|b| Aliases::parse(&String::from_utf8_lossy(b)))
+        {
+            Some(Ok(a)) => a,
+            Some(Err(e)) => {
+                warnings.push(format!(
+                    "{ALIAS_FILE}: {e}; aliases ignored until it is fixed"
+                ));
+                Aliases::default()
+            }
+            None => Aliases::default(),
+        };
+        let articles = store.articles();
+        let mut per: Vec<Vec<Quote>> = vec![Vec::new(); articles.len()];
+        // Two cores are two cores: split the articles between threads.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8);
+        let chunk = articles.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            for (arts, out) in articles.chunks(chunk).zip(per.chunks_mut(chunk)) {
+                let aliases = &aliases;
+                scope.spawn(move || {
+                    for (a, slot) in arts.iter().zip(out.iter_mut()) {
+                        *slot = extract_article(a, aliases);
+                    }
+                });
+            }
+        });
+        link_across(articles, &mut per);
+        let by_article = articles.iter().map(|a| a.id.clone()).zip(per).collect();
+        QuoteIndex {
+            by_article,
+            aliases,
+            warnings,
+        }
+    }
+
+    /// The quotes of one article, in reading order (title first).
+    pub fn quotes(&self, id: &ArticleId) -> &[Quote] {
+        self.by_article.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Problems with the alias file.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Other spellings of a speaker, from the alias file.
+    pub fn aliases_of(&self, speaker: &str) -> &[String] {
+        self.aliases.variants(speaker)
+    }
+}
+
+/// Words that open a clause or a noun phrase: a short quote starting with one is speech, not a term.
+fn opens_phrase(folded: &str) -> bool {
+    let first = folded.split_whitespace().next().unwrap_or("");
+    LEXICON.starts_definite(folded)
+        || LEXICON.starts_indefinite(folded)
+        || LEXICON.pronoun(first).is_some()
+        || [
+            "nous", "vous", "on", "je", "nos", "vos", "votre", "mon", "ma", "mes", "tout", "tous",
+            "ils", "elles",
+        ]
+        .contains(&first)
+}
+
+/// A scare-quoted term or a title rather than a citation: one or two words, three without a
+/// determiner (`« persona non grata »`), or a short run of capitalized words (`« Africa Corps »`).
+fn is_term(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let folded = fold(text);
+    let capitalized = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() <= 2
+        || (words.len() == 3 && !opens_phrase(&folded))
+        || (words.len() <= 5 && capitalized * 2 > words.len() && !opens_phrase(&folded))
+}
+
+/// Splits `« A, explique X. B »` into A and B, both said by X. Returns the two content ranges and
+/// the incise's subject text.
+fn split_incise(
+    text: &str,
+    content: &Range<usize>,
+) -> Option<(Range<usize>, Range<usize>, Range<usize>)> {
+    let inner = &text[content.clone()];
+    for (comma, _) in inner.match_indices(", ") {
+        let rest = &inner[comma + 1..];
+        let Some(verb) = LEXICON.inverted.find(rest) else {
+            continue;
+        };
+        let after = &rest[verb.end()..];
+        let stop = after.find(['.', ','])?;
+        let subject = &after[..stop];
+        let tail = after[stop + 1..].trim_start();
+        if word_count(subject) > 6 || word_count(tail) < 3 || word_count(&inner[..comma]) < 2 {
+            continue;
+        }
+        let base = content.start;
+        let subject_start = base + comma + 1 + verb.start();
+        let tail_start = content.end - tail.len();
+        return Some((
+            base..base + comma,
+            tail_start..content.end,
+            subject_start..base + comma + 1 + verb.end() + stop,
+        ));
+    }
+    None
+}
+
+struct Found {
+    span: extract::Span,
+    sentence: Range<usize>,
+    speaker: Option<Speaker>,
+    explicit: bool,
+}
+
+/// The quotes of one article, attributed within it.
+pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
+    let body = &article.body;
+    let mut sentences: Vec<Range<usize>> = Vec::new();
+    for b in &article.blocks {
+        if b.kind != BlockKind::Caption {
+            sentences.extend(extract::sentences(body, b.range.clone()));
+        }
+    }
+    let sentence_of = |pos: usize| {
+        sentences
+            .iter()
+            .find(|s| s.contains(&pos) || s.end == pos)
+            .cloned()
+            .unwrap_or(pos..pos)
+    };
+    let people = People::find(body, &sentences, aliases);
+    let mut resolver = Resolver::new(body, people, aliases);
+
+    let all_marked = extract::marked(article);
+    let (title_spans, mut spans): (Vec<_>, Vec<_>) = all_marked
+        .into_iter()
+        .partition(|s| s.field == Field::Title);
+    spans.extend(extract::unmarked(article, &sentences));
+    spans.extend(extract::interviews(article));
+    spans.sort_by_key(|s| (s.open, s.content.start));
+
+    // Pass 1: explicit evidence, in reading order, so pronouns see the speakers before them.
+    let mut found: Vec<Found> = Vec::new();
+    for span in spans {
+        let sentence = sentence_of(span.content.start);
+        match span.kind {
+            QuoteKind::Interview => {
+                let label = span.label.clone().unwrap_or_default();
+                let speaker = resolver.named(&label);
+                resolver.record(span.open, &speaker);
+                found.push(Found {
+                    span,
+                    sentence,
+                    speaker: Some(speaker),
+                    explicit: true,
+                });
+            }
+            QuoteKind::Unmarked => {
+                let after = &body
+                    [span.attribution.unwrap_or(span.close_end)..sentence.end.max(span.close_end)];
+                let speaker = LEXICON.inverted.captures(after).and_then(|c| {
+                    let end = c.get(0).map_or(0, |m| m.end());
+                    if c.name("pron")
+                        .or(c.name("pron2"))
+                        .or(c.name("pron3"))
+                        .is_some()
+                    {
+                        resolver.antecedent(span.open)
+                    } else {
+                        resolver.subject(&after[end..], span.open)
+                    }
+                });
+                let Some(speaker) = speaker else { continue };
+                resolver.record(span.open, &speaker);
+                found.push(Found {
+                    span,
+                    sentence,
+                    speaker: Some(speaker),
+                    explicit: true,
+                });
+            }
+            _ => {
+                if let Some((a, b, subject)) = split_incise(body, &span.content) {
+                    let speaker = resolver.subject(&body[subject], span.open);
+                    if let Some(s) = &speaker {
+                        resolver.record(span.open, s);
+                    }
+                    let explicit = speaker.is_some();
+                    let first = extract::Span {
+                        content: a,
+                        ..span.clone()
+                    };
+                    let second = extract::Span { content: b, ..span };
+                    found.push(Found {
+                        span: first,
+                        sentence: sentence.clone(),
+                        speaker: speaker.clone(),
+                        explicit,
+                    });
+                    found.push(Found {
+                        span: second,
+                        sentence,
+                        speaker,
+                        explicit,
+                    });
+                    continue;
+                }
+                let speaker = resolver.explicit(span.open, span.close_end, &sentence);
+                if let Some(s) = &speaker {
+                    resolver.record(span.open, s);
+                }
+                let explicit = speaker.is_some();
+                found.push(Found {
+                    span,
+                    sentence,
+                    speaker,
+                    explicit,
+                });
+            }
+        }
+    }
+
+    // Pass 2: context for the quotes that named no one.
+    let n = found.len();
+    let mut block_last: HashMap<usize, Speaker> = HashMap::new();
+    for i in 0..n {
+        if found[i].speaker.is_none() {
+            let (sentence, block, passage) = (
+                found[i].sentence.clone(),
+                found[i].span.block,
+                found[i].span.passage,
+            );
+            let same_sentence = found
+                .iter()
+                .find(|f| f.explicit && f.sentence == sentence)
+                .and_then(|f| f.speaker.clone());
+            let same_passage = passage.and_then(|p| {
+                found
+                    .iter()
+                    .find(|f| f.explicit && f.span.passage == Some(p))
+                    .and_then(|f| f.speaker.clone())
+            });
+            let in_block = block.and_then(|b| block_last.get(&b).cloned()).or_else(|| {
+                let b = article.blocks.get(block?)?;
+                selon_evidence(
+                    &resolver,
+                    &body[b.range.start..sentence.start.max(b.range.start)],
+                    found[i].span.open,
+                )
+            });
+            let carried = block.and_then(|b| {
+                let text = article.block_text(article.blocks.get(b)?).trim_start();
+                let opens_with_quote = text.starts_with(['«', '"', '“', '„']);
+                let block_has_evidence =
+                    found.iter().any(|f| f.explicit && f.span.block == Some(b));
+                let prev = b.checked_sub(1)?;
+                (opens_with_quote
+                    && !block_has_evidence
+                    && matches!(
+                        article.blocks[prev].kind,
+                        BlockKind::Paragraph | BlockKind::Turn { .. }
+                    ))
+                .then(|| block_last.get(&prev).cloned())
+                .flatten()
+            });
+            found[i].speaker = same_sentence.or(same_passage).or(in_block).or(carried);
+        }
+        if let (Some(b), Some(s)) = (found[i].span.block, found[i].speaker.clone()) {
+            block_last.insert(b, s);
+        }
+    }
+
+    // Terms are not quotes, unless someone clearly said them.
+    found.retain(|f| {
+        f.explicit || f.span.kind != QuoteKind::Direct || !is_term(&body[f.span.content.clone()])
+    });
+
+    let mut quotes: Vec<Quote> = Vec::new();
+    let title = &article.meta.title;
+    for t in title_spans {
+        let text = &title[t.content.clone()];
+        if is_term(text) && !title[..t.open].trim_end().ends_with(':') {
+            continue;
+        }
+        let key: Vec<String> = words_key(text).split(' ').map(str::to_owned).collect();
+        let by_cover = found
+            .iter()
+            .filter(|f| f.speaker.is_some())
+            .map(|f| {
+                let other: Vec<String> = words_key(&body[f.span.content.clone()])
+                    .split(' ')
+                    .map(str::to_owned)
+                    .collect();
+                (common_in_order(&key, &other), f)
+            })
+            .filter(|(c, _)| *c * 5 >= key.len() * 4)
+            .max_by_key(|(c, _)| *c)
+            .and_then(|(_, f)| f.speaker.clone());
+        let lead = title[..t.open].trim_end();
+        let by_label = lead
+            .strip_suffix(':')
+            .and_then(|h| attribute::name_in(h.trim()))
+            .map(|n| resolver.named(&n));
+        quotes.push(Quote {
+            text: text.to_owned(),
+            kind: QuoteKind::Partial,
+            speaker: by_label.or(by_cover).map(|s| s.text().to_owned()),
+            field: Field::Title,
+            span: t.content.clone(),
+            sentence: 0..title.len(),
+            also_at: Vec::new(),
+            also_in: Vec::new(),
+        });
+    }
+    for f in found {
+        let kind = match f.span.kind {
+            QuoteKind::Direct if !extract::is_whole_clause(body, &f.sentence, &f.span) => {
+                QuoteKind::Partial
+            }
+            k => k,
+        };
+        quotes.push(Quote {
+            text: body[f.span.content.clone()].to_owned(),
+            kind,
+            speaker: f.speaker.map(|s| s.text().to_owned()),
+            field: Field::Body,
+            span: f.span.content,
+            sentence: f.sentence,
+            also_at: Vec::new(),
+            also_in: Vec::new(),
+        });
+    }
+    merge_repeats(quotes)
+}
+
+/// `selon X` / `d’après X` earlier in the paragraph: X holds the floor.
+fn selon_evidence(resolver: &Resolver<'_>, before: &str, pos: usize) -> Option<Speaker> {
+    let folded = fold(before);
+    let at = ["selon ", "d'apres "]
+        .iter()
+        .filter_map(|f| folded.rfind(f).map(|i| i + f.len()))
+        .max()?;
+    // fold keeps one char per char: map the folded byte index back through char counts.
+    let chars = folded[..at].chars().count();
+    let start = before
+        .char_indices()
+        .nth(chars)
+        .map_or(before.len(), |(i, _)| i);
+    resolver.subject(&before[start..], pos)
+}
+
+/// The same words printed twice in one article (title and body, or twice in the body) are one
+/// quote with several places; the body place comes first.
+fn merge_repeats(mut quotes: Vec<Quote>) -> Vec<Quote> {
+    quotes.sort_by_key(|q| (q.field == Field::Title, q.span.start));
+    let mut out: Vec<Quote> = Vec::new();
+    for q in quotes {
+        let key = words_key(&q.text);
+        if let Some(first) = out.iter_mut().find(|o| words_key(&o.text) == key) {
+            first.also_at.push((q.field, q.span));
+            if first.speaker.is_none() {
+                first.speaker = q.speaker;
+            }
+        } else {
+            out.push(q);
+        }
+    }
+    out.sort_by_key(|q| (q.field != Field::Title, q.span.start));
+    out
+}
+
+/// Tokens of `a` found in order in `b`, counted the way `difflib.SequenceMatcher` counts its
+/// matching blocks (longest common run first, then recursively on each side).
+pub fn common_in_order(a: &[String], b: &[String]) -> usize {
+    fn longest(a: &[String], b: &[String]) -> (usize, usize, usize) {
+        let mut best = (0, 0, 0);
+        let mut prev = vec![0usize; b.len() + 1];
+        for i in 0..a.len() {
+            let mut cur = vec![0usize; b.len() + 1];
+            for j in 0..b.len() {
+                if a[i] == b[j] {
+                    cur[j + 1] = prev[j] + 1;
+                    if cur[j + 1] > best.2 {
+                        best = (i + 1 - cur[j + 1], j + 1 - cur[j + 1], cur[j + 1]);
+                    }
+                }
+            }
+            prev = cur;
+        }
+        best
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let (i, j, k) = longest(a, b);
+    if k == 0 {
+        return 0;
+    }
+    k + common_in_order(&a[..i], &b[..j]) + common_in_order(&a[i + k..], &b[j + k..])
+}
+
+/// Links quotes printed in several articles: candidate pairs share word trigrams, and a pair is
+/// the same quote when most of the shorter one's words appear in order in the other.
+fn link_across(articles: &[Article], per: &mut [Vec<Quote>]) {
+    let tokens: Vec<Vec<Vec<String>>> = per
+        .iter()
+        .map(|qs| {
+            qs.iter()
+                .map(|q| {
+                    words_key(&q.text)
+                        .split(' ')
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let mut shingles: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    for (a, qs) in tokens.iter().enumerate() {
+        for (q, t) in qs.iter().enumerate() {
+            for w in t.windows(3) {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                w.hash(&mut h);
+                let list = shingles.entry(h.finish()).or_default();
+                if list.last() != Some(&(a, q)) {
+                    list.push((a, q));
+                }
+            }
+        }
+    }
+    let mut pairs: HashMap<((usize, usize), (usize, usize)), usize> = HashMap::new();
+    for list in shingles.values().filter(|l| l.len() > 1 && l.len() <= 64) {
+        for x in 0..list.len() {
+            for y in x + 1..list.len() {
+                if list[x].0 != list[y].0 {
+                    *pairs.entry((list[x], list[y])).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut links: Vec<((usize, usize), usize)> = Vec::new();
+    for ((x, y), shared) in pairs {
+        if shared < 2 {
+            continue;
+        }
+        let (tx, ty) = (&tokens[x.0][x.1], &tokens[y.0][y.1]);
+        let common = common_in_order(tx, ty);
+        if common >= 5 && common * 5 >= tx.len().min(ty.len()) * 3 {
+            links.push((x, y.0));
+            links.push((y, x.0));
+        }
+    }
+    links.sort_unstable();
+    links.dedup();
+    for ((a, q), other) in links {
+        per[a][q].also_in.push(articles[other].id.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,556 @@
+//! People in one article: full names found in the text, the roles appositions give them
+//! (`Abdoulaye Diop, ministre malien …`, `le ministre russe de la Défense, Andrei Belousov`), who is
+//! the subject of each sentence (for pronouns), and the corpus alias file that says which spellings
+//! are one person. No name is known in advance: everything comes from the text or the alias file.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::lexicon::{LEXICON, find_word};
+use crate::corpus::text::{fold, words_key};
+
+/// The corpus alias file (`people.toml` in the corpus folder): spellings and roles of one person.
+///
+/// ```toml
+/// [[person]]
+/// name = "Andreï Biélooussov"            # the spelling shown
+/// aliases = ["Andrei Belousov"]          # other spellings of the full name
+/// roles = ["ministre russe de la Défense"]
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Aliases {
+    canonical: HashMap<String, String>,
+    variants: HashMap<String, Vec<String>>,
+    roles: HashMap<String, Vec<Vec<String>>>,
+}
+
+#[derive(Deserialize)]
+struct AliasFile {
+    #[serde(default)]
+    person: Vec<AliasEntry>,
+}
+
+#[derive(Deserialize)]
+struct AliasEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+}
+
+impl Aliases {
+    /// Parses the alias file; the error says what is wrong in it.
+    pub fn parse(text: &str) -> Result<Aliases, String> {
+        let file: AliasFile = toml::from_str(text).map_err(|e| e.message().to_owned())?;
+        let mut a = Aliases::default();
+        for p in file.person {
+            for v in p.aliases.iter().chain(std::iter::once(&p.name)) {
+                a.canonical.insert(words_key(v), p.name.clone());
+            }
+            a.roles.insert(
+                p.name.clone(),
+                p.roles.iter().map(|r| role_tokens(r)).collect(),
+            );
+            a.variants.insert(p.name.clone(), p.aliases);
+        }
+        Ok(a)
+    }
+
+    /// The canonical spelling of a full name, when the file knows it.
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        self.canonical.get(&words_key(name)).map(String::as_str)
+    }
+
+    /// Other spellings of a canonical name.
+    pub fn variants(&self, name: &str) -> &[String] {
+        self.variants.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The canonical name whose surname is this single word, when exactly one person has it.
+    fn by_surname(&self, word: &str) -> Option<&str> {
+        let key = words_key(word);
+        let mut hits = self
+            .canonical
+            .iter()
+            .filter(|(k, _)| k.rsplit(' ').next() == Some(key.as_str()) && k.contains(' '));
+        let first = hits.next()?.1;
+        hits.all(|(_, v)| v == first).then_some(first.as_str())
+    }
+}
+
+/// A person named in the article.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// Canonical name (alias file applied).
+    pub name: String,
+    /// Folded name words, for short forms (`Diop`, `M. Lavrov`, `LAVROV`).
+    tokens: Vec<String>,
+    /// Role descriptions from appositions, as folded content words.
+    roles: Vec<Vec<String>>,
+}
+
+/// Someone a pronoun can point back to: a person, or a description (`un proche du président`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Referent {
+    /// A named person (index into [`People::persons`]).
+    Person(usize),
+    /// A described speaker, kept as written.
+    Description(String),
+}
+
+/// The people of one article and the order in which they hold the floor.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    /// Everyone named.
+    pub persons: Vec<Person>,
+    /// (byte position, person) of every mention, in text order.
+    mentions: Vec<(usize, usize)>,
+    /// (byte position, referent) of sentence subjects and attributions, in text order.
+    floor: Vec<(usize, Referent)>,
+}
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Lu}\.|[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*\.?").expect("word regex compiles")
+});
+
+const PARTICLES: [&str; 12] = [
+    "de", "du", "des", "ben", "bin", "ould", "ag", "el", "al", "van", "von", "ibn",
+];
+const PREPOSITIONS: [&str; 19] = [
+    "avec",
+    "de",
+    "d",
+    "du",
+    "des",
+    "a",
+    "au",
+    "aux",
+    "par",
+    "pour",
+    "entre",
+    "contre",
+    "chez",
+    "sur",
+    "sans",
+    "vers",
+    "homologue",
+    "et",
+    "selon",
+];
+
+/// Content words of a role phrase, folded, with synonyms applied (`chef de la diplomatie russe` →
+/// `ministre affaires etrangeres russe`).
+pub fn role_tokens(phrase: &str) -> Vec<String> {
+    const STOP: [&str; 14] = [
+        "de", "des", "du", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "son",
+    ];
+    let key = LEXICON.normalise_role(&words_key(phrase));
+    key.split(' ')
+        .filter(|w| !w.is_empty() && !STOP.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word that is an acronym (`AES`, `ONU`), not a surname.
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() <= 4 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Words of a role phrase agree when equal or one inflects the other (`malien`/`malienne`).
+fn word_agrees(a: &str, b: &str) -> bool {
+    a == b || (a.len().min(b.len()) >= 5 && (a.starts_with(b) || b.starts_with(a)))
+}
+
+impl People {
+    /// Finds the people of `text`. `sentences` are the sentence ranges of the text.
+    pub fn find(text: &str, sentences: &[Range<usize>], aliases: &Aliases) -> People {
+        let words: Vec<(usize, usize)> =
+            WORD.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let mut people = People::default();
+        let mut runs: Vec<(Range<usize>, usize, usize)> = Vec::new(); // (byte range, first word, last word)
+        let mut i = 0;
+        while i < words.len() {
+            let w = &text[words[i].0..words[i].1];
+            if !is_cap(w) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < words.len() {
+                let gap = &text[words[j].1..words[j + 1].0];
+                let next = &text[words[j + 1].0..words[j + 1].1];
+                let here = &text[words[j].0..words[j].1];
+                // `Mali. Il` is two sentences; `K. Mamadou` and `M. Diop` are one name.
+                let ends_sentence = here.ends_with('.')
+                    && here.chars().count() > 2
+                    && !LEXICON.titles.iter().any(|t| t == here);
+                let joined = gap.chars().all(char::is_whitespace)
+                    && !gap.is_empty()
+                    && gap.chars().count() <= 2
+                    && !gap.contains('\n')
+                    && !ends_sentence;
+                let particle = PARTICLES.contains(&fold(next).as_str())
+                    && words.get(j + 2).is_some_and(|n| {
+                        is_cap(&text[n.0..n.1]) && text[words[j + 1].1..n.0].trim().is_empty()
+                    });
+                if joined && (is_cap(next) || particle) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            runs.push((words[i].0..words[j].1, i, j));
+            i = j + 1;
+        }
+        for (_, first, last) in runs {
+            // Drop capitalized sentence openers and titles in front: `Selon M. Diop` → `Diop`.
+            let mut f = first;
+            while f <= last {
+                let w = &text[words[f].0..words[f].1];
+                if LEXICON.is_not_name_start(w)
+                    || LEXICON.titles.iter().any(|t| t == w)
+                    || LEXICON
+                        .find_role_noun(&fold(w))
+                        .is_some_and(|(p, r)| p == 0 && r.len() + 1 >= w.len())
+                {
+                    f += 1;
+                } else {
+                    break;
+                }
+            }
+            if f > last {
+                continue;
+            }
+            let range = words[f].0..words[last].1.min(text.len());
+            let name = text[range.clone()].trim_end_matches('.').to_owned();
+            let tokens: Vec<&str> = name.split_whitespace().collect();
+            let titled = f > first
+                && LEXICON
+                    .titles
+                    .iter()
+                    .any(|t| t == &text[words[f - 1].0..words[f - 1].1]);
+            let is_person = tokens.len() >= 2
+                && tokens.len() <= 5
+                && !tokens.iter().any(|t| {
+                    LEXICON.is_org_word(t) || is_acronym(t) || t.chars().any(|c| c.is_ascii_digit())
+                })
+                && !LEXICON.is_place(&name);
+            if is_person {
+                let canonical = aliases
+                    .canonical(&name)
+                    .map_or_else(|| name.clone(), str::to_owned);
+                let idx = people.person_index(&canonical, aliases);
+                people.mentions.push((range.start, idx));
+                people.add_roles(idx, text, range.clone());
+            } else if tokens.len() == 1 && (titled || people.by_short(&name).is_some()) {
+                if let Some(idx) = people.by_short(&name) {
+                    people.mentions.push((range.start, idx));
+                }
+            }
+        }
+        people.mentions.sort_unstable();
+        people.find_subjects(text, sentences);
+        people
+    }
+
+    fn person_index(&mut self, canonical: &str, aliases: &Aliases) -> usize {
+        if let Some(i) = self.persons.iter().position(|p| p.name == canonical) {
+            return i;
+        }
+        let mut tokens: Vec<String> = canonical.split_whitespace().map(fold).collect();
+        for v in aliases.variants(canonical) {
+            tokens.extend(v.split_whitespace().map(fold));
+        }
+        let roles = aliases.roles.get(canonical).cloned().unwrap_or_default();
+        self.persons.push(Person {
+            name: canonical.to_owned(),
+            tokens,
+            roles,
+        });
+        self.persons.len() - 1
+    }
+
+    /// The person a single word (surname, first name) refers to, the most recently added first.
+    fn by_short(&self, word: &str) -> Option<usize> {
+        let w = fold(word.trim_end_matches('.'));
+        (0..self.persons.len()).rev().find(|&i| {
+            let p = &self.persons[i];
+            p.tokens.last() == Some(&w) || p.tokens.iter().any(|t| *t == w && t.len() > 3)
+        })
+    }
+
+    /// Appositions on both sides of a name: `X, ministre malien …`, `le ministre …, X`, `le
+    /// ministre … X`, and a country in brackets: `Sadio Camara (Mali)`.
+    fn add_roles(&mut self, idx: usize, text: &str, name: Range<usize>) {
+        let after = &text[name.end..];
+        let after_folded = fold(after);
+        if let Some(rest) = after_folded
+            .strip_prefix(", ")
+            .or_else(|| after_folded.strip_prefix(",\u{a0}"))
+        {
+            let phrase = rest
+                .split([',', '.', ';', ':', '(', ')'])
+                .next()
+                .unwrap_or("");
+            let opener = phrase.split_whitespace().next().unwrap_or("");
+            let body = if LEXICON.starts_definite(phrase) {
+                phrase.splitn(2, [' ', '\'']).nth(1).unwrap_or("")
+            } else {
+                phrase
+            };
+            if LEXICON.find_role_noun(body).is_some_and(|(p, _)| p == 0) && opener != "qui" {
+                self.persons[idx].roles.push(role_tokens(phrase));
+            }
+        }
+        if let Some(country) = after_folded
+            .trim_start()
+            .strip_prefix('(')
+            .and_then(|r| r.split(')').next())
+        {
+            let key = words_key(country);
+            if let Some((_, nat)) = LEXICON.nationalities.iter().find(|(c, _)| *c == key) {
+                self.persons[idx].roles.push(vec![nat.clone()]);
+            }
+        }
+        // Before the name: back to the sentence or clause start.
+        let start = text[..name.start]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '.' | ';' | ':' | '«' | '»' | '"' | '(' | '\n'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let before = fold(&text[start..name.start]);
+        let before = before.trim_end().trim_end_matches(',').trim_end();
+        let clause_start = before.rfind(',').map_or(0, |i| i + 1);
+        let clause = &before[clause_start..];
+        if let Some((pos, _)) = LEXICON.find_role_noun(clause) {
+            let phrase = &clause[pos..];
+            // `son homologue malien X` is not X's role; neither is a phrase with a verb in it.
+            if !phrase.contains(" a ") && !LEXICON.any_verb.is_match(phrase) {
+                let mut tokens = role_tokens(phrase);
+                tokens.retain(|t| !t.is_empty());
+                if !tokens.is_empty() {
+                    self.persons[idx].roles.push(tokens);
+                }
+            }
+        }
+    }
+
+    /// The subject of each sentence: the first person named in it who does not follow a preposition
+    /// (`Les entretiens avec Sergueï Lavrov` has no named subject).
+    fn find_subjects(&mut self, text: &str, sentences: &[Range<usize>]) {
+        for s in sentences {
+            let first = self.mentions.iter().find(|(pos, _)| s.contains(pos));
+            if let Some(&(pos, person)) = first {
+                let prev_word = text[s.start..pos]
+                    .trim_end()
+                    .trim_end_matches(['\'', '’'])
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .map(fold)
+                    .unwrap_or_default();
+                if !PREPOSITIONS.contains(&prev_word.as_str()) {
+                    self.floor.push((pos, Referent::Person(person)));
+                }
+            }
+        }
+        self.floor.sort_by_key(|(p, _)| *p);
+    }
+
+    /// Records that `referent` spoke at `pos` (so a later `a-t-il ajouté` points back to them).
+    pub fn record_speaker(&mut self, pos: usize, referent: Referent) {
+        let at = self.floor.partition_point(|(p, _)| *p <= pos);
+        self.floor.insert(at, (pos, referent));
+    }
+
+    /// Who `il`/`elle` at `pos` most likely is: the last subject or speaker before it.
+    pub fn antecedent(&self, pos: usize) -> Option<&Referent> {
+        self.floor
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < pos)
+            .map(|(_, r)| r)
+    }
+
+    /// The person who is the subject of a sentence (or spoke) within `range`.
+    pub fn subject_in(&self, range: Range<usize>) -> Option<usize> {
+        self.floor.iter().find_map(|(p, r)| match r {
+            Referent::Person(i) if range.contains(p) => Some(*i),
+            _ => None,
+        })
+    }
+
+    /// A full name as the text wrote it → the person, when the article names them.
+    pub fn by_full_name(&self, name: &str, aliases: &Aliases) -> Option<usize> {
+        let canonical = aliases
+            .canonical(name)
+            .map_or_else(|| name.trim().to_owned(), str::to_owned);
+        let key = words_key(&canonical);
+        self.persons.iter().position(|p| words_key(&p.name) == key)
+    }
+
+    /// A surname or short form (`Diop`, `M. Diop`, `LAVROV`) → the person.
+    pub fn by_short_form(&self, word: &str) -> Option<usize> {
+        self.by_short(word)
+    }
+
+    /// The person a role phrase (`le ministre malien`, `le chef de la diplomatie russe`) refers
+    /// to: someone whose apposition holds every content word of it; the last mentioned before
+    /// `pos` wins.
+    pub fn by_role(&self, phrase: &str, pos: usize) -> Option<usize> {
+        let want = role_tokens(phrase);
+        if want.is_empty() {
+            return None;
+        }
+        let fits = |p: &Person| {
+            let have: Vec<&String> = p.roles.iter().flatten().collect();
+            want.iter().all(|w| have.iter().any(|h| word_agrees(w, h)))
+        };
+        let candidates: Vec<usize> = (0..self.persons.len())
+            .filter(|&i| fits(&self.persons[i]))
+            .collect();
+        let last_before = |i: usize| {
+            self.mentions
+                .iter()
+                .filter(|(p, who)| *who == i && *p < pos)
+                .map(|(p, _)| *p)
+                .max()
+        };
+        candidates
+            .iter()
+            .copied()
+            .max_by_key(|&i| last_before(i).map_or(0, |p| p + 1))
+    }
+
+    /// The name of a person.
+    pub fn name(&self, idx: usize) -> &str {
+        &self.persons[idx].name
+    }
+
+    /// Whether `pos` lies inside a person's name.
+    pub fn mention_at(&self, pos: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .find(|(p, _)| *p == pos)
+            .map(|(_, i)| *i)
+    }
+}
+
+/// A short name written with a courtesy title or in capitals → the short form (`M. Diop` → `Diop`).
+pub fn strip_title(name: &str) -> &str {
+    let n = name.trim();
+    LEXICON
+        .titles
+        .iter()
+        .find_map(|t| {
+            n.strip_prefix(t.as_str())
+                .filter(|r| r.starts_with(' '))
+                .map(str::trim)
+        })
+        .unwrap_or(n)
+}
+
+/// Resolves a one-word name against the alias file when the article does not name the person.
+pub fn alias_by_surname<'a>(aliases: &'a Aliases, word: &str) -> Option<&'a str> {
+    aliases.by_surname(word)
+}
+
+/// Whether a word of a folded phrase is a role noun (for descriptions).
+pub fn has_role_noun(folded: &str) -> bool {
+    LEXICON.find_role_noun(folded).is_some()
+        || LEXICON
+            .role_nouns
+            .iter()
+            .any(|r| find_word(folded, r).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> People {
+        People::find(text, &[0..text.len()], &Aliases::default())
+    }
+
+    #[test]
+    fn full_names_are_found_and_places_are_not_people() {
+        let p = people(
+            "Abdoulaye Diop a rencontré Sergueï Lavrov au Burkina Faso avec l’Alliance des États du Sahel.",
+        );
+        let names: Vec<&str> = p.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Abdoulaye Diop", "Sergueï Lavrov"]);
+    }
+
+    #[test]
+    fn appositions_give_roles_on_either_side() {
+        let t = "Abdoulaye Diop, ministre malien des Affaires étrangères, parle. Le ministre russe de la Défense, Andrei Belousov, répond. Le général Sadio Camara (Mali) aussi.";
+        let p = people(t);
+        assert_eq!(
+            p.by_role("le ministre malien", t.len()).map(|i| p.name(i)),
+            Some("Abdoulaye Diop")
+        );
+        assert_eq!(
+            p.by_role("le ministre russe", t.len()).map(|i| p.name(i)),
+            Some("Andrei Belousov")
+        );
+        assert_eq!(
+            p.by_role("le général malien", t.len()).map(|i| p.name(i)),
+            Some("Sadio Camara")
+        );
+        assert_eq!(
+            p.by_role("le ministre burkinabè des Affaires étrangères", t.len()),
+            None
+        );
+    }
+
+    #[test]
+    fn role_synonyms_resolve_the_chief_diplomat() {
+        let t = "Le ministre russe des Affaires étrangères Sergueï Lavrov est arrivé.";
+        let p = people(t);
+        assert_eq!(
+            p.by_role("le chef de la diplomatie russe", t.len())
+                .map(|i| p.name(i)),
+            Some("Sergueï Lavrov")
+        );
+    }
+
+    #[test]
+    fn short_forms_resolve_to_the_full_name() {
+        let p = people("Abdoulaye Diop est là. M. Diop parle.");
+        assert_eq!(
+            p.by_short_form("Diop").map(|i| p.name(i)),
+            Some("Abdoulaye Diop")
+        );
+        assert_eq!(
+            p.by_short_form("DIOP").map(|i| p.name(i)),
+            Some("Abdoulaye Diop")
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_not_the_subject() {
+        let t = "Les entretiens avec Sergueï Lavrov ont été utiles.";
+        let p = people(t);
+        assert_eq!(p.antecedent(t.len()), None);
+    }
+
+    #[test]
+    fn aliases_merge_spellings() {
+        let a = Aliases::parse(
+            "[[person]]\nname = \"Andreï Biélooussov\"\naliases = [\"Andrei Belousov\"]\n",
+        )
+        .unwrap();
+        let p = People::find("Le ministre Andrei Belousov parle.", &[0..33], &a);
+        assert_eq!(p.persons[0].name, "Andreï Biélooussov");
+        assert_eq!(alias_by_surname(&a, "Belousov"), Some("Andreï Biélooussov"));
+    }
+}

@@ -1,0 +1,71 @@
+//! What the user can ask for: one variant per intent. Keys and mouse events become actions in
+//! `keymap.rs`; `App::update` applies them.
+
+/// One user intent (or a terminal event the state must follow).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Quit, saving the state (`q`).
+    Quit,
+    /// Quit at once, from anywhere (`Ctrl-c`).
+    ForceQuit,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Move up one row (list, quotes) or scroll up one line (reader, help).
+    Up,
+    /// Move down one row or scroll down one line.
+    Down,
+    /// Go to the first row / the top.
+    Top,
+    /// Go to the last row / the end.
+    Bottom,
+    /// Scroll the reader one page down.
+    PageDown,
+    /// Scroll the reader one page up.
+    PageUp,
+    /// Scroll the reader half a page down.
+    HalfDown,
+    /// Scroll the reader half a page up.
+    HalfUp,
+    /// Open the selected article (list) or jump to the selected quote (quotes).
+    Open,
+    /// Open the filter line.
+    FilterOpen,
+    /// Type a character into the filter.
+    FilterInput(char),
+    /// Delete the filter's last character.
+    FilterBackspace,
+    /// Keep the filter and return to the list.
+    FilterAccept,
+    /// Clear the filter and close the line.
+    FilterCancel,
+    /// Next search hit inside the article.
+    NextHit,
+    /// Previous search hit inside the article.
+    PrevHit,
+    /// Toggle the current article's read mark.
+    ToggleRead,
+    /// Open or close the help overlay.
+    Help,
+    /// Close an overlay, else clear the filter, else dismiss a warning.
+    Back,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// Mouse wheel at a cell: scroll what is under the pointer.
+    Scroll {
+        /// Column.
+        x: u16,
+        /// Row.
+        y: u16,
+        /// Down (true) or up.
+        down: bool,
+    },
+    /// Left click at a cell: focus and select what is under the pointer.
+    Click {
+        /// Column.
+        x: u16,
+        /// Row.
+        y: u16,
+    },
+}

@@ -1,0 +1,918 @@
+//! The reader's state and `update(Action)`, which changes it without drawing or doing I/O; and the
+//! one event loop, which reads terminal events, updates, draws and asks for saves.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event;
+
+use crate::corpus::quote::Quote;
+use crate::corpus::search::{Searcher, find_hits};
+use crate::corpus::state::{Anchor, ReaderState};
+use crate::corpus::store::Store;
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Context};
+use crate::tui::panes::filter::FilterPane;
+use crate::tui::panes::list::ListPane;
+use crate::tui::panes::quotes::{self as quotes_pane, QuotesPane};
+use crate::tui::panes::reader::{ReaderPane, Viewport, viewport};
+use crate::tui::panes::{keep_visible, reader};
+use crate::tui::theme::Theme;
+use crate::tui::view;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The article list.
+    List,
+    /// The reading pane.
+    Reader,
+    /// The quote panel.
+    Quotes,
+}
+
+impl Focus {
+    const ORDER: [Focus; 3] = [Focus::List, Focus::Reader, Focus::Quotes];
+
+    fn step(self, forward: bool) -> Focus {
+        let i = Focus::ORDER.iter().position(|f| *f == self).unwrap_or(0);
+        let n = Focus::ORDER.len();
+        Focus::ORDER[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+/// Lines the mouse wheel scrolls the reader by.
+const WHEEL_LINES: isize = 3;
+
+/// Everything the reader shows and remembers.
+#[derive(Debug)]
+pub struct App {
+    /// The corpus.
+    pub store: Store,
+    quotes: Vec<Vec<Quote>>,
+    /// True when any article has a quote (picks the quote panel's empty-state note).
+    pub corpus_has_quotes: bool,
+    searcher: Searcher,
+    /// Read marks, positions, last article.
+    pub state: ReaderState,
+    /// Styles.
+    pub theme: Theme,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// The focused pane.
+    pub focus: Focus,
+    /// Help overlay open.
+    pub help: bool,
+    /// First help row shown.
+    pub help_scroll: usize,
+    /// Article list.
+    pub list: ListPane,
+    /// Filter line.
+    pub filter: FilterPane,
+    /// Reading pane.
+    pub reader: ReaderPane,
+    /// Quote panel.
+    pub quotes_pane: QuotesPane,
+    /// A lasting warning (state file problem), until Esc.
+    pub warning: Option<String>,
+    /// A short message about the last action, cleared by the next one.
+    pub message: Option<String>,
+    /// Set when the user asked to quit.
+    pub quit: bool,
+    save_requested: bool,
+}
+
+impl App {
+    /// A reader over `store`; `quotes[i]` are the quotes of article `i`. Opens the last article of
+    /// `state` when it is still in the corpus.
+    pub fn new(store: Store, quotes: Vec<Vec<Quote>>, state: ReaderState, theme: Theme) -> App {
+        let searcher = Searcher::new(store.articles(), |i| {
+            quotes.get(i).map_or(&[], Vec::as_slice)
+        });
+        let matches = searcher.search("");
+        let selected = state
+            .last
+            .as_ref()
+            .and_then(|id| store.articles().iter().position(|a| &a.id.0 == id))
+            .and_then(|i| matches.iter().position(|m| m.index == i))
+            .unwrap_or(0);
+        let mut app = App {
+            corpus_has_quotes: quotes.iter().any(|q| !q.is_empty()),
+            store,
+            quotes,
+            searcher,
+            state,
+            theme,
+            size: (0, 0),
+            focus: Focus::List,
+            help: false,
+            help_scroll: 0,
+            list: ListPane {
+                matches,
+                selected,
+                offset: 0,
+            },
+            filter: FilterPane::default(),
+            reader: ReaderPane::default(),
+            quotes_pane: QuotesPane::default(),
+            warning: None,
+            message: None,
+            quit: false,
+            save_requested: false,
+        };
+        app.show_article(app.list.selected_article());
+        app
+    }
+
+    /// The quotes of article `index`.
+    pub fn quotes_of(&self, index: usize) -> &[Quote] {
+        self.quotes.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// The quotes of the article in the reading pane.
+    pub fn current_quotes(&self) -> &[Quote] {
+        self.reader.article.map_or(&[], |i| self.quotes_of(i))
+    }
+
+    /// Which keymap context applies now.
+    pub fn context(&self) -> Context {
+        if self.help {
+            Context::Help
+        } else if self.filter.editing {
+            Context::Filter
+        } else {
+            match self.focus {
+                Focus::List => Context::List,
+                Focus::Reader => Context::Reader,
+                Focus::Quotes => Context::Quotes,
+            }
+        }
+    }
+
+    /// True once after an action that should be saved right away (read marks, opening).
+    pub fn take_save_request(&mut self) -> bool {
+        std::mem::take(&mut self.save_requested)
+    }
+
+    /// The state to save, with the current reading position recorded.
+    pub fn state_to_save(&mut self) -> &ReaderState {
+        self.record_position();
+        &self.state
+    }
+
+    /// Applies one action. Never draws, never does I/O.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit | Action::ForceQuit => self.quit = true,
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.relayout();
+            }
+            Action::Help => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Action::Back => {
+                if self.help {
+                    self.help = false;
+                } else if !self.filter.query.is_empty() {
+                    self.set_query(String::new());
+                } else if self.warning.is_some() {
+                    self.warning = None;
+                } else {
+                    self.focus = Focus::List;
+                }
+            }
+            Action::Up | Action::Down if self.help => {
+                self.help_scroll = if action == Action::Down {
+                    self.help_scroll.saturating_add(1)
+                } else {
+                    self.help_scroll.saturating_sub(1)
+                };
+            }
+            Action::FocusNext => self.focus = self.focus.step(true),
+            Action::FocusPrev => self.focus = self.focus.step(false),
+            Action::Up => self.move_in_focus(-1),
+            Action::Down => self.move_in_focus(1),
+            Action::Top => self.move_in_focus(isize::MIN),
+            Action::Bottom => self.move_in_focus(isize::MAX),
+            Action::PageDown | Action::PageUp | Action::HalfDown | Action::HalfUp => {
+                let h = self.reader_viewport().height;
+                let page = isize::try_from(h.saturating_sub(2).max(1)).unwrap_or(1);
+                let half = isize::try_from((h / 2).max(1)).unwrap_or(1);
+                self.scroll_reader(match action {
+                    Action::PageDown => page,
+                    Action::PageUp => -page,
+                    Action::HalfDown => half,
+                    _ => -half,
+                });
+            }
+            Action::Open => match self.focus {
+                Focus::List => {
+                    if let Some(i) = self.list.selected_article() {
+                        self.show_article(Some(i));
+                        self.focus = Focus::Reader;
+                        if let Some(a) = self.store.articles().get(i) {
+                            self.state.read.insert(a.id.0.clone());
+                        }
+                        self.save_requested = true;
+                    }
+                }
+                Focus::Quotes => self.jump_to_quote(self.quotes_pane.selected),
+                Focus::Reader => {}
+            },
+            Action::FilterOpen => {
+                self.filter.editing = true;
+                self.focus = Focus::List;
+            }
+            Action::FilterInput(c) => {
+                let mut q = self.filter.query.clone();
+                q.push(c);
+                self.set_query(q);
+            }
+            Action::FilterBackspace => {
+                let mut q = self.filter.query.clone();
+                q.pop();
+                self.set_query(q);
+            }
+            Action::FilterAccept => {
+                self.filter.editing = false;
+                self.focus = Focus::List;
+            }
+            Action::FilterCancel => {
+                self.filter.editing = false;
+                self.set_query(String::new());
+            }
+            Action::NextHit | Action::PrevHit => self.step_hit(action == Action::NextHit),
+            Action::ToggleRead => {
+                if let Some(a) = self
+                    .reader
+                    .article
+                    .and_then(|i| self.store.articles().get(i))
+                {
+                    let id = a.id.0.clone();
+                    let now_read = !self.state.read.remove(&id);
+                    if now_read {
+                        self.state.read.insert(id);
+                    }
+                    self.message = Some(
+                        if now_read {
+                            "marked read"
+                        } else {
+                            "marked unread"
+                        }
+                        .into(),
+                    );
+                    self.save_requested = true;
+                }
+            }
+            Action::Scroll { x, y, down } => self.wheel(x, y, down),
+            Action::Click { x, y } => self.click(x, y),
+        }
+    }
+
+    fn areas(&self) -> view::Areas {
+        self.layout_for(self.focus)
+    }
+
+    /// The layout at the current size, as it would be with `focus`.
+    fn layout_for(&self, focus: Focus) -> view::Areas {
+        view::layout(
+            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
+            focus,
+            self.filter.shown(),
+            self.list.matches.len(),
+        )
+    }
+
+    /// The reader's text area, as if it were shown (a single-pane layout hides it).
+    fn reader_viewport(&self) -> Viewport {
+        let areas = self.layout_for(Focus::Reader);
+        areas.reader.map(viewport).unwrap_or_default()
+    }
+
+    fn wrapped(&self) -> Option<std::rc::Rc<reader::Wrapped>> {
+        let i = self.reader.article?;
+        let a = self.store.articles().get(i)?;
+        Some(self.reader.wrapped(i, a, self.reader_viewport().measure))
+    }
+
+    /// Re-derives everything that depends on the size: the reader's top line from its anchor, and
+    /// the list and quote offsets.
+    fn relayout(&mut self) {
+        if let Some(w) = self.wrapped() {
+            let vp = self.reader_viewport();
+            self.reader.top = w.line_of(self.reader.anchor).min(w.max_top(vp.height));
+        }
+        self.keep_list_visible();
+        self.keep_quote_visible();
+    }
+
+    fn keep_list_visible(&mut self) {
+        let h = self
+            .areas()
+            .list
+            .or(self.layout_for(Focus::List).list)
+            .map_or(1, |r| usize::from(r.height.saturating_sub(2)));
+        let heights = vec![1; self.list.matches.len()];
+        self.list.offset = keep_visible(&heights, self.list.selected, self.list.offset, h);
+    }
+
+    fn quotes_area(&self) -> Option<ratatui::layout::Rect> {
+        self.layout_for(Focus::Quotes).quotes
+    }
+
+    fn keep_quote_visible(&mut self) {
+        let Some(area) = self.quotes_area() else {
+            return;
+        };
+        let width = usize::from(area.width.saturating_sub(2));
+        let heights = quotes_pane::heights(self.current_quotes(), width);
+        self.quotes_pane.offset = keep_visible(
+            &heights,
+            self.quotes_pane.selected,
+            self.quotes_pane.offset,
+            usize::from(area.height.saturating_sub(2)),
+        );
+    }
+
+    fn record_position(&mut self) {
+        if let Some(a) = self
+            .reader
+            .article
+            .and_then(|i| self.store.articles().get(i))
+        {
+            if self.reader.anchor == Anchor::default() {
+                self.state.positions.remove(&a.id.0);
+            } else {
+                self.state
+                    .positions
+                    .insert(a.id.0.clone(), self.reader.anchor);
+            }
+        }
+    }
+
+    /// Shows article `index` in the reading pane, at its saved position.
+    fn show_article(&mut self, index: Option<usize>) {
+        if index == self.reader.article {
+            return;
+        }
+        self.record_position();
+        self.reader.article = index;
+        self.reader.marked = None;
+        self.reader.hit = None;
+        self.quotes_pane = QuotesPane::default();
+        let article = index.and_then(|i| self.store.articles().get(i));
+        self.reader.anchor = article
+            .and_then(|a| self.state.positions.get(&a.id.0).copied())
+            .unwrap_or_default();
+        if let Some(a) = article {
+            self.state.last = Some(a.id.0.clone());
+        }
+        self.refresh_hits();
+        self.reader.top = 0;
+        self.relayout();
+    }
+
+    fn refresh_hits(&mut self) {
+        let article = self
+            .reader
+            .article
+            .and_then(|i| self.store.articles().get(i));
+        let (hits, title_hits) = article.map_or_else(Default::default, |a| {
+            (
+                find_hits(&a.body, &self.filter.query),
+                find_hits(&a.meta.title, &self.filter.query),
+            )
+        });
+        self.reader.hits = hits;
+        self.reader.title_hits = title_hits;
+        self.reader.hit = None;
+    }
+
+    fn set_query(&mut self, query: String) {
+        let keep = self.list.selected_article();
+        self.filter.query = query;
+        self.list.matches = self.searcher.search(&self.filter.query);
+        // While typing, the best match is what the user is after; when clearing, stay put.
+        self.list.selected = if self.filter.query.is_empty() {
+            keep.and_then(|i| self.list.matches.iter().position(|m| m.index == i))
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        self.list.offset = 0;
+        self.show_article(self.list.selected_article());
+        self.refresh_hits();
+        self.relayout();
+    }
+
+    fn move_in_focus(&mut self, delta: isize) {
+        match self.focus {
+            Focus::List => {
+                let n = self.list.matches.len();
+                self.list.selected = step(self.list.selected, delta, n);
+                self.show_article(self.list.selected_article());
+                self.keep_list_visible();
+            }
+            Focus::Reader => self.scroll_reader(delta),
+            Focus::Quotes => {
+                let n = self.current_quotes().len();
+                self.quotes_pane.selected = step(self.quotes_pane.selected, delta, n);
+                self.keep_quote_visible();
+            }
+        }
+    }
+
+    fn set_top(&mut self, top: usize) {
+        let Some(w) = self.wrapped() else {
+            return;
+        };
+        let vp = self.reader_viewport();
+        self.reader.top = top.min(w.max_top(vp.height));
+        self.reader.anchor = w
+            .lines
+            .get(self.reader.top)
+            .map(|l| l.key)
+            .unwrap_or_default();
+    }
+
+    fn scroll_reader(&mut self, delta: isize) {
+        let top = match delta {
+            isize::MIN => 0,
+            isize::MAX => usize::MAX,
+            d => self.reader.top.saturating_add_signed(d),
+        };
+        self.set_top(top);
+    }
+
+    /// Scrolls so body line `line` sits a third of the way down the pane.
+    fn reveal_line(&mut self, line: usize) {
+        let h = self.reader_viewport().height;
+        self.set_top(line.saturating_sub(h / 3));
+    }
+
+    fn jump_to_quote(&mut self, i: usize) {
+        let Some(q) = self.current_quotes().get(i) else {
+            return;
+        };
+        let field = q.field;
+        let start = q.span.start;
+        self.reader.marked = Some(i);
+        match field {
+            crate::corpus::quote::Field::Title => self.set_top(0),
+            crate::corpus::quote::Field::Body => {
+                if let Some(w) = self.wrapped() {
+                    self.reveal_line(w.line_of_body(start));
+                }
+            }
+        }
+    }
+
+    fn step_hit(&mut self, forward: bool) {
+        let n = self.reader.hits.len();
+        if n == 0 {
+            self.message = Some(if self.filter.query.is_empty() {
+                "no search: press / and type to find words".into()
+            } else {
+                "no hits in this article".into()
+            });
+            return;
+        }
+        let next = match self.reader.hit {
+            Some(h) if forward => (h + 1) % n,
+            Some(h) => (h + n - 1) % n,
+            None => {
+                // Start from what is on screen.
+                let Some(w) = self.wrapped() else { return };
+                let top = self.reader.top;
+                let first_visible = self
+                    .reader
+                    .hits
+                    .iter()
+                    .position(|r| w.line_of_body(r.start) >= top);
+                match (first_visible, forward) {
+                    (Some(i), true) => i,
+                    (Some(i), false) => (i + n - 1) % n,
+                    (None, true) => 0,
+                    (None, false) => n - 1,
+                }
+            }
+        };
+        self.reader.hit = Some(next);
+        let start = self.reader.hits[next].start;
+        if let Some(w) = self.wrapped() {
+            self.reveal_line(w.line_of_body(start));
+        }
+    }
+
+    fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        if self.help {
+            self.update(if down { Action::Down } else { Action::Up });
+            return;
+        }
+        let at = ratatui::layout::Position { x, y };
+        let areas = self.areas();
+        let d = if down { 1 } else { -1 };
+        if areas.list.is_some_and(|r| r.contains(at)) {
+            let saved = self.focus;
+            self.focus = Focus::List;
+            self.move_in_focus(d);
+            self.focus = saved;
+        } else if areas.reader.is_some_and(|r| r.contains(at)) {
+            self.scroll_reader(d * WHEEL_LINES);
+        } else if areas.quotes.is_some_and(|r| r.contains(at)) {
+            let saved = self.focus;
+            self.focus = Focus::Quotes;
+            self.move_in_focus(d);
+            self.focus = saved;
+        }
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        if self.help {
+            self.help = false;
+            return;
+        }
+        let at = ratatui::layout::Position { x, y };
+        let areas = self.areas();
+        if let Some(r) = areas.list.filter(|r| r.contains(at)) {
+            self.focus = Focus::List;
+            let row = usize::from(y.saturating_sub(r.y + 1)) + self.list.offset;
+            if y > r.y && row < self.list.matches.len() {
+                self.list.selected = row;
+                self.show_article(self.list.selected_article());
+                self.keep_list_visible();
+            }
+        } else if areas.reader.is_some_and(|r| r.contains(at)) {
+            self.focus = Focus::Reader;
+        } else if let Some(r) = areas.quotes.filter(|r| r.contains(at)) {
+            self.focus = Focus::Quotes;
+            let width = usize::from(r.width.saturating_sub(2));
+            let heights = quotes_pane::heights(self.current_quotes(), width);
+            let mut row = r.y + 1;
+            for (i, h) in heights.iter().enumerate().skip(self.quotes_pane.offset) {
+                let next = row.saturating_add(u16::try_from(*h).unwrap_or(u16::MAX));
+                if y >= row && y < next {
+                    self.quotes_pane.selected = i;
+                    break;
+                }
+                row = next;
+            }
+        } else if areas.filter.is_some_and(|r| r.contains(at)) {
+            self.filter.editing = true;
+            self.focus = Focus::List;
+        }
+    }
+}
+
+/// `current` moved by `delta` within `0..n` (`isize::MIN`/`MAX` mean first/last).
+fn step(current: usize, delta: isize, n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    match delta {
+        isize::MIN => 0,
+        isize::MAX => n - 1,
+        d => current.saturating_add_signed(d).min(n - 1),
+    }
+}
+
+/// The event loop: draw when something changed, wait for an event (or a stop signal), update, and
+/// let `save` write the state when an action asks for it. Returns when the user quits or `stop` is set.
+pub fn run_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+    mut save: impl FnMut(&mut App),
+) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|f| view::render(f, app))?;
+            dirty = false;
+        }
+        // A short timeout so a SIGTERM/SIGHUP is noticed promptly.
+        if event::poll(Duration::from_millis(150))? {
+            let ev = event::read()?;
+            if let Some(action) = keymap::translate(&ev, app.context()) {
+                app.update(action);
+                dirty = true;
+            }
+            if app.take_save_request() {
+                save(app);
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::corpus::article::ArticleId;
+    use crate::corpus::quote::{Field, QuoteKind};
+    use crate::corpus::{Origin, Store};
+
+    /// A small corpus under our control (independent of the seed articles and the quote engine).
+    pub(crate) fn store() -> Store {
+        let long: String = (1..=40)
+            .map(|i| format!("Paragraphe numéro {i} : la coopération avance, selon les ministres réunis à Moscou."))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        Store::from_files(
+            Origin::Embedded,
+            vec![
+                (
+                    "a.txt".into(),
+                    format!("+++\ntitle = \"Russie–AES : une alliance militaire stratégique se renforce à Moscou\"\ndate = 2025-05-12\nsource = \"abamako.com\"\nauthor = \"K. Mamadou\"\nurl = \"https://abamako.com/article\"\n+++\nLe ministre russe de la Défense a reçu ses homologues.\n\n« Notre coopération dans le domaine militaire s’intensifie », a déclaré Sergueï Lavrov.\n\n{long}").into_bytes(),
+                ),
+                (
+                    "b.txt".into(),
+                    "+++\ntitle = \"L’AES a « la même définition de l’ennemi » que la Russie\"\ndate = 2025-04-03\nsource = \"DW\"\n+++\nL’État malien et la sécurité au Sahel.\n\nMohamed Amara: Il y a une intensification des rapports.\n\nDW: Est-ce bénéfique ?"
+                        .as_bytes()
+                        .to_vec(),
+                ),
+                (
+                    "c.txt".into(),
+                    "+++\ntitle = \"Un sommet sans citation\"\n+++\nRien à citer ici, une phrase simple."
+                        .as_bytes()
+                        .to_vec(),
+                ),
+            ],
+        )
+    }
+
+    /// Hand-made quotes for the test corpus (article order: by date, then undated).
+    pub(crate) fn quotes(store: &Store) -> Vec<Vec<Quote>> {
+        store
+            .articles()
+            .iter()
+            .map(|a| {
+                let mut out = Vec::new();
+                for (needle, speaker) in [
+                    (
+                        "Notre coopération dans le domaine militaire s’intensifie",
+                        "Sergueï Lavrov",
+                    ),
+                    ("la même définition de l’ennemi", "Abdoulaye Diop"),
+                    ("la coopération avance", "les ministres"),
+                ] {
+                    let (field, text) = if a.meta.title.contains(needle) {
+                        (Field::Title, &a.meta.title)
+                    } else {
+                        (Field::Body, &a.body)
+                    };
+                    if let Some(start) = text.rfind(needle) {
+                        out.push(Quote {
+                            text: needle.into(),
+                            kind: if field == Field::Title {
+                                QuoteKind::Partial
+                            } else {
+                                QuoteKind::Direct
+                            },
+                            speaker: Some(speaker.into()),
+                            field,
+                            span: start..start + needle.len(),
+                            sentence: start..start + needle.len(),
+                            also_at: Vec::new(),
+                            also_in: if speaker == "Sergueï Lavrov" {
+                                vec![ArticleId("004_6f84a66b26e0e186".into())]
+                            } else {
+                                Vec::new()
+                            },
+                        });
+                    }
+                }
+                out
+            })
+            .collect()
+    }
+
+    pub(crate) fn app(w: u16, h: u16) -> App {
+        let s = store();
+        let q = quotes(&s);
+        let mut app = App::new(s, q, ReaderState::default(), Theme::new(false));
+        app.update(Action::Resize(w, h));
+        app
+    }
+
+    fn title(app: &App) -> String {
+        app.reader
+            .article
+            .map(|i| app.store.articles()[i].meta.title.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn moving_in_the_list_previews_the_article() {
+        let mut app = app(120, 40);
+        assert!(title(&app).starts_with("L’AES"));
+        app.update(Action::Down);
+        assert!(title(&app).starts_with("Russie–AES"));
+        app.update(Action::Bottom);
+        assert_eq!(title(&app), "Un sommet sans citation");
+        app.update(Action::Down);
+        assert_eq!(app.list.selected, 2);
+        app.update(Action::Top);
+        assert_eq!(app.list.selected, 0);
+    }
+
+    #[test]
+    fn enter_opens_focuses_the_reader_and_marks_read() {
+        let mut app = app(120, 40);
+        app.update(Action::Open);
+        assert_eq!(app.focus, Focus::Reader);
+        assert!(app.state.read.contains("b"));
+        assert!(app.take_save_request());
+        app.update(Action::ToggleRead);
+        assert!(!app.state.read.contains("b"));
+    }
+
+    #[test]
+    fn tab_cycles_focus_both_ways() {
+        let mut app = app(120, 40);
+        app.update(Action::FocusNext);
+        assert_eq!(app.focus, Focus::Reader);
+        app.update(Action::FocusNext);
+        assert_eq!(app.focus, Focus::Quotes);
+        app.update(Action::FocusNext);
+        assert_eq!(app.focus, Focus::List);
+        app.update(Action::FocusPrev);
+        assert_eq!(app.focus, Focus::Quotes);
+    }
+
+    #[test]
+    fn typing_filters_live_and_escape_clears() {
+        let mut app = app(120, 40);
+        app.update(Action::FilterOpen);
+        assert_eq!(app.context(), Context::Filter);
+        for c in "lavrov".chars() {
+            app.update(Action::FilterInput(c));
+        }
+        assert_eq!(app.list.matches.len(), 1);
+        assert!(title(&app).starts_with("Russie–AES"));
+        assert!(!app.reader.hits.is_empty());
+        app.update(Action::FilterCancel);
+        assert_eq!(app.list.matches.len(), 3);
+        assert_eq!(app.context(), Context::List);
+        // The article found stays selected after clearing.
+        assert!(title(&app).starts_with("Russie–AES"));
+    }
+
+    #[test]
+    fn enter_keeps_the_filter_and_returns_to_the_list() {
+        let mut app = app(120, 40);
+        app.update(Action::FilterOpen);
+        for c in "securite".chars() {
+            app.update(Action::FilterInput(c));
+        }
+        app.update(Action::FilterAccept);
+        assert_eq!(app.context(), Context::List);
+        assert_eq!(app.filter.query, "securite");
+        assert_eq!(app.list.matches.len(), 1);
+        app.update(Action::Back);
+        assert_eq!(app.filter.query, "");
+    }
+
+    #[test]
+    fn paging_scrolls_the_reader_and_stops_at_the_end() {
+        let mut app = app(80, 24);
+        app.update(Action::Down); // the long article
+        app.update(Action::PageDown);
+        assert!(app.reader.top > 0);
+        app.update(Action::Bottom); // list focus: last article
+        app.update(Action::Top);
+        app.update(Action::Down);
+        app.focus = Focus::Reader;
+        app.update(Action::Bottom);
+        let end = app.reader.top;
+        app.update(Action::PageDown);
+        assert_eq!(app.reader.top, end);
+        app.update(Action::Top);
+        assert_eq!(app.reader.top, 0);
+    }
+
+    #[test]
+    fn the_reading_position_survives_a_resize() {
+        let mut app = app(200, 60);
+        app.update(Action::Down);
+        app.focus = Focus::Reader;
+        for _ in 0..30 {
+            app.update(Action::Down);
+        }
+        let anchor = app.reader.anchor;
+        app.update(Action::Resize(80, 24));
+        app.update(Action::Resize(200, 60));
+        assert_eq!(app.reader.anchor, anchor);
+        assert_eq!(app.state_to_save().positions.get("a"), Some(&anchor));
+    }
+
+    #[test]
+    fn enter_on_a_quote_scrolls_to_it_and_marks_it() {
+        let mut app = app(80, 24);
+        app.update(Action::Down); // article a: quotes Lavrov, then the 40th paragraph
+        app.focus = Focus::Quotes;
+        app.update(Action::Down);
+        app.update(Action::Open);
+        assert_eq!(app.reader.marked, Some(1));
+        assert!(app.reader.top > 10, "top {}", app.reader.top);
+        app.update(Action::Top);
+        app.update(Action::Open);
+        assert_eq!(app.reader.marked, Some(0));
+    }
+
+    #[test]
+    fn n_walks_through_the_hits_and_wraps() {
+        let mut app = app(80, 24);
+        app.update(Action::FilterOpen);
+        for c in "cooperation".chars() {
+            app.update(Action::FilterInput(c));
+        }
+        app.update(Action::FilterAccept);
+        let n = app.reader.hits.len();
+        assert!(n > 10);
+        app.update(Action::NextHit);
+        let first = app.reader.hit.unwrap();
+        app.update(Action::PrevHit);
+        assert_eq!(app.reader.hit, Some((first + n - 1) % n));
+        app.update(Action::NextHit);
+        assert_eq!(app.reader.hit, Some(first));
+    }
+
+    #[test]
+    fn escape_closes_help_before_anything_else() {
+        let mut app = app(80, 24);
+        app.update(Action::FilterOpen);
+        app.update(Action::FilterInput('x'));
+        app.update(Action::FilterAccept);
+        app.update(Action::Help);
+        assert_eq!(app.context(), Context::Help);
+        app.update(Action::Back);
+        assert!(!app.help);
+        assert_eq!(app.filter.query, "x");
+        app.update(Action::Quit);
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn the_last_article_reopens_at_its_position() {
+        let s = store();
+        let q = quotes(&s);
+        let mut state = ReaderState::default();
+        state.last = Some("a".into());
+        state.positions.insert(
+            "a".into(),
+            Anchor {
+                block: 10,
+                offset: 0,
+            },
+        );
+        let mut app = App::new(s, q, state, Theme::new(false));
+        app.update(Action::Resize(120, 40));
+        assert!(title(&app).starts_with("Russie–AES"));
+        assert!(app.reader.top > 10);
+    }
+
+    #[test]
+    fn clicks_select_and_the_wheel_scrolls_under_the_pointer() {
+        let mut app = app(120, 40);
+        let areas = app.areas();
+        let list = areas.list.unwrap();
+        app.update(Action::Click {
+            x: list.x + 3,
+            y: list.y + 2,
+        });
+        assert_eq!(app.list.selected, 1);
+        let reader = areas.reader.unwrap();
+        app.update(Action::Scroll {
+            x: reader.x + 5,
+            y: reader.y + 5,
+            down: true,
+        });
+        assert_eq!(app.reader.top, 3);
+        assert_eq!(app.focus, Focus::List);
+    }
+
+    #[test]
+    fn an_empty_filter_result_leaves_no_article_open() {
+        let mut app = app(80, 24);
+        app.update(Action::FilterOpen);
+        for c in "zzzzqqq".chars() {
+            app.update(Action::FilterInput(c));
+        }
+        assert!(app.list.matches.is_empty());
+        assert_eq!(app.reader.article, None);
+        app.update(Action::Down);
+        app.update(Action::NextHit);
+    }
+}

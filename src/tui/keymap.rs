@@ -1,0 +1,592 @@
+//! The keymap: the one table of (context, keys, action, help). Key handling, the help overlay and
+//! the status bar hints are all drawn from it. The only file that knows key codes.
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use crate::tui::action::Action;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere but the filter line and help.
+    Global,
+    /// The article list has focus.
+    List,
+    /// The reading pane has focus.
+    Reader,
+    /// The quote panel has focus.
+    Quotes,
+    /// The filter line is open.
+    Filter,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Context {
+    /// Heading in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::List => "Article list",
+            Context::Reader => "Reading pane",
+            Context::Quotes => "Quote panel",
+            Context::Filter => "Filter line",
+            Context::Help => "Help",
+        }
+    }
+}
+
+/// One key: a code and the modifiers that must be held (Shift is implied by upper-case letters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    code: KeyCode,
+    mods: KeyModifiers,
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn c(ch: char) -> Key {
+    k(KeyCode::Char(ch))
+}
+
+const fn ctrl(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+impl Key {
+    /// How the key is written in help and hints (`j`, `↓`, `Ctrl-d`, `PgDn`).
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(ch) => ch.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else {
+            base
+        }
+    }
+
+    fn matches(&self, ev: &KeyEvent) -> bool {
+        let mut mods = ev.modifiers;
+        // Terminals report `G` as Shift+G and `?` sometimes with Shift: the character says it all.
+        if matches!(ev.code, KeyCode::Char(_)) {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        // BackTab arrives with Shift held.
+        if ev.code == KeyCode::BackTab {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        let code = match ev.code {
+            KeyCode::Char(ch) if mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(ch.to_ascii_lowercase())
+            }
+            other => other,
+        };
+        code == self.code && mods == self.mods
+    }
+}
+
+/// One row of the keymap.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// The keys (any of them).
+    pub keys: &'static [Key],
+    /// What they do.
+    pub action: Action,
+    /// Help text.
+    pub help: &'static str,
+    /// Short text for the status bar hints; empty to leave it out.
+    pub hint: &'static str,
+}
+
+const fn b(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        help,
+        hint,
+    }
+}
+
+use Context::{Filter, Global, Help, List, Quotes, Reader};
+
+/// Every key binding. Pane contexts are tried before `Global`.
+pub const KEYMAP: &[Binding] = &[
+    b(
+        List,
+        &[c('j'), k(KeyCode::Down)],
+        Action::Down,
+        "next article",
+        "move",
+    ),
+    b(
+        List,
+        &[c('k'), k(KeyCode::Up)],
+        Action::Up,
+        "previous article",
+        "",
+    ),
+    b(
+        List,
+        &[c('g'), k(KeyCode::Home)],
+        Action::Top,
+        "first article",
+        "",
+    ),
+    b(
+        List,
+        &[c('G'), k(KeyCode::End)],
+        Action::Bottom,
+        "last article",
+        "",
+    ),
+    b(
+        List,
+        &[k(KeyCode::Enter)],
+        Action::Open,
+        "open the article in the reading pane",
+        "open",
+    ),
+    b(
+        Reader,
+        &[c('j'), k(KeyCode::Down)],
+        Action::Down,
+        "scroll down one line",
+        "scroll",
+    ),
+    b(
+        Reader,
+        &[c('k'), k(KeyCode::Up)],
+        Action::Up,
+        "scroll up one line",
+        "",
+    ),
+    b(
+        Reader,
+        &[c('g'), k(KeyCode::Home)],
+        Action::Top,
+        "top of the article",
+        "",
+    ),
+    b(
+        Reader,
+        &[c('G'), k(KeyCode::End)],
+        Action::Bottom,
+        "end of the article",
+        "",
+    ),
+    b(
+        Quotes,
+        &[c('j'), k(KeyCode::Down)],
+        Action::Down,
+        "next quote",
+        "move",
+    ),
+    b(
+        Quotes,
+        &[c('k'), k(KeyCode::Up)],
+        Action::Up,
+        "previous quote",
+        "",
+    ),
+    b(
+        Quotes,
+        &[c('g'), k(KeyCode::Home)],
+        Action::Top,
+        "first quote",
+        "",
+    ),
+    b(
+        Quotes,
+        &[c('G'), k(KeyCode::End)],
+        Action::Bottom,
+        "last quote",
+        "",
+    ),
+    b(
+        Quotes,
+        &[k(KeyCode::Enter)],
+        Action::Open,
+        "show the quote in the text and mark it",
+        "jump",
+    ),
+    b(
+        Global,
+        &[k(KeyCode::PageDown), c(' ')],
+        Action::PageDown,
+        "reader: page down",
+        "page",
+    ),
+    b(
+        Global,
+        &[k(KeyCode::PageUp), c('b')],
+        Action::PageUp,
+        "reader: page up",
+        "",
+    ),
+    b(
+        Global,
+        &[ctrl('d')],
+        Action::HalfDown,
+        "reader: half a page down",
+        "",
+    ),
+    b(
+        Global,
+        &[ctrl('u')],
+        Action::HalfUp,
+        "reader: half a page up",
+        "",
+    ),
+    b(
+        Global,
+        &[k(KeyCode::Tab)],
+        Action::FocusNext,
+        "focus the next pane",
+        "pane",
+    ),
+    b(
+        Global,
+        &[k(KeyCode::BackTab)],
+        Action::FocusPrev,
+        "focus the previous pane",
+        "",
+    ),
+    b(
+        Global,
+        &[c('/')],
+        Action::FilterOpen,
+        "filter the articles (fuzzy)",
+        "filter",
+    ),
+    b(
+        Global,
+        &[c('n')],
+        Action::NextHit,
+        "next search hit in the article",
+        "",
+    ),
+    b(
+        Global,
+        &[c('N')],
+        Action::PrevHit,
+        "previous search hit in the article",
+        "",
+    ),
+    b(
+        Global,
+        &[c('m')],
+        Action::ToggleRead,
+        "mark the article read / unread",
+        "read",
+    ),
+    b(
+        Global,
+        &[k(KeyCode::Esc)],
+        Action::Back,
+        "clear the filter, dismiss a warning",
+        "",
+    ),
+    b(Global, &[c('?')], Action::Help, "this help", "help"),
+    b(Global, &[c('q')], Action::Quit, "quit", "quit"),
+    b(
+        Global,
+        &[ctrl('c')],
+        Action::ForceQuit,
+        "quit, from anywhere",
+        "",
+    ),
+    b(
+        Filter,
+        &[k(KeyCode::Enter)],
+        Action::FilterAccept,
+        "keep the filter, back to the list",
+        "keep",
+    ),
+    b(
+        Filter,
+        &[k(KeyCode::Esc)],
+        Action::FilterCancel,
+        "clear the filter",
+        "clear",
+    ),
+    b(
+        Filter,
+        &[k(KeyCode::Backspace)],
+        Action::FilterBackspace,
+        "delete a character",
+        "",
+    ),
+    b(Filter, &[ctrl('c')], Action::ForceQuit, "quit", ""),
+    b(
+        Help,
+        &[c('j'), k(KeyCode::Down)],
+        Action::Down,
+        "scroll the help",
+        "",
+    ),
+    b(
+        Help,
+        &[c('k'), k(KeyCode::Up)],
+        Action::Up,
+        "scroll the help",
+        "",
+    ),
+    b(
+        Help,
+        &[k(KeyCode::Esc), c('?'), c('q')],
+        Action::Back,
+        "close the help",
+        "close",
+    ),
+    b(Help, &[ctrl('c')], Action::ForceQuit, "quit", ""),
+];
+
+/// Turns a key press into an action in the given context (`Filter` and `Help` shadow the rest;
+/// pane contexts fall back to `Global`). In the filter, other characters are typed.
+pub fn resolve(ev: &KeyEvent, context: Context) -> Option<Action> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let lookup = |ctx: Context| {
+        KEYMAP
+            .iter()
+            .filter(|b| b.context == ctx)
+            .find(|b| b.keys.iter().any(|key| key.matches(ev)))
+            .map(|b| b.action)
+    };
+    match context {
+        Context::Filter => lookup(Context::Filter).or(match ev.code {
+            KeyCode::Char(ch)
+                if !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::FilterInput(ch))
+            }
+            _ => None,
+        }),
+        Context::Help => lookup(Context::Help),
+        pane => lookup(pane).or_else(|| lookup(Context::Global)),
+    }
+}
+
+/// Turns any terminal event into an action: keys through [`resolve`], mouse wheel and left clicks,
+/// resizes.
+pub fn translate(event: &Event, context: Context) -> Option<Action> {
+    match event {
+        Event::Key(ev) => resolve(ev, context),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(MouseEvent {
+            kind, column, row, ..
+        }) => match kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll {
+                x: *column,
+                y: *row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll {
+                x: *column,
+                y: *row,
+                down: false,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                x: *column,
+                y: *row,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The keys of a binding, as shown (`j ↓`).
+pub fn keys_label(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .map(Key::label)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Help overlay rows: a context heading (`None` keys) followed by its bindings.
+pub fn help_rows() -> Vec<(Option<String>, String)> {
+    let mut rows = Vec::new();
+    for ctx in [Global, List, Reader, Quotes, Filter, Help] {
+        rows.push((None, ctx.title().to_owned()));
+        for bnd in KEYMAP
+            .iter()
+            .filter(|b| b.context == ctx && (ctx == Global || b.action != Action::ForceQuit))
+        {
+            rows.push((Some(keys_label(bnd)), bnd.help.to_owned()));
+        }
+        if ctx == Filter {
+            rows.push((
+                Some("any character".to_owned()),
+                "edit the query".to_owned(),
+            ));
+        }
+    }
+    rows
+}
+
+/// Status bar hints for a context: the pane's own, then the global ones, as (first key, hint).
+pub fn hints(context: Context) -> Vec<(String, &'static str)> {
+    let own = KEYMAP
+        .iter()
+        .filter(|b| b.context == context && !b.hint.is_empty());
+    let global = KEYMAP.iter().filter(|b| {
+        matches!(context, Context::List | Context::Reader | Context::Quotes)
+            && b.context == Context::Global
+            && !b.hint.is_empty()
+    });
+    // Help and quit come first among the global hints: on a narrow bar they are what must show.
+    let (first, rest): (Vec<&Binding>, Vec<&Binding>) =
+        global.partition(|b| matches!(b.action, Action::Help | Action::Quit));
+    own.chain(first)
+        .chain(rest)
+        .map(|bnd| {
+            // Movement hints read better as a pair (`j/k`).
+            let label = match bnd.action {
+                Action::Down => "j/k".to_owned(),
+                _ => bnd.keys.first().map(Key::label).unwrap_or_default(),
+            };
+            (label, bnd.hint)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn vim_and_arrow_keys_do_the_same_thing() {
+        for ctx in [List, Reader, Quotes] {
+            assert_eq!(
+                resolve(&key(KeyCode::Char('j'), KeyModifiers::NONE), ctx),
+                resolve(&key(KeyCode::Down, KeyModifiers::NONE), ctx)
+            );
+            assert_eq!(
+                resolve(&key(KeyCode::Char('G'), KeyModifiers::SHIFT), ctx),
+                Some(Action::Bottom)
+            );
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_in_every_context() {
+        for ctx in [Global, List, Reader, Quotes, Filter, Help] {
+            assert_eq!(
+                resolve(&key(KeyCode::Char('c'), KeyModifiers::CONTROL), ctx),
+                Some(Action::ForceQuit),
+                "{ctx:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_filter_types_letters_that_are_commands_elsewhere() {
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(resolve(&q, Filter), Some(Action::FilterInput('q')));
+        assert_eq!(resolve(&q, List), Some(Action::Quit));
+        assert_eq!(
+            resolve(&key(KeyCode::Char('É'), KeyModifiers::SHIFT), Filter),
+            Some(Action::FilterInput('É'))
+        );
+    }
+
+    #[test]
+    fn ctrl_d_scrolls_and_plain_d_does_nothing() {
+        assert_eq!(
+            resolve(&key(KeyCode::Char('d'), KeyModifiers::CONTROL), List),
+            Some(Action::HalfDown)
+        );
+        assert_eq!(
+            resolve(&key(KeyCode::Char('d'), KeyModifiers::NONE), List),
+            None
+        );
+    }
+
+    #[test]
+    fn shift_tab_cycles_back() {
+        assert_eq!(
+            resolve(&key(KeyCode::BackTab, KeyModifiers::SHIFT), Reader),
+            Some(Action::FocusPrev)
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in KEYMAP.iter().enumerate() {
+            for b in &KEYMAP[i + 1..] {
+                if a.context == b.context {
+                    for key in a.keys {
+                        assert!(
+                            !b.keys.contains(key),
+                            "{:?} bound twice in {:?}",
+                            key,
+                            a.context
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn help_lists_every_binding_with_readable_keys() {
+        let rows = help_rows();
+        let text: Vec<String> = rows.iter().filter_map(|(k, _)| k.clone()).collect();
+        assert!(text.contains(&"j ↓".to_owned()));
+        assert!(text.contains(&"Ctrl-d".to_owned()));
+        assert!(text.contains(&"PgDn Space".to_owned()));
+        assert!(text.contains(&"Shift-Tab".to_owned()));
+    }
+
+    #[test]
+    fn key_releases_are_ignored() {
+        let mut ev = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        ev.kind = KeyEventKind::Release;
+        assert_eq!(resolve(&ev, List), None);
+    }
+}

@@ -1,0 +1,139 @@
+//! The article list: one row per matching article (marker, read mark, date, outlet, title with the
+//! matched characters highlighted, quote count).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use crate::corpus::search::Match;
+use crate::tui::app::App;
+use crate::tui::panes::{fit, pane_block, truncate};
+
+/// List state: the matches of the filter, the selected one, the first row shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListPane {
+    /// Matching articles, best first (all, in corpus order, without a filter).
+    pub matches: Vec<Match>,
+    /// Index into `matches`.
+    pub selected: usize,
+    /// First row shown.
+    pub offset: usize,
+}
+
+impl ListPane {
+    /// The article index of the selected row.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.matches.get(self.selected).map(|m| m.index)
+    }
+}
+
+fn row<'a>(app: &'a App, m: &Match, width: usize, selected: bool) -> Line<'a> {
+    let theme = &app.theme;
+    let Some(a) = app.store.articles().get(m.index) else {
+        return Line::default();
+    };
+    let read = app.state.read.contains(&a.id.0);
+    let marker = if selected { "▶" } else { " " };
+    let mark = if read { "✓" } else { " " };
+    let date = a
+        .meta
+        .date
+        .map_or_else(|| "—".to_owned(), |d| d.to_string());
+    let n = app.quotes_of(m.index).len();
+    let count = if n == 0 {
+        String::new()
+    } else {
+        format!("{n}❝")
+    };
+    let show_date = width >= 36;
+    let show_outlet = width >= 56;
+    let outlet_w = (width / 6).clamp(6, 16);
+    let mut used = 4 + 4; // marker, mark, spaces; count column
+    let mut spans = vec![Span::raw(format!("{marker}{mark} "))];
+    if show_date {
+        spans.push(Span::styled(fit(&date, 10), theme.dim()));
+        spans.push(Span::raw(" "));
+        used += 11;
+    }
+    if show_outlet {
+        spans.push(Span::styled(
+            fit(a.meta.source.as_deref().unwrap_or("—"), outlet_w),
+            theme.dim(),
+        ));
+        spans.push(Span::raw(" "));
+        used += outlet_w + 1;
+    }
+    let title_w = width.saturating_sub(used);
+    let title = truncate(&a.meta.title, title_w);
+    let hl = theme.hit();
+    // Highlight the matched characters (the search gives char indices of the full title).
+    let mut current = String::new();
+    let mut current_hit = false;
+    let cut_at = (title != a.meta.title).then(|| title.chars().count().saturating_sub(1));
+    for (i, ch) in title.chars().enumerate() {
+        let hit = m.title_chars.binary_search(&i).is_ok() && cut_at != Some(i);
+        if hit != current_hit && !current.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut current),
+                if current_hit { hl } else { Style::new() },
+            ));
+        }
+        current_hit = hit;
+        current.push(ch);
+    }
+    if !current.is_empty() {
+        spans.push(Span::styled(
+            current,
+            if current_hit { hl } else { Style::new() },
+        ));
+    }
+    let pad = title_w.saturating_sub(title.width());
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(format!("{count:>4}"), theme.dim()));
+    let line = Line::from(spans);
+    if selected {
+        line.style(theme.selected())
+    } else {
+        line
+    }
+}
+
+/// Draws the list in `area`.
+pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
+    let total = app.store.articles().len();
+    let title = if app.filter.query.is_empty() {
+        format!("Articles ({total})")
+    } else {
+        format!("Articles {}/{total}", app.list.matches.len())
+    };
+    let block = pane_block(&title, focused, &app.theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    if app.list.matches.is_empty() {
+        let note = if total == 0 {
+            "No articles."
+        } else {
+            "Nothing matches. Esc clears the filter."
+        };
+        frame.render_widget(
+            Paragraph::new(truncate(note, width)).style(app.theme.dim()),
+            inner,
+        );
+        return;
+    }
+    let lines: Vec<Line<'_>> = app
+        .list
+        .matches
+        .iter()
+        .enumerate()
+        .skip(app.list.offset)
+        .take(height)
+        .map(|(i, m)| row(app, m, width, i == app.list.selected))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,113 @@
+//! Screen tests: snapshots of the whole screen at 80x24 and 120x40 (TestBackend + insta), and the
+//! full UI drawn at every size on a grid without panicking.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::app::tests::app;
+use crate::tui::view;
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::render(f, app)).unwrap();
+    t.backend().to_string()
+}
+
+/// Draws without reading the buffer back (a 0-wide TestBackend cannot print itself).
+fn draw_only(app: &App, w: u16, h: u16) {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::render(f, app)).unwrap();
+}
+
+fn type_query(app: &mut App, q: &str) {
+    app.update(Action::FilterOpen);
+    for c in q.chars() {
+        app.update(Action::FilterInput(c));
+    }
+}
+
+macro_rules! snapshots {
+    ($($name:ident: |$app:ident| $body:block)*) => {$(
+        #[test]
+        fn $name() {
+            for (w, h) in [(80u16, 24u16), (120, 40)] {
+                #[allow(unused_mut)]
+                let mut $app = app(w, h);
+                $body
+                insta::assert_snapshot!(format!("{}_{w}x{h}", stringify!($name)), screen(&$app, w, h));
+            }
+        }
+    )*};
+}
+
+snapshots! {
+    screen_at_start: |a| {}
+    screen_with_filter_typed: |a| { type_query(&mut a, "lavrov"); }
+    screen_with_quote_selected: |a| {
+        a.update(Action::Down);
+        a.update(Action::FocusPrev);
+        a.update(Action::Open);
+    }
+    screen_with_help: |a| { a.update(Action::Help); }
+}
+
+#[test]
+fn no_size_makes_the_screen_panic() {
+    let mut sizes: Vec<(u16, u16)> = Vec::new();
+    for w in (0..=300).step_by(7) {
+        for h in (0..=100).step_by(3) {
+            sizes.push((w, h));
+        }
+    }
+    sizes.extend([
+        (1, 1),
+        (80, 24),
+        (200, 60),
+        (19, 4),
+        (20, 5),
+        (39, 9),
+        (40, 10),
+        (100, 18),
+    ]);
+    let mut a = app(80, 24);
+    a.update(Action::Down);
+    type_query(&mut a, "coop");
+    a.update(Action::FilterAccept);
+    a.update(Action::NextHit);
+    for (w, h) in sizes {
+        for focus_steps in 0..3 {
+            a.update(Action::Resize(w, h));
+            draw_only(&a, w, h);
+            a.update(Action::FocusNext);
+            let _ = focus_steps;
+        }
+        a.update(Action::Help);
+        draw_only(&a, w, h);
+        a.update(Action::Help);
+    }
+}
+
+#[test]
+fn accents_and_guillemets_never_shift_the_border() {
+    for (w, h) in [(80u16, 24u16), (120, 40), (200, 60), (57, 19)] {
+        let a = app(w, h);
+        let text = screen(&a, w, h);
+        for line in text.lines() {
+            // Every drawn row is exactly the terminal's width (plus the quotes TestBackend adds).
+            let inner = line.trim_start_matches('"').trim_end_matches('"');
+            assert_eq!(
+                unicode_width::UnicodeWidthStr::width(inner),
+                usize::from(w),
+                "{line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn too_small_terminals_get_a_notice() {
+    let a = app(10, 3);
+    assert!(screen(&a, 19, 4).contains("too small"));
+}
