@@ -75,3 +75,61 @@ proptest! {
         }
     }
 }
+
+mod quotes {
+    use aes_reader::corpus::ingest::ingest;
+    use aes_reader::corpus::quote::people::Aliases;
+    use aes_reader::corpus::quote::{Field, extract_article};
+    use proptest::prelude::*;
+
+    /// French-looking text full of marks, speech verbs and names.
+    fn press_text() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            Just("« ".to_owned()),
+            Just(" »".to_owned()),
+            Just("“".to_owned()),
+            Just("”".to_owned()),
+            Just("„".to_owned()),
+            Just("\"".to_owned()),
+            Just("‹".to_owned()),
+            Just("›".to_owned()),
+            Just(", a déclaré ".to_owned()),
+            Just(", a-t-il ajouté. ".to_owned()),
+            Just("Selon M. Diop, ".to_owned()),
+            Just("Abdoulaye Diop, ministre malien, ".to_owned()),
+            Just("le ministre ".to_owned()),
+            Just("un proche du président ".to_owned()),
+            Just("Mohamed Amara : ".to_owned()),
+            Just("\n\n".to_owned()),
+            Just(". ".to_owned()),
+            Just("été\u{a0}".to_owned()),
+            "[a-zA-Zéèàçô’' ]{0,12}",
+        ];
+        prop::collection::vec(pieces, 0..60)
+            .prop_map(|v| format!("Titre « court »\n\n{}", v.concat()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+
+        #[test]
+        fn quote_spans_are_char_boundaries_that_slice_back_to_the_text(s in press_text()) {
+            if let Ok(done) = ingest("x.txt", s.as_bytes()) {
+                let a = done.article;
+                for q in extract_article(&a, &Aliases::default()) {
+                    let text = match q.field { Field::Title => &a.meta.title, Field::Body => &a.body };
+                    prop_assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+                    prop_assert_eq!(&text[q.span.clone()], q.text.as_str());
+                    prop_assert!(text.get(q.sentence.clone()).is_some());
+                }
+            }
+        }
+
+        #[test]
+        fn extraction_never_panics_on_arbitrary_text(s in "\\PC{0,400}") {
+            if let Ok(done) = ingest("x.txt", s.as_bytes()) {
+                let _ = extract_article(&done.article, &Aliases::default());
+            }
+        }
+    }
+}

@@ -26,7 +26,7 @@ struct QuoteOut<'a> {
     also_in: Vec<&'a str>,
 }
 
-fn field_text<'a>(a: &'a Article, field: Field) -> &'a str {
+fn field_text(a: &Article, field: Field) -> &str {
     match field {
         Field::Title => &a.meta.title,
         Field::Body => &a.body,

@@ -155,11 +155,12 @@ impl<'a> Resolver<'a> {
         if LEXICON.pronoun(first).is_some() && folded.split_whitespace().count() <= 2 {
             return self.antecedent(pos);
         }
-        if let Some(name) = name_in(seg) {
-            return Some(self.named(&name));
-        }
+        // An anonymous source stays anonymous, whoever it is close to (`un proche du président X`).
         if LEXICON.starts_indefinite(&folded) && folded.split_whitespace().count() >= 2 {
             return Some(Speaker::Described(clip(seg, 10)));
+        }
+        if let Some(name) = name_in(seg) {
+            return Some(self.named(&name));
         }
         if LEXICON.starts_definite(&folded) {
             if folded.split_whitespace().any(|w| TIME_WORDS.contains(&w)) {
@@ -226,7 +227,13 @@ impl<'a> Resolver<'a> {
                 return Some(s);
             }
         }
-        if let Some(rest) = after_trim.strip_prefix("par ") {
+        // `qualifiés de « … » par Diop`; not for a short term (`déclaré « persona non grata » par
+        // les autorités` is an act, not speech).
+        let inner = &self.text[open..close_end.min(self.text.len())];
+        if let Some(rest) = after_trim
+            .strip_prefix("par ")
+            .filter(|_| crate::corpus::text::word_count(inner) > 3)
+        {
             if let Some(s) = self.subject(rest, open) {
                 return Some(s);
             }
@@ -255,7 +262,14 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let verb = LEXICON.any_verb.find(before)?;
+        // The first speech verb that is not passive (`a été déclaré` reports no speech by the subject).
+        let verb = LEXICON.any_verb.find_iter(before).find(|m| {
+            let prev = fold(before[..m.start()].trim_end());
+            !(prev.ends_with(" ete")
+                || prev.ends_with(" etait")
+                || prev.ends_with(" sera")
+                || prev == "ete")
+        })?;
         let head = &before[..verb.start()];
         // A pronoun subject: `Il a assuré que …`, `Tout en saluant cela, il a souligné …`.
         let head_folded = fold(head);
@@ -280,7 +294,21 @@ impl<'a> Resolver<'a> {
         // A role subject opening the sentence: `Le ministre a déclaré que « … »`.
         let lead = head.trim_start();
         if LEXICON.starts_definite(&fold(lead)) {
-            let phrase = lead.split([',']).next().unwrap_or(lead);
+            let phrase = lead.split(',').next().unwrap_or(lead);
+            // The noun phrase ends where its verb begins (`Le ministre a déclaré` → `Le ministre`).
+            let phrase = [
+                " a ",
+                " ont ",
+                " avait ",
+                " aurait ",
+                " est ",
+                " s'est ",
+                " s’est ",
+            ]
+            .iter()
+            .filter_map(|aux| phrase.find(aux))
+            .min()
+            .map_or(phrase, |i| &phrase[..i]);
             if LEXICON.find_role_noun(&fold(phrase)).is_some() {
                 return self.subject(phrase, open);
             }

@@ -141,8 +141,8 @@ impl Lexicon {
             let Some(stem) = inf.strip_suffix("er") else {
                 continue;
             };
-            let soft = if stem.ends_with('c') {
-                format!("{}ç", &stem[..stem.len() - 1])
+            let soft = if let Some(base) = stem.strip_suffix('c') {
+                format!("{base}ç")
             } else if stem.ends_with('g') {
                 format!("{stem}e")
             } else {

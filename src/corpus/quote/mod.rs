@@ -353,14 +353,22 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
                 let block_has_evidence =
                     found.iter().any(|f| f.explicit && f.span.block == Some(b));
                 let prev = b.checked_sub(1)?;
-                (opens_with_quote
+                let prev_block = &article.blocks[prev];
+                let continues = opens_with_quote
                     && !block_has_evidence
                     && matches!(
-                        article.blocks[prev].kind,
+                        prev_block.kind,
                         BlockKind::Paragraph | BlockKind::Turn { .. }
-                    ))
-                .then(|| block_last.get(&prev).cloned())
-                .flatten()
+                    );
+                // The previous paragraph's last speaker, or the source it named (`selon X`).
+                continues
+                    .then(|| {
+                        block_last.get(&prev).cloned().or_else(|| {
+                            let text = article.block_text(prev_block);
+                            selon_evidence(&resolver, text, prev_block.range.end)
+                        })
+                    })
+                    .flatten()
             });
             found[i].speaker = same_sentence.or(same_passage).or(in_block).or(carried);
         }
@@ -474,10 +482,10 @@ pub fn common_in_order(a: &[String], b: &[String]) -> usize {
     fn longest(a: &[String], b: &[String]) -> (usize, usize, usize) {
         let mut best = (0, 0, 0);
         let mut prev = vec![0usize; b.len() + 1];
-        for i in 0..a.len() {
+        for (i, x) in a.iter().enumerate() {
             let mut cur = vec![0usize; b.len() + 1];
-            for j in 0..b.len() {
-                if a[i] == b[j] {
+            for (j, y) in b.iter().enumerate() {
+                if x == y {
                     cur[j + 1] = prev[j] + 1;
                     if cur[j + 1] > best.2 {
                         best = (i + 1 - cur[j + 1], j + 1 - cur[j + 1], cur[j + 1]);
@@ -528,7 +536,9 @@ fn link_across(articles: &[Article], per: &mut [Vec<Quote>]) {
             }
         }
     }
-    let mut pairs: HashMap<((usize, usize), (usize, usize)), usize> = HashMap::new();
+    // (article, quote) pairs and how many trigrams they share.
+    type Place = (usize, usize);
+    let mut pairs: HashMap<(Place, Place), usize> = HashMap::new();
     for list in shingles.values().filter(|l| l.len() > 1 && l.len() <= 64) {
         for x in 0..list.len() {
             for y in x + 1..list.len() {

@@ -304,7 +304,7 @@ impl People {
                 .unwrap_or("");
             let opener = phrase.split_whitespace().next().unwrap_or("");
             let body = if LEXICON.starts_definite(phrase) {
-                phrase.splitn(2, [' ', '\'']).nth(1).unwrap_or("")
+                phrase.split_once([' ', '\'']).map_or("", |x| x.1)
             } else {
                 phrase
             };
@@ -478,7 +478,11 @@ mod tests {
     use super::*;
 
     fn people(text: &str) -> People {
-        People::find(text, &[0..text.len()], &Aliases::default())
+        People::find(
+            text,
+            std::slice::from_ref(&(0..text.len())),
+            &Aliases::default(),
+        )
     }
 
     #[test]
@@ -549,7 +553,11 @@ mod tests {
             "[[person]]\nname = \"Andreï Biélooussov\"\naliases = [\"Andrei Belousov\"]\n",
         )
         .unwrap();
-        let p = People::find("Le ministre Andrei Belousov parle.", &[0..33], &a);
+        let p = People::find(
+            "Le ministre Andrei Belousov parle.",
+            std::slice::from_ref(&(0..33)),
+            &a,
+        );
         assert_eq!(p.persons[0].name, "Andreï Biélooussov");
         assert_eq!(alias_by_surname(&a, "Belousov"), Some("Andreï Biélooussov"));
     }

@@ -1,3 +1,383 @@
-//! Quote engine tests, one per pattern, on French paragraphs written for them.
+//! Quote engine tests, one per pattern, on French paragraphs written for them (none from the seeds).
 
 use super::*;
+use crate::corpus::ingest::ingest;
+use crate::corpus::store::{Origin, Store};
+
+fn quotes_of(text: &str) -> Vec<(String, Option<String>, QuoteKind)> {
+    let article = ingest("t.txt", text.as_bytes()).expect("ingests").article;
+    extract_article(&article, &Aliases::default())
+        .into_iter()
+        .map(|q| (q.text, q.speaker, q.kind))
+        .collect()
+}
+
+fn pairs(text: &str) -> Vec<(String, Option<String>)> {
+    quotes_of(text)
+        .into_iter()
+        .map(|(t, s, _)| (t, s))
+        .collect()
+}
+
+fn said(text: &str, speaker: &str) -> (String, Option<String>) {
+    (text.to_owned(), Some(speaker.to_owned()))
+}
+
+#[test]
+fn guillemets_pair_with_any_space_or_none() {
+    let q = pairs(
+        "Titre\n\nAminata Touré a parlé. «\u{a0}Nous tiendrons bon\u{a0}», a-t-elle dit. «\u{202f}Rien ne change\u{202f}», a-t-elle ajouté. «Tout reste ouvert», a-t-elle conclu.",
+    );
+    let texts: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Nous tiendrons bon", "Rien ne change", "Tout reste ouvert"]
+    );
+    assert!(q.iter().all(|(_, s)| s.as_deref() == Some("Aminata Touré")));
+}
+
+#[test]
+fn curly_low_angle_straight_and_mixed_marks_all_count() {
+    let q = pairs(
+        "Titre\n\n“La paix est possible”, a déclaré Ousmane Sonko. „Le dialogue continue“, a ajouté Ousmane Sonko. ‹ Nous verrons demain ›, a dit Ousmane Sonko. \"Le calme revient\", a assuré Ousmane Sonko. “Un accord est proche », a estimé Ousmane Sonko.",
+    );
+    let texts: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "La paix est possible",
+            "Le dialogue continue",
+            "Nous verrons demain",
+            "Le calme revient",
+            "Un accord est proche"
+        ]
+    );
+}
+
+#[test]
+fn nested_marks_stay_inside_one_quote() {
+    let q = pairs(
+        "Titre\n\n« Ils parlent de “souveraineté” sans la définir », a regretté Ismaël Wagué.",
+    );
+    assert_eq!(
+        q,
+        [said(
+            "Ils parlent de “souveraineté” sans la définir",
+            "Ismaël Wagué"
+        )]
+    );
+}
+
+#[test]
+fn a_quote_reopened_on_the_next_paragraph_keeps_its_speaker() {
+    let q = pairs(
+        "Titre\n\nLe discours a duré une heure.\n\n« Nous avons reconstruit l’armée et repris le contrôle du territoire.\n\n« Nous ne reviendrons pas en arrière », a conclu Choguel Maïga.",
+    );
+    assert_eq!(q.len(), 2);
+    assert!(
+        q.iter().all(|(_, s)| s.as_deref() == Some("Choguel Maïga")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_incise_inside_the_marks_splits_the_quote() {
+    let q = pairs(
+        "Titre\n\n« Nous sommes prêts à discuter, explique Moussa Konaté. Mais nous ne cèderons rien sur l’essentiel »",
+    );
+    assert_eq!(
+        q,
+        [
+            said("Nous sommes prêts à discuter", "Moussa Konaté"),
+            said(
+                "Mais nous ne cèderons rien sur l’essentiel",
+                "Moussa Konaté"
+            )
+        ]
+    );
+}
+
+#[test]
+fn an_unclosed_mark_does_not_swallow_the_article() {
+    let q = pairs(
+        "Titre\n\n« Tout va bien », a dit Awa Keïta.\n\nLe texte continue normalement ici.\n\n« Une citation tronquée qui ne se ferme jamais",
+    );
+    assert_eq!(q, [said("Tout va bien", "Awa Keïta")]);
+}
+
+#[test]
+fn selon_and_d_apres_frames_name_the_source() {
+    let q = pairs(
+        "Titre\n\nSelon Fatoumata Coulibaly, « la situation reste tendue dans le nord ». D’après Salif Traoré, « les routes sont coupées depuis lundi ».",
+    );
+    assert_eq!(
+        q,
+        [
+            said(
+                "la situation reste tendue dans le nord",
+                "Fatoumata Coulibaly"
+            ),
+            said("les routes sont coupées depuis lundi", "Salif Traoré")
+        ]
+    );
+}
+
+#[test]
+fn a_speaker_and_colon_before_the_quote_attribute_it() {
+    let q = pairs(
+        "Titre\n\nLe colonel Abdoulaye Maïga a déclaré : « La transition ira à son terme. »\n\nOumar Diarra : « Les élections auront lieu à la date prévue. »",
+    );
+    assert_eq!(q[0].1.as_deref(), Some("Abdoulaye Maïga"));
+    assert_eq!(q[1].1.as_deref(), Some("Oumar Diarra"));
+}
+
+#[test]
+fn a_narrative_infinitive_continues_the_speaker() {
+    let q = pairs(
+        "Titre\n\nLe ministre Mahamadou Sanogo a défendu le budget. Et d’assurer : « Aucune école ne fermera cette année. »",
+    );
+    assert_eq!(
+        q,
+        [said(
+            "Aucune école ne fermera cette année.",
+            "Mahamadou Sanogo"
+        )]
+    );
+}
+
+#[test]
+fn pronouns_point_back_to_the_last_speaker() {
+    let q = pairs(
+        "Titre\n\nLe Premier ministre Choguel Maïga a pris la parole devant les députés. « Nous ne céderons à aucune pression extérieure », a-t-il martelé.",
+    );
+    assert_eq!(
+        q,
+        [said(
+            "Nous ne céderons à aucune pression extérieure",
+            "Choguel Maïga"
+        )]
+    );
+}
+
+#[test]
+fn a_pronoun_skips_a_name_in_a_complement() {
+    let q = pairs(
+        "Titre\n\nLe général Moussa Diawara a transmis les salutations du président de la transition, Assimi Goïta. Il a aussi salué « le courage des soldats tombés au front ».",
+    );
+    assert_eq!(
+        q,
+        [said(
+            "le courage des soldats tombés au front",
+            "Moussa Diawara"
+        )]
+    );
+}
+
+#[test]
+fn role_nouns_resolve_through_appositions() {
+    let q = pairs(
+        "Titre\n\nBassolma Bazié, ministre burkinabè de la Fonction publique, a reçu les syndicats. « Le dialogue social reste notre priorité », a souligné le ministre burkinabè.",
+    );
+    assert_eq!(
+        q,
+        [said(
+            "Le dialogue social reste notre priorité",
+            "Bassolma Bazié"
+        )]
+    );
+    let q = pairs(
+        "Titre\n\nLe chef de la diplomatie nigérienne, Bakary Yaou Sangaré, était à Alger. « Nos frontières restent ouvertes », a affirmé le ministre nigérien.",
+    );
+    assert_eq!(
+        q,
+        [said(
+            "Nos frontières restent ouvertes",
+            "Bakary Yaou Sangaré"
+        )]
+    );
+}
+
+#[test]
+fn a_role_without_a_name_stays_a_description() {
+    let q = pairs(
+        "Titre\n\nAbdoulaye Diop, ministre malien des Affaires étrangères, était présent. « La coopération régionale doit reprendre », a déclaré le ministre tchadien des Affaires étrangères.",
+    );
+    assert_eq!(
+        q[0].1.as_deref(),
+        Some("le ministre tchadien des Affaires étrangères")
+    );
+}
+
+#[test]
+fn short_forms_resolve_to_the_full_name() {
+    let q = pairs(
+        "Titre\n\nKarim Keïta est arrivé à Dakar.\n\n« Le pays avance », a déclaré M. Keïta. « Nous restons vigilants », a ajouté KEÏTA.",
+    );
+    assert!(
+        q.iter().all(|(_, s)| s.as_deref() == Some("Karim Keïta")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn anonymous_sources_stay_anonymous() {
+    let q = pairs(
+        "Titre\n\nLe président Assimi Goïta n’a pas parlé. « Il ne reculera pas sur ce dossier », a confié un proche du président Assimi Goïta. « La décision est prise », a ajouté une source sécuritaire.",
+    );
+    assert_eq!(
+        q[0].1.as_deref(),
+        Some("un proche du président Assimi Goïta")
+    );
+    assert_eq!(q[1].1.as_deref(), Some("une source sécuritaire"));
+}
+
+#[test]
+fn reported_speech_without_marks_is_unmarked() {
+    let q = quotes_of(
+        "Titre\n\nLa coopération militaire se poursuivra dans les mois à venir, a assuré la ministre Aïssata Diallo lors de sa visite.\n\nLe Mali, le Niger et le Burkina Faso se sont retirés de la Cédéao, accusant l’organisation de les abandonner.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].0,
+        "La coopération militaire se poursuivra dans les mois à venir"
+    );
+    assert_eq!(q[0].1.as_deref(), Some("Aïssata Diallo"));
+    assert_eq!(q[0].2, QuoteKind::Unmarked);
+}
+
+#[test]
+fn a_subject_and_its_verb_before_a_comma_are_not_reported_speech() {
+    let q = quotes_of(
+        "Titre\n\nLe ministre russe de la Défense, Andreï Martov, a salué l’initiative de ses partenaires africains.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn scare_quoted_terms_are_not_quotes_unless_someone_said_them() {
+    let q = pairs(
+        "Titre\n\nL’ambassadeur a été déclaré « persona non grata » par les autorités. Les soldats de l’« Africa Corps » sont arrivés. « C’est non », a tranché Amadou Koné.",
+    );
+    assert_eq!(q, [said("C’est non", "Amadou Koné")]);
+}
+
+#[test]
+fn captions_hold_no_quotes() {
+    let q = pairs(
+        "Titre\n\nLe texte, une phrase complète ici.\n\n« Le grand jour » à Bamako © AFP\n\nLa suite du texte, une phrase.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn interview_answers_are_quotes_and_questions_are_not() {
+    let q = quotes_of(
+        "Titre\n\nEntretien avec la chercheuse Nadia Adam.\n\nRFI : Que change cet accord pour les civils du Sahel ?\n\nNadia Adam : Il change peu de choses pour les habitants des zones rurales.\n\nLes villes, elles, voient les effets plus vite.\n\nRFI : Et pour les réfugiés qui attendent ?\n\nNadia Adam : Leur retour prendra encore des années, malheureusement.",
+    );
+    let answers: Vec<&str> = q
+        .iter()
+        .filter(|(_, _, k)| *k == QuoteKind::Interview)
+        .map(|(t, _, _)| t.as_str())
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            "Il change peu de choses pour les habitants des zones rurales.",
+            "Les villes, elles, voient les effets plus vite.",
+            "Leur retour prendra encore des années, malheureusement."
+        ]
+    );
+    assert!(q.iter().all(|(_, s, _)| s.as_deref() == Some("Nadia Adam")));
+}
+
+#[test]
+fn a_paragraph_opening_with_a_quote_continues_the_previous_speaker() {
+    let q = pairs(
+        "Titre\n\nSelon le ministre Mahamane Issa, les routes seront réparées.\n\n« Nous avons les moyens de le faire », avec l’appui de « nos partenaires ».",
+    );
+    assert!(
+        q.iter().all(|(_, s)| s.as_deref() == Some("Mahamane Issa")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_quote_in_plain_narration_has_no_speaker() {
+    let q = pairs(
+        "Titre\n\nAbdoulaye Diop a parlé hier.\n\nLes trois pays ont quitté l’organisation, qu’ils jugent devenue « une menace pour la région entière ».",
+    );
+    assert_eq!(q, [("une menace pour la région entière".to_owned(), None)]);
+}
+
+#[test]
+fn a_passive_agent_after_the_quote_is_the_speaker() {
+    let q = pairs(
+        "Titre\n\nLes discussions avec Ahmed Attaf ont été jugées « très constructives et franches » par Abdoulaye Diop.",
+    );
+    assert_eq!(
+        q,
+        [said("très constructives et franches", "Abdoulaye Diop")]
+    );
+}
+
+#[test]
+fn the_same_quote_in_title_and_body_is_one_quote_with_two_places() {
+    let article = ingest("t.txt", "Diop : « Nous resterons unis face aux menaces »\n\nLe ministre Abdoulaye Diop a parlé. « Nous resterons unis face aux menaces », a-t-il déclaré.".as_bytes()).unwrap().article;
+    let q = extract_article(&article, &Aliases::default());
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].field, Field::Body);
+    assert_eq!(q[0].also_at.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Abdoulaye Diop"));
+}
+
+#[test]
+fn a_headline_quote_takes_the_speaker_of_the_body_quote_it_summarises() {
+    let article = ingest("t.txt", "Le Mali veut « une armée plus forte »\n\nLe président Assimi Goïta a parlé. « Nous voulons une armée plus forte et mieux équipée », a-t-il déclaré.".as_bytes()).unwrap().article;
+    let q = extract_article(&article, &Aliases::default());
+    assert_eq!(q[0].field, Field::Title);
+    assert_eq!(q[0].speaker.as_deref(), Some("Assimi Goïta"));
+}
+
+#[test]
+fn aliases_give_one_spelling_across_articles() {
+    let aliases = Aliases::parse(
+        "[[person]]\nname = \"Andreï Biélooussov\"\naliases = [\"Andrei Belousov\"]\n",
+    )
+    .unwrap();
+    let article = ingest(
+        "t.txt",
+        "Titre\n\n« Nous resterons présents », a déclaré Andrei Belousov.".as_bytes(),
+    )
+    .unwrap()
+    .article;
+    let q = extract_article(&article, &aliases);
+    assert_eq!(q[0].speaker.as_deref(), Some("Andreï Biélooussov"));
+}
+
+#[test]
+fn the_same_quote_in_two_articles_is_linked_despite_small_differences() {
+    let store = Store::from_files(
+        Origin::Embedded,
+        vec![
+            ("a.txt".into(), "Titre A\n\n« Notre coopération militaire s’intensifie de jour en jour avec le Mali », a déclaré Sergueï Lavrov.".into()),
+            ("b.txt".into(), "Titre B\n\n\"Notre coopération militaire s'intensifie de jour en jour avec le Mali\", a dit Sergueï Lavrov.".into()),
+            ("c.txt".into(), "Titre C\n\n« Rien à voir avec la citation précédente ici », a dit Awa Keïta.".into()),
+        ],
+    );
+    let index = QuoteIndex::build(&store);
+    let a = &index.quotes(&ArticleId("a".into()))[0];
+    assert_eq!(a.also_in, [ArticleId("b".into())]);
+    assert!(index.quotes(&ArticleId("c".into()))[0].also_in.is_empty());
+}
+
+#[test]
+fn spans_slice_back_to_the_quote_text() {
+    let article = ingest("t.txt", "L’AES a « la même définition »\n\n« Été, hiver », a dit Zoé Kaboré. Selon elle, « l’État s’engage ».".as_bytes()).unwrap().article;
+    for q in extract_article(&article, &Aliases::default()) {
+        let text = match q.field {
+            Field::Title => &article.meta.title,
+            Field::Body => &article.body,
+        };
+        assert_eq!(&text[q.span.clone()], q.text);
+    }
+}
