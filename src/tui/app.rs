@@ -276,6 +276,8 @@ impl App {
             Action::Scroll { x, y, down } => self.wheel(x, y, down),
             Action::Click { x, y } => self.click(x, y),
         }
+        // Focus and the filter line change the layout; the wrap is cached, so this is cheap.
+        self.relayout();
     }
 
     fn areas(&self) -> view::Areas {
@@ -868,8 +870,10 @@ pub(crate) mod tests {
     fn the_last_article_reopens_at_its_position() {
         let s = store();
         let q = quotes(&s);
-        let mut state = ReaderState::default();
-        state.last = Some("a".into());
+        let mut state = ReaderState {
+            last: Some("a".into()),
+            ..ReaderState::default()
+        };
         state.positions.insert(
             "a".into(),
             Anchor {

@@ -76,16 +76,17 @@ fn no_size_makes_the_screen_panic() {
     type_query(&mut a, "coop");
     a.update(Action::FilterAccept);
     a.update(Action::NextHit);
-    for (w, h) in sizes {
-        for focus_steps in 0..3 {
-            a.update(Action::Resize(w, h));
-            draw_only(&a, w, h);
-            a.update(Action::FocusNext);
-            let _ = focus_steps;
-        }
-        a.update(Action::Help);
+    // Each size is drawn with one focus (rotating, so every layout meets every focus) and every
+    // fifth size with the help overlay too.
+    for (i, (w, h)) in sizes.into_iter().enumerate() {
+        a.update(Action::FocusNext);
+        a.update(Action::Resize(w, h));
         draw_only(&a, w, h);
-        a.update(Action::Help);
+        if i % 5 == 0 {
+            a.update(Action::Help);
+            draw_only(&a, w, h);
+            a.update(Action::Help);
+        }
     }
 }
 
@@ -110,4 +111,22 @@ fn accents_and_guillemets_never_shift_the_border() {
 fn too_small_terminals_get_a_notice() {
     let a = app(10, 3);
     assert!(screen(&a, 19, 4).contains("too small"));
+}
+
+#[test]
+fn a_state_warning_shows_in_the_status_bar_until_escape() {
+    let mut a = app(80, 24);
+    a.warning = Some("state file was not valid state JSON; moved aside".into());
+    assert!(screen(&a, 80, 24).contains("⚠ state file was not valid"));
+    a.update(Action::Back);
+    assert!(!screen(&a, 80, 24).contains('⚠'));
+}
+
+#[test]
+fn typing_in_the_filter_shows_the_query_and_the_count() {
+    let mut a = app(120, 40);
+    type_query(&mut a, "sahel");
+    let s = screen(&a, 120, 40);
+    assert!(s.contains("/sahel"), "{s}");
+    assert!(s.contains("1/3"), "{s}");
 }

@@ -101,12 +101,21 @@ pub fn layout(area: Rect, focus: Focus, filter_shown: bool, list_rows: usize) ->
             _ => one_of(&mut areas, main),
         }
     } else if w < 100 {
+        // The focused pane gets the room: the list shrinks to its selected row while reading.
         let wanted = u16::try_from(list_rows.saturating_add(2)).unwrap_or(u16::MAX);
-        let list_h = wanted.min(main.height / 3).max(3);
+        let list_h = if focus == Focus::List {
+            wanted.min(main.height / 3).max(3)
+        } else {
+            3
+        };
         let (l, rest) = split_rows(main, list_h);
         areas.list = Some(l);
         if main.height >= 20 {
-            let q = (rest.height / 3).clamp(4, 10);
+            let q = if focus == Focus::Quotes {
+                rest.height / 2
+            } else {
+                (rest.height / 3).clamp(4, 10)
+            };
             let (r, qa) = split_rows(rest, rest.height - q);
             areas.reader = Some(r);
             areas.quotes = Some(qa);
@@ -125,8 +134,11 @@ pub fn layout(area: Rect, focus: Focus, filter_shown: bool, list_rows: usize) ->
             one_of(&mut areas, right);
         }
     } else {
-        let (l, rest) = split_cols(main, (w * 3 / 10).clamp(36, 64));
+        // The reader needs its measure plus margins and borders; the list takes what is left.
         let q = (w / 4).clamp(34, 56);
+        let reader_w = u16::try_from(reader::MEASURE + 6).unwrap_or(86);
+        let list_w = w.saturating_sub(q + reader_w).clamp(36, 72);
+        let (l, rest) = split_cols(main, list_w);
         let (r, qa) = split_cols(rest, rest.width - q);
         areas.list = Some(l);
         areas.reader = Some(r);
@@ -159,15 +171,17 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
         reader::render(frame, r, app, app.focus == Focus::Reader);
     }
     if let Some(r) = areas.quotes {
-        quotes::render(
-            frame,
-            r,
-            app.current_quotes(),
-            app.quotes_pane,
-            app.corpus_has_quotes,
-            app.focus == Focus::Quotes,
-            &app.theme,
-        );
+        let name_of =
+            |id: &crate::corpus::ArticleId| app.store.get(id).map(|a| a.meta.title.clone());
+        let view = quotes::PanelView {
+            quotes: app.current_quotes(),
+            state: app.quotes_pane,
+            corpus_has_quotes: app.corpus_has_quotes,
+            focused: app.focus == Focus::Quotes,
+            theme: &app.theme,
+            name_of: &name_of,
+        };
+        quotes::render(frame, r, &view);
     }
     if let Some(r) = areas.filter {
         filter::render(frame, r, app);
@@ -216,11 +230,17 @@ fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
         } else {
             String::new()
         };
-        Span::raw(format!(
-            " {} · {n} article{} · {read} read{bad}",
-            app.store.origin(),
+        let counts = format!(
+            " {n} article{} · {read} read{bad}",
             if n == 1 { "" } else { "s" }
-        ))
+        );
+        let origin = format!(" · {}", app.store.origin());
+        // The corpus source only when it fits whole: a cut path helps no one.
+        if counts.width() + origin.width() + hints_w < width {
+            Span::raw(counts + &origin)
+        } else {
+            Span::raw(counts)
+        }
     };
     let left_w = width.saturating_sub(hints_w).saturating_sub(1);
     let left = Span::styled(truncate(&left.content, left_w), left.style);

@@ -65,6 +65,10 @@ pub fn keep_visible(heights: &[usize], selected: usize, offset: usize, height: u
     while offset < selected && heights[offset..=selected].iter().sum::<usize>() > height {
         offset += 1;
     }
+    // Never leave empty rows at the bottom while rows above are hidden.
+    while offset > 0 && heights[offset - 1..].iter().sum::<usize>() <= height {
+        offset -= 1;
+    }
     offset
 }
 
@@ -87,5 +91,7 @@ mod tests {
         assert_eq!(keep_visible(&[1; 10], 2, 6, 4), 2);
         assert_eq!(keep_visible(&[3, 3, 3], 2, 0, 4), 2);
         assert_eq!(keep_visible(&[], 2, 5, 4), 0);
+        // Room below pulls hidden rows back into view.
+        assert_eq!(keep_visible(&[1; 5], 2, 2, 10), 0);
     }
 }

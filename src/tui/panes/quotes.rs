@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::corpus::article::ArticleId;
 use crate::corpus::quote::Quote;
 use crate::tui::panes::{pane_block, truncate};
 use crate::tui::theme::Theme;
@@ -22,8 +23,17 @@ pub struct QuotesPane {
 /// Most lines of quote text an item shows before cutting with `…`.
 const MAX_TEXT_LINES: usize = 3;
 
+/// Names another article for "also in" (its title), given its id.
+pub type NameOf<'n> = &'n dyn Fn(&ArticleId) -> Option<String>;
+
 /// The lines of one item at `width` columns.
-pub fn item_lines<'a>(q: &'a Quote, width: usize, selected: bool, theme: &Theme) -> Vec<Line<'a>> {
+pub fn item_lines<'a>(
+    q: &'a Quote,
+    width: usize,
+    selected: bool,
+    theme: &Theme,
+    name_of: NameOf<'_>,
+) -> Vec<Line<'a>> {
     let width = width.max(1);
     let marker = if selected { "▶ " } else { "  " };
     let speaker = q.speaker.as_deref().unwrap_or("(unattributed)");
@@ -55,9 +65,13 @@ pub fn item_lines<'a>(q: &'a Quote, width: usize, selected: bool, theme: &Theme)
         ]));
     }
     if !q.also_in.is_empty() {
-        let ids: Vec<&str> = q.also_in.iter().map(|id| id.0.as_str()).collect();
+        let names: Vec<String> = q
+            .also_in
+            .iter()
+            .map(|id| name_of(id).unwrap_or_else(|| id.0.clone()))
+            .collect();
         lines.push(Line::from(Span::styled(
-            truncate(&format!("  also in: {}", ids.join(", ")), width),
+            truncate(&format!("  also in: {}", names.join(" · ")), width),
             theme.dim(),
         )));
     }
@@ -76,20 +90,36 @@ pub fn heights(quotes: &[Quote], width: usize) -> Vec<usize> {
     let theme = Theme::new(false);
     quotes
         .iter()
-        .map(|q| item_lines(q, width, false, &theme).len())
+        .map(|q| item_lines(q, width, false, &theme, &|_| None).len())
         .collect()
 }
 
-/// Draws the panel for `quotes`; `corpus_has_quotes` picks the empty-state note.
-pub fn render(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    quotes: &[Quote],
-    state: QuotesPane,
-    corpus_has_quotes: bool,
-    focused: bool,
-    theme: &Theme,
-) {
+/// What the panel shows: the quotes, the selection, and how to draw them.
+pub struct PanelView<'a> {
+    /// The current article's quotes.
+    pub quotes: &'a [Quote],
+    /// Selection and scroll.
+    pub state: QuotesPane,
+    /// True when any article has quotes (picks the empty-state note).
+    pub corpus_has_quotes: bool,
+    /// Whether the panel has focus.
+    pub focused: bool,
+    /// Styles.
+    pub theme: &'a Theme,
+    /// Titles for "also in".
+    pub name_of: NameOf<'a>,
+}
+
+/// Draws the panel.
+pub fn render(frame: &mut Frame<'_>, area: Rect, view: &PanelView<'_>) {
+    let PanelView {
+        quotes,
+        state,
+        corpus_has_quotes,
+        focused,
+        theme,
+        name_of,
+    } = *view;
     let title = format!("Quotes ({})", quotes.len());
     let block = pane_block(&title, focused, theme);
     let inner = block.inner(area);
@@ -114,7 +144,7 @@ pub fn render(
         if lines.len() >= usize::from(inner.height) {
             break;
         }
-        lines.extend(item_lines(q, width, i == state.selected, theme));
+        lines.extend(item_lines(q, width, i == state.selected, theme, name_of));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -122,7 +152,6 @@ pub fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::article::ArticleId;
     use crate::corpus::quote::{Field, QuoteKind};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
@@ -142,8 +171,19 @@ mod tests {
 
     fn draw(quotes: &[Quote], state: QuotesPane, corpus: bool) -> String {
         let mut t = Terminal::new(TestBackend::new(40, 12)).unwrap();
-        t.draw(|f| render(f, f.area(), quotes, state, corpus, true, &Theme::new(false)))
-            .unwrap();
+        let name_of = |id: &ArticleId| (id.0 == "003_b6").then(|| "Russie–AES".to_owned());
+        t.draw(|f| {
+            let view = PanelView {
+                quotes,
+                state,
+                corpus_has_quotes: corpus,
+                focused: true,
+                theme: &Theme::new(false),
+                name_of: &name_of,
+            };
+            render(f, f.area(), &view);
+        })
+        .unwrap();
         t.backend().to_string()
     }
 
@@ -163,7 +203,7 @@ mod tests {
             screen.contains("«\u{a0}Notre coopération s’intensifie\u{a0}»"),
             "{screen}"
         );
-        assert!(screen.contains("also in: 003_b6"), "{screen}");
+        assert!(screen.contains("also in: Russie–AES"), "{screen}");
         assert!(screen.contains("  (unattributed) · direct"), "{screen}");
     }
 

@@ -90,7 +90,7 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut base = 0;
     for line in text.split('\n') {
-        let words: Vec<Word<'_>> = WordSeparator::AsciiSpace.find_words(line).collect();
+        let words = glue_french_marks(line, WordSeparator::AsciiSpace.find_words(line).collect());
         let words = break_words(words, width);
         let mut starts = Vec::with_capacity(words.len());
         let mut pos = 0;
@@ -120,6 +120,45 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
             out.push(base..base);
         }
         base += line.len() + 1;
+    }
+    out
+}
+
+/// Joins `«` to the word after it and `»`, `:`, `;`, `!`, `?` to the word before, so a line never
+/// starts with a closing mark or ends with an opening one when the source used plain spaces where
+/// French typography wants no-break ones.
+fn glue_french_marks<'a>(line: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
+    let opens = |w: &str| w.ends_with(['«', '“', '‹']);
+    let closes = |w: &str| {
+        matches!(
+            w,
+            "»" | "”" | "›" | ":" | ";" | "!" | "?" | "!»" | "?»" | "»." | "»," | "»;" | "»:"
+        )
+    };
+    let mut out: Vec<Word<'a>> = Vec::with_capacity(words.len());
+    let mut pos = 0;
+    let mut starts: Vec<usize> = Vec::with_capacity(words.len());
+    for w in words {
+        let start = pos;
+        pos += w.word.len() + w.whitespace.len();
+        let glue = match out.last() {
+            Some(prev) => !prev.whitespace.is_empty() && (opens(prev.word) || closes(w.word)),
+            None => false,
+        };
+        match (glue, starts.last()) {
+            (true, Some(&prev_start)) => {
+                let joined = line.get(prev_start..start + w.word.len()).unwrap_or(w.word);
+                let mut word = Word::from(joined);
+                word.whitespace = w.whitespace;
+                if let Some(last) = out.last_mut() {
+                    *last = word;
+                }
+            }
+            _ => {
+                starts.push(start);
+                out.push(w);
+            }
+        }
     }
     out
 }
@@ -370,7 +409,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
     } else {
         match app.reader.hit {
             Some(h) => format!(" hit {}/{} ·", h + 1, app.reader.hits.len()),
-            None => format!(" {} hits ·", app.reader.hits.len()),
+            None => {
+                let n = app.reader.hits.len();
+                format!(" {n} hit{} (n/N) ·", if n == 1 { "" } else { "s" })
+            }
         }
     };
     block = block.title_bottom(
@@ -479,6 +521,21 @@ mod tests {
             .flat_map(|r| text[r].split_whitespace().collect::<Vec<_>>())
             .collect();
         assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn guillemets_with_plain_spaces_never_dangle_at_a_line_edge() {
+        let text = "Il a mis en avant les « liens d’amitié et de fraternité » unissant Moscou et Ouagadougou.";
+        // From the width of the longest glued word (`fraternité »`) up; narrower, words must break.
+        for width in 12..60 {
+            for r in wrap_ranges(text, width) {
+                let line = &text[r];
+                assert!(
+                    !line.ends_with('«') && !line.starts_with('»'),
+                    "{width}: {line:?}"
+                );
+            }
+        }
     }
 
     #[test]
