@@ -14,6 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::article::{Article, BlockKind, char_offset};
 use crate::corpus::store::{Origin, Severity, Store};
+use crate::corpus::text::truncate;
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
@@ -428,36 +429,5 @@ fn pad(s: &str, width: usize) -> String {
         s.to_owned()
     } else {
         format!("{s}{}", " ".repeat(width - w))
-    }
-}
-
-/// Cuts `s` to at most `width` display columns, ending with `…` when cut, never mid-character.
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncation_counts_display_width_and_marks_the_cut() {
-        assert_eq!(truncate("Sécurité au Sahel", 8), "Sécurit…");
-        assert_eq!(truncate("court", 8), "court");
-        assert_eq!(truncate("日本語のテキスト", 5), "日本…");
     }
 }

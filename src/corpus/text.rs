@@ -2,6 +2,7 @@
 //! each character to exactly one character (so offsets survive), and word-shape tests.
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Folds one character for matching: lower case, accents removed, typographic apostrophes and
 /// quotation marks made plain, no-break spaces made spaces, dashes made `-`. Always one char out.
@@ -69,6 +70,29 @@ pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Cuts `s` to at most `width` display columns, ending with `…` when cut, never mid-character
+/// (wide CJK characters count two columns, combining marks none).
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +115,14 @@ mod tests {
             words_key("L’AES a « la même définition de l’ennemi » que la Russie"),
             words_key("L'AES a \"la même définition de l'ennemi\" que la Russie")
         );
+    }
+
+    #[test]
+    fn truncation_counts_display_width_and_marks_the_cut() {
+        assert_eq!(truncate("Sécurité au Sahel", 8), "Sécurit…");
+        assert_eq!(truncate("« Oui »", 7), "« Oui »");
+        assert_eq!(truncate("日本語のテキスト", 5), "日本…");
+        assert_eq!(truncate("abc", 0), "");
     }
 
     #[test]

@@ -202,6 +202,17 @@ impl<'a> Resolver<'a> {
         Speaker::Named(bare.to_owned())
     }
 
+    /// The speaker named by an inverted speech verb that opens `s`: its own pronoun's antecedent
+    /// (`a-t-il ajouté`), or the subject that follows it (`a déclaré le ministre malien`).
+    pub fn after_inverted_verb(&self, s: &str, pos: usize) -> Option<Speaker> {
+        let (end, has_pronoun) = LEXICON.inverted_at(s)?;
+        if has_pronoun {
+            self.antecedent(pos)
+        } else {
+            self.subject(&s[end..], pos)
+        }
+    }
+
     /// Explicit evidence for a quote spanning `open..close_end` in `sentence`: after the quote, then
     /// before it.
     pub fn explicit(
@@ -213,19 +224,8 @@ impl<'a> Resolver<'a> {
         let end = sentence.end.max(close_end).min(self.text.len());
         let after = &self.text[close_end.min(end)..end];
         let after_trim = after.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
-        if let Some(c) = LEXICON.inverted.captures(after_trim) {
-            let whole = c.get(0).map_or(0, |m| m.end());
-            if c.name("pron")
-                .or(c.name("pron2"))
-                .or(c.name("pron3"))
-                .is_some()
-            {
-                if let Some(s) = self.antecedent(open) {
-                    return Some(s);
-                }
-            } else if let Some(s) = self.subject(&after_trim[whole..], open) {
-                return Some(s);
-            }
+        if let Some(s) = self.after_inverted_verb(after_trim, open) {
+            return Some(s);
         }
         // `qualifiés de « … » par Diop`; not for a short term (`déclaré « persona non grata » par
         // les autorités` is an act, not speech).

@@ -269,16 +269,10 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
                     continue;
                 }
                 let rest = &sentence[comma + 1..];
-                let Some(verb) = LEXICON.inverted.find(rest) else {
+                let Some((verb_end, has_pronoun)) = LEXICON.inverted_at(rest) else {
                     continue;
                 };
-                let after = rest[verb.end()..].trim_start();
-                let has_pronoun = LEXICON.inverted.captures(rest).is_some_and(|c| {
-                    c.name("pron")
-                        .or(c.name("pron2"))
-                        .or(c.name("pron3"))
-                        .is_some()
-                });
+                let after = rest[verb_end..].trim_start();
                 let subject_like = has_pronoun
                     || after.starts_with(|c: char| c.is_uppercase())
                     || LEXICON.starts_definite(&crate::corpus::text::fold(after))

@@ -235,6 +235,19 @@ impl Lexicon {
         }
     }
 
+    /// An inverted speech verb at the start of `s` (`, a déclaré`, `a-t-il ajouté`): where it ends,
+    /// and whether it carries its own subject pronoun (then the speaker is an antecedent).
+    pub fn inverted_at(&self, s: &str) -> Option<(usize, bool)> {
+        let c = self.inverted.captures(s)?;
+        let end = c.get(0).map_or(0, |m| m.end());
+        Some((
+            end,
+            ["pron", "pron2", "pron3"]
+                .iter()
+                .any(|g| c.name(g).is_some()),
+        ))
+    }
+
     /// `il`, `lui`, `ce dernier` …: Some(true) masculine, Some(false) feminine, None not a pronoun.
     pub fn pronoun(&self, word: &str) -> Option<bool> {
         let w = fold(word.trim());

@@ -257,19 +257,9 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
             QuoteKind::Unmarked => {
                 let after = &body
                     [span.attribution.unwrap_or(span.close_end)..sentence.end.max(span.close_end)];
-                let speaker = LEXICON.inverted.captures(after).and_then(|c| {
-                    let end = c.get(0).map_or(0, |m| m.end());
-                    if c.name("pron")
-                        .or(c.name("pron2"))
-                        .or(c.name("pron3"))
-                        .is_some()
-                    {
-                        resolver.antecedent(span.open)
-                    } else {
-                        resolver.subject(&after[end..], span.open)
-                    }
-                });
-                let Some(speaker) = speaker else { continue };
+                let Some(speaker) = resolver.after_inverted_verb(after, span.open) else {
+                    continue;
+                };
                 resolver.record(span.open, &speaker);
                 found.push(Found {
                     span,

@@ -8,7 +8,7 @@ pub mod reader;
 
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::tui::theme::Theme;
 
@@ -25,27 +25,7 @@ pub fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a>
         .title(Line::from(format!(" {marker}{title} ")))
 }
 
-/// Cuts `s` to at most `width` display columns, ending with `…` when cut, never mid-character.
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_owned();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
+pub use crate::corpus::text::truncate;
 
 /// `s` padded with spaces to `width` display columns (truncated first when wider).
 pub fn fit(s: &str, width: usize) -> String {
@@ -77,11 +57,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn truncation_counts_display_width_and_marks_the_cut() {
-        assert_eq!(truncate("Sécurité au Sahel", 8), "Sécurit…");
-        assert_eq!(truncate("« Oui »", 7), "« Oui »");
-        assert_eq!(truncate("日本語のテキスト", 5), "日本…");
-        assert_eq!(truncate("abc", 0), "");
+    fn fitting_pads_by_display_width() {
         assert_eq!(fit("é", 3), "é  ");
     }
 
