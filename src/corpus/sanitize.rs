@@ -29,16 +29,6 @@ pub struct Report {
 }
 
 impl Report {
-    /// True when the text needed no repair at all.
-    pub fn is_clean(&self) -> bool {
-        self.total_removed() == 0 && self.invalid_utf8 == 0 && self.decoded_from.is_none()
-    }
-
-    /// Characters or sequences removed, all kinds together.
-    pub fn total_removed(&self) -> usize {
-        self.escape_sequences + self.controls + self.bidi + self.invisible + self.combining
-    }
-
     /// A one-line human summary, e.g. `removed 2 escape sequences, 1 bidi control`.
     pub fn summary(&self) -> Option<String> {
         let mut parts = Vec::new();

@@ -211,10 +211,11 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
     for (n, &i) in nonblank.iter().enumerate() {
         let line = lines[i];
         if n < 3 {
-            if let Some(c) = META_HEADER.captures(&fold(line)) {
+            let folded = fold(line);
+            if let Some(c) = META_HEADER.captures(&folded) {
                 let original = |name: &str| {
                     c.name(name)
-                        .map(|m| char_slice(line, &fold(line), m.start(), m.end()))
+                        .map(|m| char_slice(line, &folded, m.start(), m.end()))
                 };
                 if let Some(d) = c
                     .name("date")

@@ -242,70 +242,46 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
     let mut found: Vec<Found> = Vec::new();
     for span in spans {
         let sentence = sentence_of(span.content.start);
-        match span.kind {
+        let (parts, speaker) = match span.kind {
             QuoteKind::Interview => {
                 let label = span.label.clone().unwrap_or_default();
-                let speaker = resolver.named(&label);
-                resolver.record(span.open, &speaker);
-                found.push(Found {
-                    span,
-                    sentence,
-                    speaker: Some(speaker),
-                    explicit: true,
-                });
+                (vec![span], Some(resolver.named(&label)))
             }
             QuoteKind::Unmarked => {
-                let after = &body
-                    [span.attribution.unwrap_or(span.close_end)..sentence.end.max(span.close_end)];
-                let Some(speaker) = resolver.after_inverted_verb(after, span.open) else {
-                    continue;
-                };
-                resolver.record(span.open, &speaker);
-                found.push(Found {
-                    span,
-                    sentence,
-                    speaker: Some(speaker),
-                    explicit: true,
-                });
+                let from = span.attribution.unwrap_or(span.close_end);
+                let after = &body[from..sentence.end.max(span.close_end)];
+                match resolver.after_inverted_verb(after, span.open) {
+                    Some(s) => (vec![span], Some(s)),
+                    // Without a speaker, a clause and a comma are not reported speech.
+                    None => continue,
+                }
             }
-            _ => {
-                if let Some((a, b, subject)) = split_incise(body, &span.content) {
+            _ => match split_incise(body, &span.content) {
+                Some((a, b, subject)) => {
                     let speaker = resolver.subject(&body[subject], span.open);
-                    if let Some(s) = &speaker {
-                        resolver.record(span.open, s);
-                    }
-                    let explicit = speaker.is_some();
                     let first = extract::Span {
                         content: a,
                         ..span.clone()
                     };
-                    let second = extract::Span { content: b, ..span };
-                    found.push(Found {
-                        span: first,
-                        sentence: sentence.clone(),
-                        speaker: speaker.clone(),
-                        explicit,
-                    });
-                    found.push(Found {
-                        span: second,
-                        sentence,
-                        speaker,
-                        explicit,
-                    });
-                    continue;
+                    (vec![first, extract::Span { content: b, ..span }], speaker)
                 }
-                let speaker = resolver.explicit(span.open, span.close_end, &sentence);
-                if let Some(s) = &speaker {
-                    resolver.record(span.open, s);
+                None => {
+                    let speaker = resolver.explicit(span.open, span.close_end, &sentence);
+                    (vec![span], speaker)
                 }
-                let explicit = speaker.is_some();
-                found.push(Found {
-                    span,
-                    sentence,
-                    speaker,
-                    explicit,
-                });
-            }
+            },
+        };
+        if let (Some(s), Some(first)) = (&speaker, parts.first()) {
+            resolver.record(first.open, s);
+        }
+        for span in parts {
+            let explicit = speaker.is_some();
+            found.push(Found {
+                span,
+                sentence: sentence.clone(),
+                speaker: speaker.clone(),
+                explicit,
+            });
         }
     }
 

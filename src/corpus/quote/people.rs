@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::lexicon::{LEXICON, find_word};
+use super::lexicon::LEXICON;
 use crate::corpus::text::{fold, words_key};
 
 /// The corpus alias file (`people.toml` in the corpus folder): spellings and roles of one person.
@@ -252,8 +252,8 @@ impl People {
                 let idx = people.person_index(&canonical, aliases);
                 people.mentions.push((range.start, idx));
                 people.add_roles(idx, text, range.clone());
-            } else if tokens.len() == 1 && (titled || people.by_short(&name).is_some()) {
-                if let Some(idx) = people.by_short(&name) {
+            } else if tokens.len() == 1 && (titled || people.by_short_form(&name).is_some()) {
+                if let Some(idx) = people.by_short_form(&name) {
                     people.mentions.push((range.start, idx));
                 }
             }
@@ -280,8 +280,9 @@ impl People {
         self.persons.len() - 1
     }
 
-    /// The person a single word (surname, first name) refers to, the most recently added first.
-    fn by_short(&self, word: &str) -> Option<usize> {
+    /// The person a single word (surname, first name; `Diop`, `LAVROV`) refers to, the most
+    /// recently added first.
+    pub fn by_short_form(&self, word: &str) -> Option<usize> {
         let w = fold(word.trim_end_matches('.'));
         (0..self.persons.len()).rev().find(|&i| {
             let p = &self.persons[i];
@@ -398,11 +399,6 @@ impl People {
         self.persons.iter().position(|p| words_key(&p.name) == key)
     }
 
-    /// A surname or short form (`Diop`, `M. Diop`, `LAVROV`) → the person.
-    pub fn by_short_form(&self, word: &str) -> Option<usize> {
-        self.by_short(word)
-    }
-
     /// The person a role phrase (`le ministre malien`, `le chef de la diplomatie russe`) refers
     /// to: someone whose apposition holds every content word of it; the last mentioned before
     /// `pos` wins.
@@ -435,14 +431,6 @@ impl People {
     pub fn name(&self, idx: usize) -> &str {
         &self.persons[idx].name
     }
-
-    /// Whether `pos` lies inside a person's name.
-    pub fn mention_at(&self, pos: usize) -> Option<usize> {
-        self.mentions
-            .iter()
-            .find(|(p, _)| *p == pos)
-            .map(|(_, i)| *i)
-    }
 }
 
 /// A short name written with a courtesy title or in capitals → the short form (`M. Diop` → `Diop`).
@@ -462,15 +450,6 @@ pub fn strip_title(name: &str) -> &str {
 /// Resolves a one-word name against the alias file when the article does not name the person.
 pub fn alias_by_surname<'a>(aliases: &'a Aliases, word: &str) -> Option<&'a str> {
     aliases.by_surname(word)
-}
-
-/// Whether a word of a folded phrase is a role noun (for descriptions).
-pub fn has_role_noun(folded: &str) -> bool {
-    LEXICON.find_role_noun(folded).is_some()
-        || LEXICON
-            .role_nouns
-            .iter()
-            .any(|r| find_word(folded, r).is_some())
 }
 
 #[cfg(test)]
