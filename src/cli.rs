@@ -13,7 +13,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::article::{Article, BlockKind, char_offset};
-use crate::corpus::store::{Origin, Severity, Store};
+use crate::corpus::store::{Origin, Severity, Source, Store};
 use crate::corpus::text::truncate;
 
 /// Command-line arguments.
@@ -87,10 +87,11 @@ pub enum Command {
 
 /// Runs the parsed command; the exit code says whether it succeeded.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = Store::open(Origin::resolve(args.dir))?;
+    let source = Source::scan(Origin::resolve(args.dir))?;
     let Some(command) = args.command else {
-        return open_reader(store, !args.no_mouse, !args.no_state);
+        return open_reader(source, !args.no_mouse, !args.no_state);
     };
+    let store = Store::from_source(source);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match command {
@@ -126,14 +127,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// No subcommand: the full-screen reader (or the list, in a build without the terminal interface).
 #[cfg(feature = "tui")]
-fn open_reader(store: Store, mouse: bool, state: bool) -> anyhow::Result<ExitCode> {
+fn open_reader(source: Source, mouse: bool, state: bool) -> anyhow::Result<ExitCode> {
     let options = crate::tui::Options { mouse, state };
-    crate::tui::run(store, options)?;
+    crate::tui::run(source, options)?;
     Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(not(feature = "tui"))]
-fn open_reader(store: Store, _mouse: bool, _state: bool) -> anyhow::Result<ExitCode> {
+fn open_reader(source: Source, _mouse: bool, _state: bool) -> anyhow::Result<ExitCode> {
+    let store = Store::from_source(source);
     let mut out = io::BufWriter::new(io::stdout().lock());
     list(&store, false, &mut out)
         .and_then(|()| out.flush())
@@ -153,10 +155,10 @@ fn search(store: &Store, query: &str, json: bool, out: &mut impl Write) -> io::R
     }
     let quotes = crate::corpus::quote::QuoteIndex::build(store);
     let articles = store.articles();
-    let searcher = crate::corpus::search::Searcher::new(articles, |i| {
+    let index = crate::corpus::search::Index::build(articles, |i| {
         articles.get(i).map_or(&[], |a| quotes.quotes(&a.id))
     });
-    for m in searcher.search(query) {
+    for m in index.search(query).iter() {
         let Some(a) = articles.get(m.index) else {
             continue;
         };

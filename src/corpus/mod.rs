@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod ingest;
+pub mod load;
 pub mod quote;
 pub mod sanitize;
 pub mod search;

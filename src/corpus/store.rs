@@ -138,22 +138,58 @@ pub struct Store {
     extras: Vec<(String, Vec<u8>)>,
 }
 
-impl Store {
-    /// Loads the corpus from wherever `origin` says.
-    pub fn open(origin: Origin) -> Result<Store, StoreError> {
+/// What a corpus is made of before anything is read: its article files, its data files (such as
+/// `people.toml`) and the problems met while listing them. Cheap to get even for huge folders.
+#[derive(Debug, Clone)]
+pub struct Source {
+    origin: Origin,
+    /// Article files in path order: the name shown to the user and where the bytes are.
+    files: Vec<(String, Input)>,
+    extras: Vec<(String, Vec<u8>)>,
+    diagnostics: Vec<Diagnostic>,
+    /// Ids shared by several files (`a.txt` and `a.md`): those articles are known by file name.
+    shared_ids: std::collections::HashSet<String>,
+}
+
+/// Where an article file's bytes come from.
+#[derive(Debug, Clone)]
+enum Input {
+    Path(PathBuf),
+    Bytes(std::sync::Arc<[u8]>),
+}
+
+impl Source {
+    /// Lists the corpus that `origin` names, without reading its articles.
+    pub fn scan(origin: Origin) -> Result<Source, StoreError> {
         match &origin {
             Origin::Dir { path, .. } => {
-                let mut store = Store::load(path)?;
-                store.origin = origin;
-                Ok(store)
+                let path = path.clone();
+                Source::scan_dir(origin, &path)
             }
-            Origin::Embedded => Ok(Store::embedded()),
+            Origin::Embedded => Ok(Source::new(
+                origin,
+                embedded::FILES
+                    .iter()
+                    .map(|(rel, bytes)| ((*rel).to_owned(), Input::Bytes((*bytes).into())))
+                    .collect(),
+                Vec::new(),
+            )),
         }
     }
 
-    /// Loads every `.txt` and `.md` file under `dir` (subfolders included; hidden files and
-    /// symlinked folders skipped). A file that cannot be read becomes a diagnostic.
-    pub fn load(dir: &Path) -> Result<Store, StoreError> {
+    /// In-memory files (tests, benchmarks).
+    pub fn from_files(origin: Origin, files: Vec<(String, Vec<u8>)>) -> Source {
+        Source::new(
+            origin,
+            files
+                .into_iter()
+                .map(|(rel, b)| (rel, Input::Bytes(b.into())))
+                .collect(),
+            Vec::new(),
+        )
+    }
+
+    fn scan_dir(origin: Origin, dir: &Path) -> Result<Source, StoreError> {
         let dir_err = |source| StoreError::Dir {
             path: sanitize::one_line(&dir.display().to_string()).into_owned(),
             source,
@@ -168,92 +204,177 @@ impl Store {
         let mut paths = Vec::new();
         let mut diagnostics = Vec::new();
         walk(dir, dir, &mut paths, &mut diagnostics).map_err(dir_err)?;
-        paths.sort();
-        let mut inputs = Vec::with_capacity(paths.len());
+        Ok(Source::new(
+            origin,
+            paths
+                .into_iter()
+                .map(|(rel, p)| (rel, Input::Path(p)))
+                .collect(),
+            diagnostics,
+        ))
+    }
+
+    /// Sorts, sets data files apart (read now: they are small and needed first) and finds shared ids.
+    fn new(origin: Origin, mut all: Vec<(String, Input)>, diagnostics: Vec<Diagnostic>) -> Source {
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut files = Vec::with_capacity(all.len());
         let mut extras = Vec::new();
-        for (rel, path) in paths {
+        for (rel, input) in all {
             if is_article_file(&rel) {
-                inputs.push((rel.clone(), read_capped(&path)));
+                files.push((sanitize::one_line(&rel).into_owned(), input));
             } else if rel.ends_with(".toml") {
-                if let Ok(Ok(bytes)) = read_capped(&path) {
+                if let Ok(Ok(bytes)) = input.read() {
                     extras.push((rel, bytes));
                 }
             }
         }
-        let mut store = Store::from_inputs(
-            Origin::Dir {
-                path: dir.to_owned(),
-                via: "--dir",
-            },
-            inputs,
-        );
-        store.extras = extras;
-        diagnostics.append(&mut store.diagnostics);
-        store.diagnostics = diagnostics;
-        Ok(store)
+        let mut seen = std::collections::HashMap::<&str, usize>::new();
+        for (shown, _) in &files {
+            *seen.entry(ingest::id_of(shown)).or_default() += 1;
+        }
+        let shared_ids = seen
+            .into_iter()
+            .filter(|(_, n)| *n > 1)
+            .map(|(id, _)| id.to_owned())
+            .collect();
+        Source {
+            origin,
+            files,
+            extras,
+            diagnostics,
+            shared_ids,
+        }
+    }
+
+    /// Where the corpus comes from.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    /// Number of article files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// True when there is no article file.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The names of the article files, in path order.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(|(f, _)| f.as_str())
+    }
+
+    /// A data file of the corpus (e.g. `people.toml`), if present.
+    pub fn extra(&self, rel: &str) -> Option<&[u8]> {
+        self.extras
+            .iter()
+            .find(|(r, _)| r == rel)
+            .map(|(_, b)| b.as_slice())
+    }
+
+    /// Problems met while listing the folder.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Reads and ingests article file `i`: the article and its warnings, or why it was rejected.
+    pub fn load(&self, i: usize) -> Option<Result<(Article, Vec<Diagnostic>), Diagnostic>> {
+        let (shown, input) = self.files.get(i)?;
+        let reject = |message: String| Diagnostic {
+            file: shown.clone(),
+            severity: Severity::Rejected,
+            message,
+        };
+        let bytes = match input.read() {
+            Ok(Ok(bytes)) => bytes,
+            Ok(Err(size)) => {
+                return Some(Err(reject(format!(
+                    "too large ({size} bytes, limit {MAX_FILE_BYTES}); split it or remove it from the folder"
+                ))));
+            }
+            Err(e) => {
+                return Some(Err(reject(format!(
+                    "cannot read: {e}; check its permissions"
+                ))));
+            }
+        };
+        Some(match ingest::ingest(shown, &bytes) {
+            Ok(done) => {
+                let mut article = done.article;
+                if self.shared_ids.contains(&article.id.0) {
+                    article.id = ArticleId(article.file.clone());
+                }
+                article.body.shrink_to_fit();
+                article.blocks.shrink_to_fit();
+                let warnings = done
+                    .warnings
+                    .into_iter()
+                    .map(|message| Diagnostic {
+                        file: shown.clone(),
+                        severity: Severity::Warning,
+                        message,
+                    })
+                    .collect();
+                Ok((article, warnings))
+            }
+            Err(e @ (Rejection::Empty | Rejection::NoBody | Rejection::Undecodable(_))) => {
+                Err(reject(e.to_string()))
+            }
+        })
+    }
+}
+
+impl Input {
+    fn read(&self) -> ReadResult {
+        match self {
+            Input::Path(p) => read_capped(p),
+            Input::Bytes(b) => Ok(Ok(b.to_vec())),
+        }
+    }
+}
+
+impl Store {
+    /// Loads the corpus from wherever `origin` says.
+    pub fn open(origin: Origin) -> Result<Store, StoreError> {
+        Ok(Store::from_source(Source::scan(origin)?))
+    }
+
+    /// Loads every `.txt` and `.md` file under `dir` (subfolders included; hidden files and
+    /// symlinked folders skipped). A file that cannot be read becomes a diagnostic.
+    pub fn load(dir: &Path) -> Result<Store, StoreError> {
+        Store::open(Origin::Dir {
+            path: dir.to_owned(),
+            via: "--dir",
+        })
     }
 
     /// The corpus compiled into the binary.
     pub fn embedded() -> Store {
-        let inputs = embedded::FILES
-            .iter()
-            .filter(|(rel, _)| is_article_file(rel))
-            .map(|(rel, bytes)| ((*rel).to_owned(), Ok(Ok(bytes.to_vec()))))
-            .collect();
-        let mut store = Store::from_inputs(Origin::Embedded, inputs);
-        store.extras = embedded::FILES
-            .iter()
-            .filter(|(rel, _)| rel.ends_with(".toml"))
-            .map(|(rel, bytes)| ((*rel).to_owned(), bytes.to_vec()))
-            .collect();
-        store
-    }
-
-    /// Builds a store from in-memory files (tests, benchmarks, the embedded corpus).
-    pub fn from_files(origin: Origin, files: Vec<(String, Vec<u8>)>) -> Store {
-        Store::from_inputs(
-            origin,
-            files.into_iter().map(|(rel, b)| (rel, Ok(Ok(b)))).collect(),
+        Store::from_source(
+            Source::scan(Origin::Embedded)
+                .unwrap_or_else(|_| Source::from_files(Origin::Embedded, Vec::new())),
         )
     }
 
-    fn from_inputs(origin: Origin, inputs: Vec<(String, ReadResult)>) -> Store {
-        let mut articles = Vec::with_capacity(inputs.len());
-        let mut diagnostics = Vec::new();
-        let mut files = Vec::with_capacity(inputs.len());
-        for (rel, read) in inputs {
-            let shown = sanitize::one_line(&rel).into_owned();
-            files.push(shown.clone());
-            let reject = |message: String| Diagnostic {
-                file: shown.clone(),
-                severity: Severity::Rejected,
-                message,
-            };
-            let bytes = match read {
-                Ok(Ok(bytes)) => bytes,
-                Ok(Err(size)) => {
-                    diagnostics.push(reject(format!(
-                        "too large ({size} bytes, limit {MAX_FILE_BYTES}); split it or remove it from the folder"
-                    )));
-                    continue;
+    /// Builds a store from in-memory files (tests, benchmarks).
+    pub fn from_files(origin: Origin, files: Vec<(String, Vec<u8>)>) -> Store {
+        Store::from_source(Source::from_files(origin, files))
+    }
+
+    /// Reads every article of `source`, in order.
+    pub fn from_source(source: Source) -> Store {
+        let mut articles = Vec::with_capacity(source.len());
+        let mut diagnostics = source.diagnostics.clone();
+        for i in 0..source.len() {
+            match source.load(i) {
+                Some(Ok((article, warnings))) => {
+                    diagnostics.extend(warnings);
+                    articles.push(article);
                 }
-                Err(e) => {
-                    diagnostics.push(reject(format!("cannot read: {e}; check its permissions")));
-                    continue;
-                }
-            };
-            match ingest::ingest(&shown, &bytes) {
-                Ok(done) => {
-                    diagnostics.extend(done.warnings.into_iter().map(|message| Diagnostic {
-                        file: shown.clone(),
-                        severity: Severity::Warning,
-                        message,
-                    }));
-                    articles.push(done.article);
-                }
-                Err(e @ (Rejection::Empty | Rejection::NoBody | Rejection::Undecodable(_))) => {
-                    diagnostics.push(reject(e.to_string()));
-                }
+                Some(Err(d)) => diagnostics.push(d),
+                None => {}
             }
         }
         articles.sort_by(|a, b| {
@@ -263,14 +384,18 @@ impl Store {
                 &b.file,
             ))
         });
-        dedupe_ids(&mut articles);
         Store {
-            origin,
+            files: source.files().map(str::to_owned).collect(),
+            origin: source.origin,
             articles,
             diagnostics,
-            files,
-            extras: Vec::new(),
+            extras: source.extras,
         }
+    }
+
+    /// The articles, giving up the rest.
+    pub fn into_articles(self) -> Vec<Article> {
+        self.articles
     }
 
     /// Where the corpus came from.
@@ -425,19 +550,6 @@ fn walk(
         }
     }
     Ok(())
-}
-
-/// Two files can fold to one id (`a.txt` and `a.md`): keep ids unique by adding the extension.
-fn dedupe_ids(articles: &mut [Article]) {
-    let mut seen = std::collections::HashMap::<String, usize>::new();
-    for a in articles.iter() {
-        *seen.entry(a.id.0.clone()).or_default() += 1;
-    }
-    for a in articles.iter_mut() {
-        if seen.get(&a.id.0).copied().unwrap_or(0) > 1 {
-            a.id = ArticleId(a.file.clone());
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,15 +1,20 @@
 //! The reader's state and `update(Action)`, which changes it without drawing or doing I/O; and the
 //! one event loop, which reads terminal events, updates, draws and asks for saves.
 
+use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event;
 
+use crate::corpus::article::Article;
+use crate::corpus::load::{self, LoadEvent, Loading};
 use crate::corpus::quote::Quote;
-use crate::corpus::search::{Searcher, find_hits};
+use crate::corpus::search::worker::{Reply, SearchWorker};
+use crate::corpus::search::{Index, Match, SearchDoc, Skim, find_hits};
 use crate::corpus::state::{Anchor, ReaderState};
-use crate::corpus::store::Store;
+use crate::corpus::store::{Origin, Severity, Store};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::panes::filter::FilterPane;
@@ -51,12 +56,34 @@ const WHEEL_LINES: isize = 3;
 /// Everything the reader shows and remembers.
 #[derive(Debug)]
 pub struct App {
-    /// The corpus.
-    pub store: Store,
+    articles: Vec<Article>,
     quotes: Vec<Vec<Quote>>,
+    /// Article index by id.
+    ids: HashMap<String, usize>,
+    /// Where the corpus comes from, for the status bar.
+    pub origin: String,
+    /// Files that could not be loaded.
+    pub rejected: usize,
+    /// The load under way, until it is done.
+    loading: Option<Loading>,
+    /// Article files being loaded (all of them, once loaded).
+    pub total: usize,
     /// True when any article has a quote (picks the quote panel's empty-state note).
     pub corpus_has_quotes: bool,
-    searcher: Searcher,
+    search: SearchWorker,
+    /// Number of the newest query sent to the search thread, and of the one the list shows.
+    asked: u64,
+    answered: u64,
+    /// The query the list's matches answer (the filter line may be ahead while typing).
+    pub results_for: String,
+    /// New articles were indexed since the list was last asked for.
+    stale_list: bool,
+    /// Articles marked read that are in the corpus.
+    read_count: usize,
+    /// The article to reopen (the last one of the previous run) until it arrives or the user moves.
+    restore: Option<String>,
+    /// Scorer for title highlights.
+    pub fuzzy: Skim,
     /// Read marks, positions, last article.
     pub state: ReaderState,
     /// Styles.
@@ -86,36 +113,87 @@ pub struct App {
     save_requested: bool,
 }
 
+/// Longest the event loop spends taking in loaded articles before it draws again.
+const PUMP_BUDGET: Duration = Duration::from_millis(8);
+
 impl App {
-    /// A reader over `store`; `quotes[i]` are the quotes of article `i`. Opens the last article of
-    /// `state` when it is still in the corpus.
-    pub fn new(store: Store, quotes: Vec<Vec<Quote>>, state: ReaderState, theme: Theme) -> App {
-        let searcher = Searcher::new(store.articles(), |i| {
-            quotes.get(i).map_or(&[], Vec::as_slice)
-        });
-        let matches = searcher.search("");
-        let selected = state
-            .last
-            .as_ref()
-            .and_then(|id| store.articles().iter().position(|a| &a.id.0 == id))
-            .and_then(|i| matches.iter().position(|m| m.index == i))
-            .unwrap_or(0);
-        let mut app = App {
-            corpus_has_quotes: quotes.iter().any(|q| !q.is_empty()),
-            store,
-            quotes,
-            searcher,
+    /// A reader over a loaded `store`; `quotes[i]` are the quotes of article `i`. Opens the last
+    /// article of `state` when it is still in the corpus. Waits for the first list.
+    pub fn new(
+        store: Store,
+        quotes: Vec<Vec<Quote>>,
+        state: ReaderState,
+        theme: Theme,
+    ) -> std::io::Result<App> {
+        let origin = store.origin().to_string();
+        let rejected = store.rejected();
+        let articles = store.into_articles();
+        let mut app = App::empty(&origin, state, theme, None)?;
+        app.rejected = rejected;
+        app.total = articles.len();
+        let docs: Vec<SearchDoc> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let q = quotes.get(i).map_or(&[][..], Vec::as_slice);
+                SearchDoc::new(a, q, u32::try_from(i).unwrap_or(u32::MAX))
+            })
+            .collect();
+        app.search.add(docs);
+        app.search.compact();
+        let mut quotes = quotes;
+        quotes.resize_with(articles.len(), Vec::new);
+        app.push_articles(articles.into_iter().zip(quotes));
+        app.ask();
+        app.settle();
+        Ok(app)
+    }
+
+    /// A reader that fills as `loading` brings articles in; call [`App::pump`] often.
+    pub fn loading(
+        loading: Loading,
+        origin: &Origin,
+        state: ReaderState,
+        theme: Theme,
+    ) -> std::io::Result<App> {
+        let total = loading.total();
+        let mut app = App::empty(&origin.to_string(), state, theme, Some(loading))?;
+        app.total = total;
+        app.ask();
+        Ok(app)
+    }
+
+    fn empty(
+        origin: &str,
+        state: ReaderState,
+        theme: Theme,
+        loading: Option<Loading>,
+    ) -> std::io::Result<App> {
+        let search = SearchWorker::spawn(Index::default())?;
+        Ok(App {
+            articles: Vec::new(),
+            quotes: Vec::new(),
+            ids: HashMap::new(),
+            origin: origin.to_owned(),
+            rejected: 0,
+            loading,
+            total: 0,
+            corpus_has_quotes: false,
+            search,
+            asked: 0,
+            answered: 0,
+            results_for: String::new(),
+            stale_list: false,
+            read_count: 0,
+            restore: state.last.clone(),
+            fuzzy: Skim::default(),
             state,
             theme,
             size: (0, 0),
             focus: Focus::List,
             help: false,
             help_scroll: 0,
-            list: ListPane {
-                matches,
-                selected,
-                offset: 0,
-            },
+            list: ListPane::default(),
             filter: FilterPane::default(),
             reader: ReaderPane::default(),
             quotes_pane: QuotesPane::default(),
@@ -123,9 +201,160 @@ impl App {
             message: None,
             quit: false,
             save_requested: false,
+        })
+    }
+
+    fn push_articles(&mut self, items: impl IntoIterator<Item = (Article, Vec<Quote>)>) {
+        for (a, q) in items {
+            let i = self.articles.len();
+            if self.state.read.contains(&a.id.0) {
+                self.read_count += 1;
+            }
+            self.corpus_has_quotes |= !q.is_empty();
+            self.ids.insert(a.id.0.clone(), i);
+            self.articles.push(a);
+            self.quotes.push(q);
+        }
+    }
+
+    /// Takes in what loading and the search thread have sent, for at most a few milliseconds.
+    /// True when the screen should be redrawn.
+    pub fn pump(&mut self) -> bool {
+        let start = Instant::now();
+        let mut changed = false;
+        while let Some(event) = self.loading.as_ref().and_then(Loading::try_next) {
+            changed = true;
+            match event {
+                LoadEvent::Batch(batch) => {
+                    let mut docs = Vec::with_capacity(batch.len());
+                    let items: Vec<(Article, Vec<Quote>)> = batch
+                        .into_iter()
+                        .map(|l| {
+                            docs.push(l.doc);
+                            (l.article, l.quotes)
+                        })
+                        .collect();
+                    self.search.add(docs);
+                    self.push_articles(items);
+                }
+                LoadEvent::Links(links) => {
+                    load::apply_links(&self.articles, &mut self.quotes, &links);
+                }
+                LoadEvent::Done {
+                    diagnostics,
+                    warnings,
+                } => {
+                    self.rejected = diagnostics
+                        .iter()
+                        .filter(|d| d.severity == Severity::Rejected)
+                        .count();
+                    self.total = self.articles.len();
+                    if self.warning.is_none() {
+                        self.warning = warnings.into_iter().next();
+                    }
+                    self.loading = None;
+                    self.articles.shrink_to_fit();
+                    self.quotes.shrink_to_fit();
+                    self.search.compact();
+                }
+            }
+            if start.elapsed() > PUMP_BUDGET {
+                break;
+            }
+        }
+        while let Some(reply) = self.search.try_recv() {
+            match reply {
+                Reply::Indexed(_) => self.stale_list = true,
+                Reply::Results { id, query, matches } if id == self.asked => {
+                    self.answered = id;
+                    self.show_results(query, matches);
+                    changed = true;
+                }
+                Reply::Results { .. } => {}
+            }
+        }
+        // New articles: ask again once the newest question is answered (one search in flight).
+        if self.stale_list && self.answered == self.asked {
+            self.stale_list = false;
+            self.ask();
+        }
+        changed
+    }
+
+    /// True while articles are loading or a search is under way: the loop should come back soon.
+    pub fn busy(&self) -> bool {
+        self.loading.is_some() || self.answered != self.asked || self.stale_list
+    }
+
+    /// True once every article is loaded and searchable and the list answers the filter line.
+    pub fn ready(&self) -> bool {
+        !self.busy()
+    }
+
+    /// Waits (up to a minute) until loading is done and the newest query is answered.
+    pub fn settle(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !self.ready() && Instant::now() < deadline {
+            if !self.pump() {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        }
+    }
+
+    fn ask(&mut self) {
+        self.asked = self.search.query(&self.filter.query);
+    }
+
+    fn show_results(&mut self, query: String, matches: Arc<[Match]>) {
+        let keep = self.list.selected_article();
+        let new_query = query != self.results_for;
+        self.list.matches = matches;
+        self.results_for = query;
+        let position = |i: usize| self.list.matches.iter().position(|m| m.index == i);
+        let restored = self
+            .restore
+            .as_ref()
+            .and_then(|id| self.ids.get(id))
+            .and_then(|&i| position(i));
+        // While typing, the best match is what the user is after; otherwise stay on the article.
+        self.list.selected = if let Some(row) = restored {
+            self.restore = None;
+            row
+        } else if new_query && !self.results_for.is_empty() {
+            0
+        } else {
+            keep.and_then(position).unwrap_or(0)
         };
-        app.show_article(app.list.selected_article());
-        app
+        if new_query {
+            self.list.offset = 0;
+        }
+        self.show_article(self.list.selected_article());
+        if new_query {
+            self.refresh_hits();
+        }
+        self.relayout();
+    }
+
+    /// All articles loaded so far, in arrival order (the list's order comes from the search).
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// The article with this id.
+    pub fn article_by_id(&self, id: &str) -> Option<&Article> {
+        self.ids.get(id).and_then(|&i| self.articles.get(i))
+    }
+
+    /// Articles marked read, among those loaded.
+    pub fn read_count(&self) -> usize {
+        self.read_count
+    }
+
+    /// `(loaded, total)` while loading.
+    pub fn loading_progress(&self) -> Option<(usize, usize)> {
+        self.loading
+            .as_ref()
+            .map(|l| (self.articles.len(), l.total()))
     }
 
     /// The quotes of article `index`.
@@ -219,8 +448,10 @@ impl App {
                     if let Some(i) = self.list.selected_article() {
                         self.show_article(Some(i));
                         self.focus = Focus::Reader;
-                        if let Some(a) = self.store.articles().get(i) {
-                            self.state.read.insert(a.id.0.clone());
+                        if let Some(a) = self.articles.get(i) {
+                            if self.state.read.insert(a.id.0.clone()) {
+                                self.read_count += 1;
+                            }
                         }
                         self.save_requested = true;
                     }
@@ -252,15 +483,14 @@ impl App {
             }
             Action::NextHit | Action::PrevHit => self.step_hit(action == Action::NextHit),
             Action::ToggleRead => {
-                if let Some(a) = self
-                    .reader
-                    .article
-                    .and_then(|i| self.store.articles().get(i))
-                {
+                if let Some(a) = self.reader.article.and_then(|i| self.articles.get(i)) {
                     let id = a.id.0.clone();
                     let now_read = !self.state.read.remove(&id);
                     if now_read {
                         self.state.read.insert(id);
+                        self.read_count += 1;
+                    } else {
+                        self.read_count = self.read_count.saturating_sub(1);
                     }
                     self.message = Some(
                         if now_read {
@@ -302,7 +532,7 @@ impl App {
 
     fn wrapped(&self) -> Option<std::rc::Rc<reader::Wrapped>> {
         let i = self.reader.article?;
-        let a = self.store.articles().get(i)?;
+        let a = self.articles.get(i)?;
         Some(self.reader.wrapped(i, a, self.reader_viewport().measure))
     }
 
@@ -346,11 +576,7 @@ impl App {
     }
 
     fn record_position(&mut self) {
-        if let Some(a) = self
-            .reader
-            .article
-            .and_then(|i| self.store.articles().get(i))
-        {
+        if let Some(a) = self.reader.article.and_then(|i| self.articles.get(i)) {
             if self.reader.anchor == Anchor::default() {
                 self.state.positions.remove(&a.id.0);
             } else {
@@ -371,7 +597,7 @@ impl App {
         self.reader.marked = None;
         self.reader.hit = None;
         self.quotes_pane = QuotesPane::default();
-        let article = index.and_then(|i| self.store.articles().get(i));
+        let article = index.and_then(|i| self.articles.get(i));
         self.reader.anchor = article
             .and_then(|a| self.state.positions.get(&a.id.0).copied())
             .unwrap_or_default();
@@ -384,14 +610,11 @@ impl App {
     }
 
     fn refresh_hits(&mut self) {
-        let article = self
-            .reader
-            .article
-            .and_then(|i| self.store.articles().get(i));
+        let article = self.reader.article.and_then(|i| self.articles.get(i));
         let (hits, title_hits) = article.map_or_else(Default::default, |a| {
             (
-                find_hits(&a.body, &self.filter.query),
-                find_hits(&a.meta.title, &self.filter.query),
+                find_hits(&a.body, &self.results_for),
+                find_hits(&a.meta.title, &self.results_for),
             )
         });
         self.reader.hits = hits;
@@ -399,26 +622,16 @@ impl App {
         self.reader.hit = None;
     }
 
+    /// Sets the filter and asks the search thread; the list follows when the answer comes.
     fn set_query(&mut self, query: String) {
-        let keep = self.list.selected_article();
         self.filter.query = query;
-        self.list.matches = self.searcher.search(&self.filter.query);
-        // While typing, the best match is what the user is after; when clearing, stay put.
-        self.list.selected = if self.filter.query.is_empty() {
-            keep.and_then(|i| self.list.matches.iter().position(|m| m.index == i))
-                .unwrap_or(0)
-        } else {
-            0
-        };
-        self.list.offset = 0;
-        self.show_article(self.list.selected_article());
-        self.refresh_hits();
-        self.relayout();
+        self.ask();
     }
 
     fn move_in_focus(&mut self, delta: isize) {
         match self.focus {
             Focus::List => {
+                self.restore = None;
                 let n = self.list.matches.len();
                 self.list.selected = step(self.list.selected, delta, n);
                 self.show_article(self.list.selected_article());
@@ -549,6 +762,7 @@ impl App {
             self.focus = Focus::List;
             let row = usize::from(y.saturating_sub(r.y + 1)) + self.list.offset;
             if y > r.y && row < self.list.matches.len() {
+                self.restore = None;
                 self.list.selected = row;
                 self.show_article(self.list.selected_article());
                 self.keep_list_visible();
@@ -603,17 +817,26 @@ pub fn run_loop(
             terminal.draw(|f| view::render(f, app))?;
             dirty = false;
         }
-        // A short timeout so a SIGTERM/SIGHUP is noticed promptly.
-        if event::poll(Duration::from_millis(150))? {
-            let ev = event::read()?;
-            if let Some(action) = keymap::translate(&ev, app.context()) {
-                app.update(action);
-                dirty = true;
-            }
-            if app.take_save_request() {
-                save(app);
+        // A short timeout so a SIGTERM/SIGHUP is noticed promptly, shorter while loading or
+        // searching so results show as soon as they come.
+        let wait = if app.busy() { 10 } else { 150 };
+        if event::poll(Duration::from_millis(wait))? {
+            // Take every key already typed before drawing: a burst costs one frame.
+            while event::poll(Duration::ZERO)? {
+                let ev = event::read()?;
+                if let Some(action) = keymap::translate(&ev, app.context()) {
+                    app.update(action);
+                    dirty = true;
+                }
+                if app.take_save_request() {
+                    save(app);
+                }
+                if app.quit {
+                    break;
+                }
             }
         }
+        dirty |= app.pump();
     }
     Ok(())
 }
@@ -703,7 +926,7 @@ pub(crate) mod tests {
     pub(crate) fn app(w: u16, h: u16) -> App {
         let s = store();
         let q = quotes(&s);
-        let mut app = App::new(s, q, ReaderState::default(), Theme::new(false));
+        let mut app = App::new(s, q, ReaderState::default(), Theme::new(false)).unwrap();
         app.update(Action::Resize(w, h));
         app
     }
@@ -711,7 +934,7 @@ pub(crate) mod tests {
     fn title(app: &App) -> String {
         app.reader
             .article
-            .map(|i| app.store.articles()[i].meta.title.clone())
+            .map(|i| app.articles()[i].meta.title.clone())
             .unwrap_or_default()
     }
 
@@ -761,10 +984,12 @@ pub(crate) mod tests {
         for c in "lavrov".chars() {
             app.update(Action::FilterInput(c));
         }
+        app.settle();
         assert_eq!(app.list.matches.len(), 1);
         assert!(title(&app).starts_with("Russie–AES"));
         assert!(!app.reader.hits.is_empty());
         app.update(Action::FilterCancel);
+        app.settle();
         assert_eq!(app.list.matches.len(), 3);
         assert_eq!(app.context(), Context::List);
         // The article found stays selected after clearing.
@@ -778,11 +1003,13 @@ pub(crate) mod tests {
         for c in "securite".chars() {
             app.update(Action::FilterInput(c));
         }
+        app.settle();
         app.update(Action::FilterAccept);
         assert_eq!(app.context(), Context::List);
         assert_eq!(app.filter.query, "securite");
         assert_eq!(app.list.matches.len(), 1);
         app.update(Action::Back);
+        app.settle();
         assert_eq!(app.filter.query, "");
     }
 
@@ -840,6 +1067,7 @@ pub(crate) mod tests {
         for c in "cooperation".chars() {
             app.update(Action::FilterInput(c));
         }
+        app.settle();
         app.update(Action::FilterAccept);
         let n = app.reader.hits.len();
         assert!(n > 10);
@@ -881,7 +1109,7 @@ pub(crate) mod tests {
                 offset: 0,
             },
         );
-        let mut app = App::new(s, q, state, Theme::new(false));
+        let mut app = App::new(s, q, state, Theme::new(false)).unwrap();
         app.update(Action::Resize(120, 40));
         assert!(title(&app).starts_with("Russie–AES"));
         assert!(app.reader.top > 10);
@@ -914,6 +1142,7 @@ pub(crate) mod tests {
         for c in "zzzzqqq".chars() {
             app.update(Action::FilterInput(c));
         }
+        app.settle();
         assert!(app.list.matches.is_empty());
         assert_eq!(app.reader.article, None);
         app.update(Action::Down);

@@ -21,9 +21,9 @@ use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 
-use crate::corpus::Store;
-use crate::corpus::quote::QuoteIndex;
+use crate::corpus::load::Loading;
 use crate::corpus::state::{self, ReaderState};
+use crate::corpus::store::Source;
 
 /// How the reader was asked to run.
 #[derive(Debug, Clone, Copy)]
@@ -51,7 +51,7 @@ impl Drop for TerminalGuard {
 
 /// Runs the reader until the user quits (or a SIGTERM/SIGHUP arrives), then restores the terminal
 /// and saves the state.
-pub fn run(store: Store, options: Options) -> anyhow::Result<()> {
+pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal, and standard input or output is not one. In scripts and \
@@ -59,13 +59,11 @@ pub fn run(store: Store, options: Options) -> anyhow::Result<()> {
         );
     }
     let (loaded, warning, path) = load_state(options.state);
-    let index = QuoteIndex::build(&store);
-    let quotes = store
-        .articles()
-        .iter()
-        .map(|a| index.quotes(&a.id).to_vec())
-        .collect();
-    let mut app = app::App::new(store, quotes, loaded, theme::Theme::from_env());
+    // The first screen comes up with the first articles; the rest stream in behind it.
+    let origin = source.origin().clone();
+    let loading = Loading::start(source);
+    let mut app = app::App::loading(loading, &origin, loaded, theme::Theme::from_env())
+        .context("cannot start the search thread")?;
     app.warning = warning;
 
     let stop = Arc::new(AtomicBool::new(false));

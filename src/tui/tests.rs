@@ -26,6 +26,7 @@ fn type_query(app: &mut App, q: &str) {
     for c in q.chars() {
         app.update(Action::FilterInput(c));
     }
+    app.settle();
 }
 
 macro_rules! snapshots {

@@ -172,7 +172,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     }
     if let Some(r) = areas.quotes {
         let name_of =
-            |id: &crate::corpus::ArticleId| app.store.get(id).map(|a| a.meta.title.clone());
+            |id: &crate::corpus::ArticleId| app.article_by_id(&id.0).map(|a| a.meta.title.clone());
         let view = quotes::PanelView {
             quotes: app.current_quotes(),
             state: app.quotes_pane,
@@ -214,14 +214,9 @@ fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
     } else if let Some(m) = &app.message {
         Span::raw(format!(" {m}"))
     } else {
-        let n = app.store.articles().len();
-        let read = app
-            .store
-            .articles()
-            .iter()
-            .filter(|a| app.state.read.contains(&a.id.0))
-            .count();
-        let bad = app.store.rejected();
+        let n = app.articles().len();
+        let read = app.read_count();
+        let bad = app.rejected;
         let bad = if bad > 0 {
             format!(
                 " · {bad} bad file{} (aes-reader check)",
@@ -230,11 +225,15 @@ fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
         } else {
             String::new()
         };
+        let loading = app
+            .loading_progress()
+            .map(|(n, of)| format!(" · loading {n}/{of}"))
+            .unwrap_or_default();
         let counts = format!(
-            " {n} article{} · {read} read{bad}",
+            " {n} article{} · {read} read{bad}{loading}",
             if n == 1 { "" } else { "s" }
         );
-        let origin = format!(" · {}", app.store.origin());
+        let origin = format!(" · {}", app.origin);
         // The corpus source only when it fits whole: a cut path helps no one.
         if counts.width() + origin.width() + hints_w < width {
             Span::raw(counts + &origin)

@@ -45,6 +45,11 @@ pub struct Ingested {
 /// Front matter keys a file may set.
 const FRONT_MATTER_KEYS: [&str; 7] = ["title", "date", "source", "author", "url", "lang", "tags"];
 
+/// The id an article file gets: its path without the extension.
+pub fn id_of(file: &str) -> &str {
+    file.rsplit_once('.').map_or(file, |(s, _)| s)
+}
+
 /// Turns the bytes of one file into an article. `file` is the path relative to the corpus folder.
 pub fn ingest(file: &str, bytes: &[u8]) -> Result<Ingested, Rejection> {
     let (decoded, mut report) = sanitize::decode(bytes)?;
@@ -319,7 +324,7 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
     continue_turns(&mut parts);
 
     let (blocks, body) = Article::assemble(parts);
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let stem = id_of(file);
     let meta = Meta {
         title: title
             .filter(|t| !t.trim().is_empty())

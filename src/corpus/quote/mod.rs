@@ -17,7 +17,8 @@ use crate::corpus::store::Store;
 use crate::corpus::text::{fold, word_count, words_key};
 use attribute::{Resolver, Speaker};
 use lexicon::LEXICON;
-use people::{Aliases, People};
+pub use people::Aliases;
+use people::People;
 
 /// What kind of citation a quote is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -87,23 +88,26 @@ pub struct QuoteIndex {
 /// Name of the alias file in the corpus folder.
 pub const ALIAS_FILE: &str = "people.toml";
 
+/// The aliases in the corpus's alias file (its bytes, when there is one), with a warning when the
+/// file cannot be used.
+pub fn load_aliases(file: Option<&[u8]>) -> (Aliases, Option<String>) {
+    match file.map(|b| Aliases::parse(&String::from_utf8_lossy(b))) {
+        Some(Ok(a)) => (a, None),
+        Some(Err(e)) => (
+            Aliases::default(),
+            Some(format!(
+                "{ALIAS_FILE}: {e}; aliases ignored until it is fixed"
+            )),
+        ),
+        None => (Aliases::default(), None),
+    }
+}
+
 impl QuoteIndex {
     /// Extracts and attributes the quotes of every article, then links quotes printed in several.
     pub fn build(store: &Store) -> QuoteIndex {
-        let mut warnings = Vec::new();
-        let aliases = match store
-            .extra(ALIAS_FILE)
-            .map(|b| Aliases::parse(&String::from_utf8_lossy(b)))
-        {
-            Some(Ok(a)) => a,
-            Some(Err(e)) => {
-                warnings.push(format!(
-                    "{ALIAS_FILE}: {e}; aliases ignored until it is fixed"
-                ));
-                Aliases::default()
-            }
-            None => Aliases::default(),
-        };
+        let (aliases, warning) = load_aliases(store.extra(ALIAS_FILE));
+        let warnings = warning.into_iter().collect();
         let articles = store.articles();
         let mut per: Vec<Vec<Quote>> = vec![Vec::new(); articles.len()];
         // Two cores are two cores: split the articles between threads.
@@ -444,8 +448,8 @@ fn merge_repeats(mut quotes: Vec<Quote>) -> Vec<Quote> {
 
 /// Tokens of `a` found in order in `b`, counted the way `difflib.SequenceMatcher` counts its
 /// matching blocks (longest common run first, then recursively on each side).
-pub fn common_in_order(a: &[String], b: &[String]) -> usize {
-    fn longest(a: &[String], b: &[String]) -> (usize, usize, usize) {
+pub fn common_in_order<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    fn longest<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize, usize) {
         let mut best = (0, 0, 0);
         let mut prev = vec![0usize; b.len() + 1];
         for (i, x) in a.iter().enumerate() {
@@ -472,63 +476,82 @@ pub fn common_in_order(a: &[String], b: &[String]) -> usize {
     k + common_in_order(&a[..i], &b[..j]) + common_in_order(&a[i + k..], &b[j + k..])
 }
 
-/// Links quotes printed in several articles: candidate pairs share word trigrams, and a pair is
-/// the same quote when most of the shorter one's words appear in order in the other.
-fn link_across(articles: &[Article], per: &mut [Vec<Quote>]) {
-    let tokens: Vec<Vec<Vec<String>>> = per
-        .iter()
-        .map(|qs| {
-            qs.iter()
-                .map(|q| {
-                    words_key(&q.text)
-                        .split(' ')
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_owned)
-                        .collect()
-                })
-                .collect()
+/// A quote's words as hashes, the form [`links`] compares: small enough to keep for a whole corpus
+/// while it streams in.
+pub fn word_hashes(text: &str) -> Box<[u32]> {
+    words_key(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            // Truncation is fine: a collision can only add a candidate, which is then checked.
+            h.finish() as u32
         })
-        .collect();
-    let mut shingles: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
-    for (a, qs) in tokens.iter().enumerate() {
-        for (q, t) in qs.iter().enumerate() {
-            for w in t.windows(3) {
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                w.hash(&mut h);
-                let list = shingles.entry(h.finish()).or_default();
-                if list.last() != Some(&(a, q)) {
-                    list.push((a, q));
-                }
+        .collect()
+}
+
+/// A quote to link: its article, its position in that article's quotes, its [`word_hashes`].
+pub type LinkInput<'a> = (usize, usize, &'a [u32]);
+
+/// Quotes printed in several articles: `(article, quote, other article)` for each quote found
+/// (mostly the same words in the same order) in another article. Candidate pairs share word
+/// trigrams; a trigram shared by more than 64 quotes is boilerplate and gives no candidates.
+pub fn links(quotes: &[LinkInput<'_>]) -> Vec<(usize, usize, usize)> {
+    let mut shingles: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (n, (_, _, t)) in quotes.iter().enumerate() {
+        let n = u32::try_from(n).unwrap_or(u32::MAX);
+        for w in t.windows(3) {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            let list = shingles.entry(h.finish()).or_default();
+            if list.last() != Some(&n) {
+                list.push(n);
             }
         }
     }
-    // (article, quote) pairs and how many trigrams they share.
-    type Place = (usize, usize);
-    let mut pairs: HashMap<(Place, Place), usize> = HashMap::new();
+    // Pairs of quotes (positions in `quotes`) and how many trigrams they share.
+    let mut pairs: HashMap<(u32, u32), usize> = HashMap::new();
     for list in shingles.values().filter(|l| l.len() > 1 && l.len() <= 64) {
         for x in 0..list.len() {
             for y in x + 1..list.len() {
-                if list[x].0 != list[y].0 {
+                let (qx, qy) = (list[x] as usize, list[y] as usize);
+                if quotes[qx].0 != quotes[qy].0 {
                     *pairs.entry((list[x], list[y])).or_default() += 1;
                 }
             }
         }
     }
-    let mut links: Vec<((usize, usize), usize)> = Vec::new();
+    drop(shingles);
+    let mut out = Vec::new();
     for ((x, y), shared) in pairs {
         if shared < 2 {
             continue;
         }
-        let (tx, ty) = (&tokens[x.0][x.1], &tokens[y.0][y.1]);
-        let common = common_in_order(tx, ty);
-        if common >= 5 && common * 5 >= tx.len().min(ty.len()) * 3 {
-            links.push((x, y.0));
-            links.push((y, x.0));
+        let (qx, qy) = (&quotes[x as usize], &quotes[y as usize]);
+        let common = common_in_order(qx.2, qy.2);
+        if common >= 5 && common * 5 >= qx.2.len().min(qy.2.len()) * 3 {
+            out.push((qx.0, qx.1, qy.0));
+            out.push((qy.0, qy.1, qx.0));
         }
     }
-    links.sort_unstable();
-    links.dedup();
-    for ((a, q), other) in links {
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Fills `also_in` of quotes printed in several articles.
+fn link_across(articles: &[Article], per: &mut [Vec<Quote>]) {
+    let hashes: Vec<Vec<Box<[u32]>>> = per
+        .iter()
+        .map(|qs| qs.iter().map(|q| word_hashes(&q.text)).collect())
+        .collect();
+    let inputs: Vec<LinkInput<'_>> = hashes
+        .iter()
+        .enumerate()
+        .flat_map(|(a, qs)| qs.iter().enumerate().map(move |(q, h)| (a, q, &h[..])))
+        .collect();
+    for (a, q, other) in links(&inputs) {
         per[a][q].also_in.push(articles[other].id.clone());
     }
 }

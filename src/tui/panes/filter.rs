@@ -30,11 +30,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         return;
     }
     let theme = &app.theme;
-    let count = format!(
-        " {}/{} ",
-        app.list.matches.len(),
-        app.store.articles().len()
-    );
+    // While the search thread works on what was just typed, the count says so.
+    let found = if app.results_for == app.filter.query {
+        app.list.matches.len().to_string()
+    } else {
+        "…".to_owned()
+    };
+    let count = format!(" {found}/{} ", app.articles().len());
     let room = usize::from(area.width)
         .saturating_sub(count.width())
         .saturating_sub(1);

@@ -8,15 +8,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use crate::corpus::search::Match;
+use crate::corpus::search::{Match, title_highlights};
 use crate::tui::app::App;
 use crate::tui::panes::{fit, pane_block, truncate};
 
 /// List state: the matches of the filter, the selected one, the first row shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListPane {
-    /// Matching articles, best first (all, in corpus order, without a filter).
-    pub matches: Vec<Match>,
+    /// Matching articles, best first (all, in list order, without a filter), shared with the
+    /// search thread's cache.
+    pub matches: std::sync::Arc<[Match]>,
     /// Index into `matches`.
     pub selected: usize,
     /// First row shown.
@@ -32,7 +33,7 @@ impl ListPane {
 
 fn row<'a>(app: &'a App, m: &Match, width: usize, selected: bool) -> Line<'a> {
     let theme = &app.theme;
-    let Some(a) = app.store.articles().get(m.index) else {
+    let Some(a) = app.articles().get(m.index) else {
         return Line::default();
     };
     let read = app.state.read.contains(&a.id.0);
@@ -69,12 +70,13 @@ fn row<'a>(app: &'a App, m: &Match, width: usize, selected: bool) -> Line<'a> {
     let title_w = width.saturating_sub(used);
     let title = truncate(&a.meta.title, title_w);
     let hl = theme.hit();
-    // Highlight the matched characters (the search gives char indices of the full title).
+    // Highlight the matched characters (char indices of the full title), for rows on screen only.
+    let title_chars = title_highlights(&app.fuzzy, &a.meta.title, &app.results_for);
     let mut current = String::new();
     let mut current_hit = false;
     let cut_at = (title != a.meta.title).then(|| title.chars().count().saturating_sub(1));
     for (i, ch) in title.chars().enumerate() {
-        let hit = m.title_chars.binary_search(&i).is_ok() && cut_at != Some(i);
+        let hit = title_chars.binary_search(&i).is_ok() && cut_at != Some(i);
         if hit != current_hit && !current.is_empty() {
             spans.push(Span::styled(
                 std::mem::take(&mut current),
@@ -103,11 +105,15 @@ fn row<'a>(app: &'a App, m: &Match, width: usize, selected: bool) -> Line<'a> {
 
 /// Draws the list in `area`.
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
-    let total = app.store.articles().len();
-    let title = if app.filter.query.is_empty() {
-        format!("Articles ({total})")
+    let total = app.articles().len();
+    let loading = app
+        .loading_progress()
+        .map(|(n, of)| format!(", loading {}/{}", n, of))
+        .unwrap_or_default();
+    let title = if app.results_for.is_empty() {
+        format!("Articles ({total}{loading})")
     } else {
-        format!("Articles {}/{total}", app.list.matches.len())
+        format!("Articles {}/{total}{loading}", app.list.matches.len())
     };
     let block = pane_block(&title, focused, &app.theme);
     let inner = block.inner(area);
@@ -115,7 +121,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     if app.list.matches.is_empty() {
-        let note = if total == 0 {
+        let note = if app.busy() && total == 0 {
+            "Loading…"
+        } else if total == 0 {
             "No articles."
         } else {
             "Nothing matches. Esc clears the filter."

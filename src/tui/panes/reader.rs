@@ -375,9 +375,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
     let article = app
         .reader
         .article
-        .and_then(|i| app.store.articles().get(i).map(|a| (i, a)));
+        .and_then(|i| app.articles().get(i).map(|a| (i, a)));
     let Some((index, article)) = article else {
-        let note = if app.store.articles().is_empty() {
+        let note = if app.articles().is_empty() {
             "The corpus has no articles. Add .txt or .md files to the folder, or run `aes-reader check`."
         } else {
             "No article matches the filter. Esc clears it."

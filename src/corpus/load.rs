@@ -1,0 +1,262 @@
+//! Streaming loading for the reader: every core reads, cleans, extracts quotes and prepares search
+//! data for a share of the files, and articles arrive in batches while the rest is still loading,
+//! so the first screen never waits for the whole corpus. Cross-article quote links come last.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+use crate::corpus::article::Article;
+use crate::corpus::quote::{self, ALIAS_FILE, Aliases, Quote};
+use crate::corpus::search::SearchDoc;
+use crate::corpus::store::{Diagnostic, Source};
+
+/// Files a loading thread takes at a time: small, so the first batch comes quickly.
+const CHUNK: usize = 32;
+
+/// One article, ready for the reader.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The cleaned article.
+    pub article: Article,
+    /// Its quotes, attributed (links to other articles come later, in [`LoadEvent::Links`]).
+    pub quotes: Vec<Quote>,
+    /// What the search index needs of it.
+    pub doc: SearchDoc,
+}
+
+/// What loading reports, in this order: batches, then links, then done.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// More articles. Number them in arrival order, from 0: links refer to those numbers.
+    Batch(Vec<Loaded>),
+    /// `(article, quote, other article)`: that quote is also printed in the other article.
+    Links(Vec<(usize, usize, usize)>),
+    /// Everything is loaded.
+    Done {
+        /// Problems with files (rejected ones and repairs).
+        diagnostics: Vec<Diagnostic>,
+        /// Problems with the corpus's data files (the alias file).
+        warnings: Vec<String>,
+    },
+}
+
+/// A load under way. Dropping it lets the loading threads finish on their own.
+#[derive(Debug)]
+pub struct Loading {
+    rx: Receiver<LoadEvent>,
+    total: usize,
+}
+
+impl Loading {
+    /// Starts loading `source` on every core.
+    pub fn start(source: Source) -> Loading {
+        let total = source.len();
+        let (tx, rx) = mpsc::channel();
+        let source = Arc::new(source);
+        let (shared, sender) = (Arc::clone(&source), tx.clone());
+        if std::thread::Builder::new()
+            .name("load".into())
+            .spawn(move || run(&shared, &sender))
+            .is_err()
+        {
+            // No thread to spare: load here; the events wait in the channel.
+            run(&source, &tx);
+        }
+        Loading { rx, total }
+    }
+
+    /// Number of article files being loaded.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// The next event, if one is ready.
+    pub fn try_next(&self) -> Option<LoadEvent> {
+        self.rx.try_recv().ok()
+    }
+
+    /// The next event, waiting up to `timeout`; `None` also when loading has ended.
+    pub fn next_timeout(&self, timeout: Duration) -> Option<LoadEvent> {
+        self.rx.recv_timeout(timeout).ok()
+    }
+}
+
+/// What a loading thread sends: its articles and the rejected files' diagnostics.
+type Part = (Vec<Loaded>, Vec<Diagnostic>);
+
+fn run(source: &Source, tx: &Sender<LoadEvent>) {
+    let (aliases, alias_warning) = quote::load_aliases(source.extra(ALIAS_FILE));
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let (parts_tx, parts) = mpsc::channel::<Part>();
+    let mut diagnostics = source.diagnostics().to_vec();
+    let mut hashes: Vec<(usize, usize, Box<[u32]>)> = Vec::new();
+    let mut arrived = 0usize;
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let parts_tx = parts_tx.clone();
+            let (next, aliases) = (&next, &aliases);
+            scope.spawn(move || {
+                loop {
+                    let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+                    if start >= source.len() {
+                        break;
+                    }
+                    let part =
+                        load_chunk(source, start..(start + CHUNK).min(source.len()), aliases);
+                    if parts_tx.send(part).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(parts_tx);
+        // Number the articles as they are passed on, and keep what linking quotes needs.
+        for (batch, diags) in parts {
+            diagnostics.extend(diags);
+            for (k, l) in batch.iter().enumerate() {
+                for (q, quote) in l.quotes.iter().enumerate() {
+                    hashes.push((arrived + k, q, quote::word_hashes(&quote.text)));
+                }
+            }
+            arrived += batch.len();
+            if !batch.is_empty() && tx.send(LoadEvent::Batch(batch)).is_err() {
+                return;
+            }
+        }
+    });
+    let inputs: Vec<quote::LinkInput<'_>> =
+        hashes.iter().map(|(a, q, h)| (*a, *q, &h[..])).collect();
+    let links = quote::links(&inputs);
+    drop(inputs);
+    drop(hashes);
+    if !links.is_empty() {
+        let _ = tx.send(LoadEvent::Links(links));
+    }
+    diagnostics.sort_by(|a, b| a.file.cmp(&b.file));
+    let _ = tx.send(LoadEvent::Done {
+        diagnostics,
+        warnings: alias_warning.into_iter().collect(),
+    });
+}
+
+fn load_chunk(source: &Source, files: std::ops::Range<usize>, aliases: &Aliases) -> Part {
+    let mut batch = Vec::with_capacity(files.len());
+    let mut diags = Vec::new();
+    for i in files {
+        match source.load(i) {
+            Some(Ok((article, warnings))) => {
+                diags.extend(warnings);
+                let mut quotes = quote::extract_article(&article, aliases);
+                quotes.shrink_to_fit();
+                let doc = SearchDoc::new(&article, &quotes, u32::try_from(i).unwrap_or(u32::MAX));
+                batch.push(Loaded {
+                    article,
+                    quotes,
+                    doc,
+                });
+            }
+            Some(Err(d)) => diags.push(d),
+            None => {}
+        }
+    }
+    (batch, diags)
+}
+
+/// Loads all of `source` the streaming way and waits for the end: articles in arrival order with
+/// their linked quotes. For tests and tools that want the reader's view without a terminal.
+pub fn collect(source: Source) -> (Vec<Article>, Vec<Vec<Quote>>, Vec<Diagnostic>) {
+    let loading = Loading::start(source);
+    let (mut articles, mut quotes) = (Vec::new(), Vec::new());
+    let mut diagnostics = Vec::new();
+    while let Some(event) = loading.next_timeout(Duration::from_secs(3600)) {
+        match event {
+            LoadEvent::Batch(batch) => {
+                for l in batch {
+                    articles.push(l.article);
+                    quotes.push(l.quotes);
+                }
+            }
+            LoadEvent::Links(links) => apply_links(&articles, &mut quotes, &links),
+            LoadEvent::Done { diagnostics: d, .. } => {
+                diagnostics = d;
+                break;
+            }
+        }
+    }
+    (articles, quotes, diagnostics)
+}
+
+/// Fills `also_in` from [`LoadEvent::Links`] (numbers are positions in `articles`).
+pub fn apply_links(
+    articles: &[Article],
+    quotes: &mut [Vec<Quote>],
+    links: &[(usize, usize, usize)],
+) {
+    for &(a, q, other) in links {
+        if let (Some(id), Some(quote)) = (
+            articles.get(other).map(|o| o.id.clone()),
+            quotes.get_mut(a).and_then(|qs| qs.get_mut(q)),
+        ) {
+            quote.also_in.push(id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::quote::QuoteIndex;
+    use crate::corpus::{Origin, Store};
+
+    #[test]
+    fn streaming_gives_the_same_articles_and_quotes_as_the_store() {
+        let store = Store::embedded();
+        let index = QuoteIndex::build(&store);
+        let (articles, quotes, diagnostics) = collect(Source::scan(Origin::Embedded).unwrap());
+        assert_eq!(articles.len(), store.articles().len());
+        assert!(
+            diagnostics
+                .iter()
+                .all(|d| d.severity != crate::corpus::Severity::Rejected)
+        );
+        for (a, qs) in articles.iter().zip(&quotes) {
+            let expected = index.quotes(&a.id);
+            assert_eq!(qs.len(), expected.len(), "{}", a.id);
+            for (got, want) in qs.iter().zip(expected) {
+                assert_eq!(got.text, want.text);
+                assert_eq!(got.speaker, want.speaker);
+                let mut g = got.also_in.clone();
+                let mut w = want.also_in.clone();
+                g.sort();
+                w.sort();
+                assert_eq!(g, w, "links of {:?}", got.text);
+            }
+        }
+    }
+
+    #[test]
+    fn bad_files_are_reported_and_the_rest_stream_in() {
+        let source = Source::from_files(
+            Origin::Embedded,
+            (0..100)
+                .map(|i| {
+                    (
+                        format!("a{i:03}.txt"),
+                        format!("Titre {i}\n\nUn paragraphe sur le Sahel, numéro {i}.")
+                            .into_bytes(),
+                    )
+                })
+                .chain([("vide.txt".to_owned(), Vec::new())])
+                .collect(),
+        );
+        let (articles, _, diagnostics) = collect(source);
+        assert_eq!(articles.len(), 100);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].file, "vide.txt");
+    }
+}

@@ -1,0 +1,457 @@
+//! The search index, built incrementally as articles stream in: folded titles scanned per query,
+//! distinct outlets/authors/speakers with the articles that have them, and an inverted index from
+//! every title and body word to its articles (with a capped count) whose sorted vocabulary answers
+//! word prefixes. Results and per-word hits are cached until the next articles arrive.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+use crate::corpus::article::{Article, PartialDate};
+use crate::corpus::quote::Quote;
+use crate::corpus::search::{Fields, Fuzzy, Match, Query, SearchField, Skim, words, words_in};
+use crate::corpus::text::fold;
+
+const TIER_TITLE: i64 = 3_000_000;
+const TIER_FIELD: i64 = 2_000_000;
+const TIER_BODY: i64 = 1_000_000;
+/// Every query word occurring in a field outranks a scattered fuzzy match of it.
+const WORDS_BONUS: i64 = 1_000;
+/// Below this many articles a query runs on one thread.
+const PARALLEL_FROM: usize = 8_192;
+/// Queries answered from the cache before it is emptied.
+const CACHE_QUERIES: usize = 256;
+
+/// What the index needs of one article, prepared away from the index (on loading threads).
+#[derive(Debug, Clone, Default)]
+pub struct SearchDoc {
+    title: Box<str>,
+    outlet: Option<Box<str>>,
+    author: Option<Box<str>>,
+    speakers: Vec<Box<str>>,
+    /// Distinct words of title and body with their count (capped at 255).
+    terms: Vec<(Box<str>, u8)>,
+    key: u64,
+}
+
+impl SearchDoc {
+    /// Prepares `article` with its `quotes`; `seq` orders articles of the same date (file order).
+    pub fn new(article: &Article, quotes: &[Quote], seq: u32) -> SearchDoc {
+        let folded = |s: &str| fold(s).into_boxed_str();
+        let mut speakers: Vec<Box<str>> = quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_deref().map(folded))
+            .collect();
+        speakers.sort();
+        speakers.dedup();
+        let title = folded(&article.meta.title);
+        let mut counts: HashMap<&str, u8> = HashMap::new();
+        let body = fold(&article.body);
+        for w in words(&title).chain(words(&body)) {
+            let n = counts.entry(w).or_default();
+            *n = n.saturating_add(1);
+        }
+        let mut terms: Vec<(Box<str>, u8)> =
+            counts.into_iter().map(|(w, n)| (w.into(), n)).collect();
+        terms.sort_unstable();
+        SearchDoc {
+            outlet: article.meta.source.as_deref().map(folded),
+            author: article.meta.author.as_deref().map(folded),
+            title,
+            speakers,
+            terms,
+            key: order_key(article.meta.date, seq),
+        }
+    }
+}
+
+/// The list order of an article: dated ones first, by date (a year alone before its months), then
+/// by `seq`; undated ones last, by `seq`.
+pub fn order_key(date: Option<PartialDate>, seq: u32) -> u64 {
+    let date = date.map_or(1 << 23, |d| {
+        (u64::from(d.year) << 9)
+            | (u64::from(d.month.unwrap_or(0)) << 5)
+            | u64::from(d.day.unwrap_or(0))
+    });
+    (date << 32) | u64::from(seq)
+}
+
+/// Distinct values of a short field and the articles that have each.
+#[derive(Debug, Default)]
+struct Table {
+    ids: HashMap<Box<str>, u32>,
+    values: Vec<Box<str>>,
+    docs: Vec<Vec<u32>>,
+}
+
+impl Table {
+    fn add(&mut self, value: Box<str>, doc: u32) {
+        let next = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        let id = *self.ids.entry(value.clone()).or_insert_with(|| {
+            self.values.push(value);
+            self.docs.push(Vec::new());
+            next
+        });
+        if let Some(list) = self.docs.get_mut(id as usize) {
+            if list.last() != Some(&doc) {
+                list.push(doc);
+            }
+        }
+    }
+
+    /// Scores every distinct value once and gives each of its articles the best score.
+    fn score_into(
+        &self,
+        q: &Query,
+        fuzzy: &dyn Fuzzy,
+        field: SearchField,
+        scores: &mut [i64],
+        fields: &mut [Fields],
+    ) {
+        for (value, docs) in self.values.iter().zip(&self.docs) {
+            if let Some(s) = score_short(value, q, fuzzy) {
+                for &d in docs {
+                    let d = d as usize;
+                    if let (Some(score), Some(f)) = (scores.get_mut(d), fields.get_mut(d)) {
+                        *score = (*score).max(TIER_FIELD + s);
+                        f.insert(field);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A short folded field against a query: all words present beats a fuzzy match.
+fn score_short(value: &str, q: &Query, fuzzy: &dyn Fuzzy) -> Option<i64> {
+    if value.is_empty() {
+        return None;
+    }
+    if words_in(value, &q.words) {
+        // Whole words rank above prefixes.
+        let whole = q
+            .words
+            .iter()
+            .filter(|w| words(value).any(|v| v == w.as_str()))
+            .count();
+        return Some(WORDS_BONUS + 10 * i64::try_from(whole).unwrap_or(0));
+    }
+    if !super::fuzzy::is_subsequence(value, &q.whole) {
+        return None;
+    }
+    fuzzy
+        .score(value, &q.whole)
+        .map(|s| s.clamp(0, WORDS_BONUS - 1))
+}
+
+/// The articles where a word prefix occurs, with summed counts.
+#[derive(Debug, Default)]
+struct WordHits {
+    docs: Vec<u32>,
+    counts: Vec<u16>,
+}
+
+/// A search index over a growing corpus. Article `i` is the `i`-th one added.
+pub struct Index {
+    fuzzy: Box<dyn Fuzzy>,
+    titles: Vec<Box<str>>,
+    keys: Vec<u64>,
+    /// Article indices in list order.
+    order: Vec<u32>,
+    outlets: Table,
+    authors: Table,
+    speakers: Table,
+    vocab: BTreeMap<Box<str>, u32>,
+    postings: Vec<Vec<u32>>,
+    counts: Vec<Vec<u8>>,
+    word_cache: Mutex<HashMap<String, Arc<WordHits>>>,
+    result_cache: Mutex<HashMap<String, Arc<[Match]>>>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("articles", &self.titles.len())
+            .field("words", &self.vocab.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Index {
+    fn default() -> Index {
+        Index::with_fuzzy(Box::new(Skim::default()))
+    }
+}
+
+impl Index {
+    /// An empty index scoring short fields with `fuzzy`.
+    pub fn with_fuzzy(fuzzy: Box<dyn Fuzzy>) -> Index {
+        Index {
+            fuzzy,
+            titles: Vec::new(),
+            keys: Vec::new(),
+            order: Vec::new(),
+            outlets: Table::default(),
+            authors: Table::default(),
+            speakers: Table::default(),
+            vocab: BTreeMap::new(),
+            postings: Vec::new(),
+            counts: Vec::new(),
+            word_cache: Mutex::new(HashMap::new()),
+            result_cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// An index of `articles` with their quotes (`quotes(i)` for article `i`), in one go.
+    pub fn build<'a>(articles: &[Article], quotes: impl Fn(usize) -> &'a [Quote]) -> Index {
+        let mut index = Index::default();
+        index.add(
+            articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| SearchDoc::new(a, quotes(i), u32::try_from(i).unwrap_or(u32::MAX)))
+                .collect(),
+        );
+        index.compact();
+        index
+    }
+
+    /// Number of indexed articles.
+    pub fn len(&self) -> usize {
+        self.titles.len()
+    }
+
+    /// True when no article is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.titles.is_empty()
+    }
+
+    /// The scorer for short fields.
+    pub fn fuzzy(&self) -> &dyn Fuzzy {
+        self.fuzzy.as_ref()
+    }
+
+    /// Appends articles (they get the next indices) and empties the caches.
+    pub fn add(&mut self, docs: Vec<SearchDoc>) {
+        let first = self.titles.len();
+        for (i, doc) in docs.into_iter().enumerate() {
+            let id = u32::try_from(first + i).unwrap_or(u32::MAX);
+            self.titles.push(doc.title);
+            self.keys.push(doc.key);
+            if let Some(o) = doc.outlet {
+                self.outlets.add(o, id);
+            }
+            if let Some(a) = doc.author {
+                self.authors.add(a, id);
+            }
+            for s in doc.speakers {
+                self.speakers.add(s, id);
+            }
+            for (term, n) in doc.terms {
+                let next = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
+                let t = *self.vocab.entry(term).or_insert(next);
+                if t == next {
+                    self.postings.push(Vec::new());
+                    self.counts.push(Vec::new());
+                }
+                if let (Some(p), Some(c)) = (
+                    self.postings.get_mut(t as usize),
+                    self.counts.get_mut(t as usize),
+                ) {
+                    p.push(id);
+                    c.push(n);
+                }
+            }
+        }
+        // Merge the new articles into the list order.
+        let keys = &self.keys;
+        let mut new: Vec<u32> = (first..self.titles.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
+        new.sort_unstable_by_key(|&i| keys[i as usize]);
+        let old = std::mem::take(&mut self.order);
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+        loop {
+            let take_a = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => keys[*x as usize] <= keys[*y as usize],
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            merged.extend(if take_a { a.next() } else { b.next() });
+        }
+        self.order = merged;
+        self.clear_caches();
+    }
+
+    /// Gives back the spare capacity of growing lists (call once loading is done).
+    pub fn compact(&mut self) {
+        self.postings.iter_mut().for_each(Vec::shrink_to_fit);
+        self.counts.iter_mut().for_each(Vec::shrink_to_fit);
+        self.titles.shrink_to_fit();
+        self.keys.shrink_to_fit();
+        self.order.shrink_to_fit();
+    }
+
+    fn clear_caches(&self) {
+        lock(&self.word_cache).clear();
+        lock(&self.result_cache).clear();
+    }
+
+    /// Articles matching `query`, best first (ties in list order). An empty query lists every
+    /// article in list order with score 0.
+    pub fn search(&self, query: &str) -> Arc<[Match]> {
+        self.search_until(query, &|| false)
+            .unwrap_or_else(|| Arc::from(Vec::new()))
+    }
+
+    /// [`Index::search`] that gives up (returns `None`) as soon as `stale()` says a newer query
+    /// is waiting.
+    pub fn search_until(
+        &self,
+        query: &str,
+        stale: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Arc<[Match]>> {
+        if let Some(hit) = lock(&self.result_cache).get(query) {
+            return Some(Arc::clone(hit));
+        }
+        let result: Arc<[Match]> = match Query::new(query) {
+            None => self
+                .order
+                .iter()
+                .map(|&i| Match {
+                    index: i as usize,
+                    score: 0,
+                    fields: Fields::default(),
+                })
+                .collect(),
+            Some(q) => self.run(&q, stale)?.into(),
+        };
+        let mut cache = lock(&self.result_cache);
+        if cache.len() >= CACHE_QUERIES {
+            cache.clear();
+        }
+        cache.insert(query.to_owned(), Arc::clone(&result));
+        Some(result)
+    }
+
+    fn run(&self, q: &Query, stale: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Match>> {
+        let n = self.titles.len();
+        let mut scores = vec![0i64; n];
+        let mut fields = vec![Fields::default(); n];
+        // Body: every word must start a word of the article.
+        let hits: Vec<Arc<WordHits>> = q.words.iter().map(|w| self.word_hits(w)).collect();
+        if stale() {
+            return None;
+        }
+        let mut seen = vec![0u8; n];
+        let mut total = vec![0u32; n];
+        for h in &hits {
+            for (&d, &c) in h.docs.iter().zip(&h.counts) {
+                let d = d as usize;
+                seen[d] = seen[d].saturating_add(1);
+                total[d] += u32::from(c);
+            }
+        }
+        let need = u8::try_from(hits.len()).unwrap_or(u8::MAX);
+        for d in 0..n {
+            if seen[d] == need {
+                scores[d] = TIER_BODY + i64::from(total[d].min(999));
+                fields[d].insert(SearchField::Body);
+            }
+        }
+        drop((seen, total));
+        // Short fields: each distinct value scored once.
+        let fuzzy = self.fuzzy.as_ref();
+        self.outlets
+            .score_into(q, fuzzy, SearchField::Outlet, &mut scores, &mut fields);
+        self.authors
+            .score_into(q, fuzzy, SearchField::Author, &mut scores, &mut fields);
+        self.speakers
+            .score_into(q, fuzzy, SearchField::Speaker, &mut scores, &mut fields);
+        // Titles: every one, on every core when there are many.
+        let threads = if n >= PARALLEL_FROM {
+            std::thread::available_parallelism().map_or(1, |t| t.get().min(8))
+        } else {
+            1
+        };
+        let chunk = n.div_ceil(threads).max(1);
+        let titles = &self.titles;
+        let complete = std::thread::scope(|s| {
+            let jobs: Vec<_> = scores
+                .chunks_mut(chunk)
+                .zip(fields.chunks_mut(chunk))
+                .zip(titles.chunks(chunk))
+                .map(|((sc, fl), ti)| {
+                    s.spawn(move || {
+                        for (k, ((score, f), title)) in sc.iter_mut().zip(fl).zip(ti).enumerate() {
+                            if k % 4096 == 0 && stale() {
+                                return false;
+                            }
+                            if let Some(t) = score_short(title, q, fuzzy) {
+                                *score = TIER_TITLE + t;
+                                f.insert(SearchField::Title);
+                            }
+                        }
+                        true
+                    })
+                })
+                .collect();
+            jobs.into_iter().all(|j| j.join().unwrap_or(false))
+        });
+        if !complete {
+            return None;
+        }
+        let mut out: Vec<Match> = fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !f.is_empty())
+            .map(|(index, f)| Match {
+                index,
+                score: scores[index],
+                fields: *f,
+            })
+            .collect();
+        let keys = &self.keys;
+        out.sort_unstable_by_key(|m| (std::cmp::Reverse(m.score), keys[m.index]));
+        Some(out)
+    }
+
+    /// Articles having a word that starts with `prefix`, cached.
+    fn word_hits(&self, prefix: &str) -> Arc<WordHits> {
+        if let Some(h) = lock(&self.word_cache).get(prefix) {
+            return Arc::clone(h);
+        }
+        let n = self.titles.len();
+        let mut acc = vec![0u16; n];
+        for (_, &t) in self
+            .vocab
+            .range::<str, _>((
+                std::ops::Bound::Included(prefix),
+                std::ops::Bound::Unbounded,
+            ))
+            .take_while(|(w, _)| w.starts_with(prefix))
+        {
+            let t = t as usize;
+            for (&d, &c) in self.postings[t].iter().zip(&self.counts[t]) {
+                let slot = &mut acc[d as usize];
+                *slot = slot.saturating_add(u16::from(c));
+            }
+        }
+        let mut hits = WordHits::default();
+        for (d, &c) in acc.iter().enumerate() {
+            if c > 0 {
+                hits.docs.push(u32::try_from(d).unwrap_or(u32::MAX));
+                hits.counts.push(c);
+            }
+        }
+        let hits = Arc::new(hits);
+        lock(&self.word_cache).insert(prefix.to_owned(), Arc::clone(&hits));
+        hits
+    }
+}
+
+/// A poisoned lock only means a panic elsewhere; the cache inside is still a valid cache.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}

@@ -1,0 +1,205 @@
+//! The search index on its own thread, so typing never waits for a search: articles and queries go
+//! in as messages, results come back tagged with the query's number. The newest query wins: queries
+//! waiting behind it are skipped and a search under way gives up when a newer one arrives.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+use crate::corpus::search::{Index, Match, SearchDoc};
+
+enum Request {
+    Add(Vec<SearchDoc>),
+    Compact,
+    Query { id: u64, text: String },
+}
+
+/// What the worker sends back.
+#[derive(Debug, Clone)]
+pub enum Reply {
+    /// The matches of query `id` (the newest when it was sent).
+    Results {
+        /// The number [`SearchWorker::query`] returned.
+        id: u64,
+        /// The query text.
+        query: String,
+        /// Best first.
+        matches: Arc<[Match]>,
+    },
+    /// This many articles are now searchable.
+    Indexed(usize),
+}
+
+/// Handle to the search thread. Dropping it stops the thread.
+#[derive(Debug)]
+pub struct SearchWorker {
+    tx: Sender<Request>,
+    rx: Receiver<Reply>,
+    newest: Arc<AtomicU64>,
+}
+
+impl SearchWorker {
+    /// Starts the thread with `index` (empty or prebuilt).
+    pub fn spawn(index: Index) -> std::io::Result<SearchWorker> {
+        let (tx, requests) = mpsc::channel();
+        let (replies, rx) = mpsc::channel();
+        let newest = Arc::new(AtomicU64::new(0));
+        let seen = Arc::clone(&newest);
+        std::thread::Builder::new()
+            .name("search".into())
+            .spawn(move || serve(index, &requests, &replies, &seen))?;
+        Ok(SearchWorker { tx, rx, newest })
+    }
+
+    /// Appends articles to the index (in the order the caller numbers them).
+    pub fn add(&self, docs: Vec<SearchDoc>) {
+        let _ = self.tx.send(Request::Add(docs));
+    }
+
+    /// Gives back the index's spare capacity (once loading is done).
+    pub fn compact(&self) {
+        let _ = self.tx.send(Request::Compact);
+    }
+
+    /// Asks for the matches of `text`; returns the number its [`Reply::Results`] will carry. Any
+    /// earlier query still running is abandoned.
+    pub fn query(&self, text: &str) -> u64 {
+        let id = self.newest.fetch_add(1, Ordering::SeqCst) + 1;
+        let _ = self.tx.send(Request::Query {
+            id,
+            text: text.to_owned(),
+        });
+        id
+    }
+
+    /// A reply, if one is ready.
+    pub fn try_recv(&self) -> Option<Reply> {
+        self.rx.try_recv().ok()
+    }
+
+    /// A reply, waiting up to `timeout`.
+    pub fn recv_timeout(&self, timeout: Duration) -> Option<Reply> {
+        self.rx.recv_timeout(timeout).ok()
+    }
+}
+
+fn serve(
+    mut index: Index,
+    requests: &Receiver<Request>,
+    replies: &Sender<Reply>,
+    newest: &AtomicU64,
+) {
+    while let Ok(first) = requests.recv() {
+        // Take everything waiting: apply every article batch, keep only the last query.
+        let mut query = None;
+        let mut added = false;
+        let mut compact = false;
+        for r in std::iter::once(first).chain(requests.try_iter()) {
+            match r {
+                Request::Add(docs) => {
+                    index.add(docs);
+                    added = true;
+                }
+                Request::Compact => compact = true,
+                Request::Query { id, text } => query = Some((id, text)),
+            }
+        }
+        if compact {
+            index.compact();
+        }
+        if added && replies.send(Reply::Indexed(index.len())).is_err() {
+            return;
+        }
+        let Some((id, text)) = query else { continue };
+        if newest.load(Ordering::SeqCst) != id {
+            continue;
+        }
+        let stale = || newest.load(Ordering::Relaxed) != id;
+        if let Some(matches) = index.search_until(&text, &stale) {
+            if replies
+                .send(Reply::Results {
+                    id,
+                    query: text,
+                    matches,
+                })
+                .is_err()
+            {
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Origin, Store};
+
+    fn docs() -> Vec<SearchDoc> {
+        let store = Store::from_files(
+            Origin::Embedded,
+            vec![
+                (
+                    "a.txt".into(),
+                    "+++\ntitle = \"Lavrov à Bamako\"\n+++\nLa visite du ministre."
+                        .as_bytes()
+                        .to_vec(),
+                ),
+                (
+                    "b.txt".into(),
+                    "+++\ntitle = \"Sommet de Niamey\"\n+++\nLes chefs d’État réunis."
+                        .as_bytes()
+                        .to_vec(),
+                ),
+            ],
+        );
+        store
+            .articles()
+            .iter()
+            .enumerate()
+            .map(|(i, a)| SearchDoc::new(a, &[], u32::try_from(i).unwrap()))
+            .collect()
+    }
+
+    fn next_results(w: &SearchWorker) -> (u64, Arc<[Match]>) {
+        loop {
+            match w.recv_timeout(Duration::from_secs(10)) {
+                Some(Reply::Results { id, matches, .. }) => return (id, matches),
+                Some(Reply::Indexed(_)) => {}
+                None => panic!("no reply from the search thread"),
+            }
+        }
+    }
+
+    #[test]
+    fn queries_are_answered_after_the_articles_sent_before_them() {
+        let w = SearchWorker::spawn(Index::default()).unwrap();
+        w.add(docs());
+        let id = w.query("niamey");
+        let (got, matches) = next_results(&w);
+        assert_eq!(got, id);
+        assert_eq!(matches.len(), 1);
+    }
+
+    #[test]
+    fn only_the_newest_of_queued_queries_is_answered() {
+        let w = SearchWorker::spawn(Index::default()).unwrap();
+        w.add(docs());
+        let ids: Vec<u64> = ["l", "la", "lav", "lavr"]
+            .iter()
+            .map(|q| w.query(q))
+            .collect();
+        // Earlier queries may have been answered before later ones arrived, but the last reply
+        // is always the newest query's.
+        let mut last = 0;
+        while last != ids[3] {
+            let (id, matches) = next_results(&w);
+            assert!(id > last, "replies come in query order");
+            last = id;
+            if id == ids[3] {
+                assert_eq!(matches.len(), 1);
+            }
+        }
+    }
+}
