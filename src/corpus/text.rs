@@ -1,6 +1,7 @@
 //! Small text helpers shared by ingest, quotes and search: accent/case/apostrophe folding that maps
 //! each character to exactly one character (so offsets survive), and word-shape tests.
 
+use regex::{Captures, Regex};
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -10,6 +11,21 @@ pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    // Latin-1 and Latin Extended-A (every French letter) from a table built once.
+    if let Some(f) = LATIN_FOLDS.get(c as usize - 0x80) {
+        return *f;
+    }
+    fold_uncached(c)
+}
+
+/// Folds of U+0080..U+017F, precomputed by [`fold_uncached`].
+static LATIN_FOLDS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    (0x80u32..0x180)
+        .map(|u| char::from_u32(u).map_or('\u{FFFD}', fold_uncached))
+        .collect()
+});
+
+fn fold_uncached(c: char) -> char {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '`' => '\'',
         '«' | '»' | '“' | '”' | '„' | '‟' | '‹' | '›' => '"',
@@ -26,6 +42,12 @@ pub fn fold_char(c: char) -> char {
             }
         }
     }
+}
+
+/// `re.captures(s)`, but a fast no-match first: the lazy DFA behind `is_match` rejects most inputs
+/// far faster than the capture engine, which matters for the lexicon's large alternations.
+pub fn captures<'h>(re: &Regex, s: &'h str) -> Option<Captures<'h>> {
+    if re.is_match(s) { re.captures(s) } else { None }
 }
 
 /// [`fold_char`] over a whole string; the result has as many chars as the input.

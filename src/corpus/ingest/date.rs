@@ -84,7 +84,7 @@ pub fn date_line(line: &str) -> Option<(PartialDate, DateRank)> {
     if key.len() > 80 {
         return None;
     }
-    let caps = DATE_LINE.captures(&key)?;
+    let caps = crate::corpus::text::captures(&DATE_LINE, &key)?;
     let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u16>().ok());
     let date = if let Some(mw) = caps.name("mw") {
         let month = month_number(mw.as_str())?;

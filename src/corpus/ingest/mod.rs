@@ -217,7 +217,7 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
         let line = lines[i];
         if n < 3 {
             let folded = fold(line);
-            if let Some(c) = META_HEADER.captures(&folded) {
+            if let Some(c) = crate::corpus::text::captures(&META_HEADER, &folded) {
                 let original = |name: &str| {
                     c.name(name)
                         .map(|m| char_slice(line, &folded, m.start(), m.end()))
@@ -234,7 +234,7 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
                 continue;
             }
         }
-        if let Some(c) = URL_LINE.captures(line) {
+        if let Some(c) = crate::corpus::text::captures(&URL_LINE, line) {
             url.get_or_insert_with(|| canonical_url(&c["url"]));
             class[i] = Class::Gone;
         } else if let Some(d) = date_line(line) {
@@ -589,7 +589,7 @@ fn label_turns(parts: &mut [(BlockKind, String)], known_labels: &[Option<&str>])
         .enumerate()
         .filter(|(_, (k, _))| *k == BlockKind::Paragraph)
         .filter_map(|(i, (_, text))| {
-            let c = TURN.captures(text)?;
+            let c = crate::corpus::text::captures(&TURN, text)?;
             let label = c["label"].trim().to_owned();
             let answer = c["text"].to_owned();
             let label_words: Vec<&str> = label.split_whitespace().collect();

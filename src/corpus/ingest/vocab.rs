@@ -80,6 +80,10 @@ fn starts_with_phrase(key: &str, phrase: &str) -> bool {
 impl Vocab {
     /// Navigation, social-link or related-article line.
     pub fn is_navigation(&self, line: &str) -> bool {
+        // No navigation or related-article line runs past 20 words: spare the folding of prose.
+        if line.split_whitespace().nth(20).is_some() {
+            return false;
+        }
         let key = line_key(line);
         if key.is_empty() {
             return false;
@@ -96,6 +100,9 @@ impl Vocab {
 
     /// A line that opens the site footer.
     pub fn is_footer(&self, line: &str) -> bool {
+        if line.split_whitespace().nth(12).is_some() {
+            return false;
+        }
         let key = line_key(line);
         key.split(' ').count() <= 12 && self.footer.iter().any(|f| starts_with_phrase(&key, f))
     }
@@ -138,7 +145,7 @@ impl Vocab {
     pub fn outlet(&self, lines: &[&str]) -> Option<String> {
         self.outlet_patterns.iter().find_map(|re| {
             lines.iter().find_map(|l| {
-                let caps = re.captures(l.trim())?;
+                let caps = crate::corpus::text::captures(re, l.trim())?;
                 let name = caps.name("outlet")?.as_str().trim();
                 (!name.is_empty()).then(|| name.to_owned())
             })

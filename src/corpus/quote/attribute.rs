@@ -245,7 +245,7 @@ impl<'a> Resolver<'a> {
     /// Evidence in the sentence before the quote: `selon X,`, `Et d’assurer :`, `X :`, or a
     /// speech verb whose subject opens the sentence.
     fn before_evidence(&self, before: &str, start: usize, open: usize) -> Option<Speaker> {
-        if let Some(c) = LEXICON.frame.captures(before) {
+        if let Some(c) = crate::corpus::text::captures(&LEXICON.frame, before) {
             if let Some(s) = self.subject(&c["src"], open) {
                 return Some(s);
             }

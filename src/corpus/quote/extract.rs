@@ -414,8 +414,8 @@ pub fn is_whole_clause(text: &str, sentence: &Range<usize>, span: &Span) -> bool
         || LEXICON.frame.is_match(&text[sentence.start..span.open])
         || (starts_upper
             && LEXICON
-                .inverted
-                .is_match(after.trim_start_matches([',', ' '])))
+                .inverted_at(after.trim_start_matches([',', ' ']))
+                .is_some())
         || (starts_upper && ends_sentence(&text[span.content.clone()]))
 }
 

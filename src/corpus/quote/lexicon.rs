@@ -4,6 +4,7 @@
 //! taken for people.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -47,6 +48,9 @@ pub struct Lexicon {
     /// At the start of a string: an inverted speech verb (`, a déclaré X`, `, a-t-il ajouté`,
     /// `, explique-t-elle`). Group `pron` holds an inverted subject pronoun when there is one.
     pub inverted: Regex,
+    /// The first words `inverted` can start with (lower case): a cheap test that spares the
+    /// regex, whose size makes every call costly, on the many commas no speech verb follows.
+    inverted_openers: HashSet<String>,
     /// Anywhere: a speech verb in any form (to tell that a sentence reports speech).
     pub any_verb: Regex,
     /// At the end of a string: a source frame (`selon`, `d’après` …) followed by the source.
@@ -187,7 +191,7 @@ impl Lexicon {
         let adv = alternation(raw.adverbs.iter().cloned());
         let pron = r"(?P<pron>il|elle|ils|elles|on)";
         let inverted = format!(
-            r"(?i)^\s*(?:(?:{aux})(?:-t)?-{pron}\s+(?:(?:{adv})\s+)*(?:{pp})|s['’]est-{pron2}\s+(?:(?:{adv})\s+)*(?:{pp})|(?:{fin})(?:-t)?-{pron3}|(?:{aux})\s+(?:(?:{adv})\s+)*(?:{pp})|(?:{fin}))\b",
+            r"(?i)^\s*(?:(?:{aux})(?:-t)?-{pron}\s+(?:(?:{adv})\s+)*(?:{pp})|s['’]est-{pron2}\s+(?:(?:{adv})\s+)*(?:{pp})|(?:{fin})(?:-t)?-{pron3}|(?:{aux})\s+(?:(?:{adv})\s+)*(?:{pp})|(?:{fin}))(?:[^\p{{L}}\p{{N}}_]|$)",
             pron2 = pron.replace("pron", "pron2"),
             pron3 = pron.replace("pron", "pron3"),
         );
@@ -206,7 +210,15 @@ impl Lexicon {
             alternation(infinitives.iter().cloned())
         );
         let f = |v: &Vec<String>| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
+        let inverted_openers = raw
+            .auxiliaries
+            .iter()
+            .chain(&finite)
+            .map(|alt| first_token(alt))
+            .chain(["s'est".to_owned()])
+            .collect();
         Lexicon {
+            inverted_openers,
             // Invariant: every pattern is built from escaped literals; the `lexicon_parses` test compiles them.
             inverted: Regex::new(&inverted).expect("inverted-verb regex compiles"),
             any_verb: Regex::new(&any_verb).expect("speech-verb regex compiles"),
@@ -238,14 +250,30 @@ impl Lexicon {
     /// An inverted speech verb at the start of `s` (`, a déclaré`, `a-t-il ajouté`): where it ends,
     /// and whether it carries its own subject pronoun (then the speaker is an antecedent).
     pub fn inverted_at(&self, s: &str) -> Option<(usize, bool)> {
-        let c = self.inverted.captures(s)?;
-        let end = c.get(0).map_or(0, |m| m.end());
-        Some((
-            end,
-            ["pron", "pron2", "pron3"]
-                .iter()
-                .any(|g| c.name(g).is_some()),
-        ))
+        let verb = self.inverted_find(s)?;
+        let has_pronoun = s[..verb.end].split('-').skip(1).any(|part| {
+            let w = part.split_whitespace().next().unwrap_or("").to_lowercase();
+            matches!(w.as_str(), "il" | "elle" | "ils" | "elles" | "on")
+        });
+        Some((verb.end, has_pronoun))
+    }
+
+    /// Where an inverted speech verb opening `s` lies (leading spaces included). Only `find`: the
+    /// lazy DFA answers it, where captures would run the slow engines over the whole lexicon.
+    pub fn inverted_find(&self, s: &str) -> Option<Range<usize>> {
+        if !self.inverted_openers.contains(&first_token(s)) {
+            return None;
+        }
+        let m = self.inverted.find(s)?;
+        // The pattern ends by consuming the non-word char after the verb, if any.
+        let end = m.as_str().chars().next_back().map_or(m.end(), |c| {
+            if c.is_alphanumeric() || c == '_' {
+                m.end()
+            } else {
+                m.end() - c.len_utf8()
+            }
+        });
+        Some(m.start()..end)
     }
 
     /// `il`, `lui`, `ce dernier` …: Some(true) masculine, Some(false) feminine, None not a pronoun.
@@ -326,15 +354,25 @@ pub fn find_word(folded: &str, w: &str) -> Option<usize> {
     })
 }
 
+/// The first word of `s` as the inverted-verb test sees it: up to a space or hyphen, lower case,
+/// typographic apostrophe made plain (`s’est-il` gives `s'est`).
+fn first_token(s: &str) -> String {
+    s.trim_start()
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+        .replace('’', "'")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn inverted(s: &str) -> Option<String> {
         LEXICON
-            .inverted
-            .find(s)
-            .map(|m| m.as_str().trim().to_owned())
+            .inverted_find(s)
+            .map(|r| s[r].trim().to_owned())
     }
 
     #[test]

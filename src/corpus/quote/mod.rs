@@ -186,10 +186,10 @@ fn split_incise(
     let inner = &text[content.clone()];
     for (comma, _) in inner.match_indices(", ") {
         let rest = &inner[comma + 1..];
-        let Some(verb) = LEXICON.inverted.find(rest) else {
+        let Some(verb) = LEXICON.inverted_find(rest) else {
             continue;
         };
-        let after = &rest[verb.end()..];
+        let after = &rest[verb.end..];
         let stop = after.find(['.', ','])?;
         let subject = &after[..stop];
         let tail = after[stop + 1..].trim_start();
@@ -197,12 +197,12 @@ fn split_incise(
             continue;
         }
         let base = content.start;
-        let subject_start = base + comma + 1 + verb.start();
+        let subject_start = base + comma + 1 + verb.start;
         let tail_start = content.end - tail.len();
         return Some((
             base..base + comma,
             tail_start..content.end,
-            subject_start..base + comma + 1 + verb.end() + stop,
+            subject_start..base + comma + 1 + verb.end + stop,
         ));
     }
     None
@@ -452,22 +452,23 @@ pub fn common_in_order<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     fn longest<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize, usize) {
         let mut best = (0, 0, 0);
         let mut prev = vec![0usize; b.len() + 1];
+        let mut cur = vec![0usize; b.len() + 1];
         for (i, x) in a.iter().enumerate() {
-            let mut cur = vec![0usize; b.len() + 1];
             for (j, y) in b.iter().enumerate() {
-                if x == y {
-                    cur[j + 1] = prev[j] + 1;
-                    if cur[j + 1] > best.2 {
-                        best = (i + 1 - cur[j + 1], j + 1 - cur[j + 1], cur[j + 1]);
-                    }
+                cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
+                if cur[j + 1] > best.2 {
+                    best = (i + 1 - cur[j + 1], j + 1 - cur[j + 1], cur[j + 1]);
                 }
             }
-            prev = cur;
+            std::mem::swap(&mut prev, &mut cur);
         }
         best
     }
     if a.is_empty() || b.is_empty() {
         return 0;
+    }
+    if a == b {
+        return a.len();
     }
     let (i, j, k) = longest(a, b);
     if k == 0 {

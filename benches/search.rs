@@ -1,0 +1,384 @@
+//! Search and loading benchmark: `cargo bench --bench search -- --articles N`.
+//!
+//! Writes N generated articles to a temporary folder, loads them cold with the real loader into the
+//! real `App` (rendered into ratatui's `TestBackend`), types queries one key at a time, and runs
+//! the comparison points on the same corpus and keystrokes: a naive fuzzy-matcher scan of title +
+//! body, the same pipeline on nucleo-matcher, and a `memchr::memmem` scan of folded text as the
+//! floor. Prints a table, then one `bench:` summary line.
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use aes_reader::corpus::article::Article;
+use aes_reader::corpus::load::Loading;
+use aes_reader::corpus::quote::Quote;
+use aes_reader::corpus::search::{Fuzzy, Index, SearchDoc, Skim};
+use aes_reader::corpus::state::ReaderState;
+use aes_reader::corpus::store::{Origin, Source};
+use aes_reader::corpus::text::fold;
+use aes_reader::tui::action::Action;
+use aes_reader::tui::app::App;
+use aes_reader::tui::theme::Theme;
+use aes_reader::tui::view;
+use fuzzy_matcher::FuzzyMatcher;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The queries typed, one key at a time, each followed by backspaces back to empty.
+const QUERIES: [&str; 6] = [
+    "lavrov",
+    "sécurité",
+    "securite",
+    "aes russie",
+    "diop kidal",
+    "lavorv",
+];
+const SCREEN: (u16, u16) = (120, 40);
+
+struct Args {
+    articles: usize,
+    seed: u64,
+    naive_limit: usize,
+}
+
+fn args() -> Args {
+    let mut a = Args {
+        articles: 10_000,
+        seed: 2025,
+        naive_limit: usize::MAX,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = || it.next().and_then(|v| v.replace('_', "").parse::<u64>().ok());
+        match arg.as_str() {
+            "--articles" => a.articles = value().map_or(a.articles, |v| v as usize),
+            "--seed" => a.seed = value().unwrap_or(a.seed),
+            // The naive scan at 100k takes seconds per key: this many keystrokes at most.
+            "--naive-keys" => a.naive_limit = value().map_or(a.naive_limit, |v| v as usize),
+            _ => {} // `cargo bench` passes `--bench`
+        }
+    }
+    a
+}
+
+/// Resident memory of this process, in bytes.
+fn rss() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1).and_then(|v| v.parse::<u64>().ok()))
+        .map_or(0, |pages| pages * 4096)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// p50, p95, max of durations, in ms.
+fn stats(v: &[Duration]) -> (f64, f64, f64) {
+    if v.is_empty() {
+        return (0.0, 0.0, 0.0);
+    }
+    let mut s: Vec<f64> = v.iter().map(|d| ms(*d)).collect();
+    s.sort_by(f64::total_cmp);
+    let at = |p: f64| s[((s.len() as f64 - 1.0) * p).round() as usize];
+    (at(0.5), at(0.95), s[s.len() - 1])
+}
+
+/// Every keystroke state: each query built up one char at a time, then erased one at a time.
+fn keystrokes() -> Vec<String> {
+    let mut out = Vec::new();
+    for q in QUERIES {
+        let chars: Vec<char> = q.chars().collect();
+        for n in 1..=chars.len() {
+            out.push(chars[..n].iter().collect());
+        }
+        for n in (0..chars.len()).rev() {
+            out.push(chars[..n].iter().collect());
+        }
+    }
+    out
+}
+
+fn draw(term: &mut Terminal<TestBackend>, app: &App) {
+    let _ = term.draw(|f| view::render(f, app));
+}
+
+struct Loaded {
+    app: App,
+    first_screen: Duration,
+    all_ready: Duration,
+    frames: Vec<Duration>,
+}
+
+/// Cold load through the real loader into the real App, drawing as a terminal would.
+fn load(dir: PathBuf) -> Loaded {
+    let start = Instant::now();
+    let origin = Origin::Dir {
+        path: dir,
+        via: "--dir",
+    };
+    let source = Source::scan(origin.clone()).expect("the generated folder is readable");
+    let loading = Loading::start(source);
+    let mut app = App::loading(loading, &origin, ReaderState::default(), Theme::new(true))
+        .expect("threads start");
+    app.update(Action::Resize(SCREEN.0, SCREEN.1));
+    let mut term = Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1)).expect("test backend");
+    let rows = usize::from(SCREEN.1);
+    let mut first_screen = None;
+    let mut frames = Vec::new();
+    while !app.ready() {
+        let t = Instant::now();
+        if app.pump() {
+            draw(&mut term, &app);
+            frames.push(t.elapsed());
+        } else {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        // Usable: a screenful of titles listed (searching works on everything indexed so far).
+        if first_screen.is_none() && app.list.matches.len() >= rows.min(app.total.max(1)) {
+            first_screen = Some(start.elapsed());
+        }
+    }
+    let all_ready = start.elapsed();
+    Loaded {
+        app,
+        first_screen: first_screen.unwrap_or(all_ready),
+        all_ready,
+        frames,
+    }
+}
+
+/// Types every keystroke into the App; returns keystroke -> results latencies and frame times.
+fn type_queries(app: &mut App) -> (Vec<Duration>, Vec<Duration>) {
+    let mut term = Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1)).expect("test backend");
+    let mut latencies = Vec::new();
+    let mut frames = Vec::new();
+    for q in QUERIES {
+        app.update(Action::FilterOpen);
+        let chars: Vec<char> = q.chars().collect();
+        let keys = chars
+            .iter()
+            .map(|c| Action::FilterInput(*c))
+            .chain(std::iter::repeat_n(Action::FilterBackspace, chars.len()));
+        for key in keys {
+            let t = Instant::now();
+            app.update(key);
+            draw(&mut term, app);
+            frames.push(t.elapsed());
+            while app.results_for != app.filter.query {
+                let f = Instant::now();
+                if app.pump() {
+                    draw(&mut term, app);
+                    frames.push(f.elapsed());
+                } else {
+                    std::thread::sleep(Duration::from_micros(200));
+                }
+            }
+            latencies.push(t.elapsed());
+        }
+        app.update(Action::FilterCancel);
+        app.settle();
+    }
+    (latencies, frames)
+}
+
+/// nucleo-matcher behind the same trait, with the same noise floor (16 per pattern char).
+struct Nucleo;
+
+thread_local! {
+    static NUCLEO: RefCell<(nucleo_matcher::Matcher, Vec<char>, Vec<char>)> = RefCell::new((
+        nucleo_matcher::Matcher::new(nucleo_matcher::Config::DEFAULT),
+        Vec::new(),
+        Vec::new(),
+    ));
+}
+
+impl Fuzzy for Nucleo {
+    fn score(&self, choice: &str, pattern: &str) -> Option<i64> {
+        NUCLEO.with(|cell| {
+            let (m, hb, nb) = &mut *cell.borrow_mut();
+            let h = nucleo_matcher::Utf32Str::new(choice, hb);
+            let n = nucleo_matcher::Utf32Str::new(pattern, nb);
+            let s = i64::from(m.fuzzy_match(h, n)?);
+            (s >= 16 * pattern.chars().count() as i64).then_some(s)
+        })
+    }
+
+    fn indices(&self, choice: &str, pattern: &str) -> Option<Vec<usize>> {
+        NUCLEO.with(|cell| {
+            let (m, hb, nb) = &mut *cell.borrow_mut();
+            let mut idx = Vec::new();
+            let h = nucleo_matcher::Utf32Str::new(choice, hb);
+            let n = nucleo_matcher::Utf32Str::new(pattern, nb);
+            m.fuzzy_indices(h, n, &mut idx)?;
+            Some(idx.into_iter().map(|i| i as usize).collect())
+        })
+    }
+}
+
+/// The engine alone (no App, no thread hop), for the like-for-like comparison with nucleo.
+fn engine(index: &Index, keys: &[String]) -> Vec<Duration> {
+    keys.iter()
+        .map(|k| {
+            let t = Instant::now();
+            let m = index.search(k);
+            std::hint::black_box(m.len());
+            t.elapsed()
+        })
+        .collect()
+}
+
+fn docs(articles: &[Article], quotes: &dyn Fn(usize) -> Vec<Quote>) -> Vec<SearchDoc> {
+    articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| SearchDoc::new(a, &quotes(i), i as u32))
+        .collect()
+}
+
+/// (a) fuzzy-matcher's SkimMatcherV2 on title + body of every article, sorted by score.
+fn naive(articles: &[Article], keys: &[String], limit: usize) -> Vec<Duration> {
+    let m = fuzzy_matcher::skim::SkimMatcherV2::default();
+    let texts: Vec<String> = articles
+        .iter()
+        .map(|a| format!("{}\n{}", a.meta.title, a.body))
+        .collect();
+    let step = keys.len().div_ceil(limit.max(1)).max(1);
+    keys.iter()
+        .step_by(step)
+        .filter(|k| !k.is_empty())
+        .map(|k| {
+            let t = Instant::now();
+            let mut hits: Vec<(i64, usize)> = texts
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| m.fuzzy_match(s, k).map(|sc| (sc, i)))
+                .collect();
+            hits.sort_unstable_by(|a, b| b.cmp(a));
+            std::hint::black_box(hits.len());
+            t.elapsed()
+        })
+        .collect()
+}
+
+/// (c) The floor: every query word found by `memmem` in folded title + body, no ranking.
+fn memmem_floor(articles: &[Article], keys: &[String]) -> Vec<Duration> {
+    let folded: Vec<String> = articles
+        .iter()
+        .map(|a| fold(&format!("{}\n{}", a.meta.title, a.body)))
+        .collect();
+    keys.iter()
+        .filter(|k| !k.trim().is_empty())
+        .map(|k| {
+            let t = Instant::now();
+            let q = fold(k);
+            let finders: Vec<memchr::memmem::Finder<'_>> = q
+                .split_whitespace()
+                .map(memchr::memmem::Finder::new)
+                .collect();
+            let n = folded
+                .iter()
+                .filter(|s| finders.iter().all(|f| f.find(s.as_bytes()).is_some()))
+                .count();
+            std::hint::black_box(n);
+            t.elapsed()
+        })
+        .collect()
+}
+
+fn drop_page_cache() -> bool {
+    let _ = std::process::Command::new("sync").status();
+    std::fs::write("/proc/sys/vm/drop_caches", "3").is_ok()
+}
+
+fn main() {
+    let a = args();
+    let n = a.articles;
+    let tmp = std::env::temp_dir().join(format!("aes-bench-{}-{n}", std::process::id()));
+    let t = Instant::now();
+    let bytes = corpus::generate(&tmp, n, a.seed).expect("write the corpus");
+    println!(
+        "corpus: {n} articles, {:.1} MB, generated in {:.1} s into {}",
+        bytes as f64 / 1e6,
+        t.elapsed().as_secs_f64(),
+        tmp.display()
+    );
+    let cold = drop_page_cache();
+    let cpus = std::thread::available_parallelism().map_or(1, |c| c.get());
+    println!(
+        "machine: {cpus} cores; page cache {}",
+        if cold { "dropped (cold load)" } else { "NOT dropped (warm load: run as root for cold)" }
+    );
+
+    let before = rss();
+    let mut loaded = load(tmp.clone());
+    let after = rss();
+    let bytes_per_article = after.saturating_sub(before) / n.max(1) as u64;
+    let (_, load_frame_p95, _) = stats(&loaded.frames);
+    let app = &mut loaded.app;
+    assert_eq!(app.articles().len(), n, "every generated article loads");
+    let quotes: usize = (0..n).map(|i| app.quotes_of(i).len()).sum();
+
+    let keys = keystrokes();
+    let (latencies, frames) = type_queries(app);
+    let (k50, k95, kmax) = stats(&latencies);
+    let (f50, f95, fmax) = stats(&frames);
+
+    // Comparison points, on the same articles and keystrokes.
+    let articles = app.articles();
+    let quotes_of = |i: usize| app.quotes_of(i).to_vec();
+    let mut ours = Index::with_fuzzy(Box::new(Skim::default()));
+    ours.add(docs(articles, &quotes_of));
+    ours.compact();
+    let ours_t = engine(&ours, &keys);
+    drop(ours);
+    let mut nucleo = Index::with_fuzzy(Box::new(Nucleo));
+    nucleo.add(docs(articles, &quotes_of));
+    nucleo.compact();
+    let nucleo_t = engine(&nucleo, &keys);
+    drop(nucleo);
+    let floor_t = memmem_floor(articles, &keys);
+    let naive_t = naive(articles, &keys, a.naive_limit);
+
+    let (e50, e95, emax) = stats(&ours_t);
+    let (nu50, nu95, numax) = stats(&nucleo_t);
+    let (m50, m95, mmax) = stats(&floor_t);
+    let (na50, na95, namax) = stats(&naive_t);
+
+    println!();
+    println!("{:<44} {:>10} {:>10} {:>10}", "measure (ms)", "p50", "p95", "max");
+    let row = |name: &str, s: (f64, f64, f64)| {
+        println!("{name:<44} {:>10.2} {:>10.2} {:>10.2}", s.0, s.1, s.2);
+    };
+    row("keystroke -> results (App, search thread)", (k50, k95, kmax));
+    row("frame while typing (update + render)", (f50, f95, fmax));
+    row("engine alone, fuzzy-matcher (ours)", (e50, e95, emax));
+    row("engine alone, nucleo-matcher build", (nu50, nu95, numax));
+    row("memchr::memmem floor (no ranking)", (m50, m95, mmax));
+    row(
+        &format!("naive SkimMatcherV2 title+body ({} keys)", naive_t.len()),
+        (na50, na95, namax),
+    );
+    println!();
+    println!("first usable screen           {:>10.1} ms", ms(loaded.first_screen));
+    println!("all searchable, quotes done   {:>10.1} ms", ms(loaded.all_ready));
+    println!("frame while loading, p95      {:>10.2} ms", load_frame_p95);
+    println!(
+        "resident memory after load    {:>10.1} MB ({} bytes/article; {quotes} quotes)",
+        after.saturating_sub(before) as f64 / 1e6,
+        bytes_per_article
+    );
+    println!("vs naive fuzzy-matcher (p95)  {:>10.0}x faster", na95 / k95.max(1e-9));
+    println!("vs nucleo build (engine p95)  {:>10.2}x (ours / nucleo)", e95 / nu95.max(1e-9));
+    let _ = std::fs::remove_dir_all(&tmp);
+    println!(
+        "bench: articles={n} keystroke_p50={k50:.2} keystroke_p95={k95:.2} frame_p95={f95:.2} first_screen={:.1} all_ready={:.1} bytes_per_article={bytes_per_article} naive_fm_p95={na95:.1} nucleo_p95={nu95:.2} memmem_p95={m95:.2}",
+        ms(loaded.first_screen),
+        ms(loaded.all_ready),
+    );
+    let _ = f50;
+}
