@@ -237,8 +237,11 @@ fn sanitize_pass(text: &str, report: &mut Report) -> String {
     if out.is_ascii() {
         return out;
     }
-    let nfc: String = out.nfc().collect();
-    nfc
+    // Most text is NFC already: the quick check spares rebuilding it.
+    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes {
+        return out;
+    }
+    out.nfc().collect()
 }
 
 /// Sanitizes a short string meant for one line of output (a file name, a window title): like

@@ -58,7 +58,8 @@ pub struct Lexicon {
     /// At the end of a string: an infinitive of narration, `Et d’assurer :`.
     pub narrative_infinitive: Regex,
     /// Role nouns, folded.
-    pub role_nouns: Vec<String>,
+    /// Role nouns by their first word, for [`Lexicon::find_role_noun`].
+    role_by_first_word: HashMap<String, Vec<String>>,
     /// Courtesy titles (`M.`, `Mme`).
     pub titles: Vec<String>,
     /// Folded role phrases and what they mean (`chef de la diplomatie` = `ministre des affaires étrangères`).
@@ -217,14 +218,21 @@ impl Lexicon {
             .map(|alt| first_token(alt))
             .chain(["s'est".to_owned()])
             .collect();
+        let mut role_by_first_word: HashMap<String, Vec<String>> = HashMap::new();
+        for r in f(&raw.role_nouns) {
+            role_by_first_word
+                .entry(first_word(&r).to_owned())
+                .or_default()
+                .push(r);
+        }
         Lexicon {
+            role_by_first_word,
             inverted_openers,
             // Invariant: every pattern is built from escaped literals; the `lexicon_parses` test compiles them.
             inverted: Regex::new(&inverted).expect("inverted-verb regex compiles"),
             any_verb: Regex::new(&any_verb).expect("speech-verb regex compiles"),
             frame: Regex::new(&frame).expect("frame regex compiles"),
             narrative_infinitive: Regex::new(&narrative).expect("narrative regex compiles"),
-            role_nouns: f(&raw.role_nouns),
             titles: raw.titles.clone(),
             role_synonyms: raw
                 .role_synonyms
@@ -314,12 +322,38 @@ impl Lexicon {
         self.places.contains(&words_key(name))
     }
 
-    /// The first role noun in a folded phrase, with its byte position.
+    /// The first role noun in a folded phrase, with its byte position (the longest when several
+    /// start there). Looks up each word of the phrase among the role nouns' first words.
     pub fn find_role_noun(&self, folded: &str) -> Option<(usize, &str)> {
-        self.role_nouns
-            .iter()
-            .filter_map(|r| find_word(folded, r).map(|i| (i, r.as_str())))
-            .min_by_key(|(i, r)| (*i, std::cmp::Reverse(r.len())))
+        let mut prev_alnum = false;
+        for (i, c) in folded.char_indices() {
+            let starts = c.is_alphanumeric() && !prev_alnum;
+            prev_alnum = c.is_alphanumeric();
+            if !starts {
+                continue;
+            }
+            let Some(candidates) = self.role_by_first_word.get(first_word(&folded[i..])) else {
+                continue;
+            };
+            let best = candidates
+                .iter()
+                .filter(|r| {
+                    folded[i..].strip_prefix(r.as_str()).is_some_and(|rest| {
+                        rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                    })
+                })
+                .max_by_key(|r| r.len());
+            if let Some(r) = best {
+                return Some((i, r.as_str()));
+            }
+        }
+        None
+    }
+
+    /// A single word that is a role noun by itself (`ministre`, `président.`).
+    pub fn is_role_word(&self, folded: &str) -> bool {
+        self.find_role_noun(folded)
+            .is_some_and(|(p, r)| p == 0 && r.len() + 1 >= folded.len())
     }
 
     /// Rewrites role phrases to their canonical synonyms (`chef de la diplomatie` → `ministre …`).
@@ -339,19 +373,12 @@ pub fn starts_word(folded: &str, w: &str) -> bool {
     })
 }
 
-/// Byte position of the word `w` in `folded`, on word boundaries.
-pub fn find_word(folded: &str, w: &str) -> Option<usize> {
-    folded.match_indices(w).map(|(i, _)| i).find(|&i| {
-        let before = folded[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = folded[i + w.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
+/// The leading word of folded text: letters, digits and inner hyphens (`porte-parole`).
+fn first_word(folded: &str) -> &str {
+    let end = folded
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(folded.len());
+    &folded[..end]
 }
 
 /// The first word of `s` as the inverted-verb test sees it: up to a space or hyphen, lower case,
@@ -377,7 +404,7 @@ mod tests {
 
     #[test]
     fn lexicon_parses() {
-        assert!(LEXICON.role_nouns.contains(&"ministre".to_owned()));
+        assert_eq!(LEXICON.find_role_noun("le ministre"), Some((3, "ministre")));
     }
 
     #[test]

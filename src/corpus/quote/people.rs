@@ -5,9 +5,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::lexicon::LEXICON;
@@ -114,9 +112,44 @@ pub struct People {
     floor: Vec<(usize, Referent)>,
 }
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Lu}\.|[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*\.?").expect("word regex compiles")
-});
+/// Byte ranges of the words of `text`: letters and marks, joined by inner hyphens and apostrophes
+/// (`Jean-Marie`, `d’Ivoire`), with a final period kept (`M.`, `K.`). A hand-written scan: this
+/// runs over every article and a regex with Unicode classes costs several times more.
+fn word_ranges(text: &str) -> Vec<(usize, usize)> {
+    let is_letter = |c: char| c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_letter(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        loop {
+            match chars.peek().copied() {
+                Some((i, c)) if is_letter(c) => {
+                    end = i + c.len_utf8();
+                    chars.next();
+                }
+                Some((i, c)) if matches!(c, '-' | '\'' | '’') => {
+                    let after = text[i + c.len_utf8()..].chars().next();
+                    if after.is_some_and(is_letter) {
+                        end = i + c.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        if let Some((i, '.')) = chars.peek().copied() {
+            end = i + 1;
+            chars.next();
+        }
+        out.push((start, end));
+    }
+    out
+}
 
 const PARTICLES: [&str; 12] = [
     "de", "du", "des", "ben", "bin", "ould", "ag", "el", "al", "van", "von", "ibn",
@@ -171,11 +204,13 @@ fn word_agrees(a: &str, b: &str) -> bool {
     a == b || (a.len().min(b.len()) >= 5 && (a.starts_with(b) || b.starts_with(a)))
 }
 
+/// How far after a name an apposition (`, ministre malien des Affaires étrangères`) is looked for.
+const APPOSITION_BYTES: usize = 400;
+
 impl People {
     /// Finds the people of `text`. `sentences` are the sentence ranges of the text.
     pub fn find(text: &str, sentences: &[Range<usize>], aliases: &Aliases) -> People {
-        let words: Vec<(usize, usize)> =
-            WORD.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let words = word_ranges(text);
         let mut people = People::default();
         let mut runs: Vec<(Range<usize>, usize, usize)> = Vec::new(); // (byte range, first word, last word)
         let mut i = 0;
@@ -219,9 +254,7 @@ impl People {
                 let w = &text[words[f].0..words[f].1];
                 if LEXICON.is_not_name_start(w)
                     || LEXICON.titles.iter().any(|t| t == w)
-                    || LEXICON
-                        .find_role_noun(&fold(w))
-                        .is_some_and(|(p, r)| p == 0 && r.len() + 1 >= w.len())
+                    || LEXICON.is_role_word(&fold(w))
                 {
                     f += 1;
                 } else {
@@ -293,8 +326,14 @@ impl People {
     /// Appositions on both sides of a name: `X, ministre malien …`, `le ministre …, X`, `le
     /// ministre … X`, and a country in brackets: `Sadio Camara (Mali)`.
     fn add_roles(&mut self, idx: usize, text: &str, name: Range<usize>) {
+        // An apposition or a bracketed country sits in the same line, close to the name: fold
+        // only that much (folding the rest of the article for every name made this quadratic).
         let after = &text[name.end..];
-        let after_folded = fold(after);
+        let mut cut = after.find('\n').unwrap_or(after.len()).min(APPOSITION_BYTES);
+        while !after.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let after_folded = fold(&after[..cut]);
         if let Some(rest) = after_folded
             .strip_prefix(", ")
             .or_else(|| after_folded.strip_prefix(",\u{a0}"))
