@@ -53,7 +53,10 @@ fn args() -> Args {
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
-        let mut value = || it.next().and_then(|v| v.replace('_', "").parse::<u64>().ok());
+        let mut value = || {
+            it.next()
+                .and_then(|v| v.replace('_', "").parse::<u64>().ok())
+        };
         match arg.as_str() {
             "--articles" => a.articles = value().map_or(a.articles, |v| v as usize),
             "--seed" => a.seed = value().unwrap_or(a.seed),
@@ -69,7 +72,11 @@ fn args() -> Args {
 fn rss() -> u64 {
     std::fs::read_to_string("/proc/self/statm")
         .ok()
-        .and_then(|s| s.split_whitespace().nth(1).and_then(|v| v.parse::<u64>().ok()))
+        .and_then(|s| {
+            s.split_whitespace()
+                .nth(1)
+                .and_then(|v| v.parse::<u64>().ok())
+        })
         .map_or(0, |pages| pages * 4096)
 }
 
@@ -311,7 +318,11 @@ fn main() {
     let cpus = std::thread::available_parallelism().map_or(1, |c| c.get());
     println!(
         "machine: {cpus} cores; page cache {}",
-        if cold { "dropped (cold load)" } else { "NOT dropped (warm load: run as root for cold)" }
+        if cold {
+            "dropped (cold load)"
+        } else {
+            "NOT dropped (warm load: run as root for cold)"
+        }
     );
 
     let before = rss();
@@ -350,11 +361,17 @@ fn main() {
     let (na50, na95, namax) = stats(&naive_t);
 
     println!();
-    println!("{:<44} {:>10} {:>10} {:>10}", "measure (ms)", "p50", "p95", "max");
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "measure (ms)", "p50", "p95", "max"
+    );
     let row = |name: &str, s: (f64, f64, f64)| {
         println!("{name:<44} {:>10.2} {:>10.2} {:>10.2}", s.0, s.1, s.2);
     };
-    row("keystroke -> results (App, search thread)", (k50, k95, kmax));
+    row(
+        "keystroke -> results (App, search thread)",
+        (k50, k95, kmax),
+    );
     row("frame while typing (update + render)", (f50, f95, fmax));
     row("engine alone, fuzzy-matcher (ours)", (e50, e95, emax));
     row("engine alone, nucleo-matcher build", (nu50, nu95, numax));
@@ -364,16 +381,28 @@ fn main() {
         (na50, na95, namax),
     );
     println!();
-    println!("first usable screen           {:>10.1} ms", ms(loaded.first_screen));
-    println!("all searchable, quotes done   {:>10.1} ms", ms(loaded.all_ready));
+    println!(
+        "first usable screen           {:>10.1} ms",
+        ms(loaded.first_screen)
+    );
+    println!(
+        "all searchable, quotes done   {:>10.1} ms",
+        ms(loaded.all_ready)
+    );
     println!("frame while loading, p95      {:>10.2} ms", load_frame_p95);
     println!(
         "resident memory after load    {:>10.1} MB ({} bytes/article; {quotes} quotes)",
         after.saturating_sub(before) as f64 / 1e6,
         bytes_per_article
     );
-    println!("vs naive fuzzy-matcher (p95)  {:>10.0}x faster", na95 / k95.max(1e-9));
-    println!("vs nucleo build (engine p95)  {:>10.2}x (ours / nucleo)", e95 / nu95.max(1e-9));
+    println!(
+        "vs naive fuzzy-matcher (p95)  {:>10.0}x faster",
+        na95 / k95.max(1e-9)
+    );
+    println!(
+        "vs nucleo build (engine p95)  {:>10.2}x (ours / nucleo)",
+        e95 / nu95.max(1e-9)
+    );
     let _ = std::fs::remove_dir_all(&tmp);
     println!(
         "bench: articles={n} keystroke_p50={k50:.2} keystroke_p95={k95:.2} frame_p95={f95:.2} first_screen={:.1} all_ready={:.1} bytes_per_article={bytes_per_article} naive_fm_p95={na95:.1} nucleo_p95={nu95:.2} memmem_p95={m95:.2}",

@@ -47,6 +47,8 @@ pub enum LoadEvent {
 pub struct Loading {
     rx: Receiver<LoadEvent>,
     total: usize,
+    /// A `Done` was seen (or made up), so a closed channel is the normal end.
+    ended: std::cell::Cell<bool>,
 }
 
 impl Loading {
@@ -64,7 +66,11 @@ impl Loading {
             // No thread to spare: load here; the events wait in the channel.
             run(&source, &tx);
         }
-        Loading { rx, total }
+        Loading {
+            rx,
+            total,
+            ended: std::cell::Cell::new(false),
+        }
     }
 
     /// Number of article files being loaded.
@@ -72,9 +78,28 @@ impl Loading {
         self.total
     }
 
-    /// The next event, if one is ready.
+    /// The next event, if one is ready. Should the loading thread die before saying it is done,
+    /// a last `Done` says so, so a reader never waits for ever.
     pub fn try_next(&self) -> Option<LoadEvent> {
-        self.rx.try_recv().ok()
+        match self.rx.try_recv() {
+            Ok(e) => {
+                if matches!(e, LoadEvent::Done { .. }) {
+                    self.ended.set(true);
+                }
+                Some(e)
+            }
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) if !self.ended.get() => {
+                self.ended.set(true);
+                Some(LoadEvent::Done {
+                    diagnostics: Vec::new(),
+                    warnings: vec![
+                        "loading stopped early (an internal error); some articles may be missing. Please report it".into(),
+                    ],
+                })
+            }
+            Err(mpsc::TryRecvError::Disconnected) => None,
+        }
     }
 
     /// The next event, waiting up to `timeout`; `None` also when loading has ended.

@@ -238,7 +238,8 @@ fn sanitize_pass(text: &str, report: &mut Report) -> String {
         return out;
     }
     // Most text is NFC already: the quick check spares rebuilding it.
-    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes {
+    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes
+    {
         return out;
     }
     out.nfc().collect()

@@ -357,7 +357,8 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         match c {
             '«' | '“' | '„' | '‹' => depth += 1,
             '»' | '”' | '›' => depth = (depth - 1).max(0),
-            '.' | '!' | '?' | '…' if depth == 0 => {
+            // A mark already inside the sentence just cut (`?.`, `!».`) starts nothing new.
+            '.' | '!' | '?' | '…' if depth == 0 && at >= start => {
                 let mut j = k + 1;
                 while j < chars.len()
                     && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '»' | ')')

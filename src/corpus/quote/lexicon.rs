@@ -397,9 +397,7 @@ mod tests {
     use super::*;
 
     fn inverted(s: &str) -> Option<String> {
-        LEXICON
-            .inverted_find(s)
-            .map(|r| s[r].trim().to_owned())
+        LEXICON.inverted_find(s).map(|r| s[r].trim().to_owned())
     }
 
     #[test]

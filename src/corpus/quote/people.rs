@@ -116,7 +116,8 @@ pub struct People {
 /// (`Jean-Marie`, `d’Ivoire`), with a final period kept (`M.`, `K.`). A hand-written scan: this
 /// runs over every article and a regex with Unicode classes costs several times more.
 fn word_ranges(text: &str) -> Vec<(usize, usize)> {
-    let is_letter = |c: char| c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
+    let is_letter =
+        |c: char| c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -329,7 +330,10 @@ impl People {
         // An apposition or a bracketed country sits in the same line, close to the name: fold
         // only that much (folding the rest of the article for every name made this quadratic).
         let after = &text[name.end..];
-        let mut cut = after.find('\n').unwrap_or(after.len()).min(APPOSITION_BYTES);
+        let mut cut = after
+            .find('\n')
+            .unwrap_or(after.len())
+            .min(APPOSITION_BYTES);
         while !after.is_char_boundary(cut) {
             cut -= 1;
         }

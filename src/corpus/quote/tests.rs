@@ -381,3 +381,18 @@ fn spans_slice_back_to_the_quote_text() {
         assert_eq!(&text[q.span.clone()], q.text);
     }
 }
+
+#[test]
+fn doubled_sentence_marks_before_a_capital_do_not_break_sentence_splitting() {
+    for text in [
+        "Il est parti.. Le lendemain, « nous reviendrons », a déclaré le ministre.",
+        "Pourquoi ?. Personne ne sait, a affirmé Moussa Traoré devant la presse.",
+        "« Nous tiendrons ! ». Le ministre a ensuite quitté la salle sans un mot.",
+    ] {
+        let quotes = quotes_of(&format!("Un titre\n\n{text}"));
+        assert!(
+            quotes.iter().all(|(q, _, _)| text.contains(q.as_str())),
+            "{text}"
+        );
+    }
+}

@@ -28,8 +28,10 @@ pub struct SearchDoc {
     outlet: Option<Box<str>>,
     author: Option<Box<str>>,
     speakers: Vec<Box<str>>,
-    /// Distinct words of title and body with their count (capped at 255).
-    terms: Vec<(Box<str>, u8)>,
+    /// Distinct words of title and body, each followed by a space, sorted.
+    words: String,
+    /// How often each word occurs (capped at 255).
+    tallies: Vec<u8>,
     key: u64,
 }
 
@@ -50,15 +52,23 @@ impl SearchDoc {
             let n = counts.entry(w).or_default();
             *n = n.saturating_add(1);
         }
-        let mut terms: Vec<(Box<str>, u8)> =
-            counts.into_iter().map(|(w, n)| (w.into(), n)).collect();
+        let mut terms: Vec<(&str, u8)> = counts.into_iter().collect();
         terms.sort_unstable();
+        // One string for all the words: one allocation per article, not one per word.
+        let mut words = String::with_capacity(terms.iter().map(|(w, _)| w.len() + 1).sum());
+        let mut tallies = Vec::with_capacity(terms.len());
+        for (w, n) in terms {
+            words.push_str(w);
+            words.push(' ');
+            tallies.push(n);
+        }
         SearchDoc {
             outlet: article.meta.source.as_deref().map(folded),
             author: article.meta.author.as_deref().map(folded),
             title,
             speakers,
-            terms,
+            words,
+            tallies,
             key: order_key(article.meta.date, seq),
         }
     }
@@ -135,7 +145,7 @@ fn score_short(value: &str, q: &Query, fuzzy: &dyn Fuzzy) -> Option<i64> {
             .count();
         return Some(WORDS_BONUS + 10 * i64::try_from(whole).unwrap_or(0));
     }
-    if !super::fuzzy::is_subsequence(value, &q.whole) {
+    if !q.allows_fuzzy() || !super::fuzzy::is_subsequence(value, &q.whole) {
         return None;
     }
     fuzzy
@@ -246,13 +256,17 @@ impl Index {
             for s in doc.speakers {
                 self.speakers.add(s, id);
             }
-            for (term, n) in doc.terms {
-                let next = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
-                let t = *self.vocab.entry(term).or_insert(next);
-                if t == next {
-                    self.postings.push(Vec::new());
-                    self.counts.push(Vec::new());
-                }
+            for (term, &n) in doc.words.split_terminator(' ').zip(&doc.tallies) {
+                let t = match self.vocab.get(term) {
+                    Some(&t) => t,
+                    None => {
+                        let t = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
+                        self.vocab.insert(term.into(), t);
+                        self.postings.push(Vec::new());
+                        self.counts.push(Vec::new());
+                        t
+                    }
+                };
                 if let (Some(p), Some(c)) = (
                     self.postings.get_mut(t as usize),
                     self.counts.get_mut(t as usize),

@@ -16,6 +16,9 @@ pub use index::{Index, SearchDoc, order_key};
 
 use crate::corpus::text::fold;
 
+/// Queries shorter than this (in letters) are not matched fuzzily.
+const FUZZY_FROM: usize = 3;
+
 /// Which part of an article a query matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -118,6 +121,12 @@ impl Query {
     /// The folded words.
     pub fn words(&self) -> &[String] {
         &self.words
+    }
+
+    /// Fuzzy matching serves one word of three letters or more: one or two letters scattered
+    /// through a title are noise, and several words are matched as word prefixes, all required.
+    fn allows_fuzzy(&self) -> bool {
+        self.words.len() == 1 && self.whole.chars().count() >= FUZZY_FROM
     }
 }
 
@@ -229,7 +238,9 @@ pub fn title_highlights(fuzzy: &dyn Fuzzy, title: &str, query: &str) -> Vec<usiz
         chars.dedup();
         return chars;
     }
-    if fuzzy.score(&folded, &q.whole).is_some() {
+    if q.whole.chars().filter(|c| *c != ' ').count() >= 3
+        && fuzzy.score(&folded, &q.whole).is_some()
+    {
         return fuzzy.indices(&folded, &q.whole).unwrap_or_default();
     }
     Vec::new()
