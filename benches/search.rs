@@ -333,6 +333,14 @@ fn main() {
     let app = &mut loaded.app;
     assert_eq!(app.articles().len(), n, "every generated article loads");
     let quotes: usize = (0..n).map(|i| app.quotes_of(i).len()).sum();
+    let body: usize = app.articles().iter().map(|a| a.body.len()).sum();
+    let blocks: usize = app.articles().iter().map(|a| a.blocks.len()).sum();
+    let links: usize = (0..n)
+        .flat_map(|i| app.quotes_of(i).iter().map(|q| q.also_in.len()))
+        .sum();
+    let quote_text: usize = (0..n)
+        .flat_map(|i| app.quotes_of(i).iter().map(|q| q.text.len()))
+        .sum();
 
     let keys = keystrokes();
     let (latencies, frames) = type_queries(app);
@@ -394,6 +402,14 @@ fn main() {
         "resident memory after load    {:>10.1} MB ({} bytes/article; {quotes} quotes)",
         after.saturating_sub(before) as f64 / 1e6,
         bytes_per_article
+    );
+    println!(
+        "per article: body {} B, {:.1} blocks, {:.2} quotes ({} B of text), {:.1} cross-article links",
+        body / n.max(1),
+        blocks as f64 / n.max(1) as f64,
+        quotes as f64 / n.max(1) as f64,
+        quote_text / n.max(1),
+        links as f64 / n.max(1) as f64
     );
     println!(
         "vs naive fuzzy-matcher (p95)  {:>10.0}x faster",
