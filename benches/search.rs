@@ -363,6 +363,20 @@ fn main() {
     let floor_t = memmem_floor(articles, &keys);
     let naive_t = naive(articles, &keys, a.naive_limit);
 
+    // The slowest keystrokes of the engine, to see where time goes.
+    let mut slow: Vec<(Duration, &str, Duration)> = ours_t
+        .iter()
+        .zip(&keys)
+        .zip(&nucleo_t)
+        .map(|((o, k), n)| (*o, k.as_str(), *n))
+        .collect();
+    slow.sort_by(|a, b| b.0.cmp(&a.0));
+    let slow: Vec<String> = slow
+        .iter()
+        .take(5)
+        .map(|(o, k, n)| format!("{k:?} {:.1}/{:.1}", ms(*o), ms(*n)))
+        .collect();
+    println!("slowest keys, ms ours/nucleo: {}", slow.join(", "));
     let (e50, e95, emax) = stats(&ours_t);
     let (nu50, nu95, numax) = stats(&nucleo_t);
     let (m50, m95, mmax) = stats(&floor_t);
