@@ -113,6 +113,9 @@ pub struct App {
     save_requested: bool,
 }
 
+/// How often the event loop checks that its terminal is still there.
+const TERMINAL_CHECK: Duration = Duration::from_secs(1);
+
 /// Longest the event loop spends taking in loaded articles before it draws again.
 const PUMP_BUDGET: Duration = Duration::from_millis(8);
 
@@ -812,6 +815,7 @@ pub fn run_loop(
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
+    let mut last_check = Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|f| view::render(f, app))?;
@@ -837,6 +841,14 @@ pub fn run_loop(
             }
         }
         dirty |= app.pump();
+        // A closed terminal (its window gone without a SIGHUP reaching us) makes every poll return
+        // at once with nothing: notice it and end, so the state is saved and no CPU is burnt.
+        if last_check.elapsed() >= TERMINAL_CHECK {
+            last_check = Instant::now();
+            if crossterm::terminal::size().is_err() {
+                break;
+            }
+        }
     }
     Ok(())
 }
