@@ -370,7 +370,7 @@ fn main() {
         .zip(&nucleo_t)
         .map(|((o, k), n)| (*o, k.as_str(), *n))
         .collect();
-    slow.sort_by(|a, b| b.0.cmp(&a.0));
+    slow.sort_by_key(|s| std::cmp::Reverse(s.0));
     let slow: Vec<String> = slow
         .iter()
         .take(5)
