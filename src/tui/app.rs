@@ -113,6 +113,9 @@ pub struct App {
     save_requested: bool,
 }
 
+/// Most events taken before drawing again.
+const MAX_BURST: usize = 64;
+
 /// How often the event loop checks that its terminal is still there.
 const TERMINAL_CHECK: Duration = Duration::from_secs(1);
 
@@ -825,8 +828,11 @@ pub fn run_loop(
         // searching so results show as soon as they come.
         let wait = if app.busy() { 10 } else { 150 };
         if event::poll(Duration::from_millis(wait))? {
-            // Take every key already typed before drawing: a burst costs one frame.
-            while event::poll(Duration::ZERO)? {
+            // Take the keys already typed before drawing (a burst costs one frame), but a bounded
+            // number: a terminal in trouble can report events for ever.
+            let mut burst = 0;
+            while burst < MAX_BURST && event::poll(Duration::ZERO)? {
+                burst += 1;
                 let ev = event::read()?;
                 if let Some(action) = keymap::translate(&ev, app.context()) {
                     app.update(action);
