@@ -807,13 +807,14 @@ fn step(current: usize, delta: isize, n: usize) -> usize {
     }
 }
 
-/// The event loop: draw when something changed, wait for an event (or a stop signal), update, and
-/// let `save` write the state when an action asks for it. Returns when the user quits or `stop` is set.
+/// The event loop: draw when something changed, wait for an event (or a stop signal), update, let
+/// `save` write the state when an action asks for it and `remember` keep it after each input. Returns when the user quits or `stop` is set.
 pub fn run_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
     mut save: impl FnMut(&mut App),
+    mut remember: impl FnMut(&mut App),
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -845,6 +846,8 @@ pub fn run_loop(
                     break;
                 }
             }
+            // Keep the newest state where the stop watchdog can reach it.
+            remember(app);
         }
         dirty |= app.pump();
         // A closed terminal (its window gone without a SIGHUP reaching us) makes every poll return

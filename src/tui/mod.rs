@@ -13,8 +13,9 @@ mod tests;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use anyhow::Context as _;
 use crossterm::cursor::Show;
@@ -91,6 +92,10 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
         execute!(io::stdout(), EnableMouseCapture).context("cannot enable the mouse")?;
     }
 
+    let latest = Arc::new(Mutex::new(None));
+    let finished = Arc::new(AtomicBool::new(false));
+    watchdog(&stop, &finished, &latest, path.clone(), options.mouse)
+        .context("cannot start the stop watchdog thread")?;
     let save = |app: &mut app::App| {
         if let Some(path) = &path {
             if let Err(e) = state::save(path, app.state_to_save()) {
@@ -98,13 +103,65 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
             }
         }
     };
-    let result = app::run_loop(&mut terminal, &mut app, &stop, save);
+    let remember = |app: &mut app::App| {
+        if path.is_some() {
+            *lock(&latest) = Some(app.state_to_save().clone());
+        }
+    };
+    let result = app::run_loop(&mut terminal, &mut app, &stop, save, remember);
     drop(terminal);
     drop(guard);
-    if let Some(path) = &path {
-        state::save(path, app.state_to_save())?;
-    }
+    let saved = match &path {
+        Some(path) => state::save(path, app.state_to_save()).map_err(anyhow::Error::from),
+        None => Ok(()),
+    };
+    finished.store(true, Ordering::SeqCst);
+    saved?;
     result.context("terminal input/output failed")
+}
+
+/// How long a SIGTERM/SIGHUP waits for the event loop to end on its own before the watchdog
+/// does its duties.
+const STOP_GRACE: Duration = Duration::from_secs(2);
+
+/// A thread that makes sure a SIGTERM/SIGHUP ends the reader. The loop notices the signal within a
+/// frame, but a terminal that vanished can trap the input layer (crossterm reading a hung-up tty
+/// for ever); then, after [`STOP_GRACE`], this thread saves the newest state the loop remembered,
+/// restores what it can of the terminal and exits.
+fn watchdog(
+    stop: &Arc<AtomicBool>,
+    finished: &Arc<AtomicBool>,
+    latest: &Arc<Mutex<Option<ReaderState>>>,
+    path: Option<PathBuf>,
+    mouse: bool,
+) -> io::Result<()> {
+    let (stop, finished, latest) = (Arc::clone(stop), Arc::clone(finished), Arc::clone(latest));
+    std::thread::Builder::new()
+        .name("stop-watchdog".into())
+        .spawn(move || {
+            while !stop.load(Ordering::SeqCst) {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            std::thread::sleep(STOP_GRACE);
+            if finished.load(Ordering::SeqCst) {
+                return;
+            }
+            if let (Some(path), Some(state)) = (&path, lock(&latest).take()) {
+                let _ = state::save(path, &state);
+            }
+            if mouse {
+                let _ = execute!(io::stdout(), DisableMouseCapture);
+            }
+            ratatui::restore();
+            let _ = execute!(io::stdout(), Show);
+            std::process::exit(1);
+        })
+        .map(drop)
+}
+
+/// A poisoned lock only means a panic elsewhere; the state inside is still whole.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn load_state(enabled: bool) -> (ReaderState, Option<String>, Option<PathBuf>) {
