@@ -102,6 +102,9 @@ mod quotes {
             Just("Mohamed Amara : ".to_owned()),
             Just("\n\n".to_owned()),
             Just(". ".to_owned()),
+            // Runs of terminators (found by the `quotes` fuzz target, issue 6).
+            Just("... ".to_owned()),
+            Just(" ?! ".to_owned()),
             Just("été\u{a0}".to_owned()),
             "[a-zA-Zéèàçô’' ]{0,12}",
         ];

@@ -352,14 +352,15 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         .char_indices()
         .map(|(i, c)| (i + range.start, c))
         .collect();
-    for k in 0..chars.len() {
+    let mut k = 0;
+    while k < chars.len() {
         let (at, c) = chars[k];
+        k += 1;
         match c {
             '«' | '“' | '„' | '‹' => depth += 1,
             '»' | '”' | '›' => depth = (depth - 1).max(0),
-            // A mark already inside the sentence just cut (`?.`, `!».`) starts nothing new.
-            '.' | '!' | '?' | '…' if depth == 0 && at >= start => {
-                let mut j = k + 1;
+            '.' | '!' | '?' | '…' if depth == 0 => {
+                let mut j = k;
                 while j < chars.len()
                     && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '»' | ')')
                 {
@@ -394,6 +395,8 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 let end = chars.get(gap_start).map_or(range.end, |c| c.0);
                 out.push(start..end);
                 start = next_at;
+                // The rest of the run (`..`, `?!`) ended this sentence too; read on from the next.
+                k = j;
             }
             _ => {}
         }
@@ -479,6 +482,21 @@ mod tests {
                 "K. Mamadou a écrit.",
                 "Fin"
             ]
+        );
+    }
+
+    /// Issue 6 (fuzzing, target `quotes`): the second `.` of `..` was read as a new sentence end
+    /// after the sentence had already moved past it, and slicing backwards panicked.
+    #[test]
+    fn a_run_of_terminators_ends_one_sentence() {
+        let t = "Et puis... Rien ne bouge. Quoi ?! Non.. Encore";
+        let s: Vec<&str> = sentences(t, 0..t.len())
+            .into_iter()
+            .map(|r| &t[r])
+            .collect();
+        assert_eq!(
+            s,
+            ["Et puis...", "Rien ne bouge.", "Quoi ?!", "Non..", "Encore"]
         );
     }
 }
