@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Deserialize;
 
+use super::more_words_than;
 use crate::corpus::text::fold;
 
 #[derive(Debug, Deserialize)]
@@ -80,6 +81,11 @@ fn starts_with_phrase(key: &str, phrase: &str) -> bool {
 impl Vocab {
     /// Navigation, social-link or related-article line.
     pub fn is_navigation(&self, line: &str) -> bool {
+        // Every rule wants at most 20 words in the key, which has at most one word fewer than the
+        // line (a leading number): a long line is prose, turned down before it is folded.
+        if more_words_than(line, 21) {
+            return false;
+        }
         let key = line_key(line);
         if key.is_empty() {
             return false;
@@ -96,6 +102,9 @@ impl Vocab {
 
     /// A line that opens the site footer.
     pub fn is_footer(&self, line: &str) -> bool {
+        if more_words_than(line, 13) {
+            return false;
+        }
         let key = line_key(line);
         key.split(' ').count() <= 12 && self.footer.iter().any(|f| starts_with_phrase(&key, f))
     }
@@ -136,6 +145,10 @@ impl Vocab {
 
     /// The outlet named by the first pattern that matches one of `lines`.
     pub fn outlet(&self, lines: &[&str]) -> Option<String> {
+        // A line repeated (a menu on every page, a million times in a hostile file) is tried once:
+        // its first place is where it would match first.
+        let mut seen = std::collections::HashSet::new();
+        let lines: Vec<&str> = lines.iter().copied().filter(|l| seen.insert(*l)).collect();
         self.outlet_patterns.iter().find_map(|re| {
             lines.iter().find_map(|l| {
                 let caps = re.captures(l.trim())?;
