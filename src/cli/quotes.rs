@@ -1,12 +1,19 @@
 //! `quotes` and `speakers`: the quote engine's output for people and for scripts.
+//!
+//! Quote texts and sentences come from sanitized article bodies, but canonical names and aliases come
+//! straight from the corpus alias file (`people.toml`), so every speaker name and alias printed here
+//! passes [`sanitize::one_line`] on its way out.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::corpus::article::{Article, char_offset};
+use super::CharOffsets;
+use crate::corpus::article::Article;
 use crate::corpus::quote::{Field, Quote, QuoteIndex};
+use crate::corpus::sanitize;
 use crate::corpus::store::Store;
 use crate::corpus::text::fold;
 
@@ -17,7 +24,7 @@ struct QuoteOut<'a> {
     article: &'a str,
     id: &'a str,
     quote: &'a str,
-    speaker: Option<&'a str>,
+    speaker: Option<Cow<'a, str>>,
     kind: &'static str,
     field: Field,
     start: usize,
@@ -51,7 +58,7 @@ pub fn print_quotes(
 ) -> io::Result<()> {
     let index = QuoteIndex::build(store);
     for w in index.warnings() {
-        eprintln!("aes-reader: {w}");
+        eprintln!("aes-reader: {}", sanitize::one_line(w));
     }
     fn file_of<'a>(store: &'a Store, id: &'a crate::corpus::ArticleId) -> &'a str {
         store.get(id).map_or(id.0.as_str(), |a| a.file_name())
@@ -72,24 +79,35 @@ pub fn print_quotes(
         if !json {
             writeln!(out, "── {} ({})", a.meta.title, a.id)?;
         }
+        let (mut in_title, mut in_body) = (
+            CharOffsets::new(field_text(a, Field::Title)),
+            CharOffsets::new(field_text(a, Field::Body)),
+        );
         for q in quotes {
             let text = field_text(a, q.field);
+            let offsets = match q.field {
+                Field::Title => &mut in_title,
+                Field::Body => &mut in_body,
+            };
             if json {
                 let item = QuoteOut {
                     article: a.file_name(),
                     id: &a.id.0,
                     quote: &q.text,
-                    speaker: q.speaker.as_deref(),
+                    speaker: q.speaker.as_deref().map(sanitize::one_line),
                     kind: q.kind.name(),
                     field: q.field,
-                    start: char_offset(text, q.span.start),
-                    end: char_offset(text, q.span.end),
+                    start: offsets.at(q.span.start),
+                    end: offsets.at(q.span.end),
                     sentence: text.get(q.sentence.clone()).unwrap_or_default(),
                     also_in: q.also_in.iter().map(|i| file_of(store, i)).collect(),
                 };
                 writeln!(out, "{}", serde_json::to_string(&item).unwrap_or_default())?;
             } else {
-                let who = q.speaker.as_deref().unwrap_or("(speaker unknown)");
+                let who = q
+                    .speaker
+                    .as_deref()
+                    .map_or(Cow::Borrowed("(speaker unknown)"), sanitize::one_line);
                 writeln!(out, "  {who} [{}]: « {} »", q.kind.name(), q.text)?;
                 if !q.also_in.is_empty() {
                     let ids: Vec<&str> = q.also_in.iter().map(|i| i.0.as_str()).collect();
@@ -107,14 +125,14 @@ struct SpeakerOut<'a> {
     kind: &'static str,
     quotes: usize,
     articles: usize,
-    aliases: &'a [String],
+    aliases: &'a [Cow<'a, str>],
 }
 
 /// Prints everyone quoted in the corpus, most quoted first.
 pub fn print_speakers(store: &Store, json: bool, out: &mut impl Write) -> io::Result<()> {
     let index = QuoteIndex::build(store);
     for w in index.warnings() {
-        eprintln!("aes-reader: {w}");
+        eprintln!("aes-reader: {}", sanitize::one_line(w));
     }
     let mut tally: BTreeMap<&str, (usize, BTreeSet<&str>)> = BTreeMap::new();
     for a in store.articles() {
@@ -135,14 +153,19 @@ pub fn print_speakers(store: &Store, json: bool, out: &mut impl Write) -> io::Re
         } else {
             "name"
         };
-        let aliases = index.aliases_of(name);
+        let aliases: Vec<Cow<'_, str>> = index
+            .aliases_of(name)
+            .iter()
+            .map(|a| sanitize::one_line(a))
+            .collect();
+        let name = sanitize::one_line(name);
         if json {
             let row = SpeakerOut {
-                speaker: name,
+                speaker: &name,
                 kind,
                 quotes: count,
                 articles: arts.len(),
-                aliases,
+                aliases: &aliases,
             };
             writeln!(out, "{}", serde_json::to_string(&row).unwrap_or_default())?;
         } else {

@@ -1,10 +1,18 @@
 //! The one place untrusted text is made safe: bytes are decoded, line ends normalised, and escape
 //! sequences, control, bidi and invisible characters removed, so nothing an article contains can drive
 //! the terminal. Everything that leaves the program (screen, stdout, window title) has passed through here.
+//!
+//! What a reader would want to know about is replaced by a short visible marker in caret notation:
+//! an escape sequence (7- or 8-bit, payload and all) or a lone C1 control becomes `^[`, a C0 control
+//! `^@` … `^_`, DEL `^?`. A run of the same marker collapses into one, so 5,000 BELs read as one `^G`,
+//! not a wall of carets. Bidi controls, zero-width and other invisible characters and excess combining
+//! marks are removed silently (and counted): they sit inside words, where a marker would break every
+//! word they touch, and they carry no text of their own. Markers are plain ASCII, so sanitizing the
+//! output again changes nothing.
 
 use std::borrow::Cow;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Consecutive combining marks kept on one base character (French needs at most two).
 const MAX_COMBINING: usize = 4;
@@ -12,11 +20,12 @@ const MAX_COMBINING: usize = 4;
 /// What sanitizing removed or repaired, so a diagnostic can tell the user.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
-    /// Invalid UTF-8 sequences replaced with U+FFFD.
+    /// Undecodable input replaced with U+FFFD: invalid UTF-8 sequences, unpaired UTF-16 surrogates,
+    /// bytes that Windows-1252 leaves undefined.
     pub invalid_utf8: usize,
-    /// Whole escape sequences (CSI, OSC, DCS, APC, …) removed.
+    /// Whole escape sequences (CSI, OSC, DCS, APC, …, 7- or 8-bit) removed; each shows as `^[`.
     pub escape_sequences: usize,
-    /// Lone C0/C1 control characters and DEL removed.
+    /// Lone C0/C1 control characters and DEL removed; each shows as its caret marker (`^G`, `^?`).
     pub controls: usize,
     /// Bidirectional overrides, embeddings, isolates and marks removed.
     pub bidi: usize,
@@ -35,18 +44,38 @@ impl Report {
         if let Some(enc) = self.decoded_from {
             parts.push(format!("not UTF-8, decoded as {enc}"));
         }
+        let invalid = if self.decoded_from.is_some() {
+            "undecodable sequence"
+        } else {
+            "invalid UTF-8 sequence"
+        };
         let counts = [
-            (self.invalid_utf8, "invalid UTF-8 sequence", "replaced"),
-            (self.escape_sequences, "escape sequence", "removed"),
-            (self.controls, "control character", "removed"),
-            (self.bidi, "bidi control", "removed"),
-            (self.invisible, "invisible character", "removed"),
-            (self.combining, "excess combining mark", "removed"),
+            (
+                self.invalid_utf8,
+                invalid,
+                "replaced",
+                " (shown as \u{FFFD})",
+            ),
+            (
+                self.escape_sequences,
+                "escape sequence",
+                "removed",
+                " (shown as ^[)",
+            ),
+            (
+                self.controls,
+                "control character",
+                "removed",
+                " (shown as ^X)",
+            ),
+            (self.bidi, "bidi control", "removed", ""),
+            (self.invisible, "invisible character", "removed", ""),
+            (self.combining, "excess combining mark", "removed", ""),
         ];
-        for (n, what, verb) in counts {
+        for (n, what, verb, shown) in counts {
             if n > 0 {
                 let s = if n == 1 { "" } else { "s" };
-                parts.push(format!("{verb} {n} {what}{s}"));
+                parts.push(format!("{verb} {n} {what}{s}{shown}"));
             }
         }
         (!parts.is_empty()).then(|| parts.join(", "))
@@ -65,7 +94,8 @@ pub enum Undecodable {
 }
 
 /// Decodes untrusted bytes to text: UTF-8 (BOM dropped), UTF-16 with a BOM, or Latin-1/Windows-1252
-/// when the bytes are clearly not UTF-8. Invalid UTF-8 in mostly-UTF-8 text is replaced and counted.
+/// when the bytes are clearly not UTF-8 (invalid sequences outnumber valid multi-byte ones by far,
+/// and the bytes read as text in Latin-1). Invalid UTF-8 in mostly-UTF-8 text is replaced and counted.
 pub fn decode(bytes: &[u8]) -> Result<(String, Report), Undecodable> {
     let mut report = Report::default();
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -84,9 +114,20 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Report), Undecodable> {
         Ok(s) => Ok((s.to_owned(), report)),
         Err(_) => {
             let (valid_multibyte, invalid) = utf8_census(bytes);
-            if valid_multibyte == 0 && looks_like_latin1(bytes) {
+            // A Latin-1 file can hold an accidental valid pair (`Ã©`), a UTF-8 file a few broken
+            // bytes: go by which dominates.
+            if valid_multibyte * 8 < invalid && looks_like_latin1(bytes) {
                 report.decoded_from = Some("Latin-1 (Windows-1252)");
-                return Ok((bytes.iter().map(|&b| windows_1252(b)).collect(), report));
+                let text = bytes
+                    .iter()
+                    .map(|&b| {
+                        windows_1252(b).unwrap_or_else(|| {
+                            report.invalid_utf8 += 1;
+                            '\u{FFFD}'
+                        })
+                    })
+                    .collect();
+                return Ok((text, report));
             }
             if invalid * 4 > bytes.len() {
                 return Err(Undecodable::Garbage(invalid, bytes.len()));
@@ -143,29 +184,63 @@ fn utf8_census(mut bytes: &[u8]) -> (usize, usize) {
     }
 }
 
-/// Latin-1 text has high bytes mostly in the letter range (é = 0xE9, à = 0xE0, ç = 0xE7).
+/// Latin-1 text is mostly ASCII letters with a few high bytes (é = 0xE9, à = 0xE0, ’ = 0x92 in
+/// Windows-1252); a binary blob is high bytes through and through.
 fn looks_like_latin1(bytes: &[u8]) -> bool {
-    let high: Vec<u8> = bytes.iter().copied().filter(|b| *b >= 0x80).collect();
-    let letters = high.iter().filter(|b| **b >= 0xC0).count();
-    !high.is_empty() && letters * 2 >= high.len()
+    let high = bytes.iter().filter(|b| **b >= 0x80).count();
+    let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    high > 0 && high * 4 <= bytes.len() && letters * 2 >= bytes.len()
 }
 
-fn windows_1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
+/// One Windows-1252 byte as a char; `None` for the five bytes it leaves undefined (0x81, 0x8D, 0x8F,
+/// 0x90, 0x9D). Mapping those to C1 controls, as ISO 8859-1 would, would make a stray 0x90 or 0x9D
+/// open a DCS or OSC that swallows the rest of the line.
+fn windows_1252(b: u8) -> Option<char> {
+    const HIGH: [Option<char>; 32] = [
+        Some('€'),
+        None,
+        Some('‚'),
+        Some('ƒ'),
+        Some('„'),
+        Some('…'),
+        Some('†'),
+        Some('‡'),
+        Some('ˆ'),
+        Some('‰'),
+        Some('Š'),
+        Some('‹'),
+        Some('Œ'),
+        None,
+        Some('Ž'),
+        None,
+        None,
+        Some('‘'),
+        Some('’'),
+        Some('“'),
+        Some('”'),
+        Some('•'),
+        Some('–'),
+        Some('—'),
+        Some('˜'),
+        Some('™'),
+        Some('š'),
+        Some('›'),
+        Some('œ'),
+        None,
+        Some('ž'),
+        Some('Ÿ'),
     ];
     match b {
         0x80..=0x9F => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
+        _ => Some(char::from(b)),
     }
 }
 
-/// Makes decoded text safe and tidy: CRLF/CR and U+2028/U+2029 become `\n`; escape sequences are
-/// removed whole; C0/C1 controls (but tab and newline), DEL, bidi controls and invisible characters are
-/// removed; runs of combining marks are capped; the result is NFC. U+00A0 and U+202F are kept: they are
-/// French typography. Idempotent: sanitizing clean text changes nothing.
+/// Makes decoded text safe and tidy: CRLF/CR and U+2028/U+2029 become `\n`; escape sequences and
+/// C0/C1 controls (but tab and newline) and DEL are removed and replaced by a visible caret marker
+/// (`^[`, `^G`, `^?`; a run of one marker collapses into one); bidi controls, invisible characters
+/// and combining marks beyond the cap are removed silently; the result is NFC. U+00A0 and U+202F are
+/// kept: they are French typography. Idempotent: sanitizing clean (or sanitized) text changes nothing.
 pub fn sanitize(text: &str, report: &mut Report) -> String {
     let mut out = sanitize_pass(text, report);
     // Removing a character can bring two others together that NFC then composes (or a mark run
@@ -182,59 +257,105 @@ pub fn sanitize(text: &str, report: &mut Report) -> String {
     out
 }
 
+/// The marker that stands for a removed escape sequence, 7- or 8-bit, or a lone C1 control (the
+/// 8-bit form of `ESC` + a letter).
+pub const ESCAPE_MARKER: &str = "^[";
+
+/// Caret notation of a C0 control (`^@` for NUL … `^_`) or DEL (`^?`); `ESC` is [`ESCAPE_MARKER`].
+fn control_marker(c: char) -> Option<&'static str> {
+    const C0: [&str; 32] = [
+        "^@", "^A", "^B", "^C", "^D", "^E", "^F", "^G", "^H", "^I", "^J", "^K", "^L", "^M", "^N",
+        "^O", "^P", "^Q", "^R", "^S", "^T", "^U", "^V", "^W", "^X", "^Y", "^Z", "^[", "^\\", "^]",
+        "^^", "^_",
+    ];
+    match c {
+        '\u{0}'..='\u{1F}' => C0.get(c as usize).copied(),
+        '\u{7F}' => Some("^?"),
+        '\u{80}'..='\u{9F}' => Some(ESCAPE_MARKER),
+        _ => None,
+    }
+}
+
+/// Output of one pass, with the marker of the removal run in progress (if any), so a run of the
+/// same marker is written once.
+struct Out {
+    text: String,
+    run: Option<&'static str>,
+    combining_run: usize,
+}
+
+impl Out {
+    fn keep(&mut self, c: char) {
+        self.text.push(c);
+        self.run = None;
+        self.combining_run = 0;
+    }
+
+    fn mark(&mut self, marker: &'static str) {
+        if self.run != Some(marker) {
+            self.text.push_str(marker);
+            self.run = Some(marker);
+            // The marker is a base character like any other: marks after it attach to it.
+            self.combining_run = 0;
+        }
+    }
+}
+
 fn sanitize_pass(text: &str, report: &mut Report) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = Out {
+        text: String::with_capacity(text.len()),
+        run: None,
+        combining_run: 0,
+    };
     let mut chars = text.chars().peekable();
-    let mut combining_run = 0usize;
     while let Some(c) = chars.next() {
         if is_combining(c) {
-            combining_run += 1;
-            if combining_run > MAX_COMBINING {
+            out.combining_run += 1;
+            if out.combining_run > MAX_COMBINING {
                 report.combining += 1;
-                continue;
+            } else {
+                out.text.push(c);
             }
-            out.push(c);
             continue;
         }
-        // Only a character that is kept ends a run of marks: removed ones are invisible to it.
+        // Silent removals (bidi, invisible, excess marks) neither end a run of marks nor a run of
+        // markers: they are invisible to both.
         match c {
-            '\n' | '\t' => {
-                out.push(c);
-                combining_run = 0;
-            }
+            '\n' | '\t' => out.keep(c),
             '\r' => {
                 if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                    combining_run = 0;
+                    out.keep('\n');
                 }
             }
-            '\u{2028}' | '\u{2029}' => {
-                out.push('\n');
-                combining_run = 0;
-            }
+            '\u{2028}' | '\u{2029}' => out.keep('\n'),
             '\u{1B}' => {
                 skip_escape(&mut chars);
                 report.escape_sequences += 1;
+                out.mark(ESCAPE_MARKER);
             }
             // 8-bit C1 introducers of sequences that carry a payload: CSI, OSC, DCS, SOS, PM, APC.
             '\u{9B}' => {
                 skip_csi_body(&mut chars);
                 report.escape_sequences += 1;
+                out.mark(ESCAPE_MARKER);
             }
             '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => {
                 skip_string_body(&mut chars);
                 report.escape_sequences += 1;
+                out.mark(ESCAPE_MARKER);
             }
-            c if c.is_control() => report.controls += 1,
+            c if c.is_control() => {
+                report.controls += 1;
+                out.mark(control_marker(c).unwrap_or(ESCAPE_MARKER));
+            }
             c if is_bidi_control(c) => report.bidi += 1,
             c if is_invisible(c) => report.invisible += 1,
-            c => {
-                out.push(c);
-                combining_run = 0;
-            }
+            c => out.keep(c),
         }
     }
-    if out.is_ascii() {
+    let out = out.text;
+    // Most text is NFC already; the quick check costs far less than recomposing megabytes.
+    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         return out;
     }
     // Most text is NFC already: the quick check spares rebuilding it.
@@ -245,18 +366,45 @@ fn sanitize_pass(text: &str, report: &mut Report) -> String {
     out.nfc().collect()
 }
 
-/// Sanitizes a short string meant for one line of output (a file name, a window title): like
-/// [`sanitize`], with newlines and tabs turned into spaces.
+/// True when `s` is only markers of removed characters (`^[^G`), or empty: what is left of text that
+/// held nothing but controls.
+pub fn is_markers(s: &str) -> bool {
+    let mut bytes = s.as_bytes();
+    while let [b'^', c, rest @ ..] = bytes {
+        if !(b'@'..=b'_').contains(c) && *c != b'?' {
+            return false;
+        }
+        bytes = rest;
+    }
+    bytes.is_empty()
+}
+
+/// Sanitizes a short string meant for one line of output (a file name, a path, an id): like
+/// [`sanitize`], and line breaks and tabs are shown as `^J` and `^I` too, so a name that holds a
+/// newline reads as one line and still shows it. Labels (titles, authors) collapse white space
+/// before they get here.
 pub fn one_line(text: &str) -> Cow<'_, str> {
     if text
         .chars()
         .all(|c| !c.is_control() && !is_bidi_control(c) && !is_invisible(c) && !is_combining(c))
+        && !text.contains(['\u{2028}', '\u{2029}'])
     {
         return Cow::Borrowed(text);
     }
     let mut report = Report::default();
-    let clean = sanitize(text, &mut report).replace(['\n', '\t'], " ");
-    Cow::Owned(clean)
+    let clean = sanitize(text, &mut report);
+    if !clean.contains(['\n', '\t']) {
+        return Cow::Owned(clean);
+    }
+    let mut shown = String::with_capacity(clean.len() + 8);
+    for c in clean.chars() {
+        match c {
+            '\n' => shown.push_str("^J"),
+            '\t' => shown.push_str("^I"),
+            c => shown.push(c),
+        }
+    }
+    Cow::Owned(shown)
 }
 
 /// Skips what follows an ESC: a CSI, a string sequence (OSC, DCS, SOS, PM, APC), or a short
@@ -304,7 +452,9 @@ fn skip_csi_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 }
 
 /// A string sequence ends at BEL, ST (ESC \ or U+009C), or, when left unterminated, at the end of
-/// the line, so one broken OSC cannot swallow the rest of an article.
+/// the line, so one broken OSC cannot swallow the rest of an article. An ESC that is not part of ST
+/// cancels the string and starts a sequence of its own (as in a terminal), so it is left for the
+/// caller: an OSC 8 link hiding `ESC ] 0 ; …` or `ESC [ 31 m` in its address loses both whole.
 fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     while let Some(&c) = chars.peek() {
         match c {
@@ -313,8 +463,12 @@ fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
                 return;
             }
             '\u{1B}' => {
-                chars.next();
-                chars.next_if_eq(&'\\');
+                let mut ahead = chars.clone();
+                ahead.next();
+                if ahead.peek() == Some(&'\\') {
+                    chars.next();
+                    chars.next();
+                }
                 return;
             }
             '\n' | '\r' => return,
@@ -372,30 +526,75 @@ mod tests {
     }
 
     #[test]
-    fn csi_and_sgr_sequences_are_removed_whole() {
+    fn csi_and_sgr_sequences_are_removed_whole_and_marked() {
         let (out, r) = clean("a\u{1B}[2J\u{1B}[1;31mrouge\u{1B}[0m b");
-        assert_eq!(out, "arouge b");
+        // Two sequences in a row read as one removal.
+        assert_eq!(out, "a^[rouge^[ b");
         assert_eq!(r.escape_sequences, 3);
     }
 
     #[test]
-    fn osc_hyperlink_and_title_are_removed_whole() {
+    fn osc_hyperlink_and_title_are_removed_whole_and_marked() {
         let (out, _) =
             clean("\u{1B}]0;pwned\u{7}x \u{1B}]8;;http://e.vil\u{1B}\\lien\u{1B}]8;;\u{1B}\\ y");
-        assert_eq!(out, "x lien y");
+        assert_eq!(out, "^[x ^[lien^[ y");
+    }
+
+    #[test]
+    fn an_esc_inside_an_osc_starts_a_sequence_of_its_own() {
+        let (out, r) = clean("a \u{1B}]8;;http://e.vil/\u{1B}]0;pwned\u{7}\u{1B}\\lien b");
+        assert_eq!(out, "a ^[lien b");
+        assert_eq!(r.escape_sequences, 3);
+        let (out, _) = clean("a \u{1B}]8;;http://e.vil/\u{1B}[31m\u{7}rouge");
+        assert_eq!(out, "a ^[^Grouge");
     }
 
     #[test]
     fn unterminated_osc_stops_at_end_of_line() {
         let (out, _) = clean("avant\u{1B}]52;c;AAAA\nligne suivante");
-        assert_eq!(out, "avant\nligne suivante");
+        assert_eq!(out, "avant^[\nligne suivante");
     }
 
     #[test]
-    fn eight_bit_csi_is_removed() {
+    fn eight_bit_csi_is_removed_and_marked() {
         let (out, r) = clean("a\u{9B}31mb");
-        assert_eq!(out, "ab");
+        assert_eq!(out, "a^[b");
         assert_eq!(r.escape_sequences, 1);
+    }
+
+    #[test]
+    fn controls_show_in_caret_notation() {
+        let (out, r) = clean("nul\u{0} bs\u{8} del\u{7F} nel\u{85} st\u{9C}");
+        assert_eq!(out, "nul^@ bs^H del^? nel^[ st^[");
+        assert_eq!(r.controls, 5);
+    }
+
+    #[test]
+    fn a_run_of_one_control_collapses_into_one_marker() {
+        let bells = format!("fin{}de la fête\u{7}\u{8}", "\u{7}".repeat(5000));
+        let (out, r) = clean(&bells);
+        assert_eq!(out, "fin^Gde la fête^G^H");
+        assert_eq!(r.controls, 5002);
+        // Silent removals do not break a run.
+        assert_eq!(clean("a\u{7}\u{200B}\u{7}b").0, "a^Gb");
+    }
+
+    #[test]
+    fn markers_are_stable_under_a_second_pass() {
+        let (once, _) = clean("x\u{1B}[31m^[y\u{7}^G\u{0}z");
+        assert_eq!(once, "x^[^[y^G^G^@z");
+        assert_eq!(clean(&once).0, once);
+    }
+
+    #[test]
+    fn one_line_shows_line_breaks_and_tabs_as_markers() {
+        assert_eq!(one_line("\u{1B}[31mrouge.txt"), "^[rouge.txt");
+        assert_eq!(
+            one_line("nouvelle\nligne\tici.txt"),
+            "nouvelle^Jligne^Iici.txt"
+        );
+        assert_eq!(one_line("a\r\nb\u{2028}c"), "a^Jb^Jc");
+        assert!(matches!(one_line("été.txt"), Cow::Borrowed(_)));
     }
 
     #[test]
@@ -450,6 +649,35 @@ mod tests {
         let (s, r) = decode(b"s\xE9curit\xE9 \xE0 Bamako").unwrap();
         assert_eq!(s, "sécurité à Bamako");
         assert!(r.decoded_from.is_some());
+    }
+
+    #[test]
+    fn windows_1252_punctuation_is_decoded_as_such() {
+        let (s, r) = decode(
+            b"Le gouverneur a salu\xE9 \xAB l\x92\x9Cuvre des humanitaires \xBB, avec 200 \x80 par \
+              famille\x85 \x96 une aide attendue.",
+        )
+        .unwrap();
+        assert_eq!(
+            s,
+            "Le gouverneur a salué « l’œuvre des humanitaires », avec 200 € par famille… – une aide \
+             attendue."
+        );
+        assert_eq!(r.invalid_utf8, 0);
+    }
+
+    #[test]
+    fn undefined_windows_1252_bytes_cannot_open_a_sequence() {
+        let (s, r) = decode(b"Le pr\xE9fet \x9D0;titre et \x90la suite").unwrap();
+        assert_eq!(s, "Le préfet \u{FFFD}0;titre et \u{FFFD}la suite");
+        assert_eq!(r.invalid_utf8, 2);
+        assert_eq!(clean(&s).0, s);
+    }
+
+    #[test]
+    fn high_bytes_without_text_are_garbage() {
+        let junk: Vec<u8> = (0..512).map(|i| 0x80 + (i % 64) as u8).collect();
+        assert!(matches!(decode(&junk), Err(Undecodable::Garbage(..))));
     }
 
     #[test]

@@ -295,9 +295,12 @@ impl Source {
                 ))));
             }
             Err(e) => {
-                return Some(Err(reject(format!(
-                    "cannot read: {e}; check its permissions"
-                ))));
+                let hint = if e.kind() == std::io::ErrorKind::PermissionDenied {
+                    "; check its permissions"
+                } else {
+                    ""
+                };
+                return Some(Err(reject(format!("cannot read: {e}{hint}"))));
             }
         };
         Some(match ingest::ingest(shown, &bytes) {
@@ -469,6 +472,13 @@ impl Store {
 type ReadResult = std::io::Result<Result<Vec<u8>, u64>>;
 
 fn read_capped(path: &Path) -> ReadResult {
+    // Opening a named pipe would block for ever, and a device is no article: regular files only
+    // (through symlinks).
+    if !fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other(
+            "not a regular file (a pipe, socket or device)",
+        ));
+    }
     let file = fs::File::open(path)?;
     let size = file.metadata()?.len();
     if size > MAX_FILE_BYTES {

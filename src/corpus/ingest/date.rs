@@ -80,6 +80,11 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Parses a line that is only a date (with optional `Publié le`, weekday and time).
 pub fn date_line(line: &str) -> Option<(PartialDate, DateRank)> {
+    // Folding keeps one char per char, and a char is at most 4 bytes: past 320 bytes the key is
+    // past 80, so a long line is turned down before it is folded.
+    if line.trim().len() > 320 {
+        return None;
+    }
     let key = fold(line.trim());
     if key.len() > 80 {
         return None;

@@ -6,6 +6,8 @@ mod date;
 mod url;
 mod vocab;
 
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -54,7 +56,8 @@ pub fn id_of(file: &str) -> &str {
 pub fn ingest(file: &str, bytes: &[u8]) -> Result<Ingested, Rejection> {
     let (decoded, mut report) = sanitize::decode(bytes)?;
     let text = sanitize::sanitize(&decoded, &mut report);
-    if text.trim().is_empty() {
+    // Nothing but white space and the markers of removed controls is no text either.
+    if text.split_whitespace().all(sanitize::is_markers) {
         return Err(Rejection::Empty);
     }
     let mut warnings = Vec::new();
@@ -77,13 +80,13 @@ pub fn ingest(file: &str, bytes: &[u8]) -> Result<Ingested, Rejection> {
     Ok(Ingested { article, warnings })
 }
 
-/// A metadata field as a one-line label: white space (no-break spaces included) collapsed to single
-/// spaces. Body text keeps its no-break spaces; labels are compared, listed and searched.
+/// A metadata field as a one-line label: white space (line breaks and no-break spaces included)
+/// collapsed to single spaces, before sanitizing (a line break in a title is layout, not a control
+/// to show) and after (removing an invisible character can leave two spaces). Body text keeps its
+/// no-break spaces; labels are compared, listed and searched.
 fn label(s: &str) -> String {
-    sanitize::one_line(s)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapse(&sanitize::one_line(&collapse(s)))
 }
 
 /// Metadata given explicitly in a `+++` TOML block.
@@ -124,9 +127,7 @@ fn split_front_matter<'a>(text: &'a str, warnings: &mut Vec<String>) -> (FrontMa
         }
     };
     let string = |v: &toml::Value| match v {
-        toml::Value::String(s) => {
-            Some(sanitize::one_line(s.trim()).into_owned()).filter(|s| !s.is_empty())
-        }
+        toml::Value::String(s) => Some(label(s)).filter(|s| !s.is_empty()),
         toml::Value::Datetime(d) => Some(d.to_string()),
         _ => None,
     };
@@ -212,10 +213,12 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
     let mut header_outlet = None;
     let mut url = None;
 
-    // Line-level rules: metadata lines, navigation, credits; then the footer cut.
+    // Line-level rules: metadata lines, navigation, credits; then the footer cut. A line met again
+    // (menus repeat; a hostile file can repeat one a million times) is judged once.
+    let mut judged: HashMap<&str, Verdict> = HashMap::new();
     for (n, &i) in nonblank.iter().enumerate() {
         let line = lines[i];
-        if n < 3 {
+        if n < 3 && fold(&line.chars().take(4).collect::<String>()) == "date" {
             let folded = fold(line);
             if let Some(c) = crate::corpus::text::captures(&META_HEADER, &folded) {
                 let original = |name: &str| {
@@ -234,32 +237,30 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
                 continue;
             }
         }
-        if let Some(c) = crate::corpus::text::captures(&URL_LINE, line) {
-            url.get_or_insert_with(|| canonical_url(&c["url"]));
-            class[i] = Class::Gone;
-        } else if let Some(d) = date_line(line) {
-            dates.push(d);
-            class[i] = Class::Gone;
-        } else if VOCAB.is_navigation(line) {
-            class[i] = Class::Gone;
-        } else if let Some(at) = VOCAB.credit_start(line) {
-            let (before, credit) = line.split_at(at);
-            if word_count(line) <= 40 && word_count(credit) <= 9 {
-                class[i] = if word_count(before) < 3 {
-                    Class::Gone
-                } else {
-                    Class::Caption
-                };
+        match judged.entry(line).or_insert_with(|| judge(line)) {
+            Verdict::Url(u) => {
+                url.get_or_insert_with(|| u.clone());
+                class[i] = Class::Gone;
             }
+            Verdict::Date(d) => {
+                dates.push(*d);
+                class[i] = Class::Gone;
+            }
+            Verdict::Class(c) => class[i] = *c,
+            Verdict::Text => {}
         }
     }
     // Footers only count once 40% of the text has gone by: a "Newsletter" box near the top is no end.
     let total: usize = lines.iter().map(|l| l.len() + 1).sum();
     let mut before = 0;
+    let mut footers: HashMap<&str, bool> = HashMap::new();
     let footer_from = (0..lines.len()).find(|&i| {
         let late = before * 5 >= total * 2;
         before += lines[i].len() + 1;
-        late && class[i] == Class::Text && VOCAB.is_footer(lines[i])
+        late && class[i] == Class::Text
+            && *footers
+                .entry(lines[i])
+                .or_insert_with(|| VOCAB.is_footer(lines[i]))
     });
     let outlet_evidence: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
     if let Some(start) = footer_from {
@@ -281,16 +282,17 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
             Some(first_words(lines[i], 12))
         }
     });
+    let keys = line_keys(&lines);
     if let Some(t) = &title {
         let key = words_key(t);
         for i in 0..lines.len() {
-            if class[i] == Class::Text && words_key(lines[i]) == key {
+            if class[i] == Class::Text && *keys[i] == *key {
                 class[i] = Class::Gone;
             }
         }
     }
 
-    mark_captions(&lines, &mut class);
+    mark_captions(&lines, &keys, &mut class);
 
     // Author: front matter, byline near the top, author box or signature at the end.
     let mut author = fm.author.clone();
@@ -298,7 +300,7 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
         if author.is_some() {
             break;
         }
-        if class[i] == Class::Text && word_count(lines[i]) <= 10 {
+        if class[i] == Class::Text && !more_words_than(lines[i], 10) {
             // `Par Jean Dupont, à Bamako`: the name runs to the first comma or dash.
             let name = VOCAB
                 .strip_byline(lines[i])
@@ -345,6 +347,65 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
     }
 }
 
+/// What the line rules make of one line, whatever its place.
+#[derive(Debug, Clone)]
+enum Verdict {
+    /// A line that is only a URL (canonical form).
+    Url(String),
+    /// A line that is only a date.
+    Date((PartialDate, DateRank)),
+    /// Navigation or a bare credit (gone), or a caption.
+    Class(Class),
+    /// None of these: text, for now.
+    Text,
+}
+
+/// The line rules, cheapest necessary condition first: metadata and furniture lines are short, so a
+/// long line of prose is not folded once per rule.
+fn judge(line: &str) -> Verdict {
+    if line.contains("http") {
+        if let Some(c) = URL_LINE.captures(line) {
+            return Verdict::Url(canonical_url(&c["url"]));
+        }
+    }
+    if let Some(d) = date_line(line) {
+        return Verdict::Date(d);
+    }
+    if VOCAB.is_navigation(line) {
+        return Verdict::Class(Class::Gone);
+    }
+    if !more_words_than(line, 40) {
+        if let Some(at) = VOCAB.credit_start(line) {
+            let (before, credit) = line.split_at(at);
+            if !more_words_than(credit, 9) {
+                return Verdict::Class(if more_words_than(before, 2) {
+                    Class::Caption
+                } else {
+                    Class::Gone
+                });
+            }
+        }
+    }
+    Verdict::Text
+}
+
+/// True when `s` has more than `n` words as [`word_count`] counts them, without counting further.
+fn more_words_than(s: &str, n: usize) -> bool {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .nth(n)
+        .is_some()
+}
+
+/// [`words_key`] of every line, computed once per distinct line.
+fn line_keys(lines: &[&str]) -> Vec<Rc<str>> {
+    let mut memo: HashMap<&str, Rc<str>> = HashMap::new();
+    lines
+        .iter()
+        .map(|l| Rc::clone(memo.entry(l).or_insert_with(|| words_key(l).into())))
+        .collect()
+}
+
 /// Maps a match on `fold(line)` back to the same chars of `line` (fold keeps one char per char).
 fn char_slice(line: &str, folded: &str, start: usize, end: usize) -> String {
     let (s, e) = (
@@ -370,8 +431,8 @@ fn host_of(url: &str) -> Option<String> {
 }
 
 /// Captions: lines repeated back to back (scrapers print alt text and caption), lines with a photo
-/// credit, and unpunctuated lines standing right against such a caption.
-fn mark_captions(lines: &[&str], class: &mut [Class]) {
+/// credit, and unpunctuated lines standing right against such a caption (or against such lines).
+fn mark_captions(lines: &[&str], keys: &[Rc<str>], class: &mut [Class]) {
     let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
         if class[i] == Class::Blank {
@@ -380,11 +441,11 @@ fn mark_captions(lines: &[&str], class: &mut [Class]) {
         if let Some(p) = prev {
             if matches!(class[i], Class::Text | Class::Caption)
                 && matches!(class[p], Class::Text | Class::Caption)
-                && words_key(lines[i]) == words_key(lines[p])
+                && keys[i] == keys[p]
             {
                 // A doubled short line is alt text printed again as a caption; a doubled
                 // paragraph is a scraping stutter and stays a paragraph.
-                if !ends_sentence(lines[p]) || word_count(lines[p]) <= 25 {
+                if !ends_sentence(lines[p]) || !more_words_than(lines[p], 25) {
                     class[p] = Class::Caption;
                 }
                 class[i] = Class::Gone;
@@ -395,25 +456,34 @@ fn mark_captions(lines: &[&str], class: &mut [Class]) {
             prev = Some(i);
         }
     }
-    loop {
-        let mut changed = false;
-        for i in 0..lines.len() {
-            if class[i] != Class::Text || ends_sentence(lines[i]) || word_count(lines[i]) > 40 {
-                continue;
-            }
-            let touches = |j: Option<usize>| j.is_some_and(|j| class[j] == Class::Caption);
-            let above = (0..i)
-                .rev()
-                .find(|&j| class[j] != Class::Gone || lines[j].is_empty());
-            let below =
-                (i + 1..lines.len()).find(|&j| class[j] != Class::Gone || lines[j].is_empty());
-            if touches(above) || touches(below) {
-                class[i] = Class::Caption;
-                changed = true;
-            }
+    // Lines stand against each other across removed lines, not across blank ones. A caption
+    // spreads through a whole run of unpunctuated short lines, so runs are marked at once: spreading
+    // line by line took one pass per line, quadratic in a long run ending on a caption.
+    let visible: Vec<usize> = (0..lines.len())
+        .filter(|&j| class[j] != Class::Gone || lines[j].is_empty())
+        .collect();
+    let spreads: Vec<bool> = visible
+        .iter()
+        .map(|&i| {
+            class[i] == Class::Text && !ends_sentence(lines[i]) && !more_words_than(lines[i], 40)
+        })
+        .collect();
+    let mut k = 0;
+    while k < visible.len() {
+        if !spreads[k] {
+            k += 1;
+            continue;
         }
-        if !changed {
-            break;
+        let start = k;
+        while k < visible.len() && spreads[k] {
+            k += 1;
+        }
+        let is_caption = |v: Option<&usize>| v.is_some_and(|&j| class[j] == Class::Caption);
+        let before = start.checked_sub(1).and_then(|s| visible.get(s));
+        if is_caption(before) || is_caption(visible.get(k)) {
+            for &i in &visible[start..k] {
+                class[i] = Class::Caption;
+            }
         }
     }
 }
@@ -444,18 +514,24 @@ fn is_name_word(w: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
 }
 
+/// How many text lines after the article's last sentence may hold the journalist's box.
+const AUTHOR_BOX_WINDOW: usize = 40;
+
 /// The journalist's box or signature after the last sentence of the article: `K. Mamadou`, or
 /// `Eric Topona Journaliste au …` with the lines that repeat the name (portrait credits).
 fn trailing_author(lines: &[&str], class: &mut [Class]) -> Option<String> {
     let last_prose = (0..lines.len()).rev().find(|&i| {
-        class[i] == Class::Text && ends_sentence(lines[i]) && word_count(lines[i]) >= 8
+        class[i] == Class::Text && ends_sentence(lines[i]) && more_words_than(lines[i], 7)
     })?;
     let tail: Vec<usize> = (last_prose + 1..lines.len())
         .filter(|&i| class[i] == Class::Text)
         .collect();
     let mut author = None;
-    for &i in &tail {
-        let words: Vec<&str> = lines[i].split_whitespace().collect();
+    // The box stands right after the article: a long tail (a link list, a hostile file's million
+    // lines) is not searched through.
+    for &i in tail.iter().take(AUTHOR_BOX_WINDOW) {
+        // A name of at most four words, then the role: the words after those do not matter.
+        let words: Vec<&str> = lines[i].split_whitespace().take(8).collect();
         for k in (2..=4).rev() {
             if words.len() > k
                 && is_name_run(&words[..k])
@@ -484,7 +560,7 @@ fn trailing_author(lines: &[&str], class: &mut [Class]) -> Option<String> {
         let key = words_key(name);
         for &i in &tail {
             if class[i] == Class::Text
-                && word_count(lines[i]) <= 12
+                && !more_words_than(lines[i], 12)
                 && words_key(lines[i]).contains(&key)
             {
                 class[i] = Class::Gone;
@@ -556,6 +632,10 @@ fn mark_headings(parts: &mut [(BlockKind, String)]) {
     for i in 0..n {
         let (kind, text) = &parts[i];
         if *kind != BlockKind::Paragraph {
+            continue;
+        }
+        // At most 120 chars is at most 480 bytes: a long paragraph is not counted through.
+        if text.len() > 480 {
             continue;
         }
         let words = word_count(text);

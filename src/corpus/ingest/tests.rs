@@ -275,7 +275,58 @@ fn escape_sequences_never_reach_the_article() {
         "Titre \u{1b}]0;pwn\u{7}ok\n\nCorps \u{1b}[2J du texte\u{202e}.".as_bytes(),
     )
     .unwrap();
-    assert_eq!(done.article.meta.title, "Titre ok");
-    assert_eq!(done.article.body, "Corps  du texte.");
+    assert_eq!(done.article.meta.title, "Titre ^[ok");
+    assert_eq!(done.article.body, "Corps ^[ du texte.");
     assert!(done.warnings.iter().any(|w| w.contains("escape sequence")));
+}
+
+#[test]
+fn a_file_of_controls_and_white_space_is_empty() {
+    assert_eq!(
+        ingest(
+            "x.txt",
+            "\n\u{1b}[2J\u{7}\u{7}\u{200b} \n\t\u{202e}\n".as_bytes()
+        )
+        .err(),
+        Some(Rejection::Empty)
+    );
+}
+
+#[test]
+fn front_matter_escapes_cannot_smuggle_controls() {
+    let done = ingest(
+        "x.txt",
+        "+++\ntitle = \"Le point \\u001b]0;pwned\\u0007hebdo\\nsur deux lignes\"\nauthor = \"A.\\u202eB\"\ntags = [\"Mali\\u0007\"]\n\"cl\\u001b[5m\" = 1\n+++\nUn corps de texte.".as_bytes(),
+    )
+    .unwrap();
+    let meta = &done.article.meta;
+    assert_eq!(meta.title, "Le point ^[hebdo sur deux lignes");
+    assert_eq!(meta.author.as_deref(), Some("A.B"));
+    assert_eq!(meta.tags, ["Mali^G"]);
+    assert!(
+        done.warnings.iter().any(|w| w.contains("`cl^[`")),
+        "{:?}",
+        done.warnings
+    );
+}
+
+#[test]
+fn a_caption_spreads_up_a_long_run_of_short_lines_in_one_pass() {
+    // One pass per line made this quadratic: 20,000 lines took seconds, 200,000 minutes.
+    let mut text = String::from("Titre\n\nUn paragraphe complet, qui finit bien.\n\n");
+    for i in 0..50_000 {
+        text.push(['a', 'b', 'é'][i % 3]);
+        text.push('\n');
+    }
+    text.push_str("Le marché de Bamako au petit matin © AFP\n\nune ligne après un blanc\n\nFin.");
+    let a = ingest("x.txt", text.as_bytes()).unwrap().article;
+    let kinds: Vec<&str> = a.blocks.iter().map(|b| b.kind.name()).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "caption").count(), 50_001);
+    assert_eq!(a.block_text(&a.blocks[1]), "a");
+    // A blank line stops the spreading.
+    assert!(
+        a.blocks
+            .iter()
+            .any(|b| b.kind.name() == "paragraph" && a.block_text(b) == "une ligne après un blanc")
+    );
 }

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Deserialize;
 
+use super::more_words_than;
 use crate::corpus::text::fold;
 
 #[derive(Debug, Deserialize)]
@@ -80,8 +81,9 @@ fn starts_with_phrase(key: &str, phrase: &str) -> bool {
 impl Vocab {
     /// Navigation, social-link or related-article line.
     pub fn is_navigation(&self, line: &str) -> bool {
-        // No navigation or related-article line runs past 20 words: spare the folding of prose.
-        if line.split_whitespace().nth(20).is_some() {
+        // Every rule wants at most 20 words in the key, which has at most one word fewer than the
+        // line (a leading number): a long line is prose, turned down before it is folded.
+        if more_words_than(line, 21) {
             return false;
         }
         let key = line_key(line);
@@ -100,7 +102,7 @@ impl Vocab {
 
     /// A line that opens the site footer.
     pub fn is_footer(&self, line: &str) -> bool {
-        if line.split_whitespace().nth(12).is_some() {
+        if more_words_than(line, 13) {
             return false;
         }
         let key = line_key(line);
@@ -143,6 +145,10 @@ impl Vocab {
 
     /// The outlet named by the first pattern that matches one of `lines`.
     pub fn outlet(&self, lines: &[&str]) -> Option<String> {
+        // A line repeated (a menu on every page, a million times in a hostile file) is tried once:
+        // its first place is where it would match first.
+        let mut seen = std::collections::HashSet::new();
+        let lines: Vec<&str> = lines.iter().copied().filter(|l| seen.insert(*l)).collect();
         self.outlet_patterns.iter().find_map(|re| {
             lines.iter().find_map(|l| {
                 let caps = crate::corpus::text::captures(re, l.trim())?;

@@ -410,8 +410,18 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
     merge_repeats(quotes)
 }
 
+/// How far back in a paragraph `selon X` is looked for, in bytes.
+const SELON_WINDOW: usize = 1_000;
+
 /// `selon X` / `d’après X` earlier in the paragraph: X holds the floor.
 fn selon_evidence(resolver: &Resolver<'_>, before: &str, pos: usize) -> Option<Speaker> {
+    // A source named a few sentences back still holds the floor; one named pages back in a huge
+    // paragraph does not, and folding all of it for every quote was quadratic.
+    let mut cut = before.len().saturating_sub(SELON_WINDOW);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let before = &before[cut..];
     let folded = fold(before);
     let at = ["selon ", "d'apres "]
         .iter()

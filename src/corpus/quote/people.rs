@@ -46,7 +46,12 @@ impl Aliases {
     pub fn parse(text: &str) -> Result<Aliases, String> {
         let file: AliasFile = toml::from_str(text).map_err(|e| e.message().to_owned())?;
         let mut a = Aliases::default();
-        for p in file.person {
+        // The file is data from the corpus folder like any article: names reach the screen.
+        let clean = |s: &str| crate::corpus::sanitize::one_line(s).into_owned();
+        for mut p in file.person {
+            p.name = clean(&p.name);
+            p.aliases = p.aliases.iter().map(|v| clean(v)).collect();
+            p.roles = p.roles.iter().map(|r| clean(r)).collect();
             for v in p.aliases.iter().chain(std::iter::once(&p.name)) {
                 a.canonical.insert(words_key(v), p.name.clone());
             }
