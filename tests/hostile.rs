@@ -1220,9 +1220,6 @@ fn the_reader_shows_hostile_articles_without_passing_sequences_to_the_terminal()
 
 /// The speaker names of the alias file reach the quote panel sanitized, as they reach `quotes`.
 #[test]
-#[ignore = "needs quote fix (or tui fix): Aliases::parse (src/corpus/quote/people.rs) keeps people.toml \
-            names raw, and the quote panel prints `]0;pwnedAbdoulaye Diop` (ESC and BEL dropped by \
-            ratatui, the OSC payload and the RLO kept)"]
 fn the_quote_panel_shows_alias_file_names_sanitized() {
     if tmux_missing() {
         return;
