@@ -15,6 +15,7 @@ use crate::corpus::search::worker::{Reply, SearchWorker};
 use crate::corpus::search::{Index, Match, SearchDoc, Skim, find_hits};
 use crate::corpus::state::{Anchor, ReaderState};
 use crate::corpus::store::{Origin, Severity, Store};
+use crate::tui::TestPanic;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::panes::filter::FilterPane;
@@ -115,9 +116,6 @@ pub struct App {
 
 /// Most events taken before drawing again.
 const MAX_BURST: usize = 64;
-
-/// How often the event loop checks that its terminal is still there.
-const TERMINAL_CHECK: Duration = Duration::from_secs(1);
 
 /// Longest the event loop spends taking in loaded articles before it draws again.
 const PUMP_BUDGET: Duration = Duration::from_millis(8);
@@ -807,19 +805,23 @@ fn step(current: usize, delta: isize, n: usize) -> usize {
     }
 }
 
-/// The event loop: draw when something changed, wait for an event (or a stop signal), update, let
-/// `save` write the state when an action asks for it and `remember` keep it after each input. Returns when the user quits or `stop` is set.
+/// The event loop: draw when something changed, wait for an event (or a stop signal), update, and
+/// hand the state to `keep` after the events it changes: `keep(app, true)` when an action asks for
+/// a save now, `keep(app, false)` otherwise (to checkpoint it). Returns when the user quits or
+/// `stop` is set. `test_panic` (tests only, see [`TestPanic`]) panics on purpose after an article
+/// is opened.
 pub fn run_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
-    mut save: impl FnMut(&mut App),
-    mut remember: impl FnMut(&mut App),
+    mut keep: impl FnMut(&mut App, bool),
+    mut test_panic: Option<TestPanic>,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
-    let mut last_check = Instant::now();
+    // For `test_panic`: an article was opened from the list.
+    let mut opened = false;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|f| view::render(f, app))?;
@@ -829,35 +831,43 @@ pub fn run_loop(
         // searching so results show as soon as they come.
         let wait = if app.busy() { 10 } else { 150 };
         if event::poll(Duration::from_millis(wait))? {
+            let mut changed = false;
             // Take the keys already typed before drawing (a burst costs one frame), but a bounded
-            // number: a terminal in trouble can report events for ever.
+            // number, so a stop signal is always noticed.
             let mut burst = 0;
             while burst < MAX_BURST && event::poll(Duration::ZERO)? {
                 burst += 1;
                 let ev = event::read()?;
-                if let Some(action) = keymap::translate(&ev, app.context()) {
+                let context = app.context();
+                let action = keymap::translate(&ev, context);
+                if let Some(action) = action {
                     app.update(action);
                     dirty = true;
+                    changed = true;
                 }
                 if app.take_save_request() {
-                    save(app);
+                    keep(app, true);
+                    changed = false;
+                }
+                if let Some(panic) = test_panic {
+                    let key = matches!(&ev, event::Event::Key(k) if k.kind != event::KeyEventKind::Release);
+                    if opened && key {
+                        panic.fire();
+                        test_panic = None;
+                    }
+                    opened |= action == Some(Action::Open)
+                        && context == Context::List
+                        && app.reader.article.is_some();
                 }
                 if app.quit {
                     break;
                 }
             }
-            // Keep the newest state where the stop watchdog can reach it.
-            remember(app);
-        }
-        dirty |= app.pump();
-        // A closed terminal (its window gone without a SIGHUP reaching us) makes every poll return
-        // at once with nothing: notice it and end, so the state is saved and no CPU is burnt.
-        if last_check.elapsed() >= TERMINAL_CHECK {
-            last_check = Instant::now();
-            if crossterm::terminal::size().is_err() {
-                break;
+            if changed {
+                keep(app, false);
             }
         }
+        dirty |= app.pump();
     }
     Ok(())
 }

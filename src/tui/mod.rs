@@ -12,15 +12,17 @@ pub mod view;
 mod tests;
 
 use std::io::{self, IsTerminal};
+use std::panic::{AssertUnwindSafe, PanicHookInfo};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::ThreadId;
 
 use anyhow::Context as _;
 use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use crate::corpus::load::Loading;
 use crate::corpus::state::{self, ReaderState};
@@ -35,6 +37,68 @@ pub struct Options {
     pub state: bool,
 }
 
+/// Test only: the environment variable that makes the reader panic on purpose, so the end-to-end
+/// tests can check the terminal is restored and the state saved. Unset (always, in real use), it
+/// does nothing; an unknown value does nothing either.
+pub const TEST_PANIC_VAR: &str = "AES_READER_TEST_PANIC";
+
+/// Test only: when the panic asked for by [`TEST_PANIC_VAR`] happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestPanic {
+    /// `after-open`: once an article has been opened from the list, the next key is handled and
+    /// then the reader's own thread panics.
+    AfterOpen,
+    /// `thread-after-open`: the same moment, but a background thread panics (as a loading or
+    /// search thread could) and the reader goes on.
+    ThreadAfterOpen,
+}
+
+impl TestPanic {
+    /// What [`TEST_PANIC_VAR`] asks for, if anything.
+    pub fn from_env() -> Option<TestPanic> {
+        match std::env::var(TEST_PANIC_VAR).ok()?.as_str() {
+            "after-open" => Some(TestPanic::AfterOpen),
+            "thread-after-open" => Some(TestPanic::ThreadAfterOpen),
+            _ => None,
+        }
+    }
+
+    /// Panics (here, or on a thread of its own that is waited for).
+    pub fn fire(self) {
+        let message = "a panic on purpose (AES_READER_TEST_PANIC is set, for testing)";
+        match self {
+            TestPanic::AfterOpen => panic!("{message}"),
+            TestPanic::ThreadAfterOpen => {
+                let thread = std::thread::Builder::new()
+                    .name("test-panic".into())
+                    .spawn(move || panic!("{message}"));
+                // Waiting makes the panic (and its hook) happen before the next key is read.
+                if let Ok(handle) = thread {
+                    let _ = handle.join();
+                }
+            }
+        }
+    }
+}
+
+/// Set while the reader has the terminal (raw mode, alternate screen, maybe the mouse).
+static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// Leaves the terminal as it was found: mouse released, raw mode off, main screen, cursor shown.
+/// Only the first call after taking the terminal does it: leaving the alternate screen a second
+/// time moves the cursor back to where the reader started (tmux, xterm), and what was printed
+/// since (a panic message) would be written over.
+fn restore_terminal(mouse: bool) {
+    if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    if mouse {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    let _ = execute!(io::stdout(), Show);
+}
+
 /// Undoes what [`run`] did to the terminal when dropped: on return, on error, and on unwinding.
 struct TerminalGuard {
     mouse: bool,
@@ -42,16 +106,58 @@ struct TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        if self.mouse {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
+        restore_terminal(self.mouse);
+    }
+}
+
+type Hook = dyn Fn(&PanicHookInfo<'_>) + Sync + Send + 'static;
+
+/// The panic hook while the reader owns the terminal. A panic on the reader's thread restores the
+/// terminal first, so its message lands on the normal screen. A panic on another thread (loading,
+/// search) must not touch the terminal, which the reader still uses; its message is held back and
+/// printed once the terminal is restored, instead of being written over the screen.
+struct PanicHook {
+    previous: Arc<Hook>,
+    held: Arc<Mutex<Vec<String>>>,
+}
+
+impl PanicHook {
+    fn install(mouse: bool) -> PanicHook {
+        let previous: Arc<Hook> = Arc::from(std::panic::take_hook());
+        let held = Arc::new(Mutex::new(Vec::new()));
+        let ui: ThreadId = std::thread::current().id();
+        let (chained, store) = (Arc::clone(&previous), Arc::clone(&held));
+        std::panic::set_hook(Box::new(move |info| {
+            let thread = std::thread::current();
+            if thread.id() == ui {
+                restore_terminal(mouse);
+                chained(info);
+                return;
+            }
+            let mut message = format!("thread '{}' {info}", thread.name().unwrap_or("<unnamed>"));
+            let backtrace = std::backtrace::Backtrace::capture();
+            if backtrace.status() == std::backtrace::BacktraceStatus::Captured {
+                message.push_str(&format!("\n{backtrace}"));
+            }
+            lock(&store).push(message);
+        }));
+        PanicHook { previous, held }
+    }
+
+    /// Puts the previous hook back and prints the messages held back. Call once the terminal is
+    /// restored.
+    fn uninstall(self) {
+        let previous = self.previous;
+        std::panic::set_hook(Box::new(move |info| previous(info)));
+        for message in lock(&self.held).drain(..) {
+            eprintln!("{message}");
         }
-        ratatui::restore();
-        let _ = execute!(io::stdout(), Show);
     }
 }
 
 /// Runs the reader until the user quits (or a SIGTERM/SIGHUP arrives), then restores the terminal
-/// and saves the state.
+/// and saves the state. A panic in the reader also restores the terminal and saves the state, then
+/// ends in an error (its message printed above it).
 pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         anyhow::bail!(
@@ -73,95 +179,173 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
             .context("cannot install the SIGTERM/SIGHUP handler")?;
     }
 
-    // `try_init` installs a panic hook that restores the terminal; ours runs first and also releases
-    // the mouse and shows the cursor.
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    // The hook and the guard come before the first change to the terminal, so that every way out
+    // after it restores the terminal. (Not `ratatui::try_init`: its hook restores the terminal on a
+    // panic in any thread, under the feet of the reader when a background thread panics.)
+    let hook = PanicHook::install(options.mouse);
     let guard = TerminalGuard {
         mouse: options.mouse,
     };
-    let previous = std::panic::take_hook();
-    let mouse = options.mouse;
-    std::panic::set_hook(Box::new(move |info| {
-        if mouse {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
+    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+    let started = (|| {
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen)?;
+        if options.mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
         }
-        let _ = execute!(io::stdout(), Show);
-        previous(info);
-    }));
-    if options.mouse {
-        execute!(io::stdout(), EnableMouseCapture).context("cannot enable the mouse")?;
-    }
+        ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+    })();
+    let mut terminal = match started {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            drop(guard);
+            hook.uninstall();
+            return Err(e).context("cannot set up the terminal");
+        }
+    };
 
-    let latest = Arc::new(Mutex::new(None));
-    let finished = Arc::new(AtomicBool::new(false));
-    watchdog(&stop, &finished, &latest, path.clone(), options.mouse)
-        .context("cannot start the stop watchdog thread")?;
-    let save = |app: &mut app::App| {
-        if let Some(path) = &path {
-            if let Err(e) = state::save(path, app.state_to_save()) {
-                app.warning = Some(e.to_string());
+    // What the hangup watchdog saves if the loop gets stuck on a dead terminal. Every save is made
+    // under its lock, so two never write the same temp file.
+    let checkpoint = Arc::new(Mutex::new(Checkpoint::default()));
+    #[cfg(unix)]
+    hangup::watch(Arc::clone(&stop), Arc::clone(&checkpoint), path.clone());
+    let keep = |app: &mut app::App, save_now: bool| {
+        let state = app.state_to_save().clone();
+        let mut checkpoint = lock(&checkpoint);
+        if save_now {
+            if let Some(path) = &path {
+                if let Err(e) = state::save(path, &state) {
+                    app.warning = Some(e.to_string());
+                }
             }
         }
+        checkpoint.state = Some(state);
     };
-    let remember = |app: &mut app::App| {
-        if path.is_some() {
-            *lock(&latest) = Some(app.state_to_save().clone());
-        }
-    };
-    let result = app::run_loop(&mut terminal, &mut app, &stop, save, remember);
+    let test_panic = TestPanic::from_env();
+    // A panic in the loop is caught so the state can still be saved; the hook has already
+    // restored the terminal and printed the message.
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        app::run_loop(&mut terminal, &mut app, &stop, keep, test_panic)
+    }));
+    // From here on the watchdog leaves the saving to us.
+    lock(&checkpoint).finished = true;
     drop(terminal);
     drop(guard);
+    hook.uninstall();
     let saved = match &path {
-        Some(path) => state::save(path, app.state_to_save()).map_err(anyhow::Error::from),
-        None => Ok(()),
+        Some(path) => state::save(path, app.state_to_save()).map(|()| true),
+        None => Ok(false),
     };
-    finished.store(true, Ordering::SeqCst);
-    saved?;
-    result.context("terminal input/output failed")
+    match outcome {
+        Ok(result) => {
+            saved?;
+            result.context("terminal input/output failed")
+        }
+        Err(_) => {
+            let state = match saved {
+                Ok(true) => "Your read marks and reading position were saved. ".to_owned(),
+                Ok(false) => String::new(),
+                Err(e) => format!("The reader state could not be saved either: {e}. "),
+            };
+            anyhow::bail!(
+                "the reader stopped on an internal error (the panic message is above). {state}\
+                 Please report it with that message"
+            )
+        }
+    }
 }
 
-/// How long a SIGTERM/SIGHUP waits for the event loop to end on its own before the watchdog
-/// does its duties.
-const STOP_GRACE: Duration = Duration::from_secs(2);
-
-/// A thread that makes sure a SIGTERM/SIGHUP ends the reader. The loop notices the signal within a
-/// frame, but a terminal that vanished can trap the input layer (crossterm reading a hung-up tty
-/// for ever); then, after [`STOP_GRACE`], this thread saves the newest state the loop remembered,
-/// restores what it can of the terminal and exits.
-fn watchdog(
-    stop: &Arc<AtomicBool>,
-    finished: &Arc<AtomicBool>,
-    latest: &Arc<Mutex<Option<ReaderState>>>,
-    path: Option<PathBuf>,
-    mouse: bool,
-) -> io::Result<()> {
-    let (stop, finished, latest) = (Arc::clone(stop), Arc::clone(finished), Arc::clone(latest));
-    std::thread::Builder::new()
-        .name("stop-watchdog".into())
-        .spawn(move || {
-            while !stop.load(Ordering::SeqCst) {
-                std::thread::sleep(Duration::from_millis(100));
-            }
-            std::thread::sleep(STOP_GRACE);
-            if finished.load(Ordering::SeqCst) {
-                return;
-            }
-            if let (Some(path), Some(state)) = (&path, lock(&latest).take()) {
-                let _ = state::save(path, &state);
-            }
-            if mouse {
-                let _ = execute!(io::stdout(), DisableMouseCapture);
-            }
-            ratatui::restore();
-            let _ = execute!(io::stdout(), Show);
-            std::process::exit(1);
-        })
-        .map(drop)
+/// The reader's latest state, for the hangup watchdog, and whether the loop has ended.
+#[derive(Debug, Default)]
+struct Checkpoint {
+    /// The state as of the last event handled.
+    state: Option<ReaderState>,
+    /// The loop has returned: the watchdog must not save or exit.
+    finished: bool,
 }
 
-/// A poisoned lock only means a panic elsewhere; the state inside is still whole.
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // Nothing panics while holding these locks; and a poisoned one still holds usable data.
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Notices a terminal that went away (window closed, connection dropped): the loop must end and
+/// the state be saved even when nothing sends SIGHUP, and even when the loop is stuck. crossterm
+/// 0.29 spins for ever reading a hung-up terminal inside `event::poll`, timeout or not
+/// (crossterm-rs/crossterm#793), so the loop may never look at its stop flag again.
+#[cfg(unix)]
+mod hangup {
+    use std::path::PathBuf;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    use super::{Checkpoint, lock};
+    use crate::corpus::state;
+
+    /// How long the loop has to end by itself once the terminal is gone.
+    const GRACE: Duration = Duration::from_secs(1);
+
+    /// Starts a thread that waits for standard input (the terminal) to hang up, then sets `stop`.
+    /// If the loop has not ended after [`GRACE`], the thread saves the last checkpoint to `path`
+    /// and ends the process (there is no terminal left to restore).
+    pub(super) fn watch(
+        stop: Arc<AtomicBool>,
+        checkpoint: Arc<Mutex<Checkpoint>>,
+        path: Option<PathBuf>,
+    ) {
+        // Without the thread the reader still works; it just relies on SIGHUP alone.
+        let _ = std::thread::Builder::new()
+            .name("hangup".into())
+            .spawn(move || {
+                if !wait_for_hangup() {
+                    return;
+                }
+                stop.store(true, Ordering::SeqCst);
+                let step = Duration::from_millis(20);
+                for _ in 0..GRACE.as_millis() / step.as_millis() {
+                    if lock(&checkpoint).finished {
+                        return;
+                    }
+                    std::thread::sleep(step);
+                }
+                let checkpoint = lock(&checkpoint);
+                if checkpoint.finished {
+                    return;
+                }
+                if let (Some(path), Some(saved)) = (&path, &checkpoint.state) {
+                    let _ = state::save(path, saved);
+                }
+                // Still holding the lock, so the loop cannot start a save of its own.
+                std::process::exit(0);
+            });
+    }
+
+    /// Blocks until standard input hangs up (true), or cannot be watched (false).
+    fn wait_for_hangup() -> bool {
+        loop {
+            // No events asked for: poll(2) then returns only for a hangup or an error.
+            let mut fd = libc::pollfd {
+                fd: libc::STDIN_FILENO,
+                events: 0,
+                revents: 0,
+            };
+            // SAFETY: `fd` is one valid, exclusively borrowed `pollfd`, and the count passed is 1.
+            let n = unsafe { libc::poll(&mut fd, 1, -1) };
+            if n < 0 {
+                if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return false;
+            }
+            if fd.revents & libc::POLLNVAL != 0 {
+                return false;
+            }
+            if fd.revents & (libc::POLLHUP | libc::POLLERR) != 0 {
+                return true;
+            }
+        }
+    }
 }
 
 fn load_state(enabled: bool) -> (ReaderState, Option<String>, Option<PathBuf>) {

@@ -1,0 +1,536 @@
+//! End-to-end terminal safety, in tmux: a resize storm with keys between the resizes (the reader
+//! lives, and ends on the same screen as a fresh start); a panic, SIGTERM, SIGHUP and a closed
+//! terminal each end it with the terminal restored and the state saved; a background thread's panic
+//! leaves it running. Needs tmux (CI installs it).
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use aes_reader::corpus::state::ReaderState;
+use support::tmux::{
+    TIMEOUT, Tmux, articles, corpus_size, list_rows, quote, reader, selected_line, wait_until,
+};
+use tempfile::TempDir;
+
+// ---------------------------------------------------------------------------------------------
+// Resize storm
+
+/// A small deterministic generator (splitmix64): the same storm on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `lo..=hi`.
+    fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo + 1)
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.next() as usize % items.len()]
+    }
+}
+
+/// The storm's seed; `AES_READER_STORM_SEED` replays another one.
+fn storm_seed() -> u64 {
+    std::env::var("AES_READER_STORM_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x00AE_5EED)
+}
+
+/// Groups of tmux commands sent in one go (so some resizes land while a frame is being drawn).
+const STORM_BATCHES: usize = 300;
+
+/// Keys of every context but quitting (`q`, Ctrl-c): the storm must end with the reader alive.
+const STORM_KEYS: &[&str] = &[
+    "j", "k", "Down", "Up", "g", "G", "Tab", "BTab", "Enter", "Escape", "?", "Space", "b", "n",
+    "N", "m", "PageDown", "PageUp", "C-d", "C-u", "Home", "End",
+];
+
+/// Letters typed into the filter; none is a command elsewhere, in case the filter did not open
+/// (help was up).
+const FILTER_LETTERS: &[&str] = &["a", "e", "i", "l", "o", "r", "s", "t", "u", "c", "é"];
+
+/// One random tmux command: a resize (tiny sizes often: they cross the layout thresholds) or keys.
+fn storm_command(rng: &mut Rng) -> Vec<String> {
+    let roll = rng.range(0, 99);
+    if roll < 55 {
+        let (w, h) = if roll < 20 {
+            (rng.range(1, 45), rng.range(1, 12))
+        } else {
+            (rng.range(1, 300), rng.range(1, 100))
+        };
+        return [
+            "resize-window",
+            "-t",
+            "aes",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+        ]
+        .map(String::from)
+        .to_vec();
+    }
+    let mut keys: Vec<String> = ["send-keys", "-t", "aes"].map(String::from).to_vec();
+    if roll < 65 {
+        // `/`, a few letters, then keep, clear or delete.
+        keys.push("/".into());
+        for _ in 0..rng.range(1, 4) {
+            keys.push((*rng.pick(FILTER_LETTERS)).into());
+        }
+        keys.push((*rng.pick(&["Enter", "Escape", "BSpace"])).into());
+    } else {
+        for _ in 0..rng.range(1, 3) {
+            keys.push((*rng.pick(STORM_KEYS)).into());
+        }
+    }
+    keys
+}
+
+/// The reader with the seed corpus and the state under `state`, as the pane's own command.
+fn reader_command(state: &Path) -> String {
+    // `exec`: the pane's process is the reader itself, whatever the shell tmux runs it with.
+    format!(
+        "exec env XDG_STATE_HOME={} {} --dir {}",
+        quote(state),
+        quote(&reader()),
+        quote(&articles()),
+    )
+}
+
+/// Fails if the reader has died or panicked.
+fn assert_alive(t: &Tmux, when: &str) {
+    let screen = t.screen();
+    assert!(
+        !t.pane_dead(),
+        "the reader died {when} (exit status {:?}, signal {:?}); its last screen:\n{screen}",
+        t.format("#{pane_dead_status}"),
+        t.format("#{pane_dead_signal}"),
+    );
+    assert!(!screen.contains("panicked"), "{when}:\n{screen}");
+}
+
+/// The list has the keyboard, no help, no filter line, every article listed.
+fn at_home(screen: &str, articles: usize) -> bool {
+    screen.contains(&format!("▶ Articles ({articles})"))
+        && list_rows(screen) == articles
+        && !screen.contains(" Keys ")
+        && !screen.lines().any(|l| l.starts_with('/'))
+}
+
+/// Escape until [`at_home`]. Each Escape goes alone and is waited for: an Escape followed at once by
+/// another key reads as Alt+key.
+fn escape_to_home(t: &Tmux, articles: usize) {
+    for _ in 0..8 {
+        if at_home(&t.screen(), articles) {
+            return;
+        }
+        t.keys(&["Escape"]);
+        let _ = t.wait_up_to(Duration::from_secs(1), |s| at_home(s, articles));
+    }
+    t.wait("the list focused, unfiltered, without help", |s| {
+        at_home(s, articles)
+    });
+}
+
+/// Drives the reader to a state that does not depend on its past: list focused, no filter, the
+/// first article shown from its top, its first quote selected. Returns the screen.
+fn drive_to_known_state(t: &Tmux, articles: usize) -> String {
+    escape_to_home(t, articles);
+    // A barrier: once help shows, every key sent before (the storm's) has been read.
+    for _ in 0..5 {
+        t.keys(&["?"]);
+        if t.wait_up_to(Duration::from_secs(1), |s| s.contains(" Keys "))
+            .is_ok()
+        {
+            break;
+        }
+    }
+    t.wait_for(" Keys ");
+    escape_to_home(t, articles);
+    // `g j g` shows the first article afresh (no marked quote, first quote selected).
+    t.keys(&["g"]);
+    t.wait("the first article", |s| selected_line(s) == Some(1));
+    t.keys(&["j"]);
+    t.wait("the second article", |s| selected_line(s) == Some(2));
+    t.keys(&["g"]);
+    t.wait("the first article again", |s| selected_line(s) == Some(1));
+    // Its top (it may have been scrolled, and the position kept), then back to the list.
+    t.keys(&["Tab"]);
+    t.wait_for("▶ Article ");
+    t.keys(&["g", "Tab"]);
+    t.wait_for("▶ Quotes");
+    t.keys(&["Tab"]);
+    t.wait_for(&format!("▶ Articles ({articles})"))
+}
+
+#[test]
+fn a_resize_storm_with_keys_ends_on_the_screen_of_a_fresh_start() {
+    let n = corpus_size();
+    let state = tempfile::tempdir().unwrap();
+    let command = reader_command(state.path());
+    let t = Tmux::start(100, 30, &command, true);
+    t.wait_for("Articles (");
+
+    let seed = storm_seed();
+    let mut rng = Rng(seed);
+    let mut resizes = 0;
+    for batch in 0..STORM_BATCHES {
+        let mut args: Vec<String> = Vec::new();
+        for i in 0..rng.range(1, 3) {
+            if i > 0 {
+                args.push(";".into());
+            }
+            let command = storm_command(&mut rng);
+            resizes += usize::from(command[0] == "resize-window");
+            args.extend(command);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = t.tmux(&args);
+        assert!(out.status.success(), "tmux {args:?} failed: {out:?}");
+        if batch % 25 == 0 {
+            assert_alive(&t, &format!("in the storm (seed {seed}, batch {batch})"));
+        }
+    }
+    assert!(resizes >= 200, "only {resizes} resizes");
+    assert_alive(&t, &format!("after the storm (seed {seed})"));
+
+    t.resize(100, 30);
+    let storm_screen = drive_to_known_state(&t, n);
+    let storm_styled = t.styled_screen();
+    let storm_cursor = t.format("#{cursor_x},#{cursor_y},#{cursor_flag}");
+    assert_alive(&t, &format!("after the storm (seed {seed})"));
+    // Quit, so the fresh start reads the same read marks (Enter in the storm marked some).
+    t.keys(&["q"]);
+    assert_eq!(t.wait_for_exit(), "exit 0", "{}", t.screen());
+    drop(t);
+
+    let fresh = Tmux::start(100, 30, &command, true);
+    fresh.wait_for("Articles (");
+    let fresh_screen = drive_to_known_state(&fresh, n);
+    assert_eq!(
+        storm_screen, fresh_screen,
+        "after the storm (seed {seed}) the screen differs from a fresh start's"
+    );
+    assert_eq!(
+        storm_styled,
+        fresh.styled_screen(),
+        "same text, different styles after the storm (seed {seed})"
+    );
+    assert_eq!(
+        storm_cursor,
+        fresh.format("#{cursor_x},#{cursor_y},#{cursor_flag}")
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Panic, SIGTERM, SIGHUP
+
+/// A reader started from a shell in a tmux pane, as a user would, so the test can type in that
+/// shell once the reader has ended.
+struct Session {
+    t: Tmux,
+    work: TempDir,
+    state: TempDir,
+}
+
+impl Session {
+    /// Records the shell's terminal modes, then starts the reader (with `AES_READER_TEST_PANIC`
+    /// set to `test_panic`, if given) and waits for its list.
+    fn start(test_panic: Option<&str>) -> Session {
+        let work = tempfile::tempdir().unwrap();
+        let state = tempfile::tempdir().unwrap();
+        // The script records its pid, then becomes the reader (`exec` keeps the pid).
+        let panic = test_panic.map_or(String::new(), |p| format!("AES_READER_TEST_PANIC={p} "));
+        // No backtrace: the panic message must fit on the screen.
+        let script = format!(
+            "echo $$ > {}\nexec env RUST_BACKTRACE=0 XDG_STATE_HOME={} {panic}{} --dir {}\n",
+            quote(&work.path().join("pid")),
+            quote(state.path()),
+            quote(&reader()),
+            quote(&articles()),
+        );
+        fs::write(work.path().join("launch.sh"), script).unwrap();
+        let t = Tmux::start(80, 24, "sh", false);
+        let s = Session { t, work, state };
+        // The quotes keep the typed line from matching what is waited for.
+        s.t.line(&format!(
+            "stty -a > {}; echo STTY:'BEFORE'",
+            quote(&s.file("stty-before"))
+        ));
+        s.t.wait_for("STTY:BEFORE");
+        s.t.line(&format!(
+            "sh {}; echo EXITED:$?",
+            quote(&s.file("launch.sh"))
+        ));
+        // The whole corpus, so that Enter has an article to open.
+        let n = corpus_size();
+        s.t.wait("the whole list", |s| list_rows(s) == n);
+        // The checks after exit would notice: the reader did set these.
+        assert_eq!(
+            s.modes(),
+            "alternate_on=1 cursor_flag=0 mouse_any_flag=1",
+            "{}",
+            s.t.screen()
+        );
+        s
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.work.path().join(name)
+    }
+
+    /// The alternate screen, cursor and main mouse flags, as `name=value` words.
+    fn modes(&self) -> String {
+        let names = ["alternate_on", "cursor_flag", "mouse_any_flag"];
+        names
+            .iter()
+            .map(|n| format!("{n}={}", self.t.format(&format!("#{{{n}}}"))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Opens the selected article (saved at once) and pages down (a position only in memory until
+    /// the reader ends). Returns the article's id.
+    fn open_and_page_down(&self) -> String {
+        self.t.keys(&["Enter"]);
+        self.t.wait_for("▶ Article ");
+        let id = wait_until("the state file to name the opened article", || {
+            saved_state(self.state.path()).and_then(|s| s.last)
+        });
+        self.t.keys(&["Space"]);
+        id
+    }
+
+    fn pid(&self) -> String {
+        fs::read_to_string(self.file("pid"))
+            .unwrap()
+            .trim()
+            .to_owned()
+    }
+
+    fn kill(&self, signal: &str) {
+        let pid = self.pid();
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -{signal} {pid} failed");
+    }
+
+    /// Waits for the shell's `EXITED:n` line and returns `n`.
+    fn exit_code(&self) -> i32 {
+        let screen = self.t.wait("the reader to end", |s| exited(s).is_some());
+        exited(&screen).unwrap()
+    }
+
+    /// Checks the terminal is as the shell had it: main screen, cursor shown, no mouse reporting,
+    /// and the same `stty -a` as before the reader (canonical mode, echo, signals …).
+    fn assert_restored(&self) {
+        let screen = self.t.screen();
+        let flags = [
+            ("alternate_on", "0"),
+            ("cursor_flag", "1"),
+            ("mouse_any_flag", "0"),
+            ("mouse_all_flag", "0"),
+            ("mouse_button_flag", "0"),
+            ("mouse_standard_flag", "0"),
+            ("mouse_sgr_flag", "0"),
+            ("mouse_utf8_flag", "0"),
+        ];
+        for (name, want) in flags {
+            let got = self.t.format(&format!("#{{{name}}}"));
+            assert_eq!(got, want, "#{{{name}}} after the reader ended:\n{screen}");
+        }
+        self.t.line(&format!(
+            "stty -a > {}; echo STTY:'AFTER'",
+            quote(&self.file("stty-after"))
+        ));
+        self.t.wait(
+            "the shell to run `stty -a` (if it never does, the terminal is still in raw mode)",
+            |s| s.contains("STTY:AFTER"),
+        );
+        let before = fs::read_to_string(self.file("stty-before")).unwrap();
+        let after = fs::read_to_string(self.file("stty-after")).unwrap();
+        let words: Vec<&str> = after.split_whitespace().collect();
+        for flag in ["icanon", "echo", "isig", "iexten", "icrnl", "opost"] {
+            assert!(
+                words.contains(&flag),
+                "`stty -a` lacks {flag} after the reader:\n{after}"
+            );
+        }
+        assert_eq!(
+            before, after,
+            "the terminal modes changed across the reader"
+        );
+    }
+
+    /// Checks the state file holds the article opened, as read and last, with its position.
+    fn assert_saved(&self, id: &str) {
+        assert_saved(self.state.path(), id);
+    }
+}
+
+/// The state file under `xdg_state_home`.
+fn state_file(xdg_state_home: &Path) -> PathBuf {
+    xdg_state_home.join("aes-reader/state.json")
+}
+
+fn saved_state(xdg_state_home: &Path) -> Option<ReaderState> {
+    serde_json::from_str(&fs::read_to_string(state_file(xdg_state_home)).ok()?).ok()
+}
+
+/// Checks the state file holds article `id` as read and last, with a reading position.
+fn assert_saved(xdg_state_home: &Path, id: &str) {
+    let file = state_file(xdg_state_home);
+    let text = fs::read_to_string(&file).unwrap_or_default();
+    let state = saved_state(xdg_state_home)
+        .unwrap_or_else(|| panic!("no readable state at {}:\n{text}", file.display()));
+    assert!(state.read.contains(id), "{id} not read in:\n{text}");
+    assert_eq!(state.last.as_deref(), Some(id), "{text}");
+    assert!(
+        state.positions.contains_key(id),
+        "the position reached in {id} was not saved:\n{text}"
+    );
+}
+
+/// `n` from the shell's `EXITED:n` line (the typed command reads `EXITED:$?`).
+fn exited(screen: &str) -> Option<i32> {
+    screen.split("EXITED:").skip(1).find_map(|rest| {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    })
+}
+
+/// The reader has paged down: the position line no longer says `top`.
+fn paged_down(screen: &str) -> bool {
+    screen.contains("▶ Article ") && !screen.contains(" top ┛")
+}
+
+fn a_signal_restores_the_terminal_and_saves_the_state(signal: &str) {
+    let s = Session::start(None);
+    let id = s.open_and_page_down();
+    s.t.wait("the reader to page down", paged_down);
+    s.kill(signal);
+    assert_eq!(s.exit_code(), 0, "{}", s.t.screen());
+    s.assert_restored();
+    s.assert_saved(&id);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_saves_the_state() {
+    a_signal_restores_the_terminal_and_saves_the_state("TERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_saves_the_state() {
+    a_signal_restores_the_terminal_and_saves_the_state("HUP");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_prints_its_message_and_saves_the_state() {
+    let s = Session::start(Some("after-open"));
+    // The page down is handled, then the reader panics: the position is only in memory.
+    let id = s.open_and_page_down();
+    let code = s.exit_code();
+    let screen = s.t.screen();
+    assert_ne!(code, 0, "{screen}");
+    // Printed on the main screen, so after the terminal was restored.
+    assert!(screen.contains("panicked"), "{screen}");
+    assert!(screen.contains("a panic on purpose"), "{screen}");
+    assert!(screen.contains("internal error"), "{screen}");
+    // In this order, nothing written over: the terminal was restored once, before the message.
+    let line = |needle: &str| screen.lines().position(|l| l.contains(needle));
+    assert!(
+        line("panicked") < line("internal error")
+            && line("internal error") < screen.lines().position(|l| exited(l).is_some()),
+        "{screen}"
+    );
+    s.assert_restored();
+    s.assert_saved(&id);
+}
+
+#[test]
+fn a_background_thread_panic_leaves_the_reader_running_and_its_screen_intact() {
+    let s = Session::start(Some("thread-after-open"));
+    let id = s.open_and_page_down();
+    // The page down is drawn once the background thread has panicked (the reader waits for it).
+    let screen = s.t.wait("the reader to page down", paged_down);
+    assert!(!screen.contains("panicked"), "{screen}");
+    assert_eq!(s.t.alternate_on(), "1", "{screen}");
+    // Still in raw mode, still answering keys.
+    s.t.keys(&["g"]);
+    s.t.wait_for(" top ┛");
+    s.t.keys(&["Space"]);
+    s.t.wait("the reader to page down again", paged_down);
+    s.t.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0, "{}", s.t.screen());
+    // The message, held back while the reader had the screen, comes after it.
+    let screen = s.t.screen();
+    assert!(screen.contains("thread 'test-panic' panicked"), "{screen}");
+    s.assert_restored();
+    s.assert_saved(&id);
+}
+
+/// True once process `pid` has ended (gone, or a zombie waiting for its new parent to reap it).
+fn process_gone(pid: &str) -> bool {
+    let alive = Command::new("kill")
+        .args(["-0", pid])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !alive {
+        return true;
+    }
+    // `/proc/PID/stat`: `pid (comm) state …`; a zombie's state is Z.
+    fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            stat.rsplit_once(')')
+                .map(|(_, rest)| rest.trim_start().starts_with('Z'))
+        })
+        .unwrap_or(false)
+}
+
+#[test]
+fn closing_the_terminal_ends_the_reader_and_saves_the_state() {
+    let state = tempfile::tempdir().unwrap();
+    let t = Tmux::start(80, 24, &reader_command(state.path()), false);
+    let n = corpus_size();
+    t.wait("the whole list", |s| list_rows(s) == n);
+    // The pane's process is the reader (see `reader_command`).
+    let pid = t.format("#{pane_pid}");
+    t.keys(&["Enter"]);
+    t.wait_for("▶ Article ");
+    let id = wait_until("the state file to name the opened article", || {
+        saved_state(state.path()).and_then(|s| s.last)
+    });
+    t.keys(&["Space"]);
+    t.wait("the reader to page down", paged_down);
+    // The window goes away: tmux hangs up the terminal (and sends SIGHUP).
+    drop(t);
+    let deadline = Instant::now() + TIMEOUT;
+    while !process_gone(&pid) {
+        if Instant::now() > deadline {
+            // Do not leave it spinning behind the test.
+            let _ = Command::new("kill").args(["-KILL", &pid]).status();
+            panic!(
+                "the reader (pid {pid}) was still running {TIMEOUT:?} after its terminal was gone"
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_saved(state.path(), &id);
+}
