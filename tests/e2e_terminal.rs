@@ -173,7 +173,8 @@ fn drive_to_known_state(t: &Tmux, articles: usize) -> String {
     t.keys(&["g", "Tab"]);
     t.wait_for("▶ Quotes");
     t.keys(&["Tab"]);
-    t.wait_for(&format!("▶ Articles ({articles})"))
+    t.wait_for(&format!("▶ Articles ({articles})"));
+    t.settled_screen()
 }
 
 #[test]

@@ -184,6 +184,21 @@ impl Tmux {
     }
 
     /// Waits until the screen shows `needle`.
+    /// The screen once it has stopped changing (a capture can land in the middle of a redraw).
+    #[allow(dead_code)]
+    pub fn settled_screen(&self) -> String {
+        let mut last = self.screen();
+        for _ in 0..100 {
+            std::thread::sleep(Duration::from_millis(100));
+            let now = self.screen();
+            if now == last {
+                return now;
+            }
+            last = now;
+        }
+        last
+    }
+
     pub fn wait_for(&self, needle: &str) -> String {
         self.wait(&format!("{needle:?}"), |s| s.contains(needle))
     }
