@@ -5,25 +5,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use aes_reader::corpus::state::{self, Anchor, Loaded, ReaderState, VERSION};
+mod support;
 
-/// State number `n`: `n` read marks and `positions` reading positions.
-fn state_n(n: usize, positions: usize) -> ReaderState {
-    ReaderState {
-        version: VERSION,
-        read: (0..n).map(|i| format!("article-{i:05}")).collect(),
-        last: n.checked_sub(1).map(|i| format!("article-{i:05}")),
-        positions: (0..positions)
-            .map(|i| {
-                let at = Anchor {
-                    block: i % 97,
-                    offset: i * 7 + n,
-                };
-                (format!("article-{i:05}"), at)
-            })
-            .collect(),
-    }
-}
+use support::state::state_n;
+
+use aes_reader::corpus::state::{self, Loaded, ReaderState};
 
 /// The bytes of a real state file and of its backup: `state_n(2)` saved over `state_n(1)`.
 struct Saved {

@@ -11,32 +11,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use aes_reader::corpus::state::{self, Anchor, ReaderState, VERSION};
+mod support;
+
+use support::state::state_n;
+
+use aes_reader::corpus::state::{self, ReaderState};
 
 /// Set in the child: the state file to save to.
 const CHILD: &str = "AES_READER_STATE_CRASH_CHILD";
 /// Set in the child: how many reading positions each state holds.
 const CHILD_POSITIONS: &str = "AES_READER_STATE_CRASH_POSITIONS";
 const CHILD_TEST: &str = "child_mode_saves_in_a_loop_until_killed";
-
-/// State number `n`: `n` read marks, and `positions` reading positions whose offsets depend on `n`
-/// (a file mixing two states would not equal either).
-fn state_n(n: usize, positions: usize) -> ReaderState {
-    ReaderState {
-        version: VERSION,
-        read: (0..n).map(|i| format!("article-{i:05}")).collect(),
-        last: n.checked_sub(1).map(|i| format!("article-{i:05}")),
-        positions: (0..positions)
-            .map(|i| {
-                let at = Anchor {
-                    block: i % 97,
-                    offset: i * 7 + n,
-                };
-                (format!("article-{i:05}"), at)
-            })
-            .collect(),
-    }
-}
 
 /// Not a check on its own: the process the crash tests spawn and kill. Without the variable it
 /// returns at once.

@@ -1,4 +1,5 @@
-//! Helpers shared by the end-to-end test binaries; each binary uses a part of them, hence the allow.
+//! Helpers shared by the integration test binaries; each binary uses a part of them, hence the allow.
 #![allow(dead_code)]
 
+pub mod state;
 pub mod tmux;
