@@ -154,6 +154,18 @@ pub struct Block {
     pub range: Range<usize>,
 }
 
+/// The list order of an article, one key for the store, the reader and search: dated ones first, by
+/// date (a year alone before its months), then by `seq` (the file's place in path order); undated
+/// ones last, by `seq`.
+pub fn order_key(date: Option<PartialDate>, seq: u32) -> u64 {
+    let date = date.map_or(1 << 23, |d| {
+        (u64::from(d.year) << 9)
+            | (u64::from(d.month.unwrap_or(0)) << 5)
+            | u64::from(d.day.unwrap_or(0))
+    });
+    (date << 32) | u64::from(seq)
+}
+
 /// A cleaned article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::corpus::article::{Article, ArticleId};
+use crate::corpus::article::{Article, ArticleId, order_key};
 use crate::corpus::ingest::{self, Rejection};
 use crate::corpus::sanitize;
 
@@ -368,25 +368,21 @@ impl Store {
 
     /// Reads every article of `source`, in order.
     pub fn from_source(source: Source) -> Store {
-        let mut articles = Vec::with_capacity(source.len());
+        let mut keyed = Vec::with_capacity(source.len());
         let mut diagnostics = source.diagnostics.clone();
         for i in 0..source.len() {
             match source.load(i) {
                 Some(Ok((article, warnings))) => {
                     diagnostics.extend(warnings);
-                    articles.push(article);
+                    let seq = u32::try_from(i).unwrap_or(u32::MAX);
+                    keyed.push((order_key(article.meta.date, seq), article));
                 }
                 Some(Err(d)) => diagnostics.push(d),
                 None => {}
             }
         }
-        articles.sort_by(|a, b| {
-            (a.meta.date.is_none(), a.meta.date, &a.file).cmp(&(
-                b.meta.date.is_none(),
-                b.meta.date,
-                &b.file,
-            ))
-        });
+        keyed.sort_by_key(|(key, _)| *key);
+        let articles = keyed.into_iter().map(|(_, a)| a).collect();
         Store {
             files: source.files().map(str::to_owned).collect(),
             origin: source.origin,

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
-use crate::corpus::article::{Article, PartialDate};
+use crate::corpus::article::{Article, order_key};
 use crate::corpus::quote::Quote;
 use crate::corpus::search::{Fields, Fuzzy, Match, Query, SearchField, Skim, words, words_in};
 use crate::corpus::text::fold;
@@ -72,17 +72,6 @@ impl SearchDoc {
             key: order_key(article.meta.date, seq),
         }
     }
-}
-
-/// The list order of an article: dated ones first, by date (a year alone before its months), then
-/// by `seq`; undated ones last, by `seq`.
-pub fn order_key(date: Option<PartialDate>, seq: u32) -> u64 {
-    let date = date.map_or(1 << 23, |d| {
-        (u64::from(d.year) << 9)
-            | (u64::from(d.month.unwrap_or(0)) << 5)
-            | u64::from(d.day.unwrap_or(0))
-    });
-    (date << 32) | u64::from(seq)
 }
 
 /// Distinct values of a short field and the articles that have each.

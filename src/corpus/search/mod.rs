@@ -12,7 +12,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 pub use fuzzy::{Fuzzy, Skim};
-pub use index::{Index, SearchDoc, order_key};
+pub use index::{Index, SearchDoc};
 
 use crate::corpus::text::fold;
 

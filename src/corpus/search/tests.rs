@@ -1,6 +1,7 @@
 //! Search behaviour on a small made-up corpus.
 
 use super::*;
+use crate::corpus::article::order_key;
 use crate::corpus::quote::{Field, Quote, QuoteKind};
 use crate::corpus::{Origin, PartialDate, Store};
 
