@@ -15,8 +15,7 @@ use std::time::{Duration, Instant};
 
 use aes_reader::corpus::article::Article;
 use aes_reader::corpus::load::Loading;
-use aes_reader::corpus::quote::Quote;
-use aes_reader::corpus::search::{Fuzzy, Index, SearchDoc, Skim};
+use aes_reader::corpus::search::{Fuzzy, Index, Skim};
 use aes_reader::corpus::state::ReaderState;
 use aes_reader::corpus::store::{Origin, Source};
 use aes_reader::corpus::text::fold;
@@ -239,14 +238,6 @@ fn engine(index: &Index, keys: &[String]) -> Vec<Duration> {
         .collect()
 }
 
-fn docs(articles: &[Article], quotes: &dyn Fn(usize) -> Vec<Quote>) -> Vec<SearchDoc> {
-    articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| SearchDoc::new(a, &quotes(i), i as u32))
-        .collect()
-}
-
 /// (a) fuzzy-matcher's SkimMatcherV2 on title + body of every article, sorted by score.
 fn naive(articles: &[Article], keys: &[String], limit: usize) -> Vec<Duration> {
     let m = fuzzy_matcher::skim::SkimMatcherV2::default();
@@ -349,15 +340,11 @@ fn main() {
 
     // Comparison points, on the same articles and keystrokes.
     let articles = app.articles();
-    let quotes_of = |i: usize| app.quotes_of(i).to_vec();
-    let mut ours = Index::with_fuzzy(Box::new(Skim::default()));
-    ours.add(docs(articles, &quotes_of));
-    ours.compact();
+    let quotes_of = |i: usize| app.quotes_of(i);
+    let ours = Index::build_with(Box::new(Skim::default()), articles, quotes_of);
     let ours_t = engine(&ours, &keys);
     drop(ours);
-    let mut nucleo = Index::with_fuzzy(Box::new(Nucleo));
-    nucleo.add(docs(articles, &quotes_of));
-    nucleo.compact();
+    let nucleo = Index::build_with(Box::new(Nucleo), articles, quotes_of);
     let nucleo_t = engine(&nucleo, &keys);
     drop(nucleo);
     let floor_t = memmem_floor(articles, &keys);

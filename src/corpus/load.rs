@@ -192,30 +192,6 @@ fn load_chunk(source: &Source, files: std::ops::Range<usize>, aliases: &Aliases)
     (batch, diags)
 }
 
-/// Loads all of `source` the streaming way and waits for the end: articles in arrival order with
-/// their linked quotes. For tests and tools that want the reader's view without a terminal.
-pub fn collect(source: Source) -> (Vec<Article>, Vec<Vec<Quote>>, Vec<Diagnostic>) {
-    let loading = Loading::start(source);
-    let (mut articles, mut quotes) = (Vec::new(), Vec::new());
-    let mut diagnostics = Vec::new();
-    while let Some(event) = loading.next_timeout(Duration::from_secs(3600)) {
-        match event {
-            LoadEvent::Batch(batch) => {
-                for l in batch {
-                    articles.push(l.article);
-                    quotes.push(l.quotes);
-                }
-            }
-            LoadEvent::Links(links) => apply_links(&articles, &mut quotes, &links),
-            LoadEvent::Done { diagnostics: d, .. } => {
-                diagnostics = d;
-                break;
-            }
-        }
-    }
-    (articles, quotes, diagnostics)
-}
-
 /// Fills `also_in` from [`LoadEvent::Links`] (numbers are positions in `articles`).
 pub fn apply_links(
     articles: &[Article],
@@ -237,6 +213,30 @@ mod tests {
     use super::*;
     use crate::corpus::quote::QuoteIndex;
     use crate::corpus::{Origin, Store};
+
+    /// Loads all of `source` the streaming way and waits for the end: articles in arrival order with
+    /// their linked quotes.
+    fn collect(source: Source) -> (Vec<Article>, Vec<Vec<Quote>>, Vec<Diagnostic>) {
+        let loading = Loading::start(source);
+        let (mut articles, mut quotes) = (Vec::new(), Vec::new());
+        let mut diagnostics = Vec::new();
+        while let Some(event) = loading.next_timeout(Duration::from_secs(3600)) {
+            match event {
+                LoadEvent::Batch(batch) => {
+                    for l in batch {
+                        articles.push(l.article);
+                        quotes.push(l.quotes);
+                    }
+                }
+                LoadEvent::Links(links) => apply_links(&articles, &mut quotes, &links),
+                LoadEvent::Done { diagnostics: d, .. } => {
+                    diagnostics = d;
+                    break;
+                }
+            }
+        }
+        (articles, quotes, diagnostics)
+    }
 
     #[test]
     fn streaming_gives_the_same_articles_and_quotes_as_the_store() {

@@ -12,7 +12,7 @@ use crate::corpus::article::Article;
 use crate::corpus::load::{self, LoadEvent, Loading};
 use crate::corpus::quote::Quote;
 use crate::corpus::search::worker::{Reply, SearchWorker};
-use crate::corpus::search::{Index, Match, SearchDoc, Skim, find_hits};
+use crate::corpus::search::{Index, Match, Skim, find_hits};
 use crate::corpus::state::{Anchor, ReaderState};
 use crate::corpus::store::{Origin, Severity, Store};
 use crate::tui::TestPanic;
@@ -132,19 +132,10 @@ impl App {
         let origin = store.origin().to_string();
         let rejected = store.rejected();
         let articles = store.into_articles();
-        let mut app = App::empty(&origin, state, theme, None)?;
+        let index = Index::build(&articles, |i| quotes.get(i).map_or(&[][..], Vec::as_slice));
+        let mut app = App::empty(&origin, state, theme, None, index)?;
         app.rejected = rejected;
         app.total = articles.len();
-        let docs: Vec<SearchDoc> = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let q = quotes.get(i).map_or(&[][..], Vec::as_slice);
-                SearchDoc::new(a, q, u32::try_from(i).unwrap_or(u32::MAX))
-            })
-            .collect();
-        app.search.add(docs);
-        app.search.compact();
         let mut quotes = quotes;
         quotes.resize_with(articles.len(), Vec::new);
         app.push_articles(articles.into_iter().zip(quotes));
@@ -161,7 +152,13 @@ impl App {
         theme: Theme,
     ) -> std::io::Result<App> {
         let total = loading.total();
-        let mut app = App::empty(&origin.to_string(), state, theme, Some(loading))?;
+        let mut app = App::empty(
+            &origin.to_string(),
+            state,
+            theme,
+            Some(loading),
+            Index::default(),
+        )?;
         app.total = total;
         app.ask();
         Ok(app)
@@ -172,8 +169,9 @@ impl App {
         state: ReaderState,
         theme: Theme,
         loading: Option<Loading>,
+        index: Index,
     ) -> std::io::Result<App> {
-        let search = SearchWorker::spawn(Index::default())?;
+        let search = SearchWorker::spawn(index)?;
         Ok(App {
             articles: Vec::new(),
             quotes: Vec::new(),

@@ -202,7 +202,16 @@ impl Index {
 
     /// An index of `articles` with their quotes (`quotes(i)` for article `i`), in one go.
     pub fn build<'a>(articles: &[Article], quotes: impl Fn(usize) -> &'a [Quote]) -> Index {
-        let mut index = Index::default();
+        Index::build_with(Box::new(Skim::default()), articles, quotes)
+    }
+
+    /// [`Index::build`] scoring short fields with `fuzzy`.
+    pub fn build_with<'a>(
+        fuzzy: Box<dyn Fuzzy>,
+        articles: &[Article],
+        quotes: impl Fn(usize) -> &'a [Quote],
+    ) -> Index {
+        let mut index = Index::with_fuzzy(fuzzy);
         index.add(
             articles
                 .iter()
