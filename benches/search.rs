@@ -42,6 +42,8 @@ struct Args {
     articles: usize,
     seed: u64,
     naive_limit: usize,
+    /// Stop after loading (to profile the load path alone).
+    load_only: bool,
 }
 
 fn args() -> Args {
@@ -49,6 +51,7 @@ fn args() -> Args {
         articles: 10_000,
         seed: 2025,
         naive_limit: usize::MAX,
+        load_only: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -61,6 +64,7 @@ fn args() -> Args {
             "--seed" => a.seed = value().unwrap_or(a.seed),
             // The naive scan at 100k takes seconds per key: this many keystrokes at most.
             "--naive-keys" => a.naive_limit = value().map_or(a.naive_limit, |v| v as usize),
+            "--load-only" => a.load_only = true,
             _ => {} // `cargo bench` passes `--bench`
         }
     }
@@ -135,6 +139,7 @@ fn load(dir: PathBuf) -> Loaded {
     let mut term = Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1)).expect("test backend");
     let rows = usize::from(SCREEN.1);
     let mut first_screen = None;
+    let (mut all_listed, mut loaded_at) = (None, None);
     let mut frames = Vec::new();
     while !app.ready() {
         let t = Instant::now();
@@ -148,8 +153,24 @@ fn load(dir: PathBuf) -> Loaded {
         if first_screen.is_none() && app.list.matches.len() >= rows.min(app.total.max(1)) {
             first_screen = Some(start.elapsed());
         }
+        match app.loading_progress() {
+            Some((got, total)) if got < total => {}
+            Some(_) => {
+                all_listed.get_or_insert_with(|| start.elapsed());
+            }
+            None => {
+                all_listed.get_or_insert_with(|| start.elapsed());
+                loaded_at.get_or_insert_with(|| start.elapsed());
+            }
+        }
     }
     let all_ready = start.elapsed();
+    println!(
+        "load timeline, ms: every article listed {:.1}, quote links and loading done {:.1}, index ready {:.1}",
+        all_listed.map_or(0.0, ms),
+        loaded_at.map_or(0.0, ms),
+        ms(all_ready)
+    );
     Loaded {
         app,
         first_screen: first_screen.unwrap_or(all_ready),
@@ -321,6 +342,15 @@ fn main() {
     let after = rss();
     let bytes_per_article = after.saturating_sub(before) / n.max(1) as u64;
     let (_, load_frame_p95, _) = stats(&loaded.frames);
+    if a.load_only {
+        let _ = std::fs::remove_dir_all(&tmp);
+        println!(
+            "load: articles={n} first_screen={:.1} all_ready={:.1} bytes_per_article={bytes_per_article} frame_p95={load_frame_p95:.2}",
+            ms(loaded.first_screen),
+            ms(loaded.all_ready)
+        );
+        return;
+    }
     let app = &mut loaded.app;
     assert_eq!(app.articles().len(), n, "every generated article loads");
     let quotes: usize = (0..n).map(|i| app.quotes_of(i).len()).sum();

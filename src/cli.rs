@@ -59,7 +59,7 @@ pub enum Command {
     Check,
     /// Quotes extracted from the articles, with who said them.
     Quotes {
-        /// JSON Lines: `article`, `id`, `quote`, `speaker`, `kind`, `start`, `end`, `sentence`, `also_in`.
+        /// JSON Lines: `article`, `id`, `quote`, `speaker`, `kind`, `start`, `end`, `sentence`, `also_in`, `also_in_count`.
         #[arg(long)]
         json: bool,
         /// Only quotes by this speaker (accents and case ignored; part of the name is enough).

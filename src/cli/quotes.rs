@@ -31,6 +31,8 @@ struct QuoteOut<'a> {
     end: usize,
     sentence: &'a str,
     also_in: Vec<&'a str>,
+    /// Other articles printing the quote; `also_in` lists the first of them.
+    also_in_count: usize,
 }
 
 fn field_text(a: &Article, field: Field) -> &str {
@@ -101,6 +103,7 @@ pub fn print_quotes(
                     end: offsets.at(q.span.end),
                     sentence: text.get(q.sentence.clone()).unwrap_or_default(),
                     also_in: q.also_in.iter().map(|i| file_of(store, i)).collect(),
+                    also_in_count: q.also_in_count,
                 };
                 writeln!(out, "{}", serde_json::to_string(&item).unwrap_or_default())?;
             } else {
@@ -111,7 +114,13 @@ pub fn print_quotes(
                 writeln!(out, "  {who} [{}]: « {} »", q.kind.name(), q.text)?;
                 if !q.also_in.is_empty() {
                     let ids: Vec<&str> = q.also_in.iter().map(|i| i.0.as_str()).collect();
-                    writeln!(out, "      also in: {}", ids.join(", "))?;
+                    let more = q.also_in_count.saturating_sub(ids.len());
+                    let more = if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    };
+                    writeln!(out, "      also in: {}{more}", ids.join(", "))?;
                 }
             }
         }

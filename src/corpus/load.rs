@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use crate::corpus::article::Article;
-use crate::corpus::quote::{self, ALIAS_FILE, Aliases, Quote};
+use crate::corpus::quote::{self, ALIAS_FILE, Aliases, Link, Quote};
 use crate::corpus::search::SearchDoc;
 use crate::corpus::store::{Diagnostic, Source};
 
@@ -31,8 +31,8 @@ pub struct Loaded {
 pub enum LoadEvent {
     /// More articles. Number them in arrival order, from 0: links refer to those numbers.
     Batch(Vec<Loaded>),
-    /// `(article, quote, other article)`: that quote is also printed in the other article.
-    Links(Vec<(usize, usize, usize)>),
+    /// Quotes also printed in other articles.
+    Links(Vec<Link>),
     /// Everything is loaded.
     Done {
         /// Problems with files (rejected ones and repairs).
@@ -192,22 +192,6 @@ fn load_chunk(source: &Source, files: std::ops::Range<usize>, aliases: &Aliases)
     (batch, diags)
 }
 
-/// Fills `also_in` from [`LoadEvent::Links`] (numbers are positions in `articles`).
-pub fn apply_links(
-    articles: &[Article],
-    quotes: &mut [Vec<Quote>],
-    links: &[(usize, usize, usize)],
-) {
-    for &(a, q, other) in links {
-        if let (Some(id), Some(quote)) = (
-            articles.get(other).map(|o| o.id.clone()),
-            quotes.get_mut(a).and_then(|qs| qs.get_mut(q)),
-        ) {
-            quote.also_in.push(id);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,7 +212,7 @@ mod tests {
                         quotes.push(l.quotes);
                     }
                 }
-                LoadEvent::Links(links) => apply_links(&articles, &mut quotes, &links),
+                LoadEvent::Links(links) => quote::apply_links(&articles, &mut quotes, &links),
                 LoadEvent::Done { diagnostics: d, .. } => {
                     diagnostics = d;
                     break;

@@ -1,6 +1,7 @@
 //! The article store: finds the corpus (folder or bundled), loads every article file with a
 //! per-file diagnostic for those that cannot be read, keeps a stable order and answers lookups.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::io::Read;
@@ -131,6 +132,8 @@ pub enum LookupError {
 pub struct Store {
     origin: Origin,
     articles: Vec<Article>,
+    /// Position of each article by id.
+    positions: HashMap<ArticleId, usize>,
     diagnostics: Vec<Diagnostic>,
     /// Files seen (articles and rejected ones), for `check`.
     files: Vec<String>,
@@ -382,11 +385,17 @@ impl Store {
             }
         }
         keyed.sort_by_key(|(key, _)| *key);
-        let articles = keyed.into_iter().map(|(_, a)| a).collect();
+        let articles: Vec<Article> = keyed.into_iter().map(|(_, a)| a).collect();
+        let positions = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
         Store {
             files: source.files().map(str::to_owned).collect(),
             origin: source.origin,
             articles,
+            positions,
             diagnostics,
             extras: source.extras,
         }
@@ -435,7 +444,7 @@ impl Store {
 
     /// The article with this id.
     pub fn get(&self, id: &ArticleId) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == *id)
+        self.positions.get(id).and_then(|&i| self.articles.get(i))
     }
 
     /// Finds an article by id, file name, or a unique id prefix.

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use crossterm::event;
 
 use crate::corpus::article::Article;
-use crate::corpus::load::{self, LoadEvent, Loading};
-use crate::corpus::quote::Quote;
+use crate::corpus::load::{LoadEvent, Loading};
+use crate::corpus::quote::{self, Quote};
 use crate::corpus::search::worker::{Reply, SearchWorker};
 use crate::corpus::search::{Index, Match, Skim, find_hits};
 use crate::corpus::state::{Anchor, ReaderState};
@@ -240,7 +240,7 @@ impl App {
                     self.push_articles(items);
                 }
                 LoadEvent::Links(links) => {
-                    load::apply_links(&self.articles, &mut self.quotes, &links);
+                    quote::apply_links(&self.articles, &mut self.quotes, &links);
                 }
                 LoadEvent::Done {
                     diagnostics,
@@ -944,6 +944,7 @@ pub(crate) mod tests {
                             } else {
                                 Vec::new()
                             },
+                            also_in_count: usize::from(speaker == "Sergueï Lavrov"),
                         });
                     }
                 }

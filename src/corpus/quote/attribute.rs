@@ -263,14 +263,14 @@ impl<'a> Resolver<'a> {
             }
         }
         // The first speech verb that is not passive (`a été déclaré` reports no speech by the subject).
-        let verb = LEXICON.any_verb.find_iter(before).find(|m| {
-            let prev = fold(before[..m.start()].trim_end());
+        let verb = LEXICON.speech_verbs(before).find(|m| {
+            let prev = fold(before[..m.start].trim_end());
             !(prev.ends_with(" ete")
                 || prev.ends_with(" etait")
                 || prev.ends_with(" sera")
                 || prev == "ete")
         })?;
-        let head = &before[..verb.start()];
+        let head = &before[..verb.start];
         // A pronoun subject: `Il a assuré que …`, `Tout en saluant cela, il a souligné …`.
         let head_folded = fold(head);
         let clause = head_folded
@@ -288,7 +288,7 @@ impl<'a> Resolver<'a> {
             }
         }
         // A named subject before the verb, not after a preposition.
-        if let Some(i) = self.people.subject_in(start..start + verb.start()) {
+        if let Some(i) = self.people.subject_in(start..start + verb.start) {
             return Some(Speaker::Named(self.people.name(i).to_owned()));
         }
         // A role subject opening the sentence: `Le ministre a déclaré que « … »`.

@@ -51,8 +51,8 @@ pub struct Lexicon {
     /// The first words `inverted` can start with (lower case): a cheap test that spares the
     /// regex, whose size makes every call costly, on the many commas no speech verb follows.
     inverted_openers: HashSet<String>,
-    /// Anywhere: a speech verb in any form (to tell that a sentence reports speech).
-    pub any_verb: Regex,
+    /// Anywhere: a speech verb in any form, as a whole word (group `v`; see [`Lexicon::speech_verbs`]).
+    any_verb: Regex,
     /// At the end of a string: a source frame (`selon`, `d’après` …) followed by the source.
     pub frame: Regex,
     /// At the end of a string: an infinitive of narration, `Et d’assurer :`.
@@ -197,7 +197,9 @@ impl Lexicon {
             pron3 = pron.replace("pron", "pron3"),
         );
         let any_verb = format!(
-            r"(?i)\b(?:{pp}|{fin}|{ger}|d['’](?:{inf})|(?:{inf}))\b",
+            // `\W` on both sides rather than `\b`: the lazy DFA cannot run Unicode word
+            // boundaries on non-ASCII text, and falling back to the backtracker costs a lot.
+            r"(?i)(?:^|\W)(?P<v>{pp}|{fin}|{ger}|d['’](?:{inf})|(?:{inf}))(?:\W|$)",
             inf = alternation(infinitives.iter().cloned()),
             ger = alternation(gerunds.iter().cloned())
         );
@@ -320,6 +322,23 @@ impl Lexicon {
     /// A multi-word place name (`Burkina Faso`).
     pub fn is_place(&self, name: &str) -> bool {
         self.places.contains(&words_key(name))
+    }
+
+    /// Byte ranges of the speech verbs in `s`, in order.
+    pub fn speech_verbs<'a>(&'a self, s: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+        let re = &self.any_verb;
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let v = re.captures_at(s, at)?.name("v")?;
+            // The next verb may start right after the one separator this match took.
+            at = v.end();
+            Some(v.range())
+        })
+    }
+
+    /// True when `s` holds a speech verb.
+    pub fn has_speech_verb(&self, s: &str) -> bool {
+        self.any_verb.is_match(s)
     }
 
     /// The first role noun in a folded phrase, with its byte position (the longest when several

@@ -4,10 +4,11 @@
 mod attribute;
 mod extract;
 mod lexicon;
+mod links;
 pub mod people;
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -17,6 +18,10 @@ use crate::corpus::store::Store;
 use crate::corpus::text::{fold, word_count, words_key};
 use attribute::{Resolver, Speaker};
 use lexicon::LEXICON;
+pub use links::{
+    Link, LinkInput, MAX_ALSO_IN, apply as apply_links, common_in_order, links, word_hashes,
+};
+use links::link_across;
 pub use people::Aliases;
 use people::People;
 
@@ -73,8 +78,10 @@ pub struct Quote {
     pub sentence: Range<usize>,
     /// Other places in the same article printing the same quote (title and body).
     pub also_at: Vec<(Field, Range<usize>)>,
-    /// Other articles printing the same quote.
+    /// Other articles printing the same quote: the first [`MAX_ALSO_IN`] in corpus order.
     pub also_in: Vec<ArticleId>,
+    /// How many other articles print it (more than `also_in` lists when it is reprinted widely).
+    pub also_in_count: usize,
 }
 
 /// The quotes of every article of a store, with cross-article links.
@@ -387,6 +394,7 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
             sentence: 0..title.len(),
             also_at: Vec::new(),
             also_in: Vec::new(),
+            also_in_count: 0,
         });
     }
     for f in found {
@@ -405,6 +413,7 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
             sentence: f.sentence,
             also_at: Vec::new(),
             also_in: Vec::new(),
+            also_in_count: 0,
         });
     }
     merge_repeats(quotes)
@@ -454,117 +463,6 @@ fn merge_repeats(mut quotes: Vec<Quote>) -> Vec<Quote> {
     }
     out.sort_by_key(|q| (q.field != Field::Title, q.span.start));
     out
-}
-
-/// Tokens of `a` found in order in `b`, counted the way `difflib.SequenceMatcher` counts its
-/// matching blocks (longest common run first, then recursively on each side).
-pub fn common_in_order<T: PartialEq>(a: &[T], b: &[T]) -> usize {
-    fn longest<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize, usize) {
-        let mut best = (0, 0, 0);
-        let mut prev = vec![0usize; b.len() + 1];
-        let mut cur = vec![0usize; b.len() + 1];
-        for (i, x) in a.iter().enumerate() {
-            for (j, y) in b.iter().enumerate() {
-                cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
-                if cur[j + 1] > best.2 {
-                    best = (i + 1 - cur[j + 1], j + 1 - cur[j + 1], cur[j + 1]);
-                }
-            }
-            std::mem::swap(&mut prev, &mut cur);
-        }
-        best
-    }
-    if a.is_empty() || b.is_empty() {
-        return 0;
-    }
-    if a == b {
-        return a.len();
-    }
-    let (i, j, k) = longest(a, b);
-    if k == 0 {
-        return 0;
-    }
-    k + common_in_order(&a[..i], &b[..j]) + common_in_order(&a[i + k..], &b[j + k..])
-}
-
-/// A quote's words as hashes, the form [`links`] compares: small enough to keep for a whole corpus
-/// while it streams in.
-pub fn word_hashes(text: &str) -> Box<[u32]> {
-    words_key(text)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            // Truncation is fine: a collision can only add a candidate, which is then checked.
-            h.finish() as u32
-        })
-        .collect()
-}
-
-/// A quote to link: its article, its position in that article's quotes, its [`word_hashes`].
-pub type LinkInput<'a> = (usize, usize, &'a [u32]);
-
-/// Quotes printed in several articles: `(article, quote, other article)` for each quote found
-/// (mostly the same words in the same order) in another article. Candidate pairs share word
-/// trigrams; a trigram shared by more than 64 quotes is boilerplate and gives no candidates.
-pub fn links(quotes: &[LinkInput<'_>]) -> Vec<(usize, usize, usize)> {
-    let mut shingles: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (n, (_, _, t)) in quotes.iter().enumerate() {
-        let n = u32::try_from(n).unwrap_or(u32::MAX);
-        for w in t.windows(3) {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            let list = shingles.entry(h.finish()).or_default();
-            if list.last() != Some(&n) {
-                list.push(n);
-            }
-        }
-    }
-    // Pairs of quotes (positions in `quotes`) and how many trigrams they share.
-    let mut pairs: HashMap<(u32, u32), usize> = HashMap::new();
-    for list in shingles.values().filter(|l| l.len() > 1 && l.len() <= 64) {
-        for x in 0..list.len() {
-            for y in x + 1..list.len() {
-                let (qx, qy) = (list[x] as usize, list[y] as usize);
-                if quotes[qx].0 != quotes[qy].0 {
-                    *pairs.entry((list[x], list[y])).or_default() += 1;
-                }
-            }
-        }
-    }
-    drop(shingles);
-    let mut out = Vec::new();
-    for ((x, y), shared) in pairs {
-        if shared < 2 {
-            continue;
-        }
-        let (qx, qy) = (&quotes[x as usize], &quotes[y as usize]);
-        let common = common_in_order(qx.2, qy.2);
-        if common >= 5 && common * 5 >= qx.2.len().min(qy.2.len()) * 3 {
-            out.push((qx.0, qx.1, qy.0));
-            out.push((qy.0, qy.1, qx.0));
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// Fills `also_in` of quotes printed in several articles.
-fn link_across(articles: &[Article], per: &mut [Vec<Quote>]) {
-    let hashes: Vec<Vec<Box<[u32]>>> = per
-        .iter()
-        .map(|qs| qs.iter().map(|q| word_hashes(&q.text)).collect())
-        .collect();
-    let inputs: Vec<LinkInput<'_>> = hashes
-        .iter()
-        .enumerate()
-        .flat_map(|(a, qs)| qs.iter().enumerate().map(move |(q, h)| (a, q, &h[..])))
-        .collect();
-    for (a, q, other) in links(&inputs) {
-        per[a][q].also_in.push(articles[other].id.clone());
-    }
 }
 
 #[cfg(test)]

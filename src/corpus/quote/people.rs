@@ -384,7 +384,7 @@ impl People {
         if let Some((pos, _)) = LEXICON.find_role_noun(clause) {
             let phrase = &clause[pos..];
             // `son homologue malien X` is not X's role; neither is a phrase with a verb in it.
-            if !phrase.contains(" a ") && !LEXICON.any_verb.is_match(phrase) {
+            if !phrase.contains(" a ") && !LEXICON.has_speech_verb(phrase) {
                 let mut tokens = role_tokens(phrase);
                 tokens.retain(|t| !t.is_empty());
                 if !tokens.is_empty() {

@@ -371,6 +371,48 @@ fn the_same_quote_in_two_articles_is_linked_despite_small_differences() {
 }
 
 #[test]
+fn a_quote_reprinted_widely_names_the_first_articles_and_counts_them_all() {
+    let files = (0..100)
+        .map(|i| {
+            (
+                format!("a{i:03}.txt"),
+                format!("Titre {i}\n\n« Notre coopération militaire s’intensifie de jour en jour avec le Mali », a déclaré Sergueï Lavrov.").into_bytes(),
+            )
+        })
+        .collect();
+    let store = Store::from_files(Origin::Embedded, files);
+    let index = QuoteIndex::build(&store);
+    let q = &index.quotes(&ArticleId("a050".into()))[0];
+    assert_eq!(q.also_in_count, 99);
+    assert_eq!(q.also_in.len(), MAX_ALSO_IN);
+    assert_eq!(q.also_in[0], ArticleId("a000".into()));
+    assert!(!q.also_in.contains(&ArticleId("a050".into())));
+}
+
+#[test]
+fn links_compare_each_distinct_text_once_and_skip_same_article_copies() {
+    let long = word_hashes("notre coopération militaire s’intensifie de jour en jour");
+    let close = word_hashes("notre coopération militaire s’intensifie de jour en jour avec le Mali");
+    let other = word_hashes("rien à voir avec la citation précédente ici");
+    let inputs: Vec<LinkInput<'_>> = vec![
+        (0, 0, &long),
+        (0, 1, &long),
+        (1, 0, &close),
+        (2, 0, &other),
+    ];
+    let got = links(&inputs);
+    let others: Vec<(usize, usize, Vec<usize>)> = got
+        .iter()
+        .map(|l| (l.article, l.quote, l.others.clone()))
+        .collect();
+    assert_eq!(
+        others,
+        [(0, 0, vec![1]), (0, 1, vec![1]), (1, 0, vec![0])],
+        "{got:?}"
+    );
+}
+
+#[test]
 fn spans_slice_back_to_the_quote_text() {
     let article = ingest("t.txt", "L’AES a « la même définition »\n\n« Été, hiver », a dit Zoé Kaboré. Selon elle, « l’État s’engage ».".as_bytes()).unwrap().article;
     for q in extract_article(&article, &Aliases::default()) {

@@ -86,6 +86,7 @@ fn outlet_author_and_speaker_fields_match() {
         sentence: 0..1,
         also_at: Vec::new(),
         also_in: Vec::new(),
+        also_in_count: 0,
     }]];
     let sr = Index::build(s.articles(), |i| quotes.get(i).map_or(&[], Vec::as_slice));
     assert!(sr.search("abamako")[0].fields.contains(SearchField::Outlet));

@@ -70,8 +70,13 @@ pub fn item_lines<'a>(
             .iter()
             .map(|id| name_of(id).unwrap_or_else(|| id.0.clone()))
             .collect();
+        let head = if q.also_in_count > names.len() {
+            format!("also in {} articles", q.also_in_count)
+        } else {
+            "also in".to_owned()
+        };
         lines.push(Line::from(Span::styled(
-            truncate(&format!("  also in: {}", names.join(" · ")), width),
+            truncate(&format!("  {head}: {}", names.join(" · ")), width),
             theme.dim(),
         )));
     }
@@ -166,6 +171,7 @@ mod tests {
             sentence: 0..text.len(),
             also_at: Vec::new(),
             also_in: also.iter().map(|s| ArticleId((*s).into())).collect(),
+            also_in_count: also.len(),
         }
     }
 
@@ -205,6 +211,14 @@ mod tests {
         );
         assert!(screen.contains("also in: Russie–AES"), "{screen}");
         assert!(screen.contains("  (unattributed) · direct"), "{screen}");
+    }
+
+    #[test]
+    fn a_widely_reprinted_quote_says_how_many_articles_print_it() {
+        let mut q = quote("Notre coopération s’intensifie", Some("X"), &["003_b6"]);
+        q.also_in_count = 250;
+        let screen = draw(&[q], QuotesPane::default(), true);
+        assert!(screen.contains("also in 250 articles: Russie–AES"), "{screen}");
     }
 
     #[test]

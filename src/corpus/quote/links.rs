@@ -1,0 +1,235 @@
+//! Quotes printed in several articles: the same words, mostly in the same order, in another
+//! article. Texts are compared as word hashes, so a whole corpus's quotes fit in memory while it
+//! streams in.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
+use crate::corpus::article::Article;
+use crate::corpus::text::words_key;
+
+use super::Quote;
+
+/// A quote to link: its article, its position in that article's quotes, its [`word_hashes`].
+pub type LinkInput<'a> = (usize, usize, &'a [u32]);
+
+/// A trigram shared by more distinct quote texts than this is boilerplate: it gives no candidates.
+const BOILERPLATE: usize = 64;
+
+/// A quote's words as hashes, the form [`links`] compares.
+pub fn word_hashes(text: &str) -> Box<[u32]> {
+    words_key(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            // Truncation is fine: a collision can only add a candidate, which is then checked.
+            h.finish() as u32
+        })
+        .collect()
+}
+
+/// Tokens of `a` found in order in `b`, counted the way `difflib.SequenceMatcher` counts its
+/// matching blocks (longest common run first, then recursively on each side).
+pub fn common_in_order<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    fn longest<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize, usize) {
+        let mut best = (0, 0, 0);
+        let mut prev = vec![0usize; b.len() + 1];
+        let mut cur = vec![0usize; b.len() + 1];
+        for (i, x) in a.iter().enumerate() {
+            for (j, y) in b.iter().enumerate() {
+                cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
+                if cur[j + 1] > best.2 {
+                    best = (i + 1 - cur[j + 1], j + 1 - cur[j + 1], cur[j + 1]);
+                }
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        best
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    if a == b {
+        return a.len();
+    }
+    let (i, j, k) = longest(a, b);
+    if k == 0 {
+        return 0;
+    }
+    k + common_in_order(&a[..i], &b[..j]) + common_in_order(&a[i + k..], &b[j + k..])
+}
+
+/// Two texts are the same quote when at least 5 words, and 3 in 5 of the shorter, match in order.
+fn same_quote(a: &[u32], b: &[u32]) -> bool {
+    let common = common_in_order(a, b);
+    common >= 5 && common * 5 >= a.len().min(b.len()) * 3
+}
+
+/// Other articles a quote is printed in, as positions in the list given to [`links`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The quote's article.
+    pub article: usize,
+    /// The quote's position in that article's quotes.
+    pub quote: usize,
+    /// The first [`MAX_ALSO_IN`] other articles printing it, in ascending order.
+    pub others: Vec<usize>,
+    /// How many other articles print it.
+    pub count: usize,
+}
+
+/// Other articles listed per quote: a quote reprinted a thousand times names the first few and
+/// counts the rest, so links grow with the corpus, not with its square.
+pub const MAX_ALSO_IN: usize = 16;
+
+/// Quotes printed in other articles, sorted by article and quote. Identical texts are grouped
+/// first, so a quote reprinted a thousand times is compared once; distinct texts are compared
+/// when they share two word trigrams.
+pub fn links(quotes: &[LinkInput<'_>]) -> Vec<Link> {
+    // Distinct texts, and the quotes that carry each.
+    let mut class_of: HashMap<&[u32], usize> = HashMap::new();
+    let mut texts: Vec<&[u32]> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (n, (_, _, t)) in quotes.iter().enumerate() {
+        let c = *class_of.entry(t).or_insert_with(|| {
+            texts.push(t);
+            members.push(Vec::new());
+            texts.len() - 1
+        });
+        members[c].push(n);
+    }
+    drop(class_of);
+
+    let mut shingles: Prehashed<Vec<u32>> = HashMap::default();
+    for (c, t) in texts.iter().enumerate() {
+        let c = u32::try_from(c).unwrap_or(u32::MAX);
+        for w in t.windows(3) {
+            let list = shingles.entry(trigram(w)).or_default();
+            if list.last() != Some(&c) {
+                list.push(c);
+            }
+        }
+    }
+
+    // Texts that are the same quote as each text (itself included, when long enough to tell).
+    let mut same: Vec<Vec<usize>> = texts
+        .iter()
+        .enumerate()
+        .map(|(x, t)| if same_quote(t, t) { vec![x] } else { Vec::new() })
+        .collect();
+    let mut candidates: Vec<u32> = Vec::new();
+    for (x, t) in texts.iter().enumerate() {
+        candidates.clear();
+        for w in t.windows(3) {
+            if let Some(list) = shingles.get(&trigram(w))
+                && list.len() <= BOILERPLATE
+            {
+                candidates.extend(list.iter().filter(|&&y| y as usize > x));
+            }
+        }
+        candidates.sort_unstable();
+        let mut run = 0;
+        for (i, &y) in candidates.iter().enumerate() {
+            run += 1;
+            if candidates.get(i + 1) != Some(&y) {
+                let y = y as usize;
+                if run >= 2 && same_quote(t, texts[y]) {
+                    same[x].push(y);
+                    same[y].push(x);
+                }
+                run = 0;
+            }
+        }
+    }
+    drop(shingles);
+
+    let mut out = Vec::new();
+    for (x, same) in same.iter().enumerate() {
+        let mut articles: Vec<usize> = same
+            .iter()
+            .flat_map(|&y| members[y].iter().map(|&q| quotes[q].0))
+            .collect();
+        articles.sort_unstable();
+        articles.dedup();
+        for &q in &members[x] {
+            let (article, quote, _) = quotes[q];
+            let count = articles.len() - usize::from(articles.binary_search(&article).is_ok());
+            if count > 0 {
+                let others = articles
+                    .iter()
+                    .copied()
+                    .filter(|&a| a != article)
+                    .take(MAX_ALSO_IN)
+                    .collect();
+                out.push(Link {
+                    article,
+                    quote,
+                    others,
+                    count,
+                });
+            }
+        }
+    }
+    out.sort_unstable_by_key(|l| (l.article, l.quote));
+    out
+}
+
+/// Fills `also_in` of quotes printed in several articles.
+pub(super) fn link_across(articles: &[Article], per: &mut [Vec<Quote>]) {
+    let hashes: Vec<Vec<Box<[u32]>>> = per
+        .iter()
+        .map(|qs| qs.iter().map(|q| word_hashes(&q.text)).collect())
+        .collect();
+    let inputs: Vec<LinkInput<'_>> = hashes
+        .iter()
+        .enumerate()
+        .flat_map(|(a, qs)| qs.iter().enumerate().map(move |(q, h)| (a, q, &h[..])))
+        .collect();
+    apply(articles, per, &links(&inputs));
+}
+
+/// Fills `also_in` and `also_in_count` from [`links`] (numbers are positions in `articles`).
+pub fn apply(articles: &[Article], quotes: &mut [Vec<Quote>], links: &[Link]) {
+    for l in links {
+        if let Some(quote) = quotes.get_mut(l.article).and_then(|qs| qs.get_mut(l.quote)) {
+            quote.also_in = l
+                .others
+                .iter()
+                .filter_map(|&o| articles.get(o).map(|a| a.id.clone()))
+                .collect();
+            quote.also_in_count = l.count;
+        }
+    }
+}
+
+/// A key for three word hashes (a collision only adds a candidate, which is then checked).
+fn trigram(w: &[u32]) -> u64 {
+    w.iter()
+        .fold(0u64, |h, &x| (h.rotate_left(21) ^ u64::from(x)).wrapping_mul(MIX))
+}
+
+const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// A map keyed by values that are already hashes: one multiply spreads them over the table.
+type Prehashed<V> = HashMap<u64, V, BuildHasherDefault<Spread>>;
+
+#[derive(Default)]
+struct Spread(u64);
+
+impl Hasher for Spread {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(MIX);
+    }
+}
