@@ -27,6 +27,38 @@ use fuzzy_matcher::FuzzyMatcher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// Counts live heap bytes, so `--stages` can say which structure holds the memory.
+struct Counting;
+
+static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded to the system allocator unchanged; only a counter is added.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new: usize) -> *mut u8 {
+        LIVE.fetch_add(new, std::sync::atomic::Ordering::Relaxed);
+        LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { std::alloc::System.realloc(ptr, layout, new) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn live() -> usize {
+    LIVE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The queries typed, one key at a time, each followed by backspaces back to empty.
 const QUERIES: [&str; 6] = [
     "lavrov",
@@ -44,6 +76,8 @@ struct Args {
     naive_limit: usize,
     /// Stop after loading (to profile the load path alone).
     load_only: bool,
+    /// Time each loading stage on one thread, from memory, and stop.
+    stages: bool,
 }
 
 fn args() -> Args {
@@ -52,6 +86,7 @@ fn args() -> Args {
         seed: 2025,
         naive_limit: usize::MAX,
         load_only: false,
+        stages: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -65,6 +100,7 @@ fn args() -> Args {
             // The naive scan at 100k takes seconds per key: this many keystrokes at most.
             "--naive-keys" => a.naive_limit = value().map_or(a.naive_limit, |v| v as usize),
             "--load-only" => a.load_only = true,
+            "--stages" => a.stages = true,
             _ => {} // `cargo bench` passes `--bench`
         }
     }
@@ -309,6 +345,124 @@ fn memmem_floor(articles: &[Article], keys: &[String]) -> Vec<Duration> {
         .collect()
 }
 
+/// CPU per article of each loading stage, on one thread, files already in memory.
+fn stages(dir: &std::path::Path) {
+    use aes_reader::corpus::quote;
+    use aes_reader::corpus::sanitize;
+    use aes_reader::corpus::search::SearchDoc;
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("readable").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(b) = std::fs::read(&p) {
+                files.push((p.display().to_string(), b));
+            }
+        }
+    }
+    let n = files.len().max(1) as f64;
+    let per = |d: Duration| d.as_secs_f64() * 1e6 / n;
+    let t = Instant::now();
+    for (_, b) in &files {
+        if let Ok((text, mut report)) = sanitize::decode(b) {
+            std::hint::black_box(sanitize::sanitize(&text, &mut report));
+        }
+    }
+    let sanitizing = t.elapsed();
+    let heap_start = live();
+    let t = Instant::now();
+    let articles: Vec<Article> = files
+        .iter()
+        .filter_map(|(f, b)| aes_reader::corpus::ingest::ingest(f, b).ok())
+        .map(|i| i.article)
+        .collect();
+    let ingesting = t.elapsed();
+    let articles: Vec<Article> = articles
+        .into_iter()
+        .map(|mut a| {
+            a.body.shrink_to_fit();
+            a.blocks.shrink_to_fit();
+            a
+        })
+        .collect();
+    let aliases = quote::Aliases::default();
+    let warm = live();
+    if let Some(a) = articles.first() {
+        std::hint::black_box(quote::extract_article(a, &aliases));
+    }
+    let heap_articles = live();
+    let fixed = heap_articles.saturating_sub(warm);
+    let t = Instant::now();
+    let quotes: Vec<Vec<quote::Quote>> = articles
+        .iter()
+        .map(|a| {
+            let mut q = quote::extract_article(a, &aliases);
+            q.shrink_to_fit();
+            q
+        })
+        .collect();
+    let quoting = t.elapsed();
+    let heap_quotes = live();
+    let t = Instant::now();
+    for (i, (a, q)) in articles.iter().zip(&quotes).enumerate() {
+        std::hint::black_box(SearchDoc::new(a, q, i as u32));
+    }
+    let docs = t.elapsed();
+    let t = Instant::now();
+    let hashes: Vec<Vec<Box<[u32]>>> = quotes
+        .iter()
+        .map(|qs| qs.iter().map(|q| quote::word_hashes(&q.text)).collect())
+        .collect();
+    let hashing = t.elapsed();
+    let t = Instant::now();
+    let inputs: Vec<quote::LinkInput<'_>> = hashes
+        .iter()
+        .enumerate()
+        .flat_map(|(a, qs)| qs.iter().enumerate().map(move |(q, h)| (a, q, &h[..])))
+        .collect();
+    let links = quote::links(&inputs);
+    let linking = t.elapsed();
+    drop(inputs);
+    drop(hashes);
+    let mut quotes = quotes;
+    let before_links = live();
+    quote::apply_links(&articles, &mut quotes, &links);
+    drop(links);
+    let heap_links = live().saturating_sub(before_links);
+    let before_index = live();
+    let index = Index::build(&articles, |i| quotes[i].as_slice());
+    let heap_index = live().saturating_sub(before_index);
+    drop(index);
+    println!(
+        "stages, µs per article on one thread ({} articles, in memory):",
+        files.len()
+    );
+    println!("  decode + sanitize      {:>8.1}", per(sanitizing));
+    println!("  ingest (all of it)     {:>8.1}", per(ingesting));
+    println!("  quote extraction       {:>8.1}", per(quoting));
+    println!("  search document        {:>8.1}", per(docs));
+    println!("  quote word hashes      {:>8.1}", per(hashing));
+    println!("  cross-article links    {:>8.1}", per(linking));
+    let b = |x: usize| x as f64 / n;
+    println!("live heap, bytes per article:");
+    println!(
+        "  articles               {:>8.0}",
+        b(warm.saturating_sub(heap_start))
+    );
+    println!(
+        "  quotes                 {:>8.0}",
+        b(heap_quotes.saturating_sub(heap_articles))
+    );
+    println!("  also_in links          {:>8.0}", b(heap_links));
+    println!("  search index           {:>8.0}", b(heap_index));
+    println!(
+        "  quote engine, fixed    {:>8.1} MB (lexicon, regex caches)",
+        fixed as f64 / 1e6
+    );
+}
+
 fn drop_page_cache() -> bool {
     let _ = std::process::Command::new("sync").status();
     std::fs::write("/proc/sys/vm/drop_caches", "3").is_ok()
@@ -326,6 +480,11 @@ fn main() {
         t.elapsed().as_secs_f64(),
         tmp.display()
     );
+    if a.stages {
+        stages(&tmp);
+        let _ = std::fs::remove_dir_all(&tmp);
+        return;
+    }
     let cold = drop_page_cache();
     let cpus = std::thread::available_parallelism().map_or(1, |c| c.get());
     println!(
@@ -340,6 +499,7 @@ fn main() {
     let before = rss();
     let mut loaded = load(tmp.clone());
     let after = rss();
+
     let bytes_per_article = after.saturating_sub(before) / n.max(1) as u64;
     let (_, load_frame_p95, _) = stats(&loaded.frames);
     if a.load_only {

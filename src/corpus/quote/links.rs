@@ -33,38 +33,73 @@ pub fn word_hashes(text: &str) -> Box<[u32]> {
 /// Tokens of `a` found in order in `b`, counted the way `difflib.SequenceMatcher` counts its
 /// matching blocks (longest common run first, then recursively on each side).
 pub fn common_in_order<T: PartialEq>(a: &[T], b: &[T]) -> usize {
-    fn longest<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize, usize) {
-        let mut best = (0, 0, 0);
-        let mut prev = vec![0usize; b.len() + 1];
-        let mut cur = vec![0usize; b.len() + 1];
-        for (i, x) in a.iter().enumerate() {
-            for (j, y) in b.iter().enumerate() {
-                cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
-                if cur[j + 1] > best.2 {
-                    best = (i + 1 - cur[j + 1], j + 1 - cur[j + 1], cur[j + 1]);
-                }
-            }
-            std::mem::swap(&mut prev, &mut cur);
-        }
-        best
-    }
+    let mut rows = vec![0usize; 2 * (b.len() + 1)];
+    common_with(a, b, &mut rows)
+}
+
+/// [`common_in_order`] with its two rows of run lengths given (`2 * (b.len() + 1)` at least).
+fn common_with<T: PartialEq>(a: &[T], b: &[T], rows: &mut [usize]) -> usize {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
     if a == b {
         return a.len();
     }
-    let (i, j, k) = longest(a, b);
+    // The longest common run: its start in `a`, in `b`, and its length.
+    let (prev, cur) = rows.split_at_mut(b.len() + 1);
+    let (mut prev, mut cur) = (prev, &mut cur[..=b.len()]);
+    prev.fill(0);
+    cur.fill(0);
+    let (mut i0, mut j0, mut k) = (0, 0, 0);
+    for (i, x) in a.iter().enumerate() {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
+            if cur[j + 1] > k {
+                k = cur[j + 1];
+                (i0, j0) = (i + 1 - k, j + 1 - k);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
     if k == 0 {
         return 0;
     }
-    k + common_in_order(&a[..i], &b[..j]) + common_in_order(&a[i + k..], &b[j + k..])
+    k + common_with(&a[..i0], &b[..j0], rows) + common_with(&a[i0 + k..], &b[j0 + k..], rows)
 }
 
 /// Two texts are the same quote when at least 5 words, and 3 in 5 of the shorter, match in order.
-fn same_quote(a: &[u32], b: &[u32]) -> bool {
-    let common = common_in_order(a, b);
-    common >= 5 && common * 5 >= a.len().min(b.len()) * 3
+/// `sorted_*` are the same words sorted: the words they share bound the in-order count, which
+/// turns most candidates down before the quadratic comparison.
+fn same_quote(
+    a: &[u32],
+    b: &[u32],
+    sorted_a: &[u32],
+    sorted_b: &[u32],
+    rows: &mut Vec<usize>,
+) -> bool {
+    let enough = |common: usize| common >= 5 && common * 5 >= a.len().min(b.len()) * 3;
+    if !enough(shared(sorted_a, sorted_b)) {
+        return false;
+    }
+    rows.resize(rows.len().max(2 * (b.len() + 1)), 0);
+    enough(common_with(a, b, rows))
+}
+
+/// Size of the multiset intersection of two sorted lists.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Other articles a quote is printed in, as positions in the list given to [`links`].
@@ -114,10 +149,19 @@ pub fn links(quotes: &[LinkInput<'_>]) -> Vec<Link> {
     }
 
     // Texts that are the same quote as each text (itself included, when long enough to tell).
+    let sorted: Vec<Vec<u32>> = texts
+        .iter()
+        .map(|t| {
+            let mut s = t.to_vec();
+            s.sort_unstable();
+            s
+        })
+        .collect();
+    let mut rows = Vec::new();
     let mut same: Vec<Vec<usize>> = texts
         .iter()
         .enumerate()
-        .map(|(x, t)| if same_quote(t, t) { vec![x] } else { Vec::new() })
+        .map(|(x, t)| if t.len() >= 5 { vec![x] } else { Vec::new() })
         .collect();
     let mut candidates: Vec<u32> = Vec::new();
     for (x, t) in texts.iter().enumerate() {
@@ -135,7 +179,7 @@ pub fn links(quotes: &[LinkInput<'_>]) -> Vec<Link> {
             run += 1;
             if candidates.get(i + 1) != Some(&y) {
                 let y = y as usize;
-                if run >= 2 && same_quote(t, texts[y]) {
+                if run >= 2 && same_quote(t, texts[y], &sorted[x], &sorted[y], &mut rows) {
                     same[x].push(y);
                     same[y].push(x);
                 }
@@ -206,8 +250,9 @@ pub fn apply(articles: &[Article], quotes: &mut [Vec<Quote>], links: &[Link]) {
 
 /// A key for three word hashes (a collision only adds a candidate, which is then checked).
 fn trigram(w: &[u32]) -> u64 {
-    w.iter()
-        .fold(0u64, |h, &x| (h.rotate_left(21) ^ u64::from(x)).wrapping_mul(MIX))
+    w.iter().fold(0u64, |h, &x| {
+        (h.rotate_left(21) ^ u64::from(x)).wrapping_mul(MIX)
+    })
 }
 
 const MIX: u64 = 0x9E37_79B9_7F4A_7C15;

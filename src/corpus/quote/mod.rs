@@ -18,10 +18,10 @@ use crate::corpus::store::Store;
 use crate::corpus::text::{fold, word_count, words_key};
 use attribute::{Resolver, Speaker};
 use lexicon::LEXICON;
+use links::link_across;
 pub use links::{
     Link, LinkInput, MAX_ALSO_IN, apply as apply_links, common_in_order, links, word_hashes,
 };
-use links::link_across;
 pub use people::Aliases;
 use people::People;
 

@@ -392,14 +392,11 @@ fn a_quote_reprinted_widely_names_the_first_articles_and_counts_them_all() {
 #[test]
 fn links_compare_each_distinct_text_once_and_skip_same_article_copies() {
     let long = word_hashes("notre coopération militaire s’intensifie de jour en jour");
-    let close = word_hashes("notre coopération militaire s’intensifie de jour en jour avec le Mali");
+    let close =
+        word_hashes("notre coopération militaire s’intensifie de jour en jour avec le Mali");
     let other = word_hashes("rien à voir avec la citation précédente ici");
-    let inputs: Vec<LinkInput<'_>> = vec![
-        (0, 0, &long),
-        (0, 1, &long),
-        (1, 0, &close),
-        (2, 0, &other),
-    ];
+    let inputs: Vec<LinkInput<'_>> =
+        vec![(0, 0, &long), (0, 1, &long), (1, 0, &close), (2, 0, &other)];
     let got = links(&inputs);
     let others: Vec<(usize, usize, Vec<usize>)> = got
         .iter()

@@ -218,7 +218,10 @@ mod tests {
         let mut q = quote("Notre coopération s’intensifie", Some("X"), &["003_b6"]);
         q.also_in_count = 250;
         let screen = draw(&[q], QuotesPane::default(), true);
-        assert!(screen.contains("also in 250 articles: Russie–AES"), "{screen}");
+        assert!(
+            screen.contains("also in 250 articles: Russie–AES"),
+            "{screen}"
+        );
     }
 
     #[test]
