@@ -31,16 +31,19 @@ use ratatui::backend::TestBackend;
 struct Counting;
 
 static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static BLOCKS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 // SAFETY: every call is forwarded to the system allocator unchanged; only a counter is added.
 unsafe impl std::alloc::GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
         LIVE.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        BLOCKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         // SAFETY: same contract as the caller's.
         unsafe { std::alloc::System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
         LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        BLOCKS.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
         // SAFETY: same contract as the caller's.
         unsafe { std::alloc::System.dealloc(ptr, layout) }
     }
@@ -54,6 +57,10 @@ unsafe impl std::alloc::GlobalAlloc for Counting {
 
 #[global_allocator]
 static ALLOC: Counting = Counting;
+
+fn blocks() -> usize {
+    BLOCKS.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 fn live() -> usize {
     LIVE.load(std::sync::atomic::Ordering::Relaxed)
@@ -455,11 +462,12 @@ fn stages(dir: &std::path::Path) {
     let mut quotes = quotes;
     let before_links = live();
     quote::apply_links(&articles, &mut quotes, &links);
-    drop(links);
     let heap_links = live().saturating_sub(before_links);
+    drop(links);
     let before_index = live();
     let index = Index::build(&articles, |i| quotes[i].as_slice());
     let heap_index = live().saturating_sub(before_index);
+    println!("index: {index:?}");
     drop(index);
     println!(
         "stages, µs per article on one thread ({} articles, in memory):",
@@ -522,9 +530,15 @@ fn main() {
         }
     );
 
-    let before = rss();
+    let (before, live_before, blocks_before) = (rss(), live(), blocks());
     let mut loaded = load(tmp.clone());
-    let after = rss();
+    let (after, live_after) = (rss(), live());
+    println!(
+        "memory after load: resident {:.1} MB, live heap {:.1} MB in {:.0} allocations per article",
+        after.saturating_sub(before) as f64 / 1e6,
+        live_after.saturating_sub(live_before) as f64 / 1e6,
+        blocks().saturating_sub(blocks_before) as f64 / n.max(1) as f64
+    );
 
     let bytes_per_article = after.saturating_sub(before) / n.max(1) as u64;
     let (_, load_frame_p95, _) = stats(&loaded.frames);

@@ -165,7 +165,7 @@ fn search(store: &Store, query: &str, json: bool, out: &mut impl Write) -> io::R
         let fields: Vec<&'static str> = m.fields.iter().map(|f| f.name()).collect();
         if json {
             let hit = Hit {
-                id: &a.id.0,
+                id: a.id.as_str(),
                 file: &a.file,
                 title: &a.meta.title,
                 score: m.score,
@@ -195,7 +195,7 @@ struct ListItem<'a> {
 impl<'a> ListItem<'a> {
     fn new(a: &'a Article) -> Self {
         ListItem {
-            id: &a.id.0,
+            id: a.id.as_str(),
             file: &a.file,
             title: &a.meta.title,
             date: a.meta.date.map(|d| d.to_string()),
@@ -230,7 +230,7 @@ fn list(store: &Store, json: bool, out: &mut impl Write) -> io::Result<()> {
     let id_w = store
         .articles()
         .iter()
-        .map(|a| a.id.0.width())
+        .map(|a| a.id.as_str().width())
         .max()
         .unwrap_or(2)
         .max(2);
@@ -263,7 +263,7 @@ fn list(store: &Store, json: bool, out: &mut impl Write) -> io::Result<()> {
         writeln!(
             out,
             "{}  {:<10}  {}  {title}",
-            pad(&a.id.0, id_w),
+            pad(a.id.as_str(), id_w),
             date,
             pad(&source, src_w)
         )?;

@@ -63,7 +63,7 @@ pub fn print_quotes(
         eprintln!("aes-reader: {}", sanitize::one_line(w));
     }
     fn file_of<'a>(store: &'a Store, id: &'a crate::corpus::ArticleId) -> &'a str {
-        store.get(id).map_or(id.0.as_str(), |a| a.file_name())
+        store.get(id).map_or(id.as_str(), |a| a.file_name())
     }
     for a in store
         .articles()
@@ -94,7 +94,7 @@ pub fn print_quotes(
             if json {
                 let item = QuoteOut {
                     article: a.file_name(),
-                    id: &a.id.0,
+                    id: a.id.as_str(),
                     quote: &q.text,
                     speaker: q.speaker.as_deref().map(sanitize::one_line),
                     kind: q.kind.name(),
@@ -113,7 +113,11 @@ pub fn print_quotes(
                     .map_or(Cow::Borrowed("(speaker unknown)"), sanitize::one_line);
                 writeln!(out, "  {who} [{}]: « {} »", q.kind.name(), q.text)?;
                 if !q.also_in.is_empty() {
-                    let ids: Vec<&str> = q.also_in.iter().map(|i| i.0.as_str()).collect();
+                    let ids: Vec<&str> = q
+                        .also_in
+                        .iter()
+                        .map(crate::corpus::ArticleId::as_str)
+                        .collect();
                     let more = q.also_in_count.saturating_sub(ids.len());
                     let more = if more > 0 {
                         format!(" and {more} more")
@@ -149,7 +153,7 @@ pub fn print_speakers(store: &Store, json: bool, out: &mut impl Write) -> io::Re
             if let Some(s) = q.speaker.as_deref() {
                 let e = tally.entry(s).or_default();
                 e.0 += 1;
-                e.1.insert(&a.id.0);
+                e.1.insert(a.id.as_str());
             }
         }
     }

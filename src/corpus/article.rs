@@ -3,18 +3,45 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 /// Stable identifier of an article: its path relative to the corpus folder, without extension,
 /// with `/` separators (`000_aa1d56584d383c90`, `mali/2025-05-01-interview`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
-pub struct ArticleId(pub String);
+/// Shared, so the many places that name an article (quote links, the reader's maps) cost a
+/// pointer each.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ArticleId(pub Arc<str>);
+
+impl ArticleId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for ArticleId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for ArticleId {
+    fn from(s: &str) -> ArticleId {
+        ArticleId(s.into())
+    }
+}
 
 impl fmt::Display for ArticleId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+impl Serialize for ArticleId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
     }
 }
 

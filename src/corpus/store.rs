@@ -309,8 +309,8 @@ impl Source {
         Some(match ingest::ingest(shown, &bytes) {
             Ok(done) => {
                 let mut article = done.article;
-                if self.shared_ids.contains(&article.id.0) {
-                    article.id = ArticleId(article.file.clone());
+                if self.shared_ids.contains(article.id.as_str()) {
+                    article.id = ArticleId(article.file.as_str().into());
                 }
                 article.body.shrink_to_fit();
                 article.blocks.shrink_to_fit();
@@ -453,21 +453,21 @@ impl Store {
         if let Some(a) = self
             .articles
             .iter()
-            .find(|a| a.id.0 == q || a.file == q || a.file_name() == q)
+            .find(|a| a.id.as_str() == q || a.file == q || a.file_name() == q)
         {
             return Ok(a);
         }
         let matches: Vec<&Article> = self
             .articles
             .iter()
-            .filter(|a| !q.is_empty() && a.id.0.starts_with(q))
+            .filter(|a| !q.is_empty() && a.id.as_str().starts_with(q))
             .collect();
         match matches.as_slice() {
             [one] => Ok(one),
             [] => Err(LookupError::NotFound(sanitize::one_line(q).into_owned())),
             many => Err(LookupError::Ambiguous {
                 query: sanitize::one_line(q).into_owned(),
-                candidates: many.iter().map(|a| a.id.0.clone()).collect(),
+                candidates: many.iter().map(|a| a.id.to_string()).collect(),
             }),
         }
     }
@@ -628,8 +628,8 @@ mod tests {
             ("000_abc.txt", b"T\n\nCorps."),
             ("001_def.txt", b"T\n\nCorps."),
         ]);
-        assert_eq!(s.find("001").unwrap().id.0, "001_def");
-        assert_eq!(s.find("000_abc.txt").unwrap().id.0, "000_abc");
+        assert_eq!(s.find("001").unwrap().id.as_str(), "001_def");
+        assert_eq!(s.find("000_abc.txt").unwrap().id.as_str(), "000_abc");
         assert!(matches!(s.find("00"), Err(LookupError::Ambiguous { .. })));
         assert!(matches!(s.find("9"), Err(LookupError::NotFound(_))));
     }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event;
 
-use crate::corpus::article::Article;
+use crate::corpus::article::{Article, ArticleId};
 use crate::corpus::load::{LoadEvent, Loading};
 use crate::corpus::quote::{self, Quote};
 use crate::corpus::search::worker::{Reply, SearchWorker};
@@ -60,7 +60,7 @@ pub struct App {
     articles: Vec<Article>,
     quotes: Vec<Vec<Quote>>,
     /// Article index by id.
-    ids: HashMap<String, usize>,
+    ids: HashMap<ArticleId, usize>,
     /// Where the corpus comes from, for the status bar.
     pub origin: String,
     /// Files that could not be loaded.
@@ -209,11 +209,11 @@ impl App {
     fn push_articles(&mut self, items: impl IntoIterator<Item = (Article, Vec<Quote>)>) {
         for (a, q) in items {
             let i = self.articles.len();
-            if self.state.read.contains(&a.id.0) {
+            if self.state.read.contains(a.id.as_str()) {
                 self.read_count += 1;
             }
             self.corpus_has_quotes |= !q.is_empty();
-            self.ids.insert(a.id.0.clone(), i);
+            self.ids.insert(a.id.clone(), i);
             self.articles.push(a);
             self.quotes.push(q);
         }
@@ -316,7 +316,7 @@ impl App {
         let restored = self
             .restore
             .as_ref()
-            .and_then(|id| self.ids.get(id))
+            .and_then(|id| self.ids.get(id.as_str()))
             .and_then(|&i| position(i));
         // While typing, the best match is what the user is after; otherwise stay on the article.
         self.list.selected = if let Some(row) = restored {
@@ -451,7 +451,7 @@ impl App {
                         self.show_article(Some(i));
                         self.focus = Focus::Reader;
                         if let Some(a) = self.articles.get(i) {
-                            if self.state.read.insert(a.id.0.clone()) {
+                            if self.state.read.insert(a.id.to_string()) {
                                 self.read_count += 1;
                             }
                         }
@@ -486,7 +486,7 @@ impl App {
             Action::NextHit | Action::PrevHit => self.step_hit(action == Action::NextHit),
             Action::ToggleRead => {
                 if let Some(a) = self.reader.article.and_then(|i| self.articles.get(i)) {
-                    let id = a.id.0.clone();
+                    let id = a.id.to_string();
                     let now_read = !self.state.read.remove(&id);
                     if now_read {
                         self.state.read.insert(id);
@@ -580,11 +580,11 @@ impl App {
     fn record_position(&mut self) {
         if let Some(a) = self.reader.article.and_then(|i| self.articles.get(i)) {
             if self.reader.anchor == Anchor::default() {
-                self.state.positions.remove(&a.id.0);
+                self.state.positions.remove(a.id.as_str());
             } else {
                 self.state
                     .positions
-                    .insert(a.id.0.clone(), self.reader.anchor);
+                    .insert(a.id.to_string(), self.reader.anchor);
             }
         }
     }
@@ -601,10 +601,10 @@ impl App {
         self.quotes_pane = QuotesPane::default();
         let article = index.and_then(|i| self.articles.get(i));
         self.reader.anchor = article
-            .and_then(|a| self.state.positions.get(&a.id.0).copied())
+            .and_then(|a| self.state.positions.get(a.id.as_str()).copied())
             .unwrap_or_default();
         if let Some(a) = article {
-            self.state.last = Some(a.id.0.clone());
+            self.state.last = Some(a.id.to_string());
         }
         self.refresh_hits();
         self.reader.top = 0;

@@ -171,8 +171,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
         reader::render(frame, r, app, app.focus == Focus::Reader);
     }
     if let Some(r) = areas.quotes {
-        let name_of =
-            |id: &crate::corpus::ArticleId| app.article_by_id(&id.0).map(|a| a.meta.title.clone());
+        let name_of = |id: &crate::corpus::ArticleId| {
+            app.article_by_id(id.as_str()).map(|a| a.meta.title.clone())
+        };
         let view = quotes::PanelView {
             quotes: app.current_quotes(),
             state: app.quotes_pane,

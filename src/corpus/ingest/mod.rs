@@ -339,7 +339,7 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
         tags: fm.tags.clone(),
     };
     Article {
-        id: ArticleId(stem.to_owned()),
+        id: ArticleId(stem.into()),
         file: file.to_owned(),
         meta,
         blocks,

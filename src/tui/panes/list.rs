@@ -36,7 +36,7 @@ fn row<'a>(app: &'a App, m: &Match, width: usize, selected: bool) -> Line<'a> {
     let Some(a) = app.articles().get(m.index) else {
         return Line::default();
     };
-    let read = app.state.read.contains(&a.id.0);
+    let read = app.state.read.contains(a.id.as_str());
     let marker = if selected { "▶" } else { " " };
     let mark = if read { "✓" } else { " " };
     let date = a

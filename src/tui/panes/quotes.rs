@@ -68,7 +68,7 @@ pub fn item_lines<'a>(
         let names: Vec<String> = q
             .also_in
             .iter()
-            .map(|id| name_of(id).unwrap_or_else(|| id.0.clone()))
+            .map(|id| name_of(id).unwrap_or_else(|| id.to_string()))
             .collect();
         let head = if q.also_in_count > names.len() {
             format!("also in {} articles", q.also_in_count)
@@ -177,7 +177,7 @@ mod tests {
 
     fn draw(quotes: &[Quote], state: QuotesPane, corpus: bool) -> String {
         let mut t = Terminal::new(TestBackend::new(40, 12)).unwrap();
-        let name_of = |id: &ArticleId| (id.0 == "003_b6").then(|| "Russie–AES".to_owned());
+        let name_of = |id: &ArticleId| (id.as_str() == "003_b6").then(|| "Russie–AES".to_owned());
         t.draw(|f| {
             let view = PanelView {
                 quotes,
