@@ -222,11 +222,24 @@ fn load(dir: PathBuf) -> Loaded {
     }
 }
 
-/// Types every keystroke into the App; returns keystroke -> results latencies and frame times.
-fn type_queries(app: &mut App) -> (Vec<Duration>, Vec<Duration>) {
+/// Keystroke timings while typing into the App.
+struct Typing {
+    /// Keystroke until every match is listed.
+    results: Vec<Duration>,
+    /// Keystroke until the list first shows matches of the new query (a first page or all).
+    first_page: Vec<Duration>,
+    /// Frame times (update + render) meanwhile.
+    frames: Vec<Duration>,
+}
+
+/// Types every keystroke into the App and times how its list catches up.
+fn type_queries(app: &mut App) -> Typing {
     let mut term = Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1)).expect("test backend");
-    let mut latencies = Vec::new();
-    let mut frames = Vec::new();
+    let mut t = Typing {
+        results: Vec::new(),
+        first_page: Vec::new(),
+        frames: Vec::new(),
+    };
     for q in QUERIES {
         app.update(Action::FilterOpen);
         let chars: Vec<char> = q.chars().collect();
@@ -235,25 +248,33 @@ fn type_queries(app: &mut App) -> (Vec<Duration>, Vec<Duration>) {
             .map(|c| Action::FilterInput(*c))
             .chain(std::iter::repeat_n(Action::FilterBackspace, chars.len()));
         for key in keys {
-            let t = Instant::now();
+            let start = Instant::now();
             app.update(key);
             draw(&mut term, app);
-            frames.push(t.elapsed());
-            while app.results_for != app.filter.query {
+            t.frames.push(start.elapsed());
+            let mut first = None;
+            loop {
+                if app.results_for == app.filter.query {
+                    first.get_or_insert_with(|| start.elapsed());
+                    if app.results_complete {
+                        break;
+                    }
+                }
                 let f = Instant::now();
                 if app.pump() {
                     draw(&mut term, app);
-                    frames.push(f.elapsed());
+                    t.frames.push(f.elapsed());
                 } else {
                     std::thread::sleep(Duration::from_micros(200));
                 }
             }
-            latencies.push(t.elapsed());
+            t.results.push(start.elapsed());
+            t.first_page.extend(first);
         }
         app.update(Action::FilterCancel);
         app.settle();
     }
-    (latencies, frames)
+    t
 }
 
 /// nucleo-matcher behind the same trait, with the same noise floor (16 per pattern char).
@@ -291,15 +312,25 @@ impl Fuzzy for Nucleo {
 }
 
 /// The engine alone (no App, no thread hop), for the like-for-like comparison with nucleo.
-fn engine(index: &Index, keys: &[String]) -> Vec<Duration> {
+fn engines(ours: &Index, nucleo: &Index, keys: &[String]) -> (Vec<Duration>, Vec<Duration>) {
+    let time = |index: &Index, k: &str| {
+        let t = Instant::now();
+        std::hint::black_box(index.search(k).len());
+        t.elapsed()
+    };
+    // Interleaved, alternating which goes first, so a busy moment of the machine weighs on both.
     keys.iter()
-        .map(|k| {
-            let t = Instant::now();
-            let m = index.search(k);
-            std::hint::black_box(m.len());
-            t.elapsed()
+        .enumerate()
+        .map(|(i, k)| {
+            if i % 2 == 0 {
+                let o = time(ours, k);
+                (o, time(nucleo, k))
+            } else {
+                let n = time(nucleo, k);
+                (time(ours, k), n)
+            }
         })
-        .collect()
+        .unzip()
 }
 
 /// (a) fuzzy-matcher's SkimMatcherV2 on title + body of every article, sorted by score.
@@ -564,19 +595,18 @@ fn main() {
         .sum();
 
     let keys = keystrokes();
-    let (latencies, frames) = type_queries(app);
-    let (k50, k95, kmax) = stats(&latencies);
-    let (f50, f95, fmax) = stats(&frames);
+    let typing = type_queries(app);
+    let (k50, k95, kmax) = stats(&typing.results);
+    let first_page = stats(&typing.first_page);
+    let (f50, f95, fmax) = stats(&typing.frames);
 
     // Comparison points, on the same articles and keystrokes.
     let articles = app.articles();
     let quotes_of = |i: usize| app.quotes_of(i);
     let ours = Index::build_with(Box::new(Skim::default()), articles, quotes_of);
-    let ours_t = engine(&ours, &keys);
-    drop(ours);
     let nucleo = Index::build_with(Box::new(Nucleo), articles, quotes_of);
-    let nucleo_t = engine(&nucleo, &keys);
-    drop(nucleo);
+    let (ours_t, nucleo_t) = engines(&ours, &nucleo, &keys);
+    drop((ours, nucleo));
     let floor_t = memmem_floor(articles, &keys);
     let naive_t = naive(articles, &keys, a.naive_limit);
 
@@ -611,6 +641,7 @@ fn main() {
         "keystroke -> results (App, search thread)",
         (k50, k95, kmax),
     );
+    row("keystroke -> first page of results (App)", first_page);
     row("frame while typing (update + render)", (f50, f95, fmax));
     row("engine alone, fuzzy-matcher (ours)", (e50, e95, emax));
     row("engine alone, nucleo-matcher build", (nu50, nu95, numax));

@@ -77,6 +77,8 @@ pub struct App {
     answered: u64,
     /// The query the list's matches answer (the filter line may be ahead while typing).
     pub results_for: String,
+    /// The list holds every match of `results_for`, not only a first page.
+    pub results_complete: bool,
     /// New articles were indexed since the list was last asked for.
     stale_list: bool,
     /// Articles marked read that are in the corpus.
@@ -185,6 +187,7 @@ impl App {
             asked: 0,
             answered: 0,
             results_for: String::new(),
+            results_complete: true,
             stale_list: false,
             read_count: 0,
             restore: state.last.clone(),
@@ -267,9 +270,17 @@ impl App {
         while let Some(reply) = self.search.try_recv() {
             match reply {
                 Reply::Indexed(_) => self.stale_list = true,
-                Reply::Results { id, query, matches } if id == self.asked => {
-                    self.answered = id;
+                Reply::Results {
+                    id,
+                    query,
+                    matches,
+                    complete,
+                } if id == self.asked => {
+                    if complete {
+                        self.answered = id;
+                    }
                     self.show_results(query, matches);
+                    self.results_complete = complete;
                     changed = true;
                 }
                 Reply::Results { .. } => {}

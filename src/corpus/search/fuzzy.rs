@@ -14,7 +14,8 @@ pub trait Fuzzy: Send + Sync {
     fn indices(&self, choice: &str, pattern: &str) -> Option<Vec<usize>>;
 }
 
-/// fuzzy-matcher's skim algorithm, case-insensitive, with a floor that rejects scattered letters.
+/// fuzzy-matcher's skim algorithm on folded text (already lower case, so case is not looked at
+/// again), with a floor that rejects scattered letters.
 pub struct Skim(SkimMatcherV2);
 
 impl std::fmt::Debug for Skim {
@@ -25,7 +26,7 @@ impl std::fmt::Debug for Skim {
 
 impl Default for Skim {
     fn default() -> Skim {
-        Skim(SkimMatcherV2::default().ignore_case())
+        Skim(SkimMatcherV2::default().respect_case())
     }
 }
 

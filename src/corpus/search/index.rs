@@ -18,6 +18,8 @@ const TIER_BODY: i64 = 1_000_000;
 const WORDS_BONUS: i64 = 1_000;
 /// Below this many articles a query runs on one thread.
 const PARALLEL_FROM: usize = 8_192;
+/// Matches handed over first when the best ones are known early (more than a screen holds).
+pub const FIRST_PAGE: usize = 200;
 /// Queries answered from the cache before it is emptied.
 const CACHE_QUERIES: usize = 256;
 
@@ -119,19 +121,25 @@ impl Table {
 
 /// A short folded field against a query: all words present beats a fuzzy match.
 fn score_short(value: &str, q: &Query, fuzzy: &dyn Fuzzy) -> Option<i64> {
-    if value.is_empty() {
+    title_words_score(value, q).or_else(|| title_fuzzy_score(value, q, fuzzy))
+}
+
+/// A field having every query word (as word starts); whole words rank above prefixes.
+fn title_words_score(value: &str, q: &Query) -> Option<i64> {
+    if value.is_empty() || !words_in(value, &q.words) {
         return None;
     }
-    if words_in(value, &q.words) {
-        // Whole words rank above prefixes.
-        let whole = q
-            .words
-            .iter()
-            .filter(|w| words(value).any(|v| v == w.as_str()))
-            .count();
-        return Some(WORDS_BONUS + 10 * i64::try_from(whole).unwrap_or(0));
-    }
-    if !q.allows_fuzzy() || !super::fuzzy::is_subsequence(value, &q.whole) {
+    let whole = q
+        .words
+        .iter()
+        .filter(|w| words(value).any(|v| v == w.as_str()))
+        .count();
+    Some(WORDS_BONUS + 10 * i64::try_from(whole).unwrap_or(0))
+}
+
+/// A fuzzy match of the whole query, below any field having every word.
+fn title_fuzzy_score(value: &str, q: &Query, fuzzy: &dyn Fuzzy) -> Option<i64> {
+    if value.is_empty() || !q.allows_fuzzy() || !super::fuzzy::is_subsequence(value, &q.whole) {
         return None;
     }
     fuzzy
@@ -313,6 +321,20 @@ impl Index {
         query: &str,
         stale: &(dyn Fn() -> bool + Sync),
     ) -> Option<Arc<[Match]>> {
+        self.search_progressive(query, stale, &mut |_| {})
+    }
+
+    /// [`Index::search_until`] that first hands `first_page` the best [`FIRST_PAGE`] matches
+    /// when they are known before the rest: titles having every query word outrank everything
+    /// else, so when there are enough of them the top of the list is final before fuzzy titles,
+    /// outlets, authors, speakers and bodies are scored. (Those matches' `fields` may still gain
+    /// other fields in the complete answer.)
+    pub fn search_progressive(
+        &self,
+        query: &str,
+        stale: &(dyn Fn() -> bool + Sync),
+        first_page: &mut dyn FnMut(Arc<[Match]>),
+    ) -> Option<Arc<[Match]>> {
         if let Some(hit) = lock(&self.result_cache).get(query) {
             return Some(Arc::clone(hit));
         }
@@ -326,7 +348,7 @@ impl Index {
                     fields: Fields::default(),
                 })
                 .collect(),
-            Some(q) => self.run(&q, stale)?.into(),
+            Some(q) => self.run(&q, stale, first_page)?.into(),
         };
         let mut cache = lock(&self.result_cache);
         if cache.len() >= CACHE_QUERIES {
@@ -336,10 +358,25 @@ impl Index {
         Some(result)
     }
 
-    fn run(&self, q: &Query, stale: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Match>> {
+    fn run(
+        &self,
+        q: &Query,
+        stale: &(dyn Fn() -> bool + Sync),
+        first_page: &mut dyn FnMut(Arc<[Match]>),
+    ) -> Option<Vec<Match>> {
         let n = self.titles.len();
         let mut scores = vec![0i64; n];
         let mut fields = vec![Fields::default(); n];
+        let fuzzy = self.fuzzy.as_ref();
+        // Titles with every query word first: they head the list.
+        let (words_found, complete) =
+            self.score_titles(stale, &mut scores, &mut fields, |t| title_words_score(t, q));
+        if !complete {
+            return None;
+        }
+        if words_found >= FIRST_PAGE {
+            first_page(self.ranked(&scores, &fields, Some(FIRST_PAGE)).into());
+        }
         // Body: every word must start a word of the article.
         let hits: Vec<Arc<WordHits>> = q.words.iter().map(|w| self.word_hits(w)).collect();
         if stale() {
@@ -356,53 +393,84 @@ impl Index {
         }
         let need = u8::try_from(hits.len()).unwrap_or(u8::MAX);
         for d in 0..n {
-            if seen[d] == need {
+            if seen[d] == need && !fields[d].contains(SearchField::Title) {
                 scores[d] = TIER_BODY + i64::from(total[d].min(999));
+            }
+            if seen[d] == need {
                 fields[d].insert(SearchField::Body);
             }
         }
         drop((seen, total));
         // Short fields: each distinct value scored once.
-        let fuzzy = self.fuzzy.as_ref();
         self.outlets
             .score_into(q, fuzzy, SearchField::Outlet, &mut scores, &mut fields);
         self.authors
             .score_into(q, fuzzy, SearchField::Author, &mut scores, &mut fields);
         self.speakers
             .score_into(q, fuzzy, SearchField::Speaker, &mut scores, &mut fields);
-        // Titles: every one, on every core when there are many.
+        // The other titles, fuzzy.
+        if q.allows_fuzzy() {
+            let (_, complete) = self.score_titles(stale, &mut scores, &mut fields, |t| {
+                title_fuzzy_score(t, q, fuzzy)
+            });
+            if !complete {
+                return None;
+            }
+        }
+        Some(self.ranked(&scores, &fields, None))
+    }
+
+    /// Scores the titles not matched yet with `score`, on every core when there are many.
+    /// Returns how many matched, and false when a newer query made the work moot.
+    fn score_titles(
+        &self,
+        stale: &(dyn Fn() -> bool + Sync),
+        scores: &mut [i64],
+        fields: &mut [Fields],
+        score: impl Fn(&str) -> Option<i64> + Sync,
+    ) -> (usize, bool) {
+        let n = self.titles.len();
         let threads = if n >= PARALLEL_FROM {
             std::thread::available_parallelism().map_or(1, |t| t.get().min(8))
         } else {
             1
         };
         let chunk = n.div_ceil(threads).max(1);
-        let titles = &self.titles;
-        let complete = std::thread::scope(|s| {
+        let (titles, score) = (&self.titles, &score);
+        std::thread::scope(|s| {
             let jobs: Vec<_> = scores
                 .chunks_mut(chunk)
                 .zip(fields.chunks_mut(chunk))
                 .zip(titles.chunks(chunk))
                 .map(|((sc, fl), ti)| {
                     s.spawn(move || {
-                        for (k, ((score, f), title)) in sc.iter_mut().zip(fl).zip(ti).enumerate() {
+                        let mut found = 0;
+                        for (k, ((total, f), title)) in sc.iter_mut().zip(fl).zip(ti).enumerate() {
                             if k % 4096 == 0 && stale() {
-                                return false;
+                                return None;
                             }
-                            if let Some(t) = score_short(title, q, fuzzy) {
-                                *score = TIER_TITLE + t;
+                            if f.contains(SearchField::Title) {
+                                continue;
+                            }
+                            if let Some(t) = score(title) {
+                                *total = TIER_TITLE + t;
                                 f.insert(SearchField::Title);
+                                found += 1;
                             }
                         }
-                        true
+                        Some(found)
                     })
                 })
                 .collect();
-            jobs.into_iter().all(|j| j.join().unwrap_or(false))
-        });
-        if !complete {
-            return None;
-        }
+            jobs.into_iter()
+                .map(|j| j.join().ok().flatten())
+                .try_fold(0, |sum, found| found.map(|f| sum + f))
+                .map_or((0, false), |found| (found, true))
+        })
+    }
+
+    /// The matches, best first (ties in list order); only the best `top` when given.
+    fn ranked(&self, scores: &[i64], fields: &[Fields], top: Option<usize>) -> Vec<Match> {
         let mut out: Vec<Match> = fields
             .iter()
             .enumerate()
@@ -414,8 +482,13 @@ impl Index {
             })
             .collect();
         let keys = &self.keys;
-        out.sort_unstable_by_key(|m| (std::cmp::Reverse(m.score), keys[m.index]));
-        Some(out)
+        let rank = |m: &Match| (std::cmp::Reverse(m.score), keys[m.index]);
+        if let Some(top) = top.filter(|&t| t > 0 && t < out.len()) {
+            out.select_nth_unstable_by_key(top - 1, rank);
+            out.truncate(top);
+        }
+        out.sort_unstable_by_key(rank);
+        out
     }
 
     /// Articles having a word that starts with `prefix`, cached.

@@ -12,7 +12,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 pub use fuzzy::{Fuzzy, Skim};
-pub use index::{Index, SearchDoc};
+pub use index::{FIRST_PAGE, Index, SearchDoc};
 
 use crate::corpus::text::fold;
 

@@ -190,3 +190,45 @@ fn list_order_is_by_date_then_sequence_with_undated_last() {
         ]
     );
 }
+
+#[test]
+fn a_first_page_comes_early_and_heads_the_complete_answer() {
+    // 300 titles with the word, so the best page is known from titles alone; the others match in
+    // the body or fuzzily, and rank below.
+    let files = (0..600)
+        .map(|i| {
+            let title = match i % 3 {
+                0 | 1 => format!("Sécurité au Sahel, épisode {i}"),
+                _ => format!("Un sommet numéro {i}"),
+            };
+            (
+                format!("a{i:03}.txt"),
+                format!("+++\ntitle = \"{title}\"\n+++\nLa sécurité du Sahel, encore.")
+                    .into_bytes(),
+            )
+        })
+        .collect();
+    let s = Store::from_files(Origin::Embedded, files);
+    let index = searcher(&s);
+    let mut pages = Vec::new();
+    let all = index
+        .search_progressive("securite", &|| false, &mut |p| pages.push(p))
+        .unwrap();
+    assert_eq!(pages.len(), 1);
+    assert_eq!(pages[0].len(), FIRST_PAGE);
+    let head: Vec<usize> = all.iter().take(FIRST_PAGE).map(|m| m.index).collect();
+    let page: Vec<usize> = pages[0].iter().map(|m| m.index).collect();
+    assert_eq!(page, head);
+    assert_eq!(all.len(), 600);
+}
+
+#[test]
+fn no_first_page_when_titles_alone_cannot_fill_it() {
+    let s = store();
+    let mut pages = 0;
+    let all = searcher(&s)
+        .search_progressive("securite", &|| false, &mut |_| pages += 1)
+        .unwrap();
+    assert_eq!(pages, 0);
+    assert_eq!(all.len(), 2);
+}

@@ -18,7 +18,8 @@ enum Request {
 /// What the worker sends back.
 #[derive(Debug, Clone)]
 pub enum Reply {
-    /// The matches of query `id` (the newest when it was sent).
+    /// The matches of query `id` (the newest when it was sent): first, on a large corpus, the
+    /// best [`FIRST_PAGE`](crate::corpus::search::FIRST_PAGE) when they are known early, then all.
     Results {
         /// The number [`SearchWorker::query`] returned.
         id: u64,
@@ -26,6 +27,8 @@ pub enum Reply {
         query: String,
         /// Best first.
         matches: Arc<[Match]>,
+        /// False for a first page: every match follows in a later reply.
+        complete: bool,
     },
     /// This many articles are now searchable.
     Indexed(usize),
@@ -116,12 +119,21 @@ fn serve(
             continue;
         }
         let stale = || newest.load(Ordering::Relaxed) != id;
-        if let Some(matches) = index.search_until(&text, &stale) {
+        let mut first_page = |matches| {
+            let _ = replies.send(Reply::Results {
+                id,
+                query: text.clone(),
+                matches,
+                complete: false,
+            });
+        };
+        if let Some(matches) = index.search_progressive(&text, &stale, &mut first_page) {
             if replies
                 .send(Reply::Results {
                     id,
                     query: text,
                     matches,
+                    complete: true,
                 })
                 .is_err()
             {
@@ -165,7 +177,13 @@ mod tests {
     fn next_results(w: &SearchWorker) -> (u64, Arc<[Match]>) {
         loop {
             match w.recv_timeout(Duration::from_secs(10)) {
-                Some(Reply::Results { id, matches, .. }) => return (id, matches),
+                Some(Reply::Results {
+                    id,
+                    matches,
+                    complete: true,
+                    ..
+                }) => return (id, matches),
+                Some(Reply::Results { .. }) => {}
                 Some(Reply::Indexed(_)) => {}
                 None => panic!("no reply from the search thread"),
             }

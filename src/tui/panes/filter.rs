@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     }
     let theme = &app.theme;
     // While the search thread works on what was just typed, the count says so.
-    let found = if app.results_for == app.filter.query {
+    let found = if app.results_for == app.filter.query && app.results_complete {
         app.list.matches.len().to_string()
     } else {
         "…".to_owned()

@@ -112,6 +112,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
         .unwrap_or_default();
     let title = if app.results_for.is_empty() {
         format!("Articles ({total}{loading})")
+    } else if !app.results_complete {
+        // A first page: how many match in all is not known yet.
+        format!("Articles …/{total}{loading}")
     } else {
         format!("Articles {}/{total}{loading}", app.list.matches.len())
     };
