@@ -383,7 +383,7 @@ fn memmem_floor(articles: &[Article], keys: &[String]) -> Vec<Duration> {
         .collect()
 }
 
-/// This thread's CPU time: stage figures hold even when other processes share the machine.
+/// This process's CPU time: stage figures hold even when other processes share the machine.
 struct CpuClock(Duration);
 
 impl CpuClock {
@@ -393,7 +393,7 @@ impl CpuClock {
             tv_nsec: 0,
         };
         // SAFETY: `ts` is a valid timespec for the call to fill.
-        unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+        unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
         Duration::new(
             u64::try_from(ts.tv_sec).unwrap_or(0),
             u32::try_from(ts.tv_nsec).unwrap_or(0),
@@ -409,7 +409,8 @@ impl CpuClock {
     }
 }
 
-/// CPU per article of each loading stage (this thread's CPU time), files already in memory.
+/// CPU per article of each loading stage (this process's CPU time, all threads), files already
+/// in memory.
 fn stages(dir: &std::path::Path) {
     use aes_reader::corpus::quote;
     use aes_reader::corpus::sanitize;
@@ -484,7 +485,11 @@ fn stages(dir: &std::path::Path) {
     let inputs: Vec<quote::LinkInput<'_>> = hashes
         .iter()
         .enumerate()
-        .flat_map(|(a, qs)| qs.iter().enumerate().map(move |(q, h)| (a, q, &h[..])))
+        .flat_map(|(a, qs)| {
+            qs.iter()
+                .enumerate()
+                .map(move |(q, h)| (a as u64, q, &h[..]))
+        })
         .collect();
     let links = quote::links(&inputs);
     let linking = t.elapsed();
@@ -501,7 +506,7 @@ fn stages(dir: &std::path::Path) {
     println!("index: {index:?}");
     drop(index);
     println!(
-        "stages, µs per article on one thread ({} articles, in memory):",
+        "stages, CPU µs per article ({} articles, in memory):",
         files.len()
     );
     println!("  decode + sanitize      {:>8.1}", per(sanitizing));

@@ -2,6 +2,7 @@
 //! data for a share of the files, and articles arrive in batches while the rest is still loading,
 //! so the first screen never waits for the whole corpus. Cross-article quote links come last.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -31,7 +32,7 @@ pub struct Loaded {
 pub enum LoadEvent {
     /// More articles. Number them in arrival order, from 0: links refer to those numbers.
     Batch(Vec<Loaded>),
-    /// Quotes also printed in other articles.
+    /// Quotes also printed in other articles (article numbers are arrival numbers).
     Links(Vec<Link>),
     /// Everything is loaded.
     Done {
@@ -119,7 +120,10 @@ fn run(source: &Source, tx: &Sender<LoadEvent>) {
         .clamp(1, 8);
     let (parts_tx, parts) = mpsc::channel::<Part>();
     let mut diagnostics = source.diagnostics().to_vec();
-    let mut hashes: Vec<(usize, usize, Box<[u32]>)> = Vec::new();
+    // Quotes to link, by the article's list-order key (so a quote reprinted widely names the same
+    // first articles whichever thread finished first), and the arrival number of each key.
+    let mut hashes: Vec<(u64, usize, Box<[u32]>)> = Vec::new();
+    let mut arrival: HashMap<u64, u64> = HashMap::new();
     let mut arrived = 0usize;
     std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -144,8 +148,10 @@ fn run(source: &Source, tx: &Sender<LoadEvent>) {
         for (batch, diags) in parts {
             diagnostics.extend(diags);
             for (k, l) in batch.iter().enumerate() {
+                let key = l.doc.key();
+                arrival.insert(key, (arrived + k) as u64);
                 for (q, quote) in l.quotes.iter().enumerate() {
-                    hashes.push((arrived + k, q, quote::word_hashes(&quote.text)));
+                    hashes.push((key, q, quote::word_hashes(&quote.text)));
                 }
             }
             arrived += batch.len();
@@ -156,9 +162,14 @@ fn run(source: &Source, tx: &Sender<LoadEvent>) {
     });
     let inputs: Vec<quote::LinkInput<'_>> =
         hashes.iter().map(|(a, q, h)| (*a, *q, &h[..])).collect();
-    let links = quote::links(&inputs);
+    let mut links = quote::links(&inputs);
     drop(inputs);
     drop(hashes);
+    let arrived_as = |key: u64| arrival.get(&key).copied().unwrap_or(u64::MAX);
+    for l in &mut links {
+        l.article = arrived_as(l.article);
+        l.others.iter_mut().for_each(|o| *o = arrived_as(*o));
+    }
     if !links.is_empty() {
         let _ = tx.send(LoadEvent::Links(links));
     }

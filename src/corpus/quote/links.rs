@@ -10,8 +10,9 @@ use crate::corpus::text::words_key;
 
 use super::Quote;
 
-/// A quote to link: its article, its position in that article's quotes, its [`word_hashes`].
-pub type LinkInput<'a> = (usize, usize, &'a [u32]);
+/// A quote to link: its article (any number unique to the article; articles are listed in its
+/// order), its position in that article's quotes, its [`word_hashes`].
+pub type LinkInput<'a> = (u64, usize, &'a [u32]);
 
 /// A trigram shared by more distinct quote texts than this is boilerplate: it gives no candidates.
 const BOILERPLATE: usize = 64;
@@ -106,11 +107,11 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     /// The quote's article.
-    pub article: usize,
+    pub article: u64,
     /// The quote's position in that article's quotes.
     pub quote: usize,
     /// The first [`MAX_ALSO_IN`] other articles printing it, in ascending order.
-    pub others: Vec<usize>,
+    pub others: Vec<u64>,
     /// How many other articles print it.
     pub count: usize,
 }
@@ -157,41 +158,57 @@ pub fn links(quotes: &[LinkInput<'_>]) -> Vec<Link> {
             s
         })
         .collect();
-    let mut rows = Vec::new();
     let mut same: Vec<Vec<usize>> = texts
         .iter()
         .enumerate()
         .map(|(x, t)| if t.len() >= 5 { vec![x] } else { Vec::new() })
         .collect();
-    let mut candidates: Vec<u32> = Vec::new();
-    for (x, t) in texts.iter().enumerate() {
-        candidates.clear();
-        for w in t.windows(3) {
-            if let Some(list) = shingles.get(&trigram(w))
-                && list.len() <= BOILERPLATE
-            {
-                candidates.extend(list.iter().filter(|&&y| y as usize > x));
-            }
-        }
-        candidates.sort_unstable();
-        let mut run = 0;
-        for (i, &y) in candidates.iter().enumerate() {
-            run += 1;
-            if candidates.get(i + 1) != Some(&y) {
-                let y = y as usize;
-                if run >= 2 && same_quote(t, texts[y], &sorted[x], &sorted[y], &mut rows) {
-                    same[x].push(y);
-                    same[y].push(x);
-                }
-                run = 0;
-            }
-        }
+    // Each text against the later ones sharing two trigrams with it, the texts dealt out to every
+    // core in turn (later texts have fewer later ones to compare with).
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let (texts, sorted, shingles) = (&texts, &sorted, &shingles);
+    let pairs: Vec<Vec<(usize, usize)>> = std::thread::scope(|scope| {
+        let jobs: Vec<_> = (0..threads)
+            .map(|first| {
+                scope.spawn(move || {
+                    let (mut pairs, mut rows) = (Vec::new(), Vec::new());
+                    let mut candidates: Vec<u32> = Vec::new();
+                    for x in (first..texts.len()).step_by(threads) {
+                        let t = texts[x];
+                        candidates.clear();
+                        for w in t.windows(3) {
+                            if let Some(list) = shingles.get(&trigram(w))
+                                && list.len() <= BOILERPLATE
+                            {
+                                candidates.extend(list.iter().filter(|&&y| y as usize > x));
+                            }
+                        }
+                        candidates.sort_unstable();
+                        for run in candidates.chunk_by(|a, b| a == b) {
+                            let y = run[0] as usize;
+                            if run.len() >= 2
+                                && same_quote(t, texts[y], &sorted[x], &sorted[y], &mut rows)
+                            {
+                                pairs.push((x, y));
+                            }
+                        }
+                    }
+                    pairs
+                })
+            })
+            .collect();
+        jobs.into_iter().filter_map(|j| j.join().ok()).collect()
+    });
+    for (x, y) in pairs.into_iter().flatten() {
+        same[x].push(y);
+        same[y].push(x);
     }
-    drop(shingles);
 
     let mut out = Vec::new();
     for (x, same) in same.iter().enumerate() {
-        let mut articles: Vec<usize> = same
+        let mut articles: Vec<u64> = same
             .iter()
             .flat_map(|&y| members[y].iter().map(|&q| quotes[q].0))
             .collect();
@@ -229,19 +246,28 @@ pub(super) fn link_across(articles: &[Article], per: &mut [Vec<Quote>]) {
     let inputs: Vec<LinkInput<'_>> = hashes
         .iter()
         .enumerate()
-        .flat_map(|(a, qs)| qs.iter().enumerate().map(move |(q, h)| (a, q, &h[..])))
+        .flat_map(|(a, qs)| {
+            qs.iter()
+                .enumerate()
+                .map(move |(q, h)| (a as u64, q, &h[..]))
+        })
         .collect();
     apply(articles, per, &links(&inputs));
 }
 
-/// Fills `also_in` and `also_in_count` from [`links`] (numbers are positions in `articles`).
+/// Fills `also_in` and `also_in_count` from [`links`] whose article numbers are positions in
+/// `articles` (and in `quotes`).
 pub fn apply(articles: &[Article], quotes: &mut [Vec<Quote>], links: &[Link]) {
+    let at = |n: u64| usize::try_from(n).ok();
     for l in links {
-        if let Some(quote) = quotes.get_mut(l.article).and_then(|qs| qs.get_mut(l.quote)) {
+        if let Some(quote) = at(l.article)
+            .and_then(|a| quotes.get_mut(a))
+            .and_then(|qs| qs.get_mut(l.quote))
+        {
             quote.also_in = l
                 .others
                 .iter()
-                .filter_map(|&o| articles.get(o).map(|a| a.id.clone()))
+                .filter_map(|&o| articles.get(at(o)?).map(|a| a.id.clone()))
                 .collect();
             quote.also_in_count = l.count;
         }

@@ -398,7 +398,7 @@ fn links_compare_each_distinct_text_once_and_skip_same_article_copies() {
     let inputs: Vec<LinkInput<'_>> =
         vec![(0, 0, &long), (0, 1, &long), (1, 0, &close), (2, 0, &other)];
     let got = links(&inputs);
-    let others: Vec<(usize, usize, Vec<usize>)> = got
+    let others: Vec<(u64, usize, Vec<u64>)> = got
         .iter()
         .map(|l| (l.article, l.quote, l.others.clone()))
         .collect();

@@ -71,6 +71,11 @@ impl SearchDoc {
             key: order_key(article.meta.date, seq),
         }
     }
+
+    /// The article's place in list order ([`order_key`]).
+    pub fn key(&self) -> u64 {
+        self.key
+    }
 }
 
 /// Distinct values of a short field and the articles that have each.
