@@ -7,14 +7,15 @@ mod url;
 mod vocab;
 
 use std::collections::HashMap;
-use std::rc::Rc;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::corpus::article::{Article, ArticleId, BlockKind, Meta, PartialDate};
 use crate::corpus::sanitize::{self, Undecodable};
-use crate::corpus::text::{ends_sentence, fold, is_capitalized, word_count, words_key};
+use crate::corpus::text::{
+    ends_sentence, fold, fold_into, is_capitalized, word_count, words_key, words_key_chars,
+};
 
 pub use url::canonical_url;
 pub use vocab::VOCAB;
@@ -213,9 +214,13 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
     let mut header_outlet = None;
     let mut url = None;
 
-    // Line-level rules: metadata lines, navigation, credits; then the footer cut. A line met again
-    // (menus repeat; a hostile file can repeat one a million times) is judged once.
-    let mut judged: HashMap<&str, Verdict> = HashMap::new();
+    // Line-level rules: metadata lines, navigation, credits, footers. Every rule wants at most 40
+    // words (see [`judge`]), so a longer line is prose without further ado. A shorter line is folded
+    // once for all the rules, and a line met again (menus repeat; a hostile file can repeat one a
+    // million times) is judged once.
+    let mut judged: HashMap<&str, Judged> = HashMap::new();
+    let mut folded = String::new();
+    let mut footer = vec![false; lines.len()];
     for (n, &i) in nonblank.iter().enumerate() {
         let line = lines[i];
         if n < 3 && fold(&line.chars().take(4).collect::<String>()) == "date" {
@@ -237,7 +242,18 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
                 continue;
             }
         }
-        match judged.entry(line).or_insert_with(|| judge(line)) {
+        if more_words_than(line, 40) {
+            continue;
+        }
+        let judged = judged.entry(line).or_insert_with(|| {
+            fold_into(line, &mut folded);
+            Judged {
+                verdict: judge(line, &folded),
+                footer: VOCAB.is_footer(line, &folded),
+            }
+        });
+        footer[i] = judged.footer;
+        match &judged.verdict {
             Verdict::Url(u) => {
                 url.get_or_insert_with(|| u.clone());
                 class[i] = Class::Gone;
@@ -253,14 +269,10 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
     // Footers only count once 40% of the text has gone by: a "Newsletter" box near the top is no end.
     let total: usize = lines.iter().map(|l| l.len() + 1).sum();
     let mut before = 0;
-    let mut footers: HashMap<&str, bool> = HashMap::new();
     let footer_from = (0..lines.len()).find(|&i| {
         let late = before * 5 >= total * 2;
         before += lines[i].len() + 1;
-        late && class[i] == Class::Text
-            && *footers
-                .entry(lines[i])
-                .or_insert_with(|| VOCAB.is_footer(lines[i]))
+        late && class[i] == Class::Text && footer[i]
     });
     let outlet_evidence: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
     if let Some(start) = footer_from {
@@ -282,17 +294,16 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
             Some(first_words(lines[i], 12))
         }
     });
-    let keys = line_keys(&lines);
     if let Some(t) = &title {
         let key = words_key(t);
         for i in 0..lines.len() {
-            if class[i] == Class::Text && *keys[i] == *key {
+            if class[i] == Class::Text && words_key_chars(lines[i]).eq(key.chars()) {
                 class[i] = Class::Gone;
             }
         }
     }
 
-    mark_captions(&lines, &keys, &mut class);
+    mark_captions(&lines, &mut class);
 
     // Author: front matter, byline near the top, author box or signature at the end.
     let mut author = fm.author.clone();
@@ -347,6 +358,14 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
     }
 }
 
+/// What the line rules make of one line of at most 40 words, whatever its place.
+#[derive(Debug)]
+struct Judged {
+    verdict: Verdict,
+    /// The line opens the site footer, if it comes late enough.
+    footer: bool,
+}
+
 /// What the line rules make of one line, whatever its place.
 #[derive(Debug, Clone)]
 enum Verdict {
@@ -360,22 +379,23 @@ enum Verdict {
     Text,
 }
 
-/// The line rules, cheapest necessary condition first: metadata and furniture lines are short, so a
-/// long line of prose is not folded once per rule.
-fn judge(line: &str) -> Verdict {
+/// The line rules, cheapest necessary condition first, on a trimmed line and its [`fold`]. None of
+/// them holds for a line of more than 40 words: a URL line has at most three, a date line at most 80
+/// bytes once folded, navigation at most 21 words, a credit line (and a footer) at most 40.
+fn judge(line: &str, folded: &str) -> Verdict {
     if line.contains("http") {
         if let Some(c) = URL_LINE.captures(line) {
             return Verdict::Url(canonical_url(&c["url"]));
         }
     }
-    if let Some(d) = date_line(line) {
+    if let Some(d) = date_line(folded) {
         return Verdict::Date(d);
     }
-    if VOCAB.is_navigation(line) {
+    if VOCAB.is_navigation(line, folded) {
         return Verdict::Class(Class::Gone);
     }
     if !more_words_than(line, 40) {
-        if let Some(at) = VOCAB.credit_start(line) {
+        if let Some(at) = VOCAB.credit_start(line, folded) {
             let (before, credit) = line.split_at(at);
             if !more_words_than(credit, 9) {
                 return Verdict::Class(if more_words_than(before, 2) {
@@ -389,21 +409,23 @@ fn judge(line: &str) -> Verdict {
     Verdict::Text
 }
 
-/// True when `s` has more than `n` words as [`word_count`] counts them, without counting further.
+/// True when `s` has more than `n` words as [`word_count`] counts them (white-space separated, with
+/// a letter or digit), without counting further: one pass over the chars, no splitting.
 fn more_words_than(s: &str, n: usize) -> bool {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .nth(n)
-        .is_some()
-}
-
-/// [`words_key`] of every line, computed once per distinct line.
-fn line_keys(lines: &[&str]) -> Vec<Rc<str>> {
-    let mut memo: HashMap<&str, Rc<str>> = HashMap::new();
-    lines
-        .iter()
-        .map(|l| Rc::clone(memo.entry(l).or_insert_with(|| words_key(l).into())))
-        .collect()
+    let mut words = 0;
+    let mut counted = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            counted = true;
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Maps a match on `fold(line)` back to the same chars of `line` (fold keeps one char per char).
@@ -432,7 +454,7 @@ fn host_of(url: &str) -> Option<String> {
 
 /// Captions: lines repeated back to back (scrapers print alt text and caption), lines with a photo
 /// credit, and unpunctuated lines standing right against such a caption (or against such lines).
-fn mark_captions(lines: &[&str], keys: &[Rc<str>], class: &mut [Class]) {
+fn mark_captions(lines: &[&str], class: &mut [Class]) {
     let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
         if class[i] == Class::Blank {
@@ -441,7 +463,7 @@ fn mark_captions(lines: &[&str], keys: &[Rc<str>], class: &mut [Class]) {
         if let Some(p) = prev {
             if matches!(class[i], Class::Text | Class::Caption)
                 && matches!(class[p], Class::Text | Class::Caption)
-                && keys[i] == keys[p]
+                && words_key_chars(lines[i]).eq(words_key_chars(lines[p]))
             {
                 // A doubled short line is alt text printed again as a caption; a doubled
                 // paragraph is a scraping stutter and stays a paragraph.

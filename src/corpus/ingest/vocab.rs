@@ -28,7 +28,8 @@ pub struct Vocab {
     social: Vec<String>,
     related: Vec<String>,
     footer: Vec<String>,
-    credit: Vec<String>,
+    /// Any of the (folded) credit markers: the leftmost match is where the first one starts.
+    credit: Regex,
     author_roles: Vec<String>,
     byline: Vec<String>,
     outlet_patterns: Vec<Regex>,
@@ -46,7 +47,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         social: f(raw.social),
         related: f(raw.related),
         footer: f(raw.footer),
-        credit: f(raw.credit),
+        credit: any_of(&f(raw.credit)),
         author_roles: f(raw.author_roles),
         byline: f(raw.byline),
         outlet_patterns: raw
@@ -61,10 +62,25 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     }
 });
 
+/// A regex matching any of `phrases` literally (none when there are none).
+fn any_of(phrases: &[String]) -> Regex {
+    let alternatives: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
+    let pattern = if alternatives.is_empty() {
+        r"[^\s\S]".to_owned()
+    } else {
+        alternatives.join("|")
+    };
+    Regex::new(&pattern).expect("escaped phrases compile")
+}
+
 /// A line folded for vocabulary matching: folded, list markers (`1.`, `•`, `-`, `*`) and trailing
 /// punctuation removed, spaces collapsed.
 pub fn line_key(line: &str) -> String {
-    let folded = fold(line);
+    folded_key(&fold(line))
+}
+
+/// [`line_key`] of a line already folded.
+fn folded_key(folded: &str) -> String {
     let t = folded.trim();
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
     let t = t.strip_prefix(['.', ')']).unwrap_or(t);
@@ -79,14 +95,14 @@ fn starts_with_phrase(key: &str, phrase: &str) -> bool {
 }
 
 impl Vocab {
-    /// Navigation, social-link or related-article line.
-    pub fn is_navigation(&self, line: &str) -> bool {
+    /// Navigation, social-link or related-article line (given with its [`fold`]).
+    pub fn is_navigation(&self, line: &str, folded: &str) -> bool {
         // Every rule wants at most 20 words in the key, which has at most one word fewer than the
-        // line (a leading number): a long line is prose, turned down before it is folded.
+        // line (a leading number): a long line is prose, turned down before its key is built.
         if more_words_than(line, 21) {
             return false;
         }
-        let key = line_key(line);
+        let key = folded_key(folded);
         if key.is_empty() {
             return false;
         }
@@ -100,22 +116,21 @@ impl Vocab {
                 && self.related.iter().any(|r| starts_with_phrase(&key, r)))
     }
 
-    /// A line that opens the site footer.
-    pub fn is_footer(&self, line: &str) -> bool {
+    /// A line that opens the site footer (given with its [`fold`]).
+    pub fn is_footer(&self, line: &str, folded: &str) -> bool {
         if more_words_than(line, 13) {
             return false;
         }
-        let key = line_key(line);
+        let key = folded_key(folded);
         key.split(' ').count() <= 12 && self.footer.iter().any(|f| starts_with_phrase(&key, f))
     }
 
-    /// Byte position (in `line`) where a photo credit starts, if the line carries one.
-    pub fn credit_start(&self, line: &str) -> Option<usize> {
-        let folded = fold(line);
+    /// Byte position (in `line`) where a photo credit starts, if the line (given with its
+    /// [`fold`]) carries one.
+    pub fn credit_start(&self, line: &str, folded: &str) -> Option<usize> {
         self.credit
-            .iter()
-            .filter_map(|c| folded.find(c.as_str()))
-            .min()
+            .find(folded)
+            .map(|m| m.start())
             // `fold` maps char to char, so the char index carries over to the original line.
             .map(|folded_byte| {
                 let nth = folded[..folded_byte].chars().count();
@@ -175,19 +190,38 @@ mod tests {
         assert_eq!(VOCAB.outlet_patterns.len(), 3);
     }
 
+    fn navigation(line: &str) -> bool {
+        VOCAB.is_navigation(line, &fold(line))
+    }
+
+    fn credit_start(line: &str) -> Option<usize> {
+        VOCAB.credit_start(line, &fold(line))
+    }
+
     #[test]
     fn numbered_and_bulleted_menu_items_are_navigation() {
-        assert!(VOCAB.is_navigation("1. Aller au contenu"));
-        assert!(VOCAB.is_navigation("  • Facebook"));
-        assert!(VOCAB.is_navigation("3. Voir les autres sites DW"));
-        assert!(!VOCAB.is_navigation("La Russie renforce ses relations avec les pays de l'AES"));
+        assert!(navigation("1. Aller au contenu"));
+        assert!(navigation("  • Facebook"));
+        assert!(navigation("3. Voir les autres sites DW"));
+        assert!(!navigation(
+            "La Russie renforce ses relations avec les pays de l'AES"
+        ));
     }
 
     #[test]
     fn credit_position_is_a_char_boundary_of_the_original() {
         let line = "Les trois dirigeants du SahelImage : Mahamadou Hamidou/REUTERS";
-        let at = VOCAB.credit_start(line).unwrap();
+        let at = credit_start(line).unwrap();
         assert_eq!(&line[at..], "Image : Mahamadou Hamidou/REUTERS");
+    }
+
+    #[test]
+    fn the_first_credit_marker_of_a_line_wins() {
+        let line = "Photo : un marché © AFP, crédit photo : X";
+        assert_eq!(credit_start(line), Some(0));
+        let line = "Le marché (c) AFP © Reuters";
+        assert_eq!(&line[credit_start(line).unwrap()..], "(c) AFP © Reuters");
+        assert_eq!(credit_start("Le marché de Bamako"), None);
     }
 
     #[test]
