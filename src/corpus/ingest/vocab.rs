@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::more_words_than;
+use super::Line;
 use crate::corpus::text::fold;
 
 #[derive(Debug, Deserialize)]
@@ -86,7 +86,14 @@ fn folded_key(folded: &str) -> String {
     let t = t.strip_prefix(['.', ')']).unwrap_or(t);
     let t = t.trim_start_matches(['•', '-', '*', '·', '–', '>', '|', ' ']);
     let t = t.trim_end_matches(['.', '!', '?', ':', ' ', '|', '>']);
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut key = String::with_capacity(t.len());
+    for word in t.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
 }
 
 fn starts_with_phrase(key: &str, phrase: &str) -> bool {
@@ -95,14 +102,14 @@ fn starts_with_phrase(key: &str, phrase: &str) -> bool {
 }
 
 impl Vocab {
-    /// Navigation, social-link or related-article line (given with its [`fold`]).
-    pub fn is_navigation(&self, line: &str, folded: &str) -> bool {
+    /// Navigation, social-link or related-article line.
+    pub(super) fn is_navigation(&self, line: &Line<'_>) -> bool {
         // Every rule wants at most 20 words in the key, which has at most one word fewer than the
         // line (a leading number): a long line is prose, turned down before its key is built.
-        if more_words_than(line, 21) {
+        if line.words > 21 {
             return false;
         }
-        let key = folded_key(folded);
+        let key = folded_key(line.folded);
         if key.is_empty() {
             return false;
         }
@@ -116,25 +123,27 @@ impl Vocab {
                 && self.related.iter().any(|r| starts_with_phrase(&key, r)))
     }
 
-    /// A line that opens the site footer (given with its [`fold`]).
-    pub fn is_footer(&self, line: &str, folded: &str) -> bool {
-        if more_words_than(line, 13) {
+    /// A line that opens the site footer.
+    pub(super) fn is_footer(&self, line: &Line<'_>) -> bool {
+        if line.words > 13 {
             return false;
         }
-        let key = folded_key(folded);
+        let key = folded_key(line.folded);
         key.split(' ').count() <= 12 && self.footer.iter().any(|f| starts_with_phrase(&key, f))
     }
 
-    /// Byte position (in `line`) where a photo credit starts, if the line (given with its
-    /// [`fold`]) carries one.
-    pub fn credit_start(&self, line: &str, folded: &str) -> Option<usize> {
+    /// Byte position (in `line.text`) where a photo credit starts, if the line carries one.
+    pub(super) fn credit_start(&self, line: &Line<'_>) -> Option<usize> {
         self.credit
-            .find(folded)
+            .find(line.folded)
             .map(|m| m.start())
             // `fold` maps char to char, so the char index carries over to the original line.
             .map(|folded_byte| {
-                let nth = folded[..folded_byte].chars().count();
-                line.char_indices().nth(nth).map_or(line.len(), |(b, _)| b)
+                let nth = line.folded[..folded_byte].chars().count();
+                line.text
+                    .char_indices()
+                    .nth(nth)
+                    .map_or(line.text.len(), |(b, _)| b)
             })
     }
 
@@ -190,12 +199,20 @@ mod tests {
         assert_eq!(VOCAB.outlet_patterns.len(), 3);
     }
 
+    fn read<T>(text: &str, rule: impl Fn(&Line<'_>) -> T) -> T {
+        rule(&Line {
+            text,
+            folded: &fold(text),
+            words: super::super::count_words(text, super::super::WORD_CAP),
+        })
+    }
+
     fn navigation(line: &str) -> bool {
-        VOCAB.is_navigation(line, &fold(line))
+        read(line, |l| VOCAB.is_navigation(l))
     }
 
     fn credit_start(line: &str) -> Option<usize> {
-        VOCAB.credit_start(line, &fold(line))
+        read(line, |l| VOCAB.credit_start(l))
     }
 
     #[test]
