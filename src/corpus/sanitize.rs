@@ -11,6 +11,7 @@
 //! output again changes nothing.
 
 use std::borrow::Cow;
+use std::str::Chars;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -139,6 +140,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Report), Undecodable> {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    // `contains` on bytes is a vectorised memchr; the position is only sought in a binary file.
+    if !bytes.contains(&0) {
+        return None;
+    }
     bytes.iter().position(|&b| b == 0)
 }
 
@@ -282,11 +287,21 @@ struct Out {
     text: String,
     run: Option<&'static str>,
     combining_run: usize,
+    /// Set once a char outside [`nfc_starter`] is written: only then can the text need NFC.
+    nfc_unsure: bool,
 }
 
 impl Out {
     fn keep(&mut self, c: char) {
+        self.nfc_unsure |= !nfc_starter(c);
         self.text.push(c);
+        self.run = None;
+        self.combining_run = 0;
+    }
+
+    /// [`Out::keep`] of every char of `plain`, printable ASCII, tabs and newlines only.
+    fn keep_plain(&mut self, plain: &str) {
+        self.text.push_str(plain);
         self.run = None;
         self.combining_run = 0;
     }
@@ -301,19 +316,61 @@ impl Out {
     }
 }
 
+/// Printable ASCII, tab and newline: kept as they are, whatever surrounds them.
+fn is_plain(b: u8) -> bool {
+    matches!(b, b' '..=b'~' | b'\n' | b'\t')
+}
+
+/// Chars that are NFC whatever their neighbours (a starter, canonical combining class 0, that no
+/// composition involves as a second char): ASCII, Latin-1, Latin Extended, spacing modifiers,
+/// general punctuation (but U+2000 and U+2001, which NFC replaces) and currency signs. Text made of
+/// these alone passes the NFC quick check, so the check is skipped.
+fn nfc_starter(c: char) -> bool {
+    c < '\u{300}' || ('\u{2002}'..='\u{20CF}').contains(&c)
+}
+
+/// The next char of `chars`, not consumed.
+fn peek(chars: &Chars<'_>) -> Option<char> {
+    chars.as_str().chars().next()
+}
+
+/// Consumes the next char of `chars` when it satisfies `f`.
+fn next_if(chars: &mut Chars<'_>, f: impl Fn(char) -> bool) -> bool {
+    let next = peek(chars).is_some_and(f);
+    if next {
+        chars.next();
+    }
+    next
+}
+
 fn sanitize_pass(text: &str, report: &mut Report) -> String {
     let mut out = Out {
         text: String::with_capacity(text.len()),
         run: None,
         combining_run: 0,
+        nfc_unsure: false,
     };
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = text.chars();
+    loop {
+        // Most text is plain ASCII: copied a run at a time.
+        let rest = chars.as_str();
+        let plain = rest
+            .bytes()
+            .position(|b| !is_plain(b))
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            out.keep_plain(&rest[..plain]);
+            chars = rest[plain..].chars();
+        }
+        let Some(c) = chars.next() else {
+            break;
+        };
         if is_combining(c) {
             out.combining_run += 1;
             if out.combining_run > MAX_COMBINING {
                 report.combining += 1;
             } else {
+                out.nfc_unsure = true;
                 out.text.push(c);
             }
             continue;
@@ -323,7 +380,7 @@ fn sanitize_pass(text: &str, report: &mut Report) -> String {
         match c {
             '\n' | '\t' => out.keep(c),
             '\r' => {
-                if chars.peek() != Some(&'\n') {
+                if peek(&chars) != Some('\n') {
                     out.keep('\n');
                 }
             }
@@ -353,17 +410,12 @@ fn sanitize_pass(text: &str, report: &mut Report) -> String {
             c => out.keep(c),
         }
     }
-    let out = out.text;
-    // Most text is NFC already; the quick check costs far less than recomposing megabytes.
-    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
-        return out;
+    // Most text is NFC already: the quick check spares rebuilding it, and text of NFC starters
+    // alone spares the quick check.
+    if !out.nfc_unsure || is_nfc_quick(out.text.chars()) == IsNormalized::Yes {
+        return out.text;
     }
-    // Most text is NFC already: the quick check spares rebuilding it.
-    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes
-    {
-        return out;
-    }
-    out.nfc().collect()
+    out.text.nfc().collect()
 }
 
 /// True when `s` is only markers of removed characters (`^[^G`), or empty: what is left of text that
@@ -409,8 +461,8 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
 
 /// Skips what follows an ESC: a CSI, a string sequence (OSC, DCS, SOS, PM, APC), or a short
 /// two-or-three character sequence (RIS, charset designation, keypad modes …).
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    match chars.peek().copied() {
+fn skip_escape(chars: &mut Chars<'_>) {
+    match peek(chars) {
         Some('[') => {
             chars.next();
             skip_csi_body(chars);
@@ -421,11 +473,8 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
         }
         Some(c) if ('\u{20}'..='\u{2F}').contains(&c) => {
             // Intermediate bytes, then one final byte.
-            while chars
-                .next_if(|c| ('\u{20}'..='\u{2F}').contains(c))
-                .is_some()
-            {}
-            chars.next_if(|c| ('\u{30}'..='\u{7E}').contains(c));
+            while next_if(chars, |c| ('\u{20}'..='\u{2F}').contains(&c)) {}
+            next_if(chars, |c| ('\u{30}'..='\u{7E}').contains(&c));
         }
         Some(c) if ('\u{30}'..='\u{7E}').contains(&c) => {
             chars.next();
@@ -436,8 +485,8 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 /// Parameters and intermediates, then a final byte in 0x40..=0x7E. Stops early at anything that
 /// cannot be part of a CSI, so a broken sequence never eats real text.
-fn skip_csi_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(&c) = chars.peek() {
+fn skip_csi_body(chars: &mut Chars<'_>) {
+    while let Some(c) = peek(chars) {
         match c {
             '\u{20}'..='\u{3F}' => {
                 chars.next();
@@ -455,17 +504,15 @@ fn skip_csi_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 /// the line, so one broken OSC cannot swallow the rest of an article. An ESC that is not part of ST
 /// cancels the string and starts a sequence of its own (as in a terminal), so it is left for the
 /// caller: an OSC 8 link hiding `ESC ] 0 ; …` or `ESC [ 31 m` in its address loses both whole.
-fn skip_string_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(&c) = chars.peek() {
+fn skip_string_body(chars: &mut Chars<'_>) {
+    while let Some(c) = peek(chars) {
         match c {
             '\u{07}' | '\u{9C}' => {
                 chars.next();
                 return;
             }
             '\u{1B}' => {
-                let mut ahead = chars.clone();
-                ahead.next();
-                if ahead.peek() == Some(&'\\') {
+                if chars.as_str().starts_with("\u{1B}\\") {
                     chars.next();
                     chars.next();
                 }
@@ -616,6 +663,35 @@ mod tests {
         let (out, r) = clean(&zalgo);
         assert!(out.chars().count() <= 1 + MAX_COMBINING);
         assert!(r.combining > 0);
+    }
+
+    #[test]
+    fn nfc_starters_pass_the_nfc_quick_check_whatever_their_neighbours() {
+        use unicode_normalization::char::canonical_combining_class;
+        let starters = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| nfc_starter(c));
+        for c in starters {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            // Nothing composes with a starter that comes second.
+            assert_eq!(
+                format!("a{c}").nfc().collect::<String>(),
+                format!("a{c}"),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn junk_between_plain_ascii_runs_is_cleaned_as_before() {
+        let s = "Texte \u{1B}[1mgras\u{1B}[0m, é\u{301}t\u{200B}é\r\n\u{7}\u{7}fin\tx";
+        assert_eq!(
+            clean(s).0,
+            "Texte ^[gras^[, é\u{301}té\n^Gfin\tx"
+                .nfc()
+                .collect::<String>()
+        );
     }
 
     #[test]

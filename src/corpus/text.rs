@@ -55,6 +55,72 @@ pub fn fold(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
+/// [`fold`] written into `out` (its previous contents replaced), so a caller folding many strings
+/// reuses one buffer; runs of ASCII are copied and lower-cased at once.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    out.reserve(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        if let Some(c) = chars.next() {
+            out.push(fold_char(c));
+        }
+        rest = chars.as_str();
+    }
+}
+
+/// The chars of [`words_key`]`(s)`, produced one at a time without building the key: comparing two
+/// keys this way stops at their first difference.
+pub fn words_key_chars(s: &str) -> WordsKeyChars<'_> {
+    WordsKeyChars {
+        chars: s.chars(),
+        pending: None,
+        started: false,
+    }
+}
+
+/// Iterator returned by [`words_key_chars`].
+#[derive(Debug, Clone)]
+pub struct WordsKeyChars<'a> {
+    chars: std::str::Chars<'a>,
+    /// The first char of a word, due after the space that separates it from the previous word.
+    pending: Option<char>,
+    /// A word has been produced: the next one is preceded by a space.
+    started: bool,
+}
+
+impl Iterator for WordsKeyChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if let Some(c) = self.pending.take() {
+            return Some(c);
+        }
+        let mut gap = false;
+        for c in self.chars.by_ref() {
+            let c = fold_char(c);
+            if !c.is_alphanumeric() {
+                gap = true;
+            } else if gap && self.started {
+                self.pending = Some(c);
+                return Some(' ');
+            } else {
+                self.started = true;
+                return Some(c);
+            }
+        }
+        None
+    }
+}
+
 /// A comparison key: folded words (letters and digits only) joined by single spaces, so that
 /// `L’AES a « la même »` and `L'AES a "la meme"` compare equal.
 pub fn words_key(s: &str) -> String {
@@ -137,6 +203,44 @@ mod tests {
             words_key("L’AES a « la même définition de l’ennemi » que la Russie"),
             words_key("L'AES a \"la même définition de l'ennemi\" que la Russie")
         );
+    }
+
+    const AWKWARD: [&str; 9] = [
+        "",
+        "  ",
+        "« Œuvre à l’Été » İstanbul ß",
+        "L’AES a « la même définition de l’ennemi » que la Russie…",
+        "--- 1. Aller au contenu ---",
+        "a",
+        "x\u{A0}\u{202F}y\tz\u{301}\u{2028}é",
+        "ÉCOLE,,,école;;École 日本語 🙂 ١٢٣ Ⅻ",
+        "’",
+    ];
+
+    #[test]
+    fn folding_into_a_buffer_matches_fold() {
+        let mut buf = String::from("left over");
+        for s in AWKWARD {
+            fold_into(s, &mut buf);
+            assert_eq!(buf, fold(s), "{s:?}");
+        }
+        let every: String = (0..0x3000).filter_map(char::from_u32).collect();
+        fold_into(&every, &mut buf);
+        assert_eq!(buf, fold(&every));
+    }
+
+    #[test]
+    fn words_key_chars_spell_the_words_key() {
+        let every: String = (0..0x3000).filter_map(char::from_u32).collect();
+        for s in AWKWARD.iter().copied().chain([every.as_str()]) {
+            assert_eq!(
+                words_key_chars(s).collect::<String>(),
+                words_key(s),
+                "{s:?}"
+            );
+        }
+        assert!(words_key_chars("L’État, « déjà »").eq(words_key_chars("l'etat deja")));
+        assert!(!words_key_chars("l'etat deja").eq(words_key_chars("l etat dej")));
     }
 
     #[test]

@@ -6,7 +6,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::corpus::article::PartialDate;
-use crate::corpus::text::fold;
 
 /// How much a date line says about publication: lower is stronger evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -78,18 +77,13 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date regex compiles")
 });
 
-/// Parses a line that is only a date (with optional `Publié le`, weekday and time).
-pub fn date_line(line: &str) -> Option<(PartialDate, DateRank)> {
-    // Folding keeps one char per char, and a char is at most 4 bytes: past 320 bytes the key is
-    // past 80, so a long line is turned down before it is folded.
-    if line.trim().len() > 320 {
-        return None;
-    }
-    let key = fold(line.trim());
+/// Parses a line that is only a date (with optional `Publié le`, weekday and time), given trimmed
+/// and folded (`key`).
+pub fn date_line(key: &str) -> Option<(PartialDate, DateRank)> {
     if key.len() > 80 {
         return None;
     }
-    let caps = crate::corpus::text::captures(&DATE_LINE, &key)?;
+    let caps = crate::corpus::text::captures(&DATE_LINE, key)?;
     let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u16>().ok());
     let date = if let Some(mw) = caps.name("mw") {
         let month = month_number(mw.as_str())?;
@@ -129,9 +123,14 @@ pub fn best_date(mut candidates: Vec<(PartialDate, DateRank)>) -> Option<Partial
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::text::fold;
+
+    fn date(line: &str) -> Option<(PartialDate, DateRank)> {
+        date_line(&fold(line.trim()))
+    }
 
     fn iso(line: &str) -> Option<String> {
-        date_line(line).map(|(d, _)| d.to_string())
+        date(line).map(|(d, _)| d.to_string())
     }
 
     #[test]
@@ -171,7 +170,7 @@ mod tests {
     #[test]
     fn published_beats_updated_and_days_refine_months() {
         let pick = |lines: &[&str]| {
-            best_date(lines.iter().filter_map(|l| date_line(l)).collect()).map(|d| d.to_string())
+            best_date(lines.iter().filter_map(|l| date(l)).collect()).map(|d| d.to_string())
         };
         assert_eq!(
             pick(&["Mis à jour le 3 mai 2025", "Publié le 1 mai 2025"]).as_deref(),

@@ -6,15 +6,17 @@ mod date;
 mod url;
 mod vocab;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::rc::Rc;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::corpus::article::{Article, ArticleId, BlockKind, Meta, PartialDate};
 use crate::corpus::sanitize::{self, Undecodable};
-use crate::corpus::text::{ends_sentence, fold, is_capitalized, word_count, words_key};
+use crate::corpus::text::{
+    ends_sentence, fold, fold_into, is_capitalized, word_count, words_key, words_key_chars,
+};
 
 pub use url::canonical_url;
 pub use vocab::VOCAB;
@@ -85,8 +87,20 @@ pub fn ingest(file: &str, bytes: &[u8]) -> Result<Ingested, Rejection> {
 /// to show) and after (removing an invisible character can leave two spaces). Body text keeps its
 /// no-break spaces; labels are compared, listed and searched.
 fn label(s: &str) -> String {
-    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapse(&sanitize::one_line(&collapse(s)))
+    collapse(&sanitize::one_line(&collapse(s))).into_owned()
+}
+
+/// `s` with white space collapsed to single spaces and trimmed; borrowed when it already is.
+fn collapse(s: &str) -> Cow<'_, str> {
+    let collapsed = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+    if collapsed {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 /// Metadata given explicitly in a `+++` TOML block.
@@ -207,15 +221,20 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| class[i] == Class::Text)
         .collect();
+    let words: Vec<usize> = lines.iter().map(|l| count_words(l, WORD_CAP)).collect();
 
     let mut dates: Vec<(PartialDate, DateRank)> = Vec::new();
     let mut header_title = None;
     let mut header_outlet = None;
     let mut url = None;
 
-    // Line-level rules: metadata lines, navigation, credits; then the footer cut. A line met again
-    // (menus repeat; a hostile file can repeat one a million times) is judged once.
-    let mut judged: HashMap<&str, Verdict> = HashMap::new();
+    // Line-level rules: metadata lines, navigation, credits, footers. None holds past 40 words (see
+    // [`judge`]), so a longer line is prose without further ado. A shorter line is folded once for
+    // all the rules, and a line met again (menus repeat; a hostile file can repeat one a million
+    // times) is judged once.
+    let mut judged: HashMap<&str, Judged> = HashMap::new();
+    let mut folded = String::new();
+    let mut footer = vec![false; lines.len()];
     for (n, &i) in nonblank.iter().enumerate() {
         let line = lines[i];
         if n < 3 && fold(&line.chars().take(4).collect::<String>()) == "date" {
@@ -237,7 +256,23 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
                 continue;
             }
         }
-        match judged.entry(line).or_insert_with(|| judge(line)) {
+        if words[i] > 40 {
+            continue;
+        }
+        let judged = judged.entry(line).or_insert_with(|| {
+            fold_into(line, &mut folded);
+            let line = Line {
+                text: line,
+                folded: &folded,
+                words: words[i],
+            };
+            Judged {
+                verdict: judge(&line),
+                footer: VOCAB.is_footer(&line),
+            }
+        });
+        footer[i] = judged.footer;
+        match &judged.verdict {
             Verdict::Url(u) => {
                 url.get_or_insert_with(|| u.clone());
                 class[i] = Class::Gone;
@@ -253,14 +288,10 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
     // Footers only count once 40% of the text has gone by: a "Newsletter" box near the top is no end.
     let total: usize = lines.iter().map(|l| l.len() + 1).sum();
     let mut before = 0;
-    let mut footers: HashMap<&str, bool> = HashMap::new();
     let footer_from = (0..lines.len()).find(|&i| {
         let late = before * 5 >= total * 2;
         before += lines[i].len() + 1;
-        late && class[i] == Class::Text
-            && *footers
-                .entry(lines[i])
-                .or_insert_with(|| VOCAB.is_footer(lines[i]))
+        late && class[i] == Class::Text && footer[i]
     });
     let outlet_evidence: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
     if let Some(start) = footer_from {
@@ -282,17 +313,16 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
             Some(first_words(lines[i], 12))
         }
     });
-    let keys = line_keys(&lines);
     if let Some(t) = &title {
         let key = words_key(t);
         for i in 0..lines.len() {
-            if class[i] == Class::Text && *keys[i] == *key {
+            if class[i] == Class::Text && words_key_chars(lines[i]).eq(key.chars()) {
                 class[i] = Class::Gone;
             }
         }
     }
 
-    mark_captions(&lines, &keys, &mut class);
+    mark_captions(&lines, &words, &mut class);
 
     // Author: front matter, byline near the top, author box or signature at the end.
     let mut author = fm.author.clone();
@@ -300,7 +330,7 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
         if author.is_some() {
             break;
         }
-        if class[i] == Class::Text && !more_words_than(lines[i], 10) {
+        if class[i] == Class::Text && words[i] <= 10 {
             // `Par Jean Dupont, à Bamako`: the name runs to the first comma or dash.
             let name = VOCAB
                 .strip_byline(lines[i])
@@ -311,7 +341,7 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
             }
         }
     }
-    let detected_author = trailing_author(&lines, &mut class);
+    let detected_author = trailing_author(&lines, &words, &mut class);
     let author = author.or(detected_author);
 
     let source = fm
@@ -347,6 +377,26 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
     }
 }
 
+/// A trimmed line as the line rules read it.
+struct Line<'a> {
+    text: &'a str,
+    /// [`fold`] of `text`.
+    folded: &'a str,
+    /// Words of `text`, counted up to [`WORD_CAP`].
+    words: usize,
+}
+
+/// Word counts stop here: every rule about a line's length wants at most 40 words.
+const WORD_CAP: usize = 41;
+
+/// What the line rules make of one line of at most 40 words, whatever its place.
+#[derive(Debug)]
+struct Judged {
+    verdict: Verdict,
+    /// The line opens the site footer, if it comes late enough.
+    footer: bool,
+}
+
 /// What the line rules make of one line, whatever its place.
 #[derive(Debug, Clone)]
 enum Verdict {
@@ -360,23 +410,24 @@ enum Verdict {
     Text,
 }
 
-/// The line rules, cheapest necessary condition first: metadata and furniture lines are short, so a
-/// long line of prose is not folded once per rule.
-fn judge(line: &str) -> Verdict {
-    if line.contains("http") {
-        if let Some(c) = URL_LINE.captures(line) {
+/// The line rules, cheapest necessary condition first. None of them holds for a line of more than
+/// 40 words: a URL line has at most three, a date line at most 80 bytes once folded, navigation at
+/// most 21 words, a credit line (and a footer) at most 40.
+fn judge(line: &Line<'_>) -> Verdict {
+    if line.text.contains("http") {
+        if let Some(c) = URL_LINE.captures(line.text) {
             return Verdict::Url(canonical_url(&c["url"]));
         }
     }
-    if let Some(d) = date_line(line) {
+    if let Some(d) = date_line(line.folded) {
         return Verdict::Date(d);
     }
     if VOCAB.is_navigation(line) {
         return Verdict::Class(Class::Gone);
     }
-    if !more_words_than(line, 40) {
+    if line.words <= 40 {
         if let Some(at) = VOCAB.credit_start(line) {
-            let (before, credit) = line.split_at(at);
+            let (before, credit) = line.text.split_at(at);
             if !more_words_than(credit, 9) {
                 return Verdict::Class(if more_words_than(before, 2) {
                     Class::Caption
@@ -391,19 +442,25 @@ fn judge(line: &str) -> Verdict {
 
 /// True when `s` has more than `n` words as [`word_count`] counts them, without counting further.
 fn more_words_than(s: &str, n: usize) -> bool {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .nth(n)
-        .is_some()
+    count_words(s, n + 1) > n
 }
 
-/// [`words_key`] of every line, computed once per distinct line.
-fn line_keys(lines: &[&str]) -> Vec<Rc<str>> {
-    let mut memo: HashMap<&str, Rc<str>> = HashMap::new();
-    lines
-        .iter()
-        .map(|l| Rc::clone(memo.entry(l).or_insert_with(|| words_key(l).into())))
-        .collect()
+/// [`word_count`] of `s`, or `cap` if that is less: one pass over the chars, stopping at the cap.
+fn count_words(s: &str, cap: usize) -> usize {
+    let mut words = 0;
+    let mut counted = false;
+    for c in s.chars() {
+        if words >= cap {
+            break;
+        }
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            counted = true;
+            words += 1;
+        }
+    }
+    words
 }
 
 /// Maps a match on `fold(line)` back to the same chars of `line` (fold keeps one char per char).
@@ -432,7 +489,7 @@ fn host_of(url: &str) -> Option<String> {
 
 /// Captions: lines repeated back to back (scrapers print alt text and caption), lines with a photo
 /// credit, and unpunctuated lines standing right against such a caption (or against such lines).
-fn mark_captions(lines: &[&str], keys: &[Rc<str>], class: &mut [Class]) {
+fn mark_captions(lines: &[&str], words: &[usize], class: &mut [Class]) {
     let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
         if class[i] == Class::Blank {
@@ -441,11 +498,11 @@ fn mark_captions(lines: &[&str], keys: &[Rc<str>], class: &mut [Class]) {
         if let Some(p) = prev {
             if matches!(class[i], Class::Text | Class::Caption)
                 && matches!(class[p], Class::Text | Class::Caption)
-                && keys[i] == keys[p]
+                && words_key_chars(lines[i]).eq(words_key_chars(lines[p]))
             {
                 // A doubled short line is alt text printed again as a caption; a doubled
                 // paragraph is a scraping stutter and stays a paragraph.
-                if !ends_sentence(lines[p]) || !more_words_than(lines[p], 25) {
+                if !ends_sentence(lines[p]) || words[p] <= 25 {
                     class[p] = Class::Caption;
                 }
                 class[i] = Class::Gone;
@@ -464,9 +521,7 @@ fn mark_captions(lines: &[&str], keys: &[Rc<str>], class: &mut [Class]) {
         .collect();
     let spreads: Vec<bool> = visible
         .iter()
-        .map(|&i| {
-            class[i] == Class::Text && !ends_sentence(lines[i]) && !more_words_than(lines[i], 40)
-        })
+        .map(|&i| class[i] == Class::Text && !ends_sentence(lines[i]) && words[i] <= 40)
         .collect();
     let mut k = 0;
     while k < visible.len() {
@@ -519,10 +574,10 @@ const AUTHOR_BOX_WINDOW: usize = 40;
 
 /// The journalist's box or signature after the last sentence of the article: `K. Mamadou`, or
 /// `Eric Topona Journaliste au …` with the lines that repeat the name (portrait credits).
-fn trailing_author(lines: &[&str], class: &mut [Class]) -> Option<String> {
-    let last_prose = (0..lines.len()).rev().find(|&i| {
-        class[i] == Class::Text && ends_sentence(lines[i]) && more_words_than(lines[i], 7)
-    })?;
+fn trailing_author(lines: &[&str], words: &[usize], class: &mut [Class]) -> Option<String> {
+    let last_prose = (0..lines.len())
+        .rev()
+        .find(|&i| class[i] == Class::Text && ends_sentence(lines[i]) && words[i] > 7)?;
     let tail: Vec<usize> = (last_prose + 1..lines.len())
         .filter(|&i| class[i] == Class::Text)
         .collect();
@@ -559,10 +614,7 @@ fn trailing_author(lines: &[&str], class: &mut [Class]) -> Option<String> {
     if let Some(name) = &author {
         let key = words_key(name);
         for &i in &tail {
-            if class[i] == Class::Text
-                && !more_words_than(lines[i], 12)
-                && words_key(lines[i]).contains(&key)
-            {
+            if class[i] == Class::Text && words[i] <= 12 && words_key(lines[i]).contains(&key) {
                 class[i] = Class::Gone;
             }
         }
@@ -638,24 +690,26 @@ fn mark_headings(parts: &mut [(BlockKind, String)]) {
         if text.len() > 480 {
             continue;
         }
-        let words = word_count(text);
         let question = text.trim_end().ends_with('?');
         let unpunctuated = !text
             .trim_end()
             .ends_with(['.', '!', ':', ';', ',', '…', '»', '"', '”'])
             && !question;
-        let followed = parts[i + 1..]
-            .iter()
-            .any(|(k, _)| *k == BlockKind::Paragraph);
+        // Most paragraphs end a sentence: the tests below, dearer, are made in order of cost.
+        if !(unpunctuated || question) {
+            continue;
+        }
         let starts_well = text
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        if followed
-            && starts_well
+        let heading = starts_well
             && text.chars().count() <= 120
-            && ((unpunctuated && words <= 16) || (question && words <= 10))
-        {
+            && !more_words_than(text, if question { 10 } else { 16 })
+            && parts[i + 1..]
+                .iter()
+                .any(|(k, _)| *k == BlockKind::Paragraph);
+        if heading {
             parts[i].0 = BlockKind::Heading;
         }
     }

@@ -330,3 +330,46 @@ fn a_caption_spreads_up_a_long_run_of_short_lines_in_one_pass() {
             .any(|b| b.kind.name() == "paragraph" && a.block_text(b) == "une ligne après un blanc")
     );
 }
+
+#[test]
+fn words_are_counted_as_word_count_counts_them() {
+    let lines = [
+        "",
+        "   ",
+        "un",
+        "un deux",
+        " -- « un » , deux\u{A0}trois\u{202F}quatre\u{2028}cinq\u{B}six ",
+        "l’AES 2025 … ١٢٣ 日本語 🙂 — ?",
+    ];
+    for line in lines {
+        for n in 0..8 {
+            assert_eq!(
+                more_words_than(line, n),
+                word_count(line) > n,
+                "{line:?} {n}"
+            );
+            assert_eq!(
+                count_words(line, n),
+                word_count(line).min(n),
+                "{line:?} {n}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_line_rule_holds_past_forty_words() {
+    // Every marker the rules look for, buried in a 41-word line: prose all the same.
+    let long = format!(
+        "https://exemple.com Publié le 3 avril 2025 Menu Facebook Lire aussi © AFP Newsletter {}",
+        "mot ".repeat(30)
+    );
+    let line = Line {
+        text: &long,
+        folded: &fold(&long),
+        words: count_words(&long, WORD_CAP),
+    };
+    assert_eq!(line.words, WORD_CAP);
+    assert!(matches!(judge(&line), Verdict::Text));
+    assert!(!VOCAB.is_footer(&line));
+}

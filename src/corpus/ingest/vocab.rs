@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::more_words_than;
+use super::Line;
 use crate::corpus::text::fold;
 
 #[derive(Debug, Deserialize)]
@@ -28,7 +28,8 @@ pub struct Vocab {
     social: Vec<String>,
     related: Vec<String>,
     footer: Vec<String>,
-    credit: Vec<String>,
+    /// Any of the (folded) credit markers: the leftmost match is where the first one starts.
+    credit: Regex,
     author_roles: Vec<String>,
     byline: Vec<String>,
     outlet_patterns: Vec<Regex>,
@@ -46,7 +47,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         social: f(raw.social),
         related: f(raw.related),
         footer: f(raw.footer),
-        credit: f(raw.credit),
+        credit: any_of(&f(raw.credit)),
         author_roles: f(raw.author_roles),
         byline: f(raw.byline),
         outlet_patterns: raw
@@ -61,16 +62,38 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     }
 });
 
+/// A regex matching any of `phrases` literally (none when there are none).
+fn any_of(phrases: &[String]) -> Regex {
+    let alternatives: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
+    let pattern = if alternatives.is_empty() {
+        r"[^\s\S]".to_owned()
+    } else {
+        alternatives.join("|")
+    };
+    Regex::new(&pattern).expect("escaped phrases compile")
+}
+
 /// A line folded for vocabulary matching: folded, list markers (`1.`, `•`, `-`, `*`) and trailing
 /// punctuation removed, spaces collapsed.
 pub fn line_key(line: &str) -> String {
-    let folded = fold(line);
+    folded_key(&fold(line))
+}
+
+/// [`line_key`] of a line already folded.
+fn folded_key(folded: &str) -> String {
     let t = folded.trim();
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
     let t = t.strip_prefix(['.', ')']).unwrap_or(t);
     let t = t.trim_start_matches(['•', '-', '*', '·', '–', '>', '|', ' ']);
     let t = t.trim_end_matches(['.', '!', '?', ':', ' ', '|', '>']);
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut key = String::with_capacity(t.len());
+    for word in t.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
 }
 
 fn starts_with_phrase(key: &str, phrase: &str) -> bool {
@@ -80,13 +103,13 @@ fn starts_with_phrase(key: &str, phrase: &str) -> bool {
 
 impl Vocab {
     /// Navigation, social-link or related-article line.
-    pub fn is_navigation(&self, line: &str) -> bool {
+    pub(super) fn is_navigation(&self, line: &Line<'_>) -> bool {
         // Every rule wants at most 20 words in the key, which has at most one word fewer than the
-        // line (a leading number): a long line is prose, turned down before it is folded.
-        if more_words_than(line, 21) {
+        // line (a leading number): a long line is prose, turned down before its key is built.
+        if line.words > 21 {
             return false;
         }
-        let key = line_key(line);
+        let key = folded_key(line.folded);
         if key.is_empty() {
             return false;
         }
@@ -101,25 +124,26 @@ impl Vocab {
     }
 
     /// A line that opens the site footer.
-    pub fn is_footer(&self, line: &str) -> bool {
-        if more_words_than(line, 13) {
+    pub(super) fn is_footer(&self, line: &Line<'_>) -> bool {
+        if line.words > 13 {
             return false;
         }
-        let key = line_key(line);
+        let key = folded_key(line.folded);
         key.split(' ').count() <= 12 && self.footer.iter().any(|f| starts_with_phrase(&key, f))
     }
 
-    /// Byte position (in `line`) where a photo credit starts, if the line carries one.
-    pub fn credit_start(&self, line: &str) -> Option<usize> {
-        let folded = fold(line);
+    /// Byte position (in `line.text`) where a photo credit starts, if the line carries one.
+    pub(super) fn credit_start(&self, line: &Line<'_>) -> Option<usize> {
         self.credit
-            .iter()
-            .filter_map(|c| folded.find(c.as_str()))
-            .min()
+            .find(line.folded)
+            .map(|m| m.start())
             // `fold` maps char to char, so the char index carries over to the original line.
             .map(|folded_byte| {
-                let nth = folded[..folded_byte].chars().count();
-                line.char_indices().nth(nth).map_or(line.len(), |(b, _)| b)
+                let nth = line.folded[..folded_byte].chars().count();
+                line.text
+                    .char_indices()
+                    .nth(nth)
+                    .map_or(line.text.len(), |(b, _)| b)
             })
     }
 
@@ -175,19 +199,46 @@ mod tests {
         assert_eq!(VOCAB.outlet_patterns.len(), 3);
     }
 
+    fn read<T>(text: &str, rule: impl Fn(&Line<'_>) -> T) -> T {
+        rule(&Line {
+            text,
+            folded: &fold(text),
+            words: super::super::count_words(text, super::super::WORD_CAP),
+        })
+    }
+
+    fn navigation(line: &str) -> bool {
+        read(line, |l| VOCAB.is_navigation(l))
+    }
+
+    fn credit_start(line: &str) -> Option<usize> {
+        read(line, |l| VOCAB.credit_start(l))
+    }
+
     #[test]
     fn numbered_and_bulleted_menu_items_are_navigation() {
-        assert!(VOCAB.is_navigation("1. Aller au contenu"));
-        assert!(VOCAB.is_navigation("  • Facebook"));
-        assert!(VOCAB.is_navigation("3. Voir les autres sites DW"));
-        assert!(!VOCAB.is_navigation("La Russie renforce ses relations avec les pays de l'AES"));
+        assert!(navigation("1. Aller au contenu"));
+        assert!(navigation("  • Facebook"));
+        assert!(navigation("3. Voir les autres sites DW"));
+        assert!(!navigation(
+            "La Russie renforce ses relations avec les pays de l'AES"
+        ));
     }
 
     #[test]
     fn credit_position_is_a_char_boundary_of_the_original() {
         let line = "Les trois dirigeants du SahelImage : Mahamadou Hamidou/REUTERS";
-        let at = VOCAB.credit_start(line).unwrap();
+        let at = credit_start(line).unwrap();
         assert_eq!(&line[at..], "Image : Mahamadou Hamidou/REUTERS");
+    }
+
+    #[test]
+    fn the_first_credit_marker_of_a_line_wins() {
+        let line = "Photo : un marché © AFP, crédit photo : X";
+        assert_eq!(credit_start(line), Some(0));
+        let line = "Le marché (c) AFP © Reuters";
+        assert_eq!(&line[credit_start(line).unwrap()..], "(c) AFP © Reuters");
+        assert_eq!(credit_start("Le marché de Bamako"), None);
     }
 
     #[test]
