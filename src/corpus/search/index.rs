@@ -1,9 +1,9 @@
 //! The search index, built incrementally as articles stream in: folded titles scanned per query,
 //! distinct outlets/authors/speakers with the articles that have them, and an inverted index from
-//! every title and body word to its articles (with a capped count) whose sorted vocabulary answers
-//! word prefixes. Results and per-word hits are cached until the next articles arrive.
+//! every title and body word to its articles (with a capped count): words are found by hash while
+//! indexing, and a vocabulary sorted lazily answers word prefixes. Results and per-word hits are cached until the next articles arrive.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use crate::corpus::article::{Article, order_key};
@@ -169,7 +169,11 @@ pub struct Index {
     outlets: Table,
     authors: Table,
     speakers: Table,
-    vocab: BTreeMap<Box<str>, u32>,
+    /// Each word's number: its place in `words` and `postings`.
+    terms: HashMap<Arc<str>, u32>,
+    words: Vec<Arc<str>>,
+    /// Word numbers in word order, for prefix queries (see [`Vocab`]).
+    vocab: Mutex<Vocab>,
     postings: Vec<Postings>,
     word_cache: Mutex<HashMap<String, Arc<WordHits>>>,
     result_cache: Mutex<HashMap<String, Arc<[Match]>>>,
@@ -179,7 +183,7 @@ impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Index")
             .field("articles", &self.titles.len())
-            .field("words", &self.vocab.len())
+            .field("words", &self.words.len())
             .finish_non_exhaustive()
     }
 }
@@ -201,7 +205,9 @@ impl Index {
             outlets: Table::default(),
             authors: Table::default(),
             speakers: Table::default(),
-            vocab: BTreeMap::new(),
+            terms: HashMap::new(),
+            words: Vec::new(),
+            vocab: Mutex::new(Vocab::default()),
             postings: Vec::new(),
             word_cache: Mutex::new(HashMap::new()),
             result_cache: Mutex::new(HashMap::new()),
@@ -263,12 +269,15 @@ impl Index {
                 self.speakers.add(s, id);
             }
             for (term, &n) in doc.words.split_terminator(' ').zip(&doc.tallies) {
-                let t = match self.vocab.get(term) {
+                let t = match self.terms.get(term) {
                     Some(&t) => t,
                     None => {
                         let t = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
-                        self.vocab.insert(term.into(), t);
+                        let word: Arc<str> = term.into();
+                        self.terms.insert(Arc::clone(&word), t);
+                        self.words.push(word);
                         self.postings.push(Postings::default());
+                        lock(&self.vocab).pending.push(t);
                         t
                     }
                 };
@@ -283,25 +292,18 @@ impl Index {
             .filter_map(|i| u32::try_from(i).ok())
             .collect();
         new.sort_unstable_by_key(|&i| keys[i as usize]);
-        let old = std::mem::take(&mut self.order);
-        let mut merged = Vec::with_capacity(old.len() + new.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
-        loop {
-            let take_a = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) => keys[*x as usize] <= keys[*y as usize],
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            merged.extend(if take_a { a.next() } else { b.next() });
-        }
-        self.order = merged;
+        self.order = merge(std::mem::take(&mut self.order), new, |x, y| {
+            keys[*x as usize] <= keys[*y as usize]
+        });
         self.clear_caches();
     }
 
     /// Gives back the spare capacity of growing lists (call once loading is done).
     pub fn compact(&mut self) {
         self.postings.iter_mut().for_each(Postings::shrink_to_fit);
+        self.postings.shrink_to_fit();
+        self.words.shrink_to_fit();
+        self.terms.shrink_to_fit();
         self.titles.shrink_to_fit();
         self.keys.shrink_to_fit();
         self.order.shrink_to_fit();
@@ -503,14 +505,8 @@ impl Index {
         }
         let n = self.titles.len();
         let mut acc = vec![0u16; n];
-        for (_, &t) in self
-            .vocab
-            .range::<str, _>((
-                std::ops::Bound::Included(prefix),
-                std::ops::Bound::Unbounded,
-            ))
-            .take_while(|(w, _)| w.starts_with(prefix))
-        {
+        let terms = lock(&self.vocab).with_prefix(&self.words, prefix);
+        for t in terms {
             for (d, c) in self.postings[t as usize].iter() {
                 if let Some(slot) = acc.get_mut(d as usize) {
                     *slot = slot.saturating_add(u16::from(c));
@@ -527,6 +523,50 @@ impl Index {
         let hits = Arc::new(hits);
         lock(&self.word_cache).insert(prefix.to_owned(), Arc::clone(&hits));
         hits
+    }
+}
+
+/// Two sorted lists as one; on ties, `old` first.
+fn merge<T>(old: Vec<T>, new: Vec<T>, le: impl Fn(&T, &T) -> bool) -> Vec<T> {
+    let mut merged = Vec::with_capacity(old.len() + new.len());
+    let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => le(x, y),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        merged.extend(if take_a { a.next() } else { b.next() });
+    }
+    merged
+}
+
+/// Word numbers sorted by word, for prefix queries. Words met while loading wait in `pending`
+/// and are sorted in by the next prefix query, so adding articles never re-sorts the vocabulary.
+#[derive(Debug, Default)]
+struct Vocab {
+    sorted: Vec<u32>,
+    pending: Vec<u32>,
+}
+
+impl Vocab {
+    /// The numbers of the words starting with `prefix`.
+    fn with_prefix(&mut self, words: &[Arc<str>], prefix: &str) -> Vec<u32> {
+        let word = |t: &u32| words.get(*t as usize).map_or("", |w| &**w);
+        if !self.pending.is_empty() {
+            let mut new = std::mem::take(&mut self.pending);
+            new.sort_unstable_by(|a, b| word(a).cmp(word(b)));
+            self.sorted = merge(std::mem::take(&mut self.sorted), new, |x, y| {
+                word(x) <= word(y)
+            });
+        }
+        let from = self.sorted.partition_point(|t| word(t) < prefix);
+        self.sorted[from..]
+            .iter()
+            .take_while(|t| word(t).starts_with(prefix))
+            .copied()
+            .collect()
     }
 }
 
