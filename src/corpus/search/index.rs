@@ -1,7 +1,8 @@
 //! The search index, built incrementally as articles stream in: folded titles scanned per query,
 //! distinct outlets/authors/speakers with the articles that have them, and an inverted index from
 //! every title and body word to its articles (with a capped count): words are found by hash while
-//! indexing, and a vocabulary sorted lazily answers word prefixes. Results and per-word hits are cached until the next articles arrive.
+//! indexing, and a vocabulary sorted lazily answers word prefixes. Results and per-word hits are
+//! cached until the next articles arrive.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
