@@ -122,7 +122,7 @@ fn run(source: &Source, tx: &Sender<LoadEvent>) {
     let mut diagnostics = source.diagnostics().to_vec();
     // Quotes to link, by the article's list-order key (so a quote reprinted widely names the same
     // first articles whichever thread finished first), and the arrival number of each key.
-    let mut hashes: Vec<(u64, usize, Box<[u32]>)> = Vec::new();
+    let mut linker = quote::Linker::default();
     let mut arrival: HashMap<u64, u64> = HashMap::new();
     let mut arrived = 0usize;
     std::thread::scope(|scope| {
@@ -151,7 +151,7 @@ fn run(source: &Source, tx: &Sender<LoadEvent>) {
                 let key = l.doc.key();
                 arrival.insert(key, (arrived + k) as u64);
                 for (q, quote) in l.quotes.iter().enumerate() {
-                    hashes.push((key, q, quote::word_hashes(&quote.text)));
+                    linker.add(key, q, &quote::word_hashes(&quote.text));
                 }
             }
             arrived += batch.len();
@@ -160,11 +160,7 @@ fn run(source: &Source, tx: &Sender<LoadEvent>) {
             }
         }
     });
-    let inputs: Vec<quote::LinkInput<'_>> =
-        hashes.iter().map(|(a, q, h)| (*a, *q, &h[..])).collect();
-    let mut links = quote::links(&inputs);
-    drop(inputs);
-    drop(hashes);
+    let mut links = linker.finish();
     let arrived_as = |key: u64| arrival.get(&key).copied().unwrap_or(u64::MAX);
     for l in &mut links {
         l.article = arrived_as(l.article);

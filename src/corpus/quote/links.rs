@@ -120,36 +120,111 @@ pub struct Link {
 /// counts the rest, so links grow with the corpus, not with its square.
 pub const MAX_ALSO_IN: usize = 16;
 
-/// Quotes printed in other articles, sorted by article and quote. Identical texts are grouped
-/// first, so a quote reprinted a thousand times is compared once; distinct texts are compared
-/// when they share two word trigrams.
+/// Quotes printed in other articles, sorted by article and quote (see [`Linker`]).
 pub fn links(quotes: &[LinkInput<'_>]) -> Vec<Link> {
-    // Distinct texts, and the quotes that carry each.
-    let mut class_of: HashMap<&[u32], usize> = HashMap::new();
-    let mut texts: Vec<&[u32]> = Vec::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
-    for (n, (_, _, t)) in quotes.iter().enumerate() {
-        let c = *class_of.entry(t).or_insert_with(|| {
-            texts.push(t);
-            members.push(Vec::new());
-            texts.len() - 1
-        });
-        members[c].push(n);
+    let mut linker = Linker::default();
+    for &(article, quote, words) in quotes {
+        linker.add(article, quote, words);
     }
-    drop(class_of);
+    linker.finish()
+}
 
-    let mut shingles: Prehashed<Vec<u32>> = HashMap::default();
-    for (c, t) in texts.iter().enumerate() {
-        let c = u32::try_from(c).unwrap_or(u32::MAX);
-        for w in t.windows(3) {
-            let list = shingles.entry(trigram(w)).or_default();
-            if list.last() != Some(&c) {
-                list.push(c);
+/// Links quotes across articles. Quotes are added as articles arrive: identical texts are grouped
+/// (so a quote reprinted a thousand times is compared once) and each distinct text's word
+/// trigrams are indexed then. [`Linker::finish`] compares the distinct texts sharing two trigrams,
+/// on every core, once every quote is in.
+#[derive(Debug, Default)]
+pub struct Linker {
+    /// Distinct texts, as word hashes.
+    texts: Vec<Box<[u32]>>,
+    /// The `(article, quote)` printing each text.
+    members: Vec<Vec<(u64, usize)>>,
+    /// Texts by a hash of their words (to find a text again).
+    by_hash: Prehashed<Vec<u32>>,
+    /// Texts by word trigram.
+    shingles: Prehashed<Vec<u32>>,
+}
+
+impl Linker {
+    /// Adds quote `quote` of `article` (any number unique to the article; [`Link::others`] lists
+    /// articles in its order), given by its [`word_hashes`].
+    pub fn add(&mut self, article: u64, quote: usize, words: &[u32]) {
+        let hash = words.iter().fold(0u64, |h, &w| {
+            (h.rotate_left(21) ^ u64::from(w)).wrapping_mul(MIX)
+        });
+        let same = self.by_hash.entry(hash).or_default();
+        let class = match same.iter().find(|&&c| *self.texts[c as usize] == *words) {
+            Some(&c) => c as usize,
+            None => {
+                let c = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
+                same.push(c);
+                for w in words.windows(3) {
+                    let list = self.shingles.entry(trigram(w)).or_default();
+                    if list.last() != Some(&c) {
+                        list.push(c);
+                    }
+                }
+                self.texts.push(words.into());
+                self.members.push(Vec::new());
+                self.texts.len() - 1
+            }
+        };
+        self.members[class].push((article, quote));
+    }
+
+    /// The links of every quote added, sorted by article and quote.
+    pub fn finish(self) -> Vec<Link> {
+        let Linker {
+            texts,
+            members,
+            shingles,
+            ..
+        } = self;
+        // Texts that are the same quote as each text (itself included, when long enough to tell).
+        let mut same: Vec<Vec<usize>> = texts
+            .iter()
+            .enumerate()
+            .map(|(x, t)| if t.len() >= 5 { vec![x] } else { Vec::new() })
+            .collect();
+        for (x, y) in same_pairs(&texts, &shingles) {
+            same[x].push(y);
+            same[y].push(x);
+        }
+        let mut out = Vec::new();
+        for (x, same) in same.iter().enumerate() {
+            let mut articles: Vec<u64> = same
+                .iter()
+                .flat_map(|&y| members[y].iter().map(|&(a, _)| a))
+                .collect();
+            articles.sort_unstable();
+            articles.dedup();
+            for &(article, quote) in &members[x] {
+                let count = articles.len() - usize::from(articles.binary_search(&article).is_ok());
+                if count > 0 {
+                    let others = articles
+                        .iter()
+                        .copied()
+                        .filter(|&a| a != article)
+                        .take(MAX_ALSO_IN)
+                        .collect();
+                    out.push(Link {
+                        article,
+                        quote,
+                        others,
+                        count,
+                    });
+                }
             }
         }
+        out.sort_unstable_by_key(|l| (l.article, l.quote));
+        out
     }
+}
 
-    // Texts that are the same quote as each text (itself included, when long enough to tell).
+/// Pairs `(x, y)`, `x < y`, of distinct texts that are the same quote: each text against the
+/// later ones sharing two trigrams with it, the texts dealt out to every core in turn (later texts
+/// have fewer later ones to compare with).
+fn same_pairs(texts: &[Box<[u32]>], shingles: &Prehashed<Vec<u32>>) -> Vec<(usize, usize)> {
     let sorted: Vec<Vec<u32>> = texts
         .iter()
         .map(|t| {
@@ -158,25 +233,18 @@ pub fn links(quotes: &[LinkInput<'_>]) -> Vec<Link> {
             s
         })
         .collect();
-    let mut same: Vec<Vec<usize>> = texts
-        .iter()
-        .enumerate()
-        .map(|(x, t)| if t.len() >= 5 { vec![x] } else { Vec::new() })
-        .collect();
-    // Each text against the later ones sharing two trigrams with it, the texts dealt out to every
-    // core in turn (later texts have fewer later ones to compare with).
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
-    let (texts, sorted, shingles) = (&texts, &sorted, &shingles);
-    let pairs: Vec<Vec<(usize, usize)>> = std::thread::scope(|scope| {
+    let sorted = &sorted;
+    std::thread::scope(|scope| {
         let jobs: Vec<_> = (0..threads)
             .map(|first| {
                 scope.spawn(move || {
                     let (mut pairs, mut rows) = (Vec::new(), Vec::new());
                     let mut candidates: Vec<u32> = Vec::new();
                     for x in (first..texts.len()).step_by(threads) {
-                        let t = texts[x];
+                        let t = &texts[x];
                         candidates.clear();
                         for w in t.windows(3) {
                             if let Some(list) = shingles.get(&trigram(w))
@@ -189,7 +257,7 @@ pub fn links(quotes: &[LinkInput<'_>]) -> Vec<Link> {
                         for run in candidates.chunk_by(|a, b| a == b) {
                             let y = run[0] as usize;
                             if run.len() >= 2
-                                && same_quote(t, texts[y], &sorted[x], &sorted[y], &mut rows)
+                                && same_quote(t, &texts[y], &sorted[x], &sorted[y], &mut rows)
                             {
                                 pairs.push((x, y));
                             }
@@ -199,42 +267,11 @@ pub fn links(quotes: &[LinkInput<'_>]) -> Vec<Link> {
                 })
             })
             .collect();
-        jobs.into_iter().filter_map(|j| j.join().ok()).collect()
-    });
-    for (x, y) in pairs.into_iter().flatten() {
-        same[x].push(y);
-        same[y].push(x);
-    }
-
-    let mut out = Vec::new();
-    for (x, same) in same.iter().enumerate() {
-        let mut articles: Vec<u64> = same
-            .iter()
-            .flat_map(|&y| members[y].iter().map(|&q| quotes[q].0))
-            .collect();
-        articles.sort_unstable();
-        articles.dedup();
-        for &q in &members[x] {
-            let (article, quote, _) = quotes[q];
-            let count = articles.len() - usize::from(articles.binary_search(&article).is_ok());
-            if count > 0 {
-                let others = articles
-                    .iter()
-                    .copied()
-                    .filter(|&a| a != article)
-                    .take(MAX_ALSO_IN)
-                    .collect();
-                out.push(Link {
-                    article,
-                    quote,
-                    others,
-                    count,
-                });
-            }
-        }
-    }
-    out.sort_unstable_by_key(|l| (l.article, l.quote));
-    out
+        jobs.into_iter()
+            .filter_map(|j| j.join().ok())
+            .flatten()
+            .collect()
+    })
 }
 
 /// Fills `also_in` of quotes printed in several articles.

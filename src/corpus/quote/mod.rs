@@ -20,7 +20,7 @@ use attribute::{Resolver, Speaker};
 use lexicon::LEXICON;
 use links::link_across;
 pub use links::{
-    Link, LinkInput, MAX_ALSO_IN, apply as apply_links, common_in_order, links, word_hashes,
+    Link, LinkInput, Linker, MAX_ALSO_IN, apply as apply_links, common_in_order, links, word_hashes,
 };
 pub use people::Aliases;
 use people::People;
