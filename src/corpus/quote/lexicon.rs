@@ -53,6 +53,9 @@ pub struct Lexicon {
     inverted_openers: HashSet<String>,
     /// Anywhere: a speech verb in any form, as a whole word (group `v`; see [`Lexicon::speech_verbs`]).
     any_verb: Regex,
+    /// Every speech-verb form begins and ends with a letter, so the bounds of group `v` follow
+    /// from the bounds of an `any_verb` match (see [`verb_bounds`]) without the capture engines.
+    verbs_are_letter_bounded: bool,
     /// At the end of a string: a source frame (`selon`, `d’après` …) followed by the source.
     pub frame: Regex,
     /// At the end of a string: an infinitive of narration, `Et d’assurer :`.
@@ -196,6 +199,12 @@ impl Lexicon {
             pron2 = pron.replace("pron", "pron2"),
             pron3 = pron.replace("pron", "pron3"),
         );
+        let verbs_are_letter_bounded = participles
+            .iter()
+            .chain(&finite)
+            .chain(&gerunds)
+            .chain(&infinitives)
+            .all(|v| letter_bounded(v) && letter_bounded(&fold(v)));
         let any_verb = format!(
             // `\W` on both sides rather than `\b`: the lazy DFA cannot run Unicode word
             // boundaries on non-ASCII text, and falling back to the backtracker costs a lot.
@@ -233,6 +242,7 @@ impl Lexicon {
             // Invariant: every pattern is built from escaped literals; the `lexicon_parses` test compiles them.
             inverted: Regex::new(&inverted).expect("inverted-verb regex compiles"),
             any_verb: Regex::new(&any_verb).expect("speech-verb regex compiles"),
+            verbs_are_letter_bounded,
             frame: Regex::new(&frame).expect("frame regex compiles"),
             narrative_infinitive: Regex::new(&narrative).expect("narrative regex compiles"),
             titles: raw.titles.clone(),
@@ -329,10 +339,15 @@ impl Lexicon {
         let re = &self.any_verb;
         let mut at = 0;
         std::iter::from_fn(move || {
-            let v = re.captures_at(s, at)?.name("v")?;
+            let v = if self.verbs_are_letter_bounded {
+                // `find` runs on the lazy DFA; captures would run a slow engine over the lexicon.
+                verb_bounds(s, re.find_at(s, at)?.range())
+            } else {
+                re.captures_at(s, at)?.name("v")?.range()
+            };
             // The next verb may start right after the one separator this match took.
-            at = v.end();
-            Some(v.range())
+            at = v.end;
+            Some(v)
         })
     }
 
@@ -383,6 +398,31 @@ impl Lexicon {
         }
         out.trim().to_owned()
     }
+}
+
+/// True when `s` begins and ends with a letter.
+fn letter_bounded(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_alphabetic)
+        && s.chars().next_back().is_some_and(char::is_alphabetic)
+}
+
+/// Group `v` of an `any_verb` match `m` in `s`, when every verb form begins and ends with a letter:
+/// the match opens with the verb only at the start of `s` (`^`) and then with a letter, since the
+/// `\W` it otherwise opens with is never a letter; it ends with the verb only at the end of `s`
+/// (`$`) and then with a letter, for the same reason.
+fn verb_bounds(s: &str, m: Range<usize>) -> Range<usize> {
+    let mut v = m.clone();
+    if let Some(c) = s[m.clone()].chars().next() {
+        if !(m.start == 0 && c.is_alphabetic()) {
+            v.start += c.len_utf8();
+        }
+    }
+    if let Some(c) = s.get(v.clone()).and_then(|t| t.chars().next_back()) {
+        if !(m.end == s.len() && c.is_alphabetic()) {
+            v.end -= c.len_utf8();
+        }
+    }
+    v
 }
 
 /// True when `folded` starts with the word(s) `w` followed by a word boundary.
@@ -476,6 +516,35 @@ mod tests {
             .unwrap();
         assert_eq!(&c["src"], "M. Diop");
         assert!(LEXICON.narrative_infinitive.is_match("Et d’assurer : "));
+    }
+
+    #[test]
+    fn speech_verbs_are_where_the_verb_group_says() {
+        assert!(LEXICON.verbs_are_letter_bounded);
+        for s in [
+            "dit",
+            "²dit",
+            " dit",
+            "Il a dit.",
+            "Il a déclaré que, selon lui, il le dit",
+            "elle répond-elle",
+            "²déclaré²",
+            "a souligné",
+            "Ils ont laissé entendre",
+            "d’affirmer",
+            "L’ÉTAT A DÉCLARÉ",
+            "sans verbe",
+        ] {
+            let mut at = 0;
+            let by_groups: Vec<Range<usize>> = std::iter::from_fn(|| {
+                let v = LEXICON.any_verb.captures_at(s, at)?.name("v")?.range();
+                at = v.end;
+                Some(v)
+            })
+            .collect();
+            let found: Vec<Range<usize>> = LEXICON.speech_verbs(s).collect();
+            assert_eq!(found, by_groups, "{s}");
+        }
     }
 
     #[test]

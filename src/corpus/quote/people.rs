@@ -121,8 +121,14 @@ pub struct People {
 /// (`Jean-Marie`, `d’Ivoire`), with a final period kept (`M.`, `K.`). A hand-written scan: this
 /// runs over every article and a regex with Unicode classes costs several times more.
 fn word_ranges(text: &str) -> Vec<(usize, usize)> {
-    let is_letter =
-        |c: char| c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
+    // ASCII first: most characters are, and the Unicode tables cost a lookup each.
+    let is_letter = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+        }
+    };
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
