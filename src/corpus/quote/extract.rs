@@ -62,6 +62,18 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}'
 }
 
+/// True when a char starting with byte `b` may be a quotation mark: `"`, or the lead byte of
+/// `«`, `»` (U+00AB, U+00BB) or of `‹`, `›`, `“`, `”`, `„` (U+2018..U+203A). Scans look at
+/// these bytes only; a continuation byte never equals one, so every hit starts a char.
+fn may_start_mark(b: u8) -> bool {
+    matches!(b, b'"' | 0xC2 | 0xE2)
+}
+
+/// Like [`may_start_mark`], for sentence ends as well: `.`, `!`, `?`, and `…` (U+2026).
+fn may_start_mark_or_end(b: u8) -> bool {
+    may_start_mark(b) || matches!(b, b'.' | b'!' | b'?')
+}
+
 /// Marked quotes of one text range (a block or the title). `reopened` carries a quote that the
 /// previous paragraph left open, French style; the returned value says whether this one does too.
 fn marked_in(
@@ -73,23 +85,30 @@ fn marked_in(
     let slice = &text[range.clone()];
     let mut stack: Vec<Open> = Vec::new();
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = slice
-        .char_indices()
-        .map(|(i, c)| (i + range.start, c))
-        .collect();
-    let content_after = |k: usize| {
-        let mut j = k + 1;
-        while j < chars.len() && is_space(chars[j].1) {
-            j += 1;
-        }
-        chars.get(j).map_or(range.end, |c| c.0)
+    // Where the content starts when a mark ends at `local`: past any spaces.
+    let content_after = |local: usize| {
+        slice[local..]
+            .char_indices()
+            .find(|&(_, c)| !is_space(c))
+            .map_or(range.end, |(p, _)| range.start + local + p)
     };
-    for k in 0..chars.len() {
-        let (at, c) = chars[k];
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|c| c.1);
+    let mut i = 0;
+    while i < slice.len() {
+        if !may_start_mark(slice.as_bytes()[i]) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = slice[i..].chars().next() else {
+            break;
+        };
+        let (here, after) = (i, i + c.len_utf8());
+        i = after;
+        let at = range.start + here;
+        let first = here == 0;
+        let prev = || slice[..here].chars().next_back();
+        let next = || slice[after..].chars().next();
         let opening = |stack: &mut Vec<Open>, mark: Mark| {
-            let passage = if k == 0 && mark == Mark::Guillemet && stack.is_empty() {
+            let passage = if first && mark == Mark::Guillemet && stack.is_empty() {
                 reopen
             } else {
                 None
@@ -97,7 +116,7 @@ fn marked_in(
             stack.push(Open {
                 mark,
                 at,
-                content: content_after(k),
+                content: content_after(after),
                 passage,
             });
         };
@@ -145,8 +164,8 @@ fn marked_in(
             }
             '”' => {
                 if stack.is_empty()
-                    && prev.is_none_or(is_space)
-                    && next.is_some_and(|n| !is_space(n))
+                    && prev().is_none_or(is_space)
+                    && next().is_some_and(|n| !is_space(n))
                 {
                     opening(&mut stack, Mark::Curly);
                 } else {
@@ -154,8 +173,9 @@ fn marked_in(
                 }
             }
             '"' => {
+                let prev = prev();
                 let can_open = prev.is_none_or(|p| is_space(p) || "([{—–-'’«“".contains(p))
-                    && next.is_some_and(|n| !is_space(n));
+                    && next().is_some_and(|n| !is_space(n));
                 let can_close = prev.is_some_and(|p| !is_space(p));
                 let straight_open = stack.iter().any(|o| o.mark == Mark::Straight);
                 if straight_open && can_close {
@@ -348,31 +368,36 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut start = range.start;
     let mut depth = 0i32;
     let slice = &text[range.clone()];
-    let chars: Vec<(usize, char)> = slice
-        .char_indices()
-        .map(|(i, c)| (i + range.start, c))
-        .collect();
+    // Byte offsets in `slice`; only the bytes that may start a mark or a terminator are decoded.
     let mut k = 0;
-    while k < chars.len() {
-        let (at, c) = chars[k];
-        k += 1;
+    while k < slice.len() {
+        if !may_start_mark_or_end(slice.as_bytes()[k]) {
+            k += 1;
+            continue;
+        }
+        let Some(c) = slice[k..].chars().next() else {
+            break;
+        };
+        let at = range.start + k;
+        k += c.len_utf8();
         match c {
             '«' | '“' | '„' | '‹' => depth += 1,
             '»' | '”' | '›' => depth = (depth - 1).max(0),
             '.' | '!' | '?' | '…' if depth == 0 => {
-                let mut j = k;
-                while j < chars.len()
-                    && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '»' | ')')
-                {
-                    j += 1;
-                }
-                let gap_start = j;
-                while j < chars.len() && is_space(chars[j].1) {
-                    j += 1;
-                }
-                let Some(&(next_at, next)) = chars.get(j) else {
+                let skip = |from: usize, pred: fn(char) -> bool| {
+                    slice[from..]
+                        .char_indices()
+                        .find(|&(_, ch)| !pred(ch))
+                        .map_or(slice.len(), |(p, _)| from + p)
+                };
+                let gap_start = skip(k, |ch| {
+                    matches!(ch, '.' | '!' | '?' | '…' | '"' | '»' | ')')
+                });
+                let j = skip(gap_start, is_space);
+                let Some(next) = slice[j..].chars().next() else {
                     continue;
                 };
+                let next_at = range.start + j;
                 if gap_start == j
                     || !(next.is_uppercase() || next.is_ascii_digit() || "«\"“—–-".contains(next))
                 {
@@ -392,7 +417,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 if abbreviation {
                     continue;
                 }
-                let end = chars.get(gap_start).map_or(range.end, |c| c.0);
+                let end = range.start + gap_start;
                 out.push(start..end);
                 start = next_at;
                 // The rest of the run (`..`, `?!`) ended this sentence too; read on from the next.
