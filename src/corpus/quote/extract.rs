@@ -283,9 +283,19 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
         }
         for s in sentences.iter().filter(|s| block.range.contains(&s.start)) {
             let sentence = &body[s.clone()];
+            // A clause holds a mark from the first mark on; its words are counted one stretch
+            // between commas at a time (the comma joins the word before it, so counts add up).
+            let first_mark = sentence
+                .find(['«', '»', '"', '“', '”'])
+                .unwrap_or(sentence.len());
+            let (mut words, mut counted) = (0, 0);
             for (comma, _) in sentence.match_indices(", ") {
-                let clause = &sentence[..comma];
-                if word_count(clause) < 5 || clause.contains(['«', '»', '"', '“', '”']) {
+                if first_mark < comma {
+                    break;
+                }
+                words += word_count(&sentence[counted..comma]);
+                counted = comma;
+                if words < 5 {
                     continue;
                 }
                 let rest = &sentence[comma + 1..];
@@ -293,10 +303,11 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
                     continue;
                 };
                 let after = rest[verb_end..].trim_start();
-                let subject_like = has_pronoun
-                    || after.starts_with(|c: char| c.is_uppercase())
-                    || LEXICON.starts_definite(&crate::corpus::text::fold(after))
-                    || LEXICON.starts_indefinite(&crate::corpus::text::fold(after));
+                let subject_like =
+                    has_pronoun || after.starts_with(|c: char| c.is_uppercase()) || {
+                        let folded = crate::corpus::text::fold(after);
+                        LEXICON.starts_definite(&folded) || LEXICON.starts_indefinite(&folded)
+                    };
                 if !subject_like {
                     continue;
                 }

@@ -3,6 +3,7 @@
 //! role nouns, determiners and the small gazetteer that keeps places and institutions from being
 //! taken for people.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -65,8 +66,9 @@ pub struct Lexicon {
     role_by_first_word: HashMap<String, Vec<String>>,
     /// Courtesy titles (`M.`, `Mme`).
     pub titles: Vec<String>,
-    /// Folded role phrases and what they mean (`chef de la diplomatie` = `ministre des affaires étrangères`).
-    pub role_synonyms: Vec<(String, String)>,
+    /// Folded role phrases and what they mean (`chef de la diplomatie` = `ministre des affaires
+    /// étrangères`), each with a space on both sides, as [`Lexicon::normalise_role`] replaces them.
+    role_synonyms: Vec<(String, String)>,
     masculine: HashSet<String>,
     feminine: HashSet<String>,
     indefinite: Vec<String>,
@@ -226,7 +228,7 @@ impl Lexicon {
             .auxiliaries
             .iter()
             .chain(&finite)
-            .map(|alt| first_token(alt))
+            .map(|alt| first_token(alt).into_owned())
             .chain(["s'est".to_owned()])
             .collect();
         let mut role_by_first_word: HashMap<String, Vec<String>> = HashMap::new();
@@ -249,7 +251,7 @@ impl Lexicon {
             role_synonyms: raw
                 .role_synonyms
                 .iter()
-                .map(|(k, v)| (words_key(k), words_key(v)))
+                .map(|(k, v)| (format!(" {} ", words_key(k)), format!(" {} ", words_key(v))))
                 .collect(),
             masculine: f(&raw.pronouns_masculine).into_iter().collect(),
             feminine: f(&raw.pronouns_feminine).into_iter().collect(),
@@ -281,7 +283,7 @@ impl Lexicon {
     /// Where an inverted speech verb opening `s` lies (leading spaces included). Only `find`: the
     /// lazy DFA answers it, where captures would run the slow engines over the whole lexicon.
     pub fn inverted_find(&self, s: &str) -> Option<Range<usize>> {
-        if !self.inverted_openers.contains(&first_token(s)) {
+        if !self.inverted_openers.contains(first_token(s).as_ref()) {
             return None;
         }
         let m = self.inverted.find(s)?;
@@ -394,7 +396,9 @@ impl Lexicon {
     pub fn normalise_role(&self, key: &str) -> String {
         let mut out = format!(" {key} ");
         for (from, to) in &self.role_synonyms {
-            out = out.replace(&format!(" {from} "), &format!(" {to} "));
+            if out.contains(from.as_str()) {
+                out = out.replace(from.as_str(), to);
+            }
         }
         out.trim().to_owned()
     }
@@ -442,13 +446,21 @@ fn first_word(folded: &str) -> &str {
 
 /// The first word of `s` as the inverted-verb test sees it: up to a space or hyphen, lower case,
 /// typographic apostrophe made plain (`s’est-il` gives `s'est`).
-fn first_token(s: &str) -> String {
-    s.trim_start()
+fn first_token(s: &str) -> Cow<'_, str> {
+    let word = s
+        .trim_start()
         .split(|c: char| c.is_whitespace() || c == '-')
         .next()
-        .unwrap_or("")
-        .to_lowercase()
-        .replace('’', "'")
+        .unwrap_or("");
+    // Most words are plain lower-case ASCII already: no copy for them.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase().replace('’', "'"))
+    }
 }
 
 #[cfg(test)]

@@ -121,12 +121,13 @@ pub struct People {
 /// (`Jean-Marie`, `d’Ivoire`), with a final period kept (`M.`, `K.`). A hand-written scan: this
 /// runs over every article and a regex with Unicode classes costs several times more.
 fn word_ranges(text: &str) -> Vec<(usize, usize)> {
-    // ASCII first: most characters are, and the Unicode tables cost a lookup each.
     let is_letter = |c: char| {
         if c.is_ascii() {
             c.is_ascii_alphabetic()
+        } else if let Some(&l) = LATIN_LETTERS.get(c as usize - 0x80) {
+            l
         } else {
-            c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+            is_letter_uncached(c)
         }
     };
     let mut out = Vec::new();
@@ -162,6 +163,19 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
     }
     out
 }
+
+/// A letter or a combining mark: what words are made of.
+fn is_letter_uncached(c: char) -> bool {
+    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// [`is_letter_uncached`] for U+0080..U+017F (every French letter), from a table built once: most
+/// characters are ASCII or in it, and the Unicode tables cost a search each.
+static LATIN_LETTERS: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
+    (0x80u32..0x180)
+        .map(|u| char::from_u32(u).is_some_and(is_letter_uncached))
+        .collect()
+});
 
 const PARTICLES: [&str; 12] = [
     "de", "du", "des", "ben", "bin", "ould", "ag", "el", "al", "van", "von", "ibn",
@@ -246,11 +260,13 @@ impl People {
                     && gap.chars().count() <= 2
                     && !gap.contains('\n')
                     && !ends_sentence;
-                let particle = PARTICLES.contains(&fold(next).as_str())
-                    && words.get(j + 2).is_some_and(|n| {
-                        is_cap(&text[n.0..n.1]) && text[words[j + 1].1..n.0].trim().is_empty()
-                    });
-                if joined && (is_cap(next) || particle) {
+                let particle = || {
+                    PARTICLES.contains(&fold(next).as_str())
+                        && words.get(j + 2).is_some_and(|n| {
+                            is_cap(&text[n.0..n.1]) && text[words[j + 1].1..n.0].trim().is_empty()
+                        })
+                };
+                if joined && (is_cap(next) || particle()) {
                     j += 1;
                 } else {
                     break;
