@@ -283,25 +283,16 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
         }
         for s in sentences.iter().filter(|s| block.range.contains(&s.start)) {
             let sentence = &body[s.clone()];
-            // A clause holds a mark from the first mark on; its words are counted one stretch
-            // between commas at a time (the comma joins the word before it, so counts add up).
-            let first_mark = sentence
-                .find(['«', '»', '"', '“', '”'])
-                .unwrap_or(sentence.len());
-            let (mut words, mut counted) = (0, 0);
             for (comma, _) in sentence.match_indices(", ") {
-                if first_mark < comma {
-                    break;
-                }
-                words += word_count(&sentence[counted..comma]);
-                counted = comma;
-                if words < 5 {
-                    continue;
-                }
+                // The verb first: it is the rarest condition and the cheapest to rule out.
                 let rest = &sentence[comma + 1..];
                 let Some((verb_end, has_pronoun)) = LEXICON.inverted_at(rest) else {
                     continue;
                 };
+                let clause = &sentence[..comma];
+                if word_count(clause) < 5 || clause.contains(['«', '»', '"', '“', '”']) {
+                    continue;
+                }
                 let after = rest[verb_end..].trim_start();
                 let subject_like =
                     has_pronoun || after.starts_with(|c: char| c.is_uppercase()) || {

@@ -450,15 +450,18 @@ fn selon_evidence(resolver: &Resolver<'_>, before: &str, pos: usize) -> Option<S
 fn merge_repeats(mut quotes: Vec<Quote>) -> Vec<Quote> {
     quotes.sort_by_key(|q| (q.field == Field::Title, q.span.start));
     let mut out: Vec<Quote> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
     for q in quotes {
         let key = words_key(&q.text);
-        if let Some(first) = out.iter_mut().find(|o| words_key(&o.text) == key) {
+        if let Some(i) = keys.iter().position(|k| *k == key) {
+            let first = &mut out[i];
             first.also_at.push((q.field, q.span));
             if first.speaker.is_none() {
                 first.speaker = q.speaker;
             }
         } else {
             out.push(q);
+            keys.push(key);
         }
     }
     out.sort_by_key(|q| (q.field != Field::Title, q.span.start));

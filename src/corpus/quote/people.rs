@@ -66,6 +66,9 @@ impl Aliases {
 
     /// The canonical spelling of a full name, when the file knows it.
     pub fn canonical(&self, name: &str) -> Option<&str> {
+        if self.canonical.is_empty() {
+            return None;
+        }
         self.canonical.get(&words_key(name)).map(String::as_str)
     }
 
@@ -91,6 +94,8 @@ impl Aliases {
 pub struct Person {
     /// Canonical name (alias file applied).
     pub name: String,
+    /// [`words_key`] of `name`, for comparing full names.
+    key: String,
     /// Folded name words, for short forms (`Diop`, `M. Lavrov`, `LAVROV`).
     tokens: Vec<String>,
     /// Role descriptions from appositions, as folded content words.
@@ -121,45 +126,51 @@ pub struct People {
 /// (`Jean-Marie`, `d’Ivoire`), with a final period kept (`M.`, `K.`). A hand-written scan: this
 /// runs over every article and a regex with Unicode classes costs several times more.
 fn word_ranges(text: &str) -> Vec<(usize, usize)> {
-    let is_letter = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_alphabetic()
-        } else if let Some(&l) = LATIN_LETTERS.get(c as usize - 0x80) {
-            l
-        } else {
-            is_letter_uncached(c)
+    let bytes = text.as_bytes();
+    // Byte length of the letter at `i`, if a letter starts there (`i` is on a char boundary).
+    let letter = |i: usize| -> Option<usize> {
+        let b = *bytes.get(i)?;
+        if b.is_ascii() {
+            return b.is_ascii_alphabetic().then_some(1);
         }
+        let c = text.get(i..)?.chars().next()?;
+        let is_letter = match LATIN_LETTERS.get(c as usize - 0x80) {
+            Some(&l) => l,
+            None => is_letter_uncached(c),
+        };
+        is_letter.then(|| c.len_utf8())
     };
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !is_letter(c) {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(len) = letter(i) else {
+            i += text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8);
             continue;
-        }
-        let mut end = start + c.len_utf8();
+        };
+        let start = i;
+        i += len;
         loop {
-            match chars.peek().copied() {
-                Some((i, c)) if is_letter(c) => {
-                    end = i + c.len_utf8();
-                    chars.next();
-                }
-                Some((i, c)) if matches!(c, '-' | '\'' | '’') => {
-                    let after = text[i + c.len_utf8()..].chars().next();
-                    if after.is_some_and(is_letter) {
-                        end = i + c.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                _ => break,
+            if let Some(len) = letter(i) {
+                i += len;
+                continue;
             }
+            let joiner = match bytes.get(i) {
+                Some(b'-' | b'\'') => 1,
+                _ if text.get(i..).is_some_and(|t| t.starts_with('’')) => '’'.len_utf8(),
+                _ => break,
+            };
+            if letter(i + joiner).is_none() {
+                break;
+            }
+            i += joiner;
         }
-        if let Some((i, '.')) = chars.peek().copied() {
-            end = i + 1;
-            chars.next();
+        if bytes.get(i) == Some(&b'.') {
+            i += 1;
         }
-        out.push((start, end));
+        out.push((start, i));
     }
     out
 }
@@ -295,11 +306,6 @@ impl People {
             let range = words[f].0..words[last].1.min(text.len());
             let name = text[range.clone()].trim_end_matches('.').to_owned();
             let tokens: Vec<&str> = name.split_whitespace().collect();
-            let titled = f > first
-                && LEXICON
-                    .titles
-                    .iter()
-                    .any(|t| t == &text[words[f - 1].0..words[f - 1].1]);
             let is_person = tokens.len() >= 2
                 && tokens.len() <= 5
                 && !tokens.iter().any(|t| {
@@ -313,7 +319,8 @@ impl People {
                 let idx = people.person_index(&canonical, aliases);
                 people.mentions.push((range.start, idx));
                 people.add_roles(idx, text, range.clone());
-            } else if tokens.len() == 1 && (titled || people.by_short_form(&name).is_some()) {
+            } else if tokens.len() == 1 {
+                // A lone word (`Diop`, `M. Diop`) is a mention of someone named before, if anyone.
                 if let Some(idx) = people.by_short_form(&name) {
                     people.mentions.push((range.start, idx));
                 }
@@ -335,6 +342,7 @@ impl People {
         let roles = aliases.roles.get(canonical).cloned().unwrap_or_default();
         self.persons.push(Person {
             name: canonical.to_owned(),
+            key: words_key(canonical),
             tokens,
             roles,
         });
@@ -466,7 +474,7 @@ impl People {
             .canonical(name)
             .map_or_else(|| name.trim().to_owned(), str::to_owned);
         let key = words_key(&canonical);
-        self.persons.iter().position(|p| words_key(&p.name) == key)
+        self.persons.iter().position(|p| p.key == key)
     }
 
     /// The person a role phrase (`le ministre malien`, `le chef de la diplomatie russe`) refers
