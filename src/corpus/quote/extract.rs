@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::lexicon::LEXICON;
 use super::{Field, QuoteKind};
 use crate::corpus::article::{Article, BlockKind};
-use crate::corpus::text::{ends_sentence, word_count};
+use crate::corpus::text::{ends_sentence, find_byte, word_count};
 
 /// A span found in the text, before attribution.
 #[derive(Debug, Clone)]
@@ -62,17 +62,14 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}'
 }
 
-/// True when a char starting with byte `b` may be a quotation mark: `"`, or the lead byte of
-/// `«`, `»` (U+00AB, U+00BB) or of `‹`, `›`, `“`, `”`, `„` (U+2018..U+203A). Scans look at
-/// these bytes only; a continuation byte never equals one, so every hit starts a char.
-fn may_start_mark(b: u8) -> bool {
-    matches!(b, b'"' | 0xC2 | 0xE2)
-}
+/// The bytes a quotation mark may start with: `"`, and the lead bytes of `«`, `»` (U+00AB,
+/// U+00BB) and of `‹`, `›`, `“`, `”`, `„` (U+2018..U+203A). Scans look at these bytes only; a
+/// continuation byte never equals one, so every hit starts a char.
+const MARK_LEADS: [u8; 3] = [b'"', 0xC2, 0xE2];
 
-/// Like [`may_start_mark`], for sentence ends as well: `.`, `!`, `?`, and `…` (U+2026).
-fn may_start_mark_or_end(b: u8) -> bool {
-    may_start_mark(b) || matches!(b, b'.' | b'!' | b'?')
-}
+/// The bytes a sentence end or a guillemet or curly mark may start with: `.`, `!`, `?`, and the
+/// lead bytes of `…` (U+2026) and of the marks (see [`MARK_LEADS`]).
+const END_OR_MARK_LEADS: [u8; 5] = [b'.', b'!', b'?', 0xC2, 0xE2];
 
 /// Marked quotes of one text range (a block or the title). `reopened` carries a quote that the
 /// previous paragraph left open, French style; the returned value says whether this one does too.
@@ -93,12 +90,9 @@ fn marked_in(
             .map_or(range.end, |(p, _)| range.start + local + p)
     };
     let mut i = 0;
-    while i < slice.len() {
-        if !may_start_mark(slice.as_bytes()[i]) {
-            i += 1;
-            continue;
-        }
-        let Some(c) = slice[i..].chars().next() else {
+    loop {
+        i = find_byte(slice.as_bytes(), i, MARK_LEADS);
+        let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
         };
         let (here, after) = (i, i + c.len_utf8());
@@ -283,7 +277,20 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
         }
         for s in sentences.iter().filter(|s| block.range.contains(&s.start)) {
             let sentence = &body[s.clone()];
-            for (comma, _) in sentence.match_indices(", ") {
+            // Every `, ` in order (`match_indices`, a byte at a time).
+            let mut next = 0;
+            let commas = std::iter::from_fn(|| {
+                loop {
+                    let comma = find_byte(sentence.as_bytes(), next, [b',']);
+                    next = comma + 1;
+                    match sentence.as_bytes().get(comma + 1) {
+                        Some(b' ') => return Some(comma),
+                        Some(_) => continue,
+                        None => return None,
+                    }
+                }
+            });
+            for comma in commas {
                 // The verb first: it is the rarest condition and the cheapest to rule out.
                 let rest = &sentence[comma + 1..];
                 let Some((verb_end, has_pronoun)) = LEXICON.inverted_at(rest) else {
@@ -372,12 +379,9 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[range.clone()];
     // Byte offsets in `slice`; only the bytes that may start a mark or a terminator are decoded.
     let mut k = 0;
-    while k < slice.len() {
-        if !may_start_mark_or_end(slice.as_bytes()[k]) {
-            k += 1;
-            continue;
-        }
-        let Some(c) = slice[k..].chars().next() else {
+    loop {
+        k = find_byte(slice.as_bytes(), k, END_OR_MARK_LEADS);
+        let Some(c) = slice.get(k..).and_then(|rest| rest.chars().next()) else {
             break;
         };
         let at = range.start + k;

@@ -5,13 +5,14 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::corpus::text::{fold, words_key};
+use crate::corpus::text::{fold, with_fold, words_key};
 
 #[derive(Deserialize)]
 struct Raw {
@@ -44,6 +45,33 @@ struct Lists {
     nationalities: Vec<String>,
 }
 
+/// FNV-1a, for the lexicon's tables: they hold a few hundred short compiled-in words and are asked
+/// about nearly every word of every article, where SipHash's defence against chosen keys buys
+/// nothing (no key from an article is ever inserted).
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A set of words hashed with [`Fnv`].
+type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
 /// The compiled lexicon.
 pub struct Lexicon {
     /// At the start of a string: an inverted speech verb (`, a déclaré X`, `, a-t-il ajouté`,
@@ -51,7 +79,7 @@ pub struct Lexicon {
     pub inverted: Regex,
     /// The first words `inverted` can start with (lower case): a cheap test that spares the
     /// regex, whose size makes every call costly, on the many commas no speech verb follows.
-    inverted_openers: HashSet<String>,
+    inverted_openers: WordSet,
     /// Anywhere: a speech verb in any form, as a whole word (group `v`; see [`Lexicon::speech_verbs`]).
     any_verb: Regex,
     /// Every speech-verb form begins and ends with a letter, so the bounds of group `v` follow
@@ -63,19 +91,19 @@ pub struct Lexicon {
     pub narrative_infinitive: Regex,
     /// Role nouns, folded.
     /// Role nouns by their first word, for [`Lexicon::find_role_noun`].
-    role_by_first_word: HashMap<String, Vec<String>>,
+    role_by_first_word: HashMap<String, Vec<String>, BuildHasherDefault<Fnv>>,
     /// Courtesy titles (`M.`, `Mme`).
     pub titles: Vec<String>,
     /// Folded role phrases and what they mean (`chef de la diplomatie` = `ministre des affaires
     /// étrangères`), each with a space on both sides, as [`Lexicon::normalise_role`] replaces them.
     role_synonyms: Vec<(String, String)>,
-    masculine: HashSet<String>,
-    feminine: HashSet<String>,
+    masculine: WordSet,
+    feminine: WordSet,
     indefinite: Vec<String>,
     definite: Vec<String>,
-    not_name_starts: HashSet<String>,
-    org_words: HashSet<String>,
-    places: HashSet<String>,
+    not_name_starts: WordSet,
+    org_words: WordSet,
+    places: WordSet,
     /// Folded country → folded nationality adjective.
     pub nationalities: Vec<(String, String)>,
 }
@@ -231,7 +259,7 @@ impl Lexicon {
             .map(|alt| first_token(alt).into_owned())
             .chain(["s'est".to_owned()])
             .collect();
-        let mut role_by_first_word: HashMap<String, Vec<String>> = HashMap::new();
+        let mut role_by_first_word: HashMap<String, Vec<String>, _> = HashMap::default();
         for r in f(&raw.role_nouns) {
             role_by_first_word
                 .entry(first_word(&r).to_owned())
@@ -300,14 +328,15 @@ impl Lexicon {
 
     /// `il`, `lui`, `ce dernier` …: Some(true) masculine, Some(false) feminine, None not a pronoun.
     pub fn pronoun(&self, word: &str) -> Option<bool> {
-        let w = fold(word.trim());
-        if self.masculine.contains(&w) {
-            Some(true)
-        } else if self.feminine.contains(&w) {
-            Some(false)
-        } else {
-            None
-        }
+        with_fold(word.trim(), |w| {
+            if self.masculine.contains(w) {
+                Some(true)
+            } else if self.feminine.contains(w) {
+                Some(false)
+            } else {
+                None
+            }
+        })
     }
 
     /// The indefinite determiner a phrase opens with (`un proche`, `des sources`), if any.
@@ -322,13 +351,15 @@ impl Lexicon {
 
     /// A capitalized word that cannot begin a person's name (`Le`, `Selon`, `Lundi`).
     pub fn is_not_name_start(&self, word: &str) -> bool {
-        let w = fold(word);
-        self.not_name_starts.contains(&w) || self.not_name_starts.contains(w.trim_end_matches('\''))
+        with_fold(word, |w| {
+            self.not_name_starts.contains(w)
+                || self.not_name_starts.contains(w.trim_end_matches('\''))
+        })
     }
 
     /// A word that marks an institution, a region or an outlet rather than a person.
     pub fn is_org_word(&self, word: &str) -> bool {
-        self.org_words.contains(&fold(word))
+        with_fold(word, |w| self.org_words.contains(w))
     }
 
     /// A multi-word place name (`Burkina Faso`).

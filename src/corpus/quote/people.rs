@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::lexicon::LEXICON;
-use crate::corpus::text::{fold, words_key};
+use crate::corpus::text::{fold, fold_char, with_fold, words_key};
 
 /// The corpus alias file (`people.toml` in the corpus folder): spellings and roles of one person.
 ///
@@ -272,7 +272,7 @@ impl People {
                     && !gap.contains('\n')
                     && !ends_sentence;
                 let particle = || {
-                    PARTICLES.contains(&fold(next).as_str())
+                    with_fold(next, |n| PARTICLES.contains(&n))
                         && words.get(j + 2).is_some_and(|n| {
                             is_cap(&text[n.0..n.1]) && text[words[j + 1].1..n.0].trim().is_empty()
                         })
@@ -293,7 +293,7 @@ impl People {
                 let w = &text[words[f].0..words[f].1];
                 if LEXICON.is_not_name_start(w)
                     || LEXICON.titles.iter().any(|t| t == w)
-                    || LEXICON.is_role_word(&fold(w))
+                    || with_fold(w, |w| LEXICON.is_role_word(w))
                 {
                     f += 1;
                 } else {
@@ -352,10 +352,12 @@ impl People {
     /// The person a single word (surname, first name; `Diop`, `LAVROV`) refers to, the most
     /// recently added first.
     pub fn by_short_form(&self, word: &str) -> Option<usize> {
-        let w = fold(word.trim_end_matches('.'));
-        (0..self.persons.len()).rev().find(|&i| {
-            let p = &self.persons[i];
-            p.tokens.last() == Some(&w) || p.tokens.iter().any(|t| *t == w && t.len() > 3)
+        with_fold(word.trim_end_matches('.'), |w| {
+            (0..self.persons.len()).rev().find(|&i| {
+                let p = &self.persons[i];
+                p.tokens.last().is_some_and(|t| t == w)
+                    || p.tokens.iter().any(|t| t == w && t.len() > 3)
+            })
         })
     }
 
@@ -372,7 +374,19 @@ impl People {
         while !after.is_char_boundary(cut) {
             cut -= 1;
         }
-        let after_folded = fold(&after[..cut]);
+        let after = &after[..cut];
+        // Most names are followed by neither `, ` nor `(`: fold the rest only for those that are.
+        let mut lead = after.chars().map(fold_char);
+        let comma = matches!(
+            (lead.next(), lead.next()),
+            (Some(','), Some(' ' | '\u{a0}'))
+        );
+        let bracket = after.chars().map(fold_char).find(|c| !c.is_whitespace()) == Some('(');
+        let after_folded = if comma || bracket {
+            fold(after)
+        } else {
+            String::new()
+        };
         if let Some(rest) = after_folded
             .strip_prefix(", ")
             .or_else(|| after_folded.strip_prefix(",\u{a0}"))
