@@ -367,10 +367,13 @@ impl People {
         // An apposition or a bracketed country sits in the same line, close to the name: fold
         // only that much (folding the rest of the article for every name made this quadratic).
         let after = &text[name.end..];
-        let mut cut = after
-            .find('\n')
-            .unwrap_or(after.len())
-            .min(APPOSITION_BYTES);
+        // Looked for within the window only: searching the whole rest of a long paragraph for its
+        // end, once per name, was quadratic.
+        let window = &after.as_bytes()[..after.len().min(APPOSITION_BYTES)];
+        let mut cut = window
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(window.len());
         while !after.is_char_boundary(cut) {
             cut -= 1;
         }
@@ -442,7 +445,9 @@ impl People {
     /// (`Les entretiens avec Sergueï Lavrov` has no named subject).
     fn find_subjects(&mut self, text: &str, sentences: &[Range<usize>]) {
         for s in sentences {
-            let first = self.mentions.iter().find(|(pos, _)| s.contains(pos));
+            // Mentions are sorted: the first one in the sentence is the first at or after its start.
+            let at = self.mentions.partition_point(|(pos, _)| *pos < s.start);
+            let first = self.mentions.get(at).filter(|(pos, _)| s.contains(pos));
             if let Some(&(pos, person)) = first {
                 let prev_word = text[s.start..pos]
                     .trim_end()
@@ -467,19 +472,24 @@ impl People {
 
     /// Who `il`/`elle` at `pos` most likely is: the last subject or speaker before it.
     pub fn antecedent(&self, pos: usize) -> Option<&Referent> {
-        self.floor
-            .iter()
-            .rev()
-            .find(|(p, _)| *p < pos)
+        // The floor is kept sorted by position: the last entry before `pos`.
+        let before = self.floor.partition_point(|(p, _)| *p < pos);
+        before
+            .checked_sub(1)
+            .and_then(|i| self.floor.get(i))
             .map(|(_, r)| r)
     }
 
     /// The person who is the subject of a sentence (or spoke) within `range`.
     pub fn subject_in(&self, range: Range<usize>) -> Option<usize> {
-        self.floor.iter().find_map(|(p, r)| match r {
-            Referent::Person(i) if range.contains(p) => Some(*i),
-            _ => None,
-        })
+        let from = self.floor.partition_point(|(p, _)| *p < range.start);
+        self.floor[from..]
+            .iter()
+            .take_while(|(p, _)| *p < range.end)
+            .find_map(|(_, r)| match r {
+                Referent::Person(i) => Some(*i),
+                _ => None,
+            })
     }
 
     /// A full name as the text wrote it → the person, when the article names them.
