@@ -58,6 +58,10 @@ pub fn fold(s: &str) -> String {
 /// Calls `f` with [`fold`] of `s`, folded into a buffer on the stack when it is short (most words
 /// are): looking a word up in a table then costs no allocation.
 pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Lower-case ASCII folds to itself.
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return f(s);
+    }
     let mut buf = [0u8; 64];
     let mut len = 0;
     for c in s.chars().map(fold_char) {

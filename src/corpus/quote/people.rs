@@ -140,6 +140,12 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
         };
         is_letter.then(|| c.len_utf8())
     };
+    // Past a run of ASCII letters, the common case, without the general test.
+    let ascii_letters = |i: usize| {
+        bytes.get(i..).map_or(0, |rest| {
+            rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()
+        })
+    };
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut i = 0;
     while i < bytes.len() {
@@ -153,6 +159,7 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
         let start = i;
         i += len;
         loop {
+            i += ascii_letters(i);
             if let Some(len) = letter(i) {
                 i += len;
                 continue;
@@ -232,8 +239,9 @@ fn is_cap(w: &str) -> bool {
 
 /// A word that is an acronym (`AES`, `ONU`), not a surname.
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() <= 4 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let letters = w.chars().filter(|c| c.is_alphabetic());
+    let all_upper = letters.clone().all(char::is_uppercase);
+    (2..=4).contains(&letters.count()) && all_upper
 }
 
 /// Words of a role phrase agree when equal or one inflects the other (`malien`/`malienne`).
