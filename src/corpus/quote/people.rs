@@ -260,6 +260,15 @@ impl People {
         let mut runs: Vec<(Range<usize>, usize, usize)> = Vec::new(); // (byte range, first word, last word)
         let mut i = 0;
         while i < words.len() {
+            // Most words start with a lower-case ASCII letter: no need to look further.
+            if text
+                .as_bytes()
+                .get(words[i].0)
+                .is_some_and(u8::is_ascii_lowercase)
+            {
+                i += 1;
+                continue;
+            }
             let w = &text[words[i].0..words[i].1];
             if !is_cap(w) {
                 i += 1;
