@@ -559,7 +559,7 @@ fn gather() -> Gathered {
 
 /// `list --json` first (for the ids), then `check` and `show` (both forms) for every id. With `all`,
 /// every other subcommand too: `list`, an unknown id, and the quote engine (`quotes`, `speakers`,
-/// `search`), which the large shapes leave to an ignored test (each of their runs reads megabytes
+/// `search`), which the large shapes leave to their own test (each of their runs reads megabytes
 /// of pathological text, so they get the runs that prove their fate and no more).
 fn gather_runs(dir: &Path, all: bool) -> Vec<Run> {
     let list = aes(dir, &args(&["list", "--json"]), LIMIT);
@@ -929,9 +929,6 @@ fn the_unreadable_file_expectation_matches_the_machine() {
 /// The quote engine on the big shapes (a 5 MiB line full of « quotes », a million lines): `quotes`,
 /// `speakers` and `search` must finish, and as safely as the rest.
 #[test]
-#[ignore = "known gap: quote extraction on a 5 MiB paragraph full of quotes is still superlinear \
-            (pass 2 looks up same-sentence and same-passage quotes linearly); the reader does not \
-            wait for it (loading streams), but `quotes` on that file takes minutes"]
 fn the_quote_engine_finishes_on_the_big_shapes() {
     let (dir, _) = build_folder(&["alone"]);
     let mut jobs = vec![args(&["quotes", "--json"]), args(&["speakers", "--json"])];

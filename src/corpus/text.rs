@@ -121,6 +121,55 @@ impl Iterator for WordsKeyChars<'_> {
     }
 }
 
+/// Calls `f` with [`fold`] of `s`, folded into a buffer on the stack when it is short (most words
+/// are): looking a word up in a table then costs no allocation.
+pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Lower-case ASCII folds to itself.
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return f(s);
+    }
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for c in s.chars().map(fold_char) {
+        let Some(slot) = buf.get_mut(len..len + c.len_utf8()) else {
+            return f(&fold(s));
+        };
+        len += c.encode_utf8(slot).len();
+    }
+    match std::str::from_utf8(&buf[..len]) {
+        Ok(folded) => f(folded),
+        Err(_) => f(&fold(s)),
+    }
+}
+
+/// The first offset at or after `from` where `bytes` holds a byte of `set` (`bytes.len()` when
+/// none does). Looks at eight bytes at a time: for scans after a few rare bytes in long text.
+pub fn find_byte<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(word);
+        // A byte equal to `b` is a zero byte of `word ^ b…b`; the lowest flagged byte is a true
+        // zero (a borrow only flags bytes above one), and the lowest is all that is read.
+        let hits = set.iter().fold(0, |hits, &b| {
+            let x = word ^ (ONES * u64::from(b));
+            hits | (x.wrapping_sub(ONES) & !x & HIGHS)
+        });
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|b| set.contains(b)))
+        .map_or(bytes.len(), |p| i + p)
+}
+
 /// A comparison key: folded words (letters and digits only) joined by single spaces, so that
 /// `L’AES a « la même »` and `L'AES a "la meme"` compare equal.
 pub fn words_key(s: &str) -> String {
@@ -195,6 +244,36 @@ mod tests {
     fn folding_keeps_one_char_per_char() {
         let s = "« Œuvre à l’Été » İstanbul ß";
         assert_eq!(fold(s).chars().count(), s.chars().count());
+    }
+
+    #[test]
+    fn folding_on_the_stack_matches_folding() {
+        for s in ["L’État", "", "Œuvre", &"é".repeat(40), "İstanbul ß"] {
+            assert_eq!(with_fold(s, str::to_owned), fold(s));
+        }
+    }
+
+    #[test]
+    fn byte_search_finds_the_first_byte_of_the_set() {
+        let text = "Il a dit « oui » puis, enfin, « non ». Fin";
+        let bytes = text.as_bytes();
+        for set in [[b','; 1], [b'.'; 1], [b'z'; 1]] {
+            for from in 0..=bytes.len() {
+                let want = bytes[from..]
+                    .iter()
+                    .position(|b| set.contains(b))
+                    .map_or(bytes.len(), |p| from + p);
+                assert_eq!(find_byte(bytes, from, set), want);
+            }
+        }
+        for from in 0..=bytes.len() {
+            let want = bytes[from..]
+                .iter()
+                .position(|b| [0xC2, b'.', b'"'].contains(b))
+                .map_or(bytes.len(), |p| from + p);
+            assert_eq!(find_byte(bytes, from, [0xC2, b'.', b'"']), want);
+        }
+        assert_eq!(find_byte(&[1, 0, 1, 0, 1, 1, 1, 1, 0], 0, [0]), 1);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::lexicon::LEXICON;
 use super::{Field, QuoteKind};
 use crate::corpus::article::{Article, BlockKind};
-use crate::corpus::text::{ends_sentence, word_count};
+use crate::corpus::text::{ends_sentence, find_byte, word_count};
 
 /// A span found in the text, before attribution.
 #[derive(Debug, Clone)]
@@ -62,6 +62,15 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}'
 }
 
+/// The bytes a quotation mark may start with: `"`, and the lead bytes of `«`, `»` (U+00AB,
+/// U+00BB) and of `‹`, `›`, `“`, `”`, `„` (U+2018..U+203A). Scans look at these bytes only; a
+/// continuation byte never equals one, so every hit starts a char.
+const MARK_LEADS: [u8; 3] = [b'"', 0xC2, 0xE2];
+
+/// The bytes a sentence end or a guillemet or curly mark may start with: `.`, `!`, `?`, and the
+/// lead bytes of `…` (U+2026) and of the marks (see [`MARK_LEADS`]).
+const END_OR_MARK_LEADS: [u8; 5] = [b'.', b'!', b'?', 0xC2, 0xE2];
+
 /// Marked quotes of one text range (a block or the title). `reopened` carries a quote that the
 /// previous paragraph left open, French style; the returned value says whether this one does too.
 fn marked_in(
@@ -73,23 +82,27 @@ fn marked_in(
     let slice = &text[range.clone()];
     let mut stack: Vec<Open> = Vec::new();
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = slice
-        .char_indices()
-        .map(|(i, c)| (i + range.start, c))
-        .collect();
-    let content_after = |k: usize| {
-        let mut j = k + 1;
-        while j < chars.len() && is_space(chars[j].1) {
-            j += 1;
-        }
-        chars.get(j).map_or(range.end, |c| c.0)
+    // Where the content starts when a mark ends at `local`: past any spaces.
+    let content_after = |local: usize| {
+        slice[local..]
+            .char_indices()
+            .find(|&(_, c)| !is_space(c))
+            .map_or(range.end, |(p, _)| range.start + local + p)
     };
-    for k in 0..chars.len() {
-        let (at, c) = chars[k];
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|c| c.1);
+    let mut i = 0;
+    loop {
+        i = find_byte(slice.as_bytes(), i, MARK_LEADS);
+        let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let (here, after) = (i, i + c.len_utf8());
+        i = after;
+        let at = range.start + here;
+        let first = here == 0;
+        let prev = || slice[..here].chars().next_back();
+        let next = || slice[after..].chars().next();
         let opening = |stack: &mut Vec<Open>, mark: Mark| {
-            let passage = if k == 0 && mark == Mark::Guillemet && stack.is_empty() {
+            let passage = if first && mark == Mark::Guillemet && stack.is_empty() {
                 reopen
             } else {
                 None
@@ -97,7 +110,7 @@ fn marked_in(
             stack.push(Open {
                 mark,
                 at,
-                content: content_after(k),
+                content: content_after(after),
                 passage,
             });
         };
@@ -145,8 +158,8 @@ fn marked_in(
             }
             '”' => {
                 if stack.is_empty()
-                    && prev.is_none_or(is_space)
-                    && next.is_some_and(|n| !is_space(n))
+                    && prev().is_none_or(is_space)
+                    && next().is_some_and(|n| !is_space(n))
                 {
                     opening(&mut stack, Mark::Curly);
                 } else {
@@ -154,8 +167,9 @@ fn marked_in(
                 }
             }
             '"' => {
+                let prev = prev();
                 let can_open = prev.is_none_or(|p| is_space(p) || "([{—–-'’«“".contains(p))
-                    && next.is_some_and(|n| !is_space(n));
+                    && next().is_some_and(|n| !is_space(n));
                 let can_close = prev.is_some_and(|p| !is_space(p));
                 let straight_open = stack.iter().any(|o| o.mark == Mark::Straight);
                 if straight_open && can_close {
@@ -263,20 +277,35 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
         }
         for s in sentences.iter().filter(|s| block.range.contains(&s.start)) {
             let sentence = &body[s.clone()];
-            for (comma, _) in sentence.match_indices(", ") {
-                let clause = &sentence[..comma];
-                if word_count(clause) < 5 || clause.contains(['«', '»', '"', '“', '”']) {
-                    continue;
+            // Every `, ` in order (`match_indices`, a byte at a time).
+            let mut next = 0;
+            let commas = std::iter::from_fn(|| {
+                loop {
+                    let comma = find_byte(sentence.as_bytes(), next, [b',']);
+                    next = comma + 1;
+                    match sentence.as_bytes().get(comma + 1) {
+                        Some(b' ') => return Some(comma),
+                        Some(_) => continue,
+                        None => return None,
+                    }
                 }
+            });
+            for comma in commas {
+                // The verb first: it is the rarest condition and the cheapest to rule out.
                 let rest = &sentence[comma + 1..];
                 let Some((verb_end, has_pronoun)) = LEXICON.inverted_at(rest) else {
                     continue;
                 };
+                let clause = &sentence[..comma];
+                if word_count(clause) < 5 || clause.contains(['«', '»', '"', '“', '”']) {
+                    continue;
+                }
                 let after = rest[verb_end..].trim_start();
-                let subject_like = has_pronoun
-                    || after.starts_with(|c: char| c.is_uppercase())
-                    || LEXICON.starts_definite(&crate::corpus::text::fold(after))
-                    || LEXICON.starts_indefinite(&crate::corpus::text::fold(after));
+                let subject_like =
+                    has_pronoun || after.starts_with(|c: char| c.is_uppercase()) || {
+                        let folded = crate::corpus::text::fold(after);
+                        LEXICON.starts_definite(&folded) || LEXICON.starts_indefinite(&folded)
+                    };
                 if !subject_like {
                     continue;
                 }
@@ -348,31 +377,33 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut start = range.start;
     let mut depth = 0i32;
     let slice = &text[range.clone()];
-    let chars: Vec<(usize, char)> = slice
-        .char_indices()
-        .map(|(i, c)| (i + range.start, c))
-        .collect();
+    // Byte offsets in `slice`; only the bytes that may start a mark or a terminator are decoded.
     let mut k = 0;
-    while k < chars.len() {
-        let (at, c) = chars[k];
-        k += 1;
+    loop {
+        k = find_byte(slice.as_bytes(), k, END_OR_MARK_LEADS);
+        let Some(c) = slice.get(k..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let at = range.start + k;
+        k += c.len_utf8();
         match c {
             '«' | '“' | '„' | '‹' => depth += 1,
             '»' | '”' | '›' => depth = (depth - 1).max(0),
             '.' | '!' | '?' | '…' if depth == 0 => {
-                let mut j = k;
-                while j < chars.len()
-                    && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '»' | ')')
-                {
-                    j += 1;
-                }
-                let gap_start = j;
-                while j < chars.len() && is_space(chars[j].1) {
-                    j += 1;
-                }
-                let Some(&(next_at, next)) = chars.get(j) else {
+                let skip = |from: usize, pred: fn(char) -> bool| {
+                    slice[from..]
+                        .char_indices()
+                        .find(|&(_, ch)| !pred(ch))
+                        .map_or(slice.len(), |(p, _)| from + p)
+                };
+                let gap_start = skip(k, |ch| {
+                    matches!(ch, '.' | '!' | '?' | '…' | '"' | '»' | ')')
+                });
+                let j = skip(gap_start, is_space);
+                let Some(next) = slice[j..].chars().next() else {
                     continue;
                 };
+                let next_at = range.start + j;
                 if gap_start == j
                     || !(next.is_uppercase() || next.is_ascii_digit() || "«\"“—–-".contains(next))
                 {
@@ -392,7 +423,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 if abbreviation {
                     continue;
                 }
-                let end = chars.get(gap_start).map_or(range.end, |c| c.0);
+                let end = range.start + gap_start;
                 out.push(start..end);
                 start = next_at;
                 // The rest of the run (`..`, `?!`) ended this sentence too; read on from the next.

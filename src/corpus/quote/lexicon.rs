@@ -3,14 +3,16 @@
 //! role nouns, determiners and the small gazetteer that keeps places and institutions from being
 //! taken for people.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::corpus::text::{fold, words_key};
+use crate::corpus::text::{fold, with_fold, words_key};
 
 #[derive(Deserialize)]
 struct Raw {
@@ -43,6 +45,33 @@ struct Lists {
     nationalities: Vec<String>,
 }
 
+/// FNV-1a, for the lexicon's tables: they hold a few hundred short compiled-in words and are asked
+/// about nearly every word of every article, where SipHash's defence against chosen keys buys
+/// nothing (no key from an article is ever inserted).
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A set of words hashed with [`Fnv`].
+type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
 /// The compiled lexicon.
 pub struct Lexicon {
     /// At the start of a string: an inverted speech verb (`, a déclaré X`, `, a-t-il ajouté`,
@@ -50,27 +79,31 @@ pub struct Lexicon {
     pub inverted: Regex,
     /// The first words `inverted` can start with (lower case): a cheap test that spares the
     /// regex, whose size makes every call costly, on the many commas no speech verb follows.
-    inverted_openers: HashSet<String>,
+    inverted_openers: WordSet,
     /// Anywhere: a speech verb in any form, as a whole word (group `v`; see [`Lexicon::speech_verbs`]).
     any_verb: Regex,
+    /// Every speech-verb form begins and ends with a letter, so the bounds of group `v` follow
+    /// from the bounds of an `any_verb` match (see [`verb_bounds`]) without the capture engines.
+    verbs_are_letter_bounded: bool,
     /// At the end of a string: a source frame (`selon`, `d’après` …) followed by the source.
     pub frame: Regex,
     /// At the end of a string: an infinitive of narration, `Et d’assurer :`.
     pub narrative_infinitive: Regex,
     /// Role nouns, folded.
     /// Role nouns by their first word, for [`Lexicon::find_role_noun`].
-    role_by_first_word: HashMap<String, Vec<String>>,
+    role_by_first_word: HashMap<String, Vec<String>, BuildHasherDefault<Fnv>>,
     /// Courtesy titles (`M.`, `Mme`).
     pub titles: Vec<String>,
-    /// Folded role phrases and what they mean (`chef de la diplomatie` = `ministre des affaires étrangères`).
-    pub role_synonyms: Vec<(String, String)>,
-    masculine: HashSet<String>,
-    feminine: HashSet<String>,
+    /// Folded role phrases and what they mean (`chef de la diplomatie` = `ministre des affaires
+    /// étrangères`), each with a space on both sides, as [`Lexicon::normalise_role`] replaces them.
+    role_synonyms: Vec<(String, String)>,
+    masculine: WordSet,
+    feminine: WordSet,
     indefinite: Vec<String>,
     definite: Vec<String>,
-    not_name_starts: HashSet<String>,
-    org_words: HashSet<String>,
-    places: HashSet<String>,
+    not_name_starts: WordSet,
+    org_words: WordSet,
+    places: WordSet,
     /// Folded country → folded nationality adjective.
     pub nationalities: Vec<(String, String)>,
 }
@@ -196,6 +229,12 @@ impl Lexicon {
             pron2 = pron.replace("pron", "pron2"),
             pron3 = pron.replace("pron", "pron3"),
         );
+        let verbs_are_letter_bounded = participles
+            .iter()
+            .chain(&finite)
+            .chain(&gerunds)
+            .chain(&infinitives)
+            .all(|v| letter_bounded(v) && letter_bounded(&fold(v)));
         let any_verb = format!(
             // `\W` on both sides rather than `\b`: the lazy DFA cannot run Unicode word
             // boundaries on non-ASCII text, and falling back to the backtracker costs a lot.
@@ -217,10 +256,10 @@ impl Lexicon {
             .auxiliaries
             .iter()
             .chain(&finite)
-            .map(|alt| first_token(alt))
+            .map(|alt| first_token(alt).into_owned())
             .chain(["s'est".to_owned()])
             .collect();
-        let mut role_by_first_word: HashMap<String, Vec<String>> = HashMap::new();
+        let mut role_by_first_word: HashMap<String, Vec<String>, _> = HashMap::default();
         for r in f(&raw.role_nouns) {
             role_by_first_word
                 .entry(first_word(&r).to_owned())
@@ -233,13 +272,14 @@ impl Lexicon {
             // Invariant: every pattern is built from escaped literals; the `lexicon_parses` test compiles them.
             inverted: Regex::new(&inverted).expect("inverted-verb regex compiles"),
             any_verb: Regex::new(&any_verb).expect("speech-verb regex compiles"),
+            verbs_are_letter_bounded,
             frame: Regex::new(&frame).expect("frame regex compiles"),
             narrative_infinitive: Regex::new(&narrative).expect("narrative regex compiles"),
             titles: raw.titles.clone(),
             role_synonyms: raw
                 .role_synonyms
                 .iter()
-                .map(|(k, v)| (words_key(k), words_key(v)))
+                .map(|(k, v)| (format!(" {} ", words_key(k)), format!(" {} ", words_key(v))))
                 .collect(),
             masculine: f(&raw.pronouns_masculine).into_iter().collect(),
             feminine: f(&raw.pronouns_feminine).into_iter().collect(),
@@ -271,7 +311,7 @@ impl Lexicon {
     /// Where an inverted speech verb opening `s` lies (leading spaces included). Only `find`: the
     /// lazy DFA answers it, where captures would run the slow engines over the whole lexicon.
     pub fn inverted_find(&self, s: &str) -> Option<Range<usize>> {
-        if !self.inverted_openers.contains(&first_token(s)) {
+        if !self.inverted_openers.contains(first_token(s).as_ref()) {
             return None;
         }
         let m = self.inverted.find(s)?;
@@ -288,14 +328,15 @@ impl Lexicon {
 
     /// `il`, `lui`, `ce dernier` …: Some(true) masculine, Some(false) feminine, None not a pronoun.
     pub fn pronoun(&self, word: &str) -> Option<bool> {
-        let w = fold(word.trim());
-        if self.masculine.contains(&w) {
-            Some(true)
-        } else if self.feminine.contains(&w) {
-            Some(false)
-        } else {
-            None
-        }
+        with_fold(word.trim(), |w| {
+            if self.masculine.contains(w) {
+                Some(true)
+            } else if self.feminine.contains(w) {
+                Some(false)
+            } else {
+                None
+            }
+        })
     }
 
     /// The indefinite determiner a phrase opens with (`un proche`, `des sources`), if any.
@@ -310,13 +351,15 @@ impl Lexicon {
 
     /// A capitalized word that cannot begin a person's name (`Le`, `Selon`, `Lundi`).
     pub fn is_not_name_start(&self, word: &str) -> bool {
-        let w = fold(word);
-        self.not_name_starts.contains(&w) || self.not_name_starts.contains(w.trim_end_matches('\''))
+        with_fold(word, |w| {
+            self.not_name_starts.contains(w)
+                || self.not_name_starts.contains(w.trim_end_matches('\''))
+        })
     }
 
     /// A word that marks an institution, a region or an outlet rather than a person.
     pub fn is_org_word(&self, word: &str) -> bool {
-        self.org_words.contains(&fold(word))
+        with_fold(word, |w| self.org_words.contains(w))
     }
 
     /// A multi-word place name (`Burkina Faso`).
@@ -329,10 +372,15 @@ impl Lexicon {
         let re = &self.any_verb;
         let mut at = 0;
         std::iter::from_fn(move || {
-            let v = re.captures_at(s, at)?.name("v")?;
+            let v = if self.verbs_are_letter_bounded {
+                // `find` runs on the lazy DFA; captures would run a slow engine over the lexicon.
+                verb_bounds(s, re.find_at(s, at)?.range())
+            } else {
+                re.captures_at(s, at)?.name("v")?.range()
+            };
             // The next verb may start right after the one separator this match took.
-            at = v.end();
-            Some(v.range())
+            at = v.end;
+            Some(v)
         })
     }
 
@@ -379,10 +427,37 @@ impl Lexicon {
     pub fn normalise_role(&self, key: &str) -> String {
         let mut out = format!(" {key} ");
         for (from, to) in &self.role_synonyms {
-            out = out.replace(&format!(" {from} "), &format!(" {to} "));
+            if out.contains(from.as_str()) {
+                out = out.replace(from.as_str(), to);
+            }
         }
         out.trim().to_owned()
     }
+}
+
+/// True when `s` begins and ends with a letter.
+fn letter_bounded(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_alphabetic)
+        && s.chars().next_back().is_some_and(char::is_alphabetic)
+}
+
+/// Group `v` of an `any_verb` match `m` in `s`, when every verb form begins and ends with a letter:
+/// the match opens with the verb only at the start of `s` (`^`) and then with a letter, since the
+/// `\W` it otherwise opens with is never a letter; it ends with the verb only at the end of `s`
+/// (`$`) and then with a letter, for the same reason.
+fn verb_bounds(s: &str, m: Range<usize>) -> Range<usize> {
+    let mut v = m.clone();
+    if let Some(c) = s[m.clone()].chars().next() {
+        if !(m.start == 0 && c.is_alphabetic()) {
+            v.start += c.len_utf8();
+        }
+    }
+    if let Some(c) = s.get(v.clone()).and_then(|t| t.chars().next_back()) {
+        if !(m.end == s.len() && c.is_alphabetic()) {
+            v.end -= c.len_utf8();
+        }
+    }
+    v
 }
 
 /// True when `folded` starts with the word(s) `w` followed by a word boundary.
@@ -402,13 +477,21 @@ fn first_word(folded: &str) -> &str {
 
 /// The first word of `s` as the inverted-verb test sees it: up to a space or hyphen, lower case,
 /// typographic apostrophe made plain (`s’est-il` gives `s'est`).
-fn first_token(s: &str) -> String {
-    s.trim_start()
+fn first_token(s: &str) -> Cow<'_, str> {
+    let word = s
+        .trim_start()
         .split(|c: char| c.is_whitespace() || c == '-')
         .next()
-        .unwrap_or("")
-        .to_lowercase()
-        .replace('’', "'")
+        .unwrap_or("");
+    // Most words are plain lower-case ASCII already: no copy for them.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase().replace('’', "'"))
+    }
 }
 
 #[cfg(test)]
@@ -476,6 +559,35 @@ mod tests {
             .unwrap();
         assert_eq!(&c["src"], "M. Diop");
         assert!(LEXICON.narrative_infinitive.is_match("Et d’assurer : "));
+    }
+
+    #[test]
+    fn speech_verbs_are_where_the_verb_group_says() {
+        assert!(LEXICON.verbs_are_letter_bounded);
+        for s in [
+            "dit",
+            "²dit",
+            " dit",
+            "Il a dit.",
+            "Il a déclaré que, selon lui, il le dit",
+            "elle répond-elle",
+            "²déclaré²",
+            "a souligné",
+            "Ils ont laissé entendre",
+            "d’affirmer",
+            "L’ÉTAT A DÉCLARÉ",
+            "sans verbe",
+        ] {
+            let mut at = 0;
+            let by_groups: Vec<Range<usize>> = std::iter::from_fn(|| {
+                let v = LEXICON.any_verb.captures_at(s, at)?.name("v")?.range();
+                at = v.end;
+                Some(v)
+            })
+            .collect();
+            let found: Vec<Range<usize>> = LEXICON.speech_verbs(s).collect();
+            assert_eq!(found, by_groups, "{s}");
+        }
     }
 
     #[test]

@@ -7,7 +7,8 @@ mod lexicon;
 mod links;
 pub mod people;
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::ops::Range;
 
@@ -231,12 +232,19 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
             sentences.extend(extract::sentences(body, b.range.clone()));
         }
     }
+    // The first sentence holding `pos` or ending there. Blocks come in text order, so the
+    // sentences do too and a binary search finds it; the scan stays for any other order.
+    let in_order = sentences.windows(2).all(|w| w[0].end <= w[1].start);
     let sentence_of = |pos: usize| {
-        sentences
-            .iter()
-            .find(|s| s.contains(&pos) || s.end == pos)
-            .cloned()
-            .unwrap_or(pos..pos)
+        let holds = |s: &&Range<usize>| s.contains(&pos) || s.end == pos;
+        let found = if in_order {
+            sentences
+                .get(sentences.partition_point(|s| s.end < pos))
+                .filter(holds)
+        } else {
+            sentences.iter().find(holds)
+        };
+        found.cloned().unwrap_or(pos..pos)
     };
     let people = People::find(body, &sentences, aliases);
     let mut resolver = Resolver::new(body, people, aliases);
@@ -296,9 +304,24 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
         }
     }
 
-    // Pass 2: context for the quotes that named no one.
+    // Pass 2: context for the quotes that named no one. Explicit quotes keep their speakers, so
+    // the first one of each sentence and passage, and the blocks holding one, are known upfront.
     let n = found.len();
     let mut block_last: HashMap<usize, Speaker> = HashMap::new();
+    let mut first_in_sentence: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut first_in_passage: HashMap<usize, usize> = HashMap::new();
+    let mut blocks_with_evidence: HashSet<usize> = HashSet::new();
+    for (j, f) in found.iter().enumerate().filter(|(_, f)| f.explicit) {
+        first_in_sentence
+            .entry((f.sentence.start, f.sentence.end))
+            .or_insert(j);
+        if let Some(p) = f.span.passage {
+            first_in_passage.entry(p).or_insert(j);
+        }
+        if let Some(b) = f.span.block {
+            blocks_with_evidence.insert(b);
+        }
+    }
     for i in 0..n {
         if found[i].speaker.is_none() {
             let (sentence, block, passage) = (
@@ -306,16 +329,12 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
                 found[i].span.block,
                 found[i].span.passage,
             );
-            let same_sentence = found
-                .iter()
-                .find(|f| f.explicit && f.sentence == sentence)
-                .and_then(|f| f.speaker.clone());
-            let same_passage = passage.and_then(|p| {
-                found
-                    .iter()
-                    .find(|f| f.explicit && f.span.passage == Some(p))
-                    .and_then(|f| f.speaker.clone())
-            });
+            let same_sentence = first_in_sentence
+                .get(&(sentence.start, sentence.end))
+                .and_then(|&j| found[j].speaker.clone());
+            let same_passage = passage
+                .and_then(|p| first_in_passage.get(&p))
+                .and_then(|&j| found[j].speaker.clone());
             let in_block = block.and_then(|b| block_last.get(&b).cloned()).or_else(|| {
                 let b = article.blocks.get(block?)?;
                 selon_evidence(
@@ -327,8 +346,7 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
             let carried = block.and_then(|b| {
                 let text = article.block_text(article.blocks.get(b)?).trim_start();
                 let opens_with_quote = text.starts_with(['«', '"', '“', '„']);
-                let block_has_evidence =
-                    found.iter().any(|f| f.explicit && f.span.block == Some(b));
+                let block_has_evidence = blocks_with_evidence.contains(&b);
                 let prev = b.checked_sub(1)?;
                 let prev_block = &article.blocks[prev];
                 let continues = opens_with_quote
@@ -450,15 +468,20 @@ fn selon_evidence(resolver: &Resolver<'_>, before: &str, pos: usize) -> Option<S
 fn merge_repeats(mut quotes: Vec<Quote>) -> Vec<Quote> {
     quotes.sort_by_key(|q| (q.field == Field::Title, q.span.start));
     let mut out: Vec<Quote> = Vec::new();
+    let mut first_with_key: HashMap<String, usize> = HashMap::new();
     for q in quotes {
-        let key = words_key(&q.text);
-        if let Some(first) = out.iter_mut().find(|o| words_key(&o.text) == key) {
-            first.also_at.push((q.field, q.span));
-            if first.speaker.is_none() {
-                first.speaker = q.speaker;
+        match first_with_key.entry(words_key(&q.text)) {
+            Entry::Occupied(i) => {
+                let first = &mut out[*i.get()];
+                first.also_at.push((q.field, q.span));
+                if first.speaker.is_none() {
+                    first.speaker = q.speaker;
+                }
             }
-        } else {
-            out.push(q);
+            Entry::Vacant(slot) => {
+                slot.insert(out.len());
+                out.push(q);
+            }
         }
     }
     out.sort_by_key(|q| (q.field != Field::Title, q.span.start));

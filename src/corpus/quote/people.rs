@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::lexicon::LEXICON;
-use crate::corpus::text::{fold, words_key};
+use crate::corpus::text::{fold, fold_char, with_fold, words_key};
 
 /// The corpus alias file (`people.toml` in the corpus folder): spellings and roles of one person.
 ///
@@ -66,6 +66,9 @@ impl Aliases {
 
     /// The canonical spelling of a full name, when the file knows it.
     pub fn canonical(&self, name: &str) -> Option<&str> {
+        if self.canonical.is_empty() {
+            return None;
+        }
         self.canonical.get(&words_key(name)).map(String::as_str)
     }
 
@@ -91,6 +94,8 @@ impl Aliases {
 pub struct Person {
     /// Canonical name (alias file applied).
     pub name: String,
+    /// [`words_key`] of `name`, for comparing full names.
+    key: String,
     /// Folded name words, for short forms (`Diop`, `M. Lavrov`, `LAVROV`).
     tokens: Vec<String>,
     /// Role descriptions from appositions, as folded content words.
@@ -121,41 +126,74 @@ pub struct People {
 /// (`Jean-Marie`, `d’Ivoire`), with a final period kept (`M.`, `K.`). A hand-written scan: this
 /// runs over every article and a regex with Unicode classes costs several times more.
 fn word_ranges(text: &str) -> Vec<(usize, usize)> {
-    let is_letter =
-        |c: char| c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !is_letter(c) {
+    let bytes = text.as_bytes();
+    // Byte length of the letter at `i`, if a letter starts there (`i` is on a char boundary).
+    let letter = |i: usize| -> Option<usize> {
+        let b = *bytes.get(i)?;
+        if b.is_ascii() {
+            return b.is_ascii_alphabetic().then_some(1);
+        }
+        let c = text.get(i..)?.chars().next()?;
+        let is_letter = match LATIN_LETTERS.get(c as usize - 0x80) {
+            Some(&l) => l,
+            None => is_letter_uncached(c),
+        };
+        is_letter.then(|| c.len_utf8())
+    };
+    // Past a run of ASCII letters, the common case, without the general test.
+    let ascii_letters = |i: usize| {
+        bytes.get(i..).map_or(0, |rest| {
+            rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()
+        })
+    };
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(len) = letter(i) else {
+            i += text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8);
             continue;
-        }
-        let mut end = start + c.len_utf8();
+        };
+        let start = i;
+        i += len;
         loop {
-            match chars.peek().copied() {
-                Some((i, c)) if is_letter(c) => {
-                    end = i + c.len_utf8();
-                    chars.next();
-                }
-                Some((i, c)) if matches!(c, '-' | '\'' | '’') => {
-                    let after = text[i + c.len_utf8()..].chars().next();
-                    if after.is_some_and(is_letter) {
-                        end = i + c.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                _ => break,
+            i += ascii_letters(i);
+            if let Some(len) = letter(i) {
+                i += len;
+                continue;
             }
+            let joiner = match bytes.get(i) {
+                Some(b'-' | b'\'') => 1,
+                _ if text.get(i..).is_some_and(|t| t.starts_with('’')) => '’'.len_utf8(),
+                _ => break,
+            };
+            if letter(i + joiner).is_none() {
+                break;
+            }
+            i += joiner;
         }
-        if let Some((i, '.')) = chars.peek().copied() {
-            end = i + 1;
-            chars.next();
+        if bytes.get(i) == Some(&b'.') {
+            i += 1;
         }
-        out.push((start, end));
+        out.push((start, i));
     }
     out
 }
+
+/// A letter or a combining mark: what words are made of.
+fn is_letter_uncached(c: char) -> bool {
+    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// [`is_letter_uncached`] for U+0080..U+017F (every French letter), from a table built once: most
+/// characters are ASCII or in it, and the Unicode tables cost a search each.
+static LATIN_LETTERS: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
+    (0x80u32..0x180)
+        .map(|u| char::from_u32(u).is_some_and(is_letter_uncached))
+        .collect()
+});
 
 const PARTICLES: [&str; 12] = [
     "de", "du", "des", "ben", "bin", "ould", "ag", "el", "al", "van", "von", "ibn",
@@ -201,8 +239,9 @@ fn is_cap(w: &str) -> bool {
 
 /// A word that is an acronym (`AES`, `ONU`), not a surname.
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() <= 4 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let letters = w.chars().filter(|c| c.is_alphabetic());
+    let all_upper = letters.clone().all(char::is_uppercase);
+    (2..=4).contains(&letters.count()) && all_upper
 }
 
 /// Words of a role phrase agree when equal or one inflects the other (`malien`/`malienne`).
@@ -221,6 +260,15 @@ impl People {
         let mut runs: Vec<(Range<usize>, usize, usize)> = Vec::new(); // (byte range, first word, last word)
         let mut i = 0;
         while i < words.len() {
+            // Most words start with a lower-case ASCII letter: no need to look further.
+            if text
+                .as_bytes()
+                .get(words[i].0)
+                .is_some_and(u8::is_ascii_lowercase)
+            {
+                i += 1;
+                continue;
+            }
             let w = &text[words[i].0..words[i].1];
             if !is_cap(w) {
                 i += 1;
@@ -240,11 +288,13 @@ impl People {
                     && gap.chars().count() <= 2
                     && !gap.contains('\n')
                     && !ends_sentence;
-                let particle = PARTICLES.contains(&fold(next).as_str())
-                    && words.get(j + 2).is_some_and(|n| {
-                        is_cap(&text[n.0..n.1]) && text[words[j + 1].1..n.0].trim().is_empty()
-                    });
-                if joined && (is_cap(next) || particle) {
+                let particle = || {
+                    with_fold(next, |n| PARTICLES.contains(&n))
+                        && words.get(j + 2).is_some_and(|n| {
+                            is_cap(&text[n.0..n.1]) && text[words[j + 1].1..n.0].trim().is_empty()
+                        })
+                };
+                if joined && (is_cap(next) || particle()) {
                     j += 1;
                 } else {
                     break;
@@ -260,7 +310,7 @@ impl People {
                 let w = &text[words[f].0..words[f].1];
                 if LEXICON.is_not_name_start(w)
                     || LEXICON.titles.iter().any(|t| t == w)
-                    || LEXICON.is_role_word(&fold(w))
+                    || with_fold(w, |w| LEXICON.is_role_word(w))
                 {
                     f += 1;
                 } else {
@@ -273,11 +323,6 @@ impl People {
             let range = words[f].0..words[last].1.min(text.len());
             let name = text[range.clone()].trim_end_matches('.').to_owned();
             let tokens: Vec<&str> = name.split_whitespace().collect();
-            let titled = f > first
-                && LEXICON
-                    .titles
-                    .iter()
-                    .any(|t| t == &text[words[f - 1].0..words[f - 1].1]);
             let is_person = tokens.len() >= 2
                 && tokens.len() <= 5
                 && !tokens.iter().any(|t| {
@@ -291,7 +336,8 @@ impl People {
                 let idx = people.person_index(&canonical, aliases);
                 people.mentions.push((range.start, idx));
                 people.add_roles(idx, text, range.clone());
-            } else if tokens.len() == 1 && (titled || people.by_short_form(&name).is_some()) {
+            } else if tokens.len() == 1 {
+                // A lone word (`Diop`, `M. Diop`) is a mention of someone named before, if anyone.
                 if let Some(idx) = people.by_short_form(&name) {
                     people.mentions.push((range.start, idx));
                 }
@@ -313,6 +359,7 @@ impl People {
         let roles = aliases.roles.get(canonical).cloned().unwrap_or_default();
         self.persons.push(Person {
             name: canonical.to_owned(),
+            key: words_key(canonical),
             tokens,
             roles,
         });
@@ -322,10 +369,12 @@ impl People {
     /// The person a single word (surname, first name; `Diop`, `LAVROV`) refers to, the most
     /// recently added first.
     pub fn by_short_form(&self, word: &str) -> Option<usize> {
-        let w = fold(word.trim_end_matches('.'));
-        (0..self.persons.len()).rev().find(|&i| {
-            let p = &self.persons[i];
-            p.tokens.last() == Some(&w) || p.tokens.iter().any(|t| *t == w && t.len() > 3)
+        with_fold(word.trim_end_matches('.'), |w| {
+            (0..self.persons.len()).rev().find(|&i| {
+                let p = &self.persons[i];
+                p.tokens.last().is_some_and(|t| t == w)
+                    || p.tokens.iter().any(|t| t == w && t.len() > 3)
+            })
         })
     }
 
@@ -335,14 +384,29 @@ impl People {
         // An apposition or a bracketed country sits in the same line, close to the name: fold
         // only that much (folding the rest of the article for every name made this quadratic).
         let after = &text[name.end..];
-        let mut cut = after
-            .find('\n')
-            .unwrap_or(after.len())
-            .min(APPOSITION_BYTES);
+        // Looked for within the window only: searching the whole rest of a long paragraph for its
+        // end, once per name, was quadratic.
+        let window = &after.as_bytes()[..after.len().min(APPOSITION_BYTES)];
+        let mut cut = window
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(window.len());
         while !after.is_char_boundary(cut) {
             cut -= 1;
         }
-        let after_folded = fold(&after[..cut]);
+        let after = &after[..cut];
+        // Most names are followed by neither `, ` nor `(`: fold the rest only for those that are.
+        let mut lead = after.chars().map(fold_char);
+        let comma = matches!(
+            (lead.next(), lead.next()),
+            (Some(','), Some(' ' | '\u{a0}'))
+        );
+        let bracket = after.chars().map(fold_char).find(|c| !c.is_whitespace()) == Some('(');
+        let after_folded = if comma || bracket {
+            fold(after)
+        } else {
+            String::new()
+        };
         if let Some(rest) = after_folded
             .strip_prefix(", ")
             .or_else(|| after_folded.strip_prefix(",\u{a0}"))
@@ -398,7 +462,9 @@ impl People {
     /// (`Les entretiens avec Sergueï Lavrov` has no named subject).
     fn find_subjects(&mut self, text: &str, sentences: &[Range<usize>]) {
         for s in sentences {
-            let first = self.mentions.iter().find(|(pos, _)| s.contains(pos));
+            // Mentions are sorted: the first one in the sentence is the first at or after its start.
+            let at = self.mentions.partition_point(|(pos, _)| *pos < s.start);
+            let first = self.mentions.get(at).filter(|(pos, _)| s.contains(pos));
             if let Some(&(pos, person)) = first {
                 let prev_word = text[s.start..pos]
                     .trim_end()
@@ -423,19 +489,24 @@ impl People {
 
     /// Who `il`/`elle` at `pos` most likely is: the last subject or speaker before it.
     pub fn antecedent(&self, pos: usize) -> Option<&Referent> {
-        self.floor
-            .iter()
-            .rev()
-            .find(|(p, _)| *p < pos)
+        // The floor is kept sorted by position: the last entry before `pos`.
+        let before = self.floor.partition_point(|(p, _)| *p < pos);
+        before
+            .checked_sub(1)
+            .and_then(|i| self.floor.get(i))
             .map(|(_, r)| r)
     }
 
     /// The person who is the subject of a sentence (or spoke) within `range`.
     pub fn subject_in(&self, range: Range<usize>) -> Option<usize> {
-        self.floor.iter().find_map(|(p, r)| match r {
-            Referent::Person(i) if range.contains(p) => Some(*i),
-            _ => None,
-        })
+        let from = self.floor.partition_point(|(p, _)| *p < range.start);
+        self.floor[from..]
+            .iter()
+            .take_while(|(p, _)| *p < range.end)
+            .find_map(|(_, r)| match r {
+                Referent::Person(i) => Some(*i),
+                _ => None,
+            })
     }
 
     /// A full name as the text wrote it → the person, when the article names them.
@@ -444,7 +515,7 @@ impl People {
             .canonical(name)
             .map_or_else(|| name.trim().to_owned(), str::to_owned);
         let key = words_key(&canonical);
-        self.persons.iter().position(|p| words_key(&p.name) == key)
+        self.persons.iter().position(|p| p.key == key)
     }
 
     /// The person a role phrase (`le ministre malien`, `le chef de la diplomatie russe`) refers
