@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
@@ -15,6 +15,10 @@ use crate::corpus::store::{Diagnostic, Source};
 
 /// Files a loading thread takes at a time: small, so the first batch comes quickly.
 const CHUNK: usize = 32;
+/// Threads reading files ahead of the loading threads (disk waits overlap the cleaning), and how
+/// far ahead they may go.
+const READERS: usize = 2;
+const READ_AHEAD: usize = 8 * CHUNK;
 
 /// One article, ready for the reader.
 #[derive(Debug)]
@@ -125,10 +129,11 @@ fn run(source: &Source, tx: &Sender<LoadEvent>) {
     let mut linker = quote::Linker::default();
     let mut arrival: HashMap<u64, u64> = HashMap::new();
     let mut arrived = 0usize;
+    let (fetched, stop) = (AtomicUsize::new(0), AtomicBool::new(false));
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let parts_tx = parts_tx.clone();
-            let (next, aliases) = (&next, &aliases);
+            let (next, aliases, stop) = (&next, &aliases, &stop);
             scope.spawn(move || {
                 loop {
                     let start = next.fetch_add(CHUNK, Ordering::Relaxed);
@@ -138,10 +143,17 @@ fn run(source: &Source, tx: &Sender<LoadEvent>) {
                     let part =
                         load_chunk(source, start..(start + CHUNK).min(source.len()), aliases);
                     if parts_tx.send(part).is_err() {
+                        stop.store(true, Ordering::Relaxed);
                         break;
                     }
                 }
             });
+        }
+        if source.on_disk() {
+            for _ in 0..READERS {
+                let (next, fetched, stop) = (&next, &fetched, &stop);
+                scope.spawn(move || read_ahead(source, next, fetched, stop));
+            }
         }
         drop(parts_tx);
         // Number the articles as they are passed on, and keep what linking quotes needs.
@@ -174,6 +186,27 @@ fn run(source: &Source, tx: &Sender<LoadEvent>) {
         diagnostics,
         warnings: alias_warning.into_iter().collect(),
     });
+}
+
+/// Reads files ahead of the loading threads (at most [`READ_AHEAD`] past the next one they take)
+/// until every file is read or `stop` is set.
+fn read_ahead(source: &Source, next: &AtomicUsize, fetched: &AtomicUsize, stop: &AtomicBool) {
+    loop {
+        let i = fetched.fetch_add(1, Ordering::Relaxed);
+        if i >= source.len() {
+            return;
+        }
+        while i >= next.load(Ordering::Relaxed) + READ_AHEAD {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        // Files the loading threads have already taken are read by them.
+        if i >= next.load(Ordering::Relaxed) {
+            source.prefetch(i);
+        }
+    }
 }
 
 fn load_chunk(source: &Source, files: std::ops::Range<usize>, aliases: &Aliases) -> Part {
@@ -253,6 +286,39 @@ mod tests {
                 assert_eq!(g, w, "links of {:?}", got.text);
             }
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn reading_ahead_never_waits_on_a_named_pipe() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..300 {
+            let text = format!("Titre {i}\n\nUn paragraphe sur le Sahel, numéro {i}.");
+            std::fs::write(dir.path().join(format!("a{i:03}.txt")), text).unwrap();
+        }
+        let pipe = dir.path().join("a150-pipe.txt");
+        if !std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            return; // no mkfifo here: nothing to test
+        }
+        let source = Source::scan(Origin::Dir {
+            path: dir.path().to_owned(),
+            via: "--dir",
+        })
+        .unwrap();
+        assert!(source.on_disk());
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(collect(source));
+        });
+        let (articles, _, diagnostics) = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("loading ends despite the pipe");
+        assert_eq!(articles.len(), 300);
+        assert!(diagnostics.iter().any(|d| d.file.contains("pipe")));
     }
 
     #[test]

@@ -282,6 +282,23 @@ impl Source {
         &self.diagnostics
     }
 
+    /// True when the articles are files on disk (worth reading ahead, see [`Source::prefetch`]).
+    pub fn on_disk(&self) -> bool {
+        self.files.iter().any(|(_, i)| matches!(i, Input::Path(_)))
+    }
+
+    /// Reads article file `i` and throws the bytes away, so that [`Source::load`] finds them in
+    /// the page cache: reading ahead on spare threads overlaps disk waits with the cleaning done
+    /// on the others. Does nothing for in-memory files and for what is not a regular file.
+    pub fn prefetch(&self, i: usize) {
+        if let Some((_, Input::Path(p))) = self.files.get(i)
+            && fs::metadata(p).is_ok_and(|m| m.is_file())
+            && let Ok(f) = fs::File::open(p)
+        {
+            let _ = std::io::copy(&mut f.take(MAX_FILE_BYTES + 1), &mut std::io::sink());
+        }
+    }
+
     /// Reads and ingests article file `i`: the article and its warnings, or why it was rejected.
     pub fn load(&self, i: usize) -> Option<Result<(Article, Vec<Diagnostic>), Diagnostic>> {
         let (shown, input) = self.files.get(i)?;
