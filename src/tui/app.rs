@@ -81,6 +81,8 @@ pub struct App {
     pub results_complete: bool,
     /// New articles were indexed since the list was last asked for.
     stale_list: bool,
+    /// When the list was last asked for again because articles arrived.
+    refreshed: Option<Instant>,
     /// Articles marked read that are in the corpus.
     read_count: usize,
     /// The article to reopen (the last one of the previous run) until it arrives or the user moves.
@@ -121,6 +123,8 @@ const MAX_BURST: usize = 64;
 
 /// Longest the event loop spends taking in loaded articles before it draws again.
 const PUMP_BUDGET: Duration = Duration::from_millis(8);
+/// How often the list takes in newly loaded articles.
+const REFRESH: Duration = Duration::from_millis(100);
 
 impl App {
     /// A reader over a loaded `store`; `quotes[i]` are the quotes of article `i`. Opens the last
@@ -189,6 +193,7 @@ impl App {
             results_for: String::new(),
             results_complete: true,
             stale_list: false,
+            refreshed: None,
             read_count: 0,
             restore: state.last.clone(),
             fuzzy: Skim::default(),
@@ -287,8 +292,12 @@ impl App {
             }
         }
         // New articles: ask again once the newest question is answered (one search in flight).
-        if self.stale_list && self.answered == self.asked {
+        // While loading, at most every REFRESH: each answer lists every article, so asking after
+        // every batch would cost the square of the corpus.
+        let due = self.loading.is_none() || self.refreshed.is_none_or(|t| t.elapsed() >= REFRESH);
+        if self.stale_list && self.answered == self.asked && due {
             self.stale_list = false;
+            self.refreshed = Some(Instant::now());
             self.ask();
         }
         changed

@@ -329,10 +329,10 @@ impl Index {
         query: &str,
         stale: &(dyn Fn() -> bool + Sync),
     ) -> Option<Arc<[Match]>> {
-        self.search_progressive(query, stale, &mut |_| {})
+        self.search_progressive(query, stale, None)
     }
 
-    /// [`Index::search_until`] that first hands `first_page` the best [`FIRST_PAGE`] matches
+    /// [`Index::search_until`] that first hands `first_page` (when given) the best [`FIRST_PAGE`] matches
     /// when they are known before the rest: titles having every query word outrank everything
     /// else, so when there are enough of them the top of the list is final before fuzzy titles,
     /// outlets, authors, speakers and bodies are scored. (Those matches' `fields` may still gain
@@ -341,7 +341,7 @@ impl Index {
         &self,
         query: &str,
         stale: &(dyn Fn() -> bool + Sync),
-        first_page: &mut dyn FnMut(Arc<[Match]>),
+        first_page: Option<&mut dyn FnMut(Arc<[Match]>)>,
     ) -> Option<Arc<[Match]>> {
         if let Some(hit) = lock(&self.result_cache).get(query) {
             return Some(Arc::clone(hit));
@@ -370,7 +370,7 @@ impl Index {
         &self,
         q: &Query,
         stale: &(dyn Fn() -> bool + Sync),
-        first_page: &mut dyn FnMut(Arc<[Match]>),
+        first_page: Option<&mut dyn FnMut(Arc<[Match]>)>,
     ) -> Option<Vec<Match>> {
         let n = self.titles.len();
         let mut scores = vec![0i64; n];
@@ -382,8 +382,10 @@ impl Index {
         if !complete {
             return None;
         }
-        if words_found >= FIRST_PAGE {
-            first_page(self.ranked(&scores, &fields, Some(FIRST_PAGE)).into());
+        if let Some(send) = first_page
+            && words_found >= FIRST_PAGE
+        {
+            send(self.ranked(&scores, &fields, Some(FIRST_PAGE)).into());
         }
         // Body: every word must start a word of the article.
         let hits: Vec<Arc<WordHits>> = q.words.iter().map(|w| self.word_hits(w)).collect();
@@ -479,8 +481,8 @@ impl Index {
 
     /// The matches, best first (ties in list order); only the best `top` when given.
     fn ranked(&self, scores: &[i64], fields: &[Fields], top: Option<usize>) -> Vec<Match> {
-        // Gathered in list order, then a stable sort on the score alone: no key lookups while
-        // sorting, which matters when most of 100,000 articles match.
+        // Gathered in list order, then ordered on the score alone: no key lookups while sorting,
+        // which matters when most of 100,000 articles match.
         let mut out: Vec<Match> = self
             .order
             .iter()
@@ -492,11 +494,24 @@ impl Index {
                 fields: fields[index],
             })
             .collect();
-        out.sort_by_key(|m| std::cmp::Reverse(m.score));
-        if let Some(top) = top {
-            out.truncate(top);
+        match top {
+            Some(top) if top > 0 && top < out.len() => {
+                // The best `top` by (score, place in list order), then those sorted.
+                let mut ranked: Vec<(std::cmp::Reverse<i64>, usize)> = out
+                    .iter()
+                    .enumerate()
+                    .map(|(place, m)| (std::cmp::Reverse(m.score), place))
+                    .collect();
+                ranked.select_nth_unstable(top - 1);
+                ranked.truncate(top);
+                ranked.sort_unstable();
+                ranked.into_iter().map(|(_, place)| out[place]).collect()
+            }
+            _ => {
+                out.sort_by_key(|m| std::cmp::Reverse(m.score));
+                out
+            }
         }
-        out
     }
 
     /// Articles having a word that starts with `prefix`, cached.

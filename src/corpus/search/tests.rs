@@ -212,7 +212,7 @@ fn a_first_page_comes_early_and_heads_the_complete_answer() {
     let index = searcher(&s);
     let mut pages = Vec::new();
     let all = index
-        .search_progressive("securite", &|| false, &mut |p| pages.push(p))
+        .search_progressive("securite", &|| false, Some(&mut |p| pages.push(p)))
         .unwrap();
     assert_eq!(pages.len(), 1);
     assert_eq!(pages[0].len(), FIRST_PAGE);
@@ -227,7 +227,7 @@ fn no_first_page_when_titles_alone_cannot_fill_it() {
     let s = store();
     let mut pages = 0;
     let all = searcher(&s)
-        .search_progressive("securite", &|| false, &mut |_| pages += 1)
+        .search_progressive("securite", &|| false, Some(&mut |_| pages += 1))
         .unwrap();
     assert_eq!(pages, 0);
     assert_eq!(all.len(), 2);

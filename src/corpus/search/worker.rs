@@ -127,7 +127,7 @@ fn serve(
                 complete: false,
             });
         };
-        if let Some(matches) = index.search_progressive(&text, &stale, &mut first_page) {
+        if let Some(matches) = index.search_progressive(&text, &stale, Some(&mut first_page)) {
             if replies
                 .send(Reply::Results {
                     id,
