@@ -21,6 +21,12 @@ const WORDS_BONUS: i64 = 1_000;
 const PARALLEL_FROM: usize = 8_192;
 /// Matches handed over first when the best ones are known early (more than a screen holds).
 pub const FIRST_PAGE: usize = 200;
+/// Below this many articles every match comes in a few milliseconds: no first page is sent.
+#[cfg(not(test))]
+const FIRST_PAGE_FROM: usize = 50_000;
+/// Tests see first pages on small corpora.
+#[cfg(test)]
+const FIRST_PAGE_FROM: usize = 0;
 /// Queries answered from the cache before it is emptied.
 const CACHE_QUERIES: usize = 256;
 
@@ -384,6 +390,7 @@ impl Index {
         }
         if let Some(send) = first_page
             && words_found >= FIRST_PAGE
+            && n >= FIRST_PAGE_FROM
         {
             send(self.ranked(&scores, &fields, Some(FIRST_PAGE)).into());
         }
