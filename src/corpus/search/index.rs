@@ -26,7 +26,7 @@ pub const FIRST_PAGE: usize = 200;
 const FIRST_PAGE_FROM: usize = 50_000;
 /// Tests see first pages on small corpora.
 #[cfg(test)]
-const FIRST_PAGE_FROM: usize = 0;
+const FIRST_PAGE_FROM: usize = 1;
 /// Queries answered from the cache before it is emptied.
 const CACHE_QUERIES: usize = 256;
 
