@@ -12,7 +12,7 @@ use crate::corpus::article::{Article, ArticleId};
 use crate::corpus::load::{LoadEvent, Loading};
 use crate::corpus::quote::{self, Quote};
 use crate::corpus::search::worker::{Reply, SearchWorker};
-use crate::corpus::search::{Index, Match, Skim, find_hits};
+use crate::corpus::search::{FIRST_PAGE, Index, Match, Skim, find_hits};
 use crate::corpus::state::{Anchor, ReaderState};
 use crate::corpus::store::{Origin, Severity, Store};
 use crate::tui::TestPanic;
@@ -292,9 +292,11 @@ impl App {
             }
         }
         // New articles: ask again once the newest question is answered (one search in flight).
-        // While loading, at most every REFRESH: each answer lists every article, so asking after
-        // every batch would cost the square of the corpus.
-        let due = self.loading.is_none() || self.refreshed.is_none_or(|t| t.elapsed() >= REFRESH);
+        // While loading, at most every REFRESH once the list is long: each answer lists every
+        // article, so asking after every batch would cost the square of the corpus.
+        let due = self.loading.is_none()
+            || self.list.matches.len() < FIRST_PAGE
+            || self.refreshed.is_none_or(|t| t.elapsed() >= REFRESH);
         if self.stale_list && self.answered == self.asked && due {
             self.stale_list = false;
             self.refreshed = Some(Instant::now());
