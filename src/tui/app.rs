@@ -83,6 +83,9 @@ pub struct App {
     stale_list: bool,
     /// When the list was last asked for again because articles arrived.
     refreshed: Option<Instant>,
+    /// Loading is over: once the answer to this query is in (the search thread has compacted its
+    /// index by then), the memory loading freed goes back to the system.
+    release_after: Option<u64>,
     /// Articles marked read that are in the corpus.
     read_count: usize,
     /// The article to reopen (the last one of the previous run) until it arrives or the user moves.
@@ -194,6 +197,7 @@ impl App {
             results_complete: true,
             stale_list: false,
             refreshed: None,
+            release_after: None,
             read_count: 0,
             restore: state.last.clone(),
             fuzzy: Skim::default(),
@@ -266,6 +270,9 @@ impl App {
                     self.articles.shrink_to_fit();
                     self.quotes.shrink_to_fit();
                     self.search.compact();
+                    // Asked after the compaction, so its answer says the index is compact.
+                    self.ask();
+                    self.release_after = Some(self.asked);
                 }
             }
             if start.elapsed() > PUMP_BUDGET {
@@ -283,6 +290,10 @@ impl App {
                 } if id == self.asked => {
                     if complete {
                         self.answered = id;
+                        if self.release_after.is_some_and(|after| id >= after) {
+                            self.release_after = None;
+                            crate::tui::release_free_memory();
+                        }
                     }
                     self.show_results(query, matches);
                     self.results_complete = complete;

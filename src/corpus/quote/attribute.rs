@@ -245,12 +245,12 @@ impl<'a> Resolver<'a> {
     /// Evidence in the sentence before the quote: `selon X,`, `Et d’assurer :`, `X :`, or a
     /// speech verb whose subject opens the sentence.
     fn before_evidence(&self, before: &str, start: usize, open: usize) -> Option<Speaker> {
-        if let Some(c) = crate::corpus::text::captures(&LEXICON.frame, before) {
+        if let Some(c) = LEXICON.frame_captures(before) {
             if let Some(s) = self.subject(&c["src"], open) {
                 return Some(s);
             }
         }
-        if LEXICON.narrative_infinitive.is_match(before) {
+        if LEXICON.ends_narrative(before) {
             return self.antecedent(open);
         }
         let trimmed = before.trim_end();

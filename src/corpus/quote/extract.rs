@@ -446,7 +446,7 @@ pub fn is_whole_clause(text: &str, sentence: &Range<usize>, span: &Span) -> bool
     let starts_upper = text[span.content.clone()].starts_with(|c: char| c.is_uppercase());
     before.is_empty()
         || before.ends_with(':')
-        || LEXICON.frame.is_match(&text[sentence.start..span.open])
+        || LEXICON.has_frame(&text[sentence.start..span.open])
         || (starts_upper
             && LEXICON
                 .inverted_at(after.trim_start_matches([',', ' ']))

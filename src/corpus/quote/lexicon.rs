@@ -129,6 +129,30 @@ fn phrase(p: &str) -> String {
 }
 
 /// An alternation of phrases, with unaccented twins, longest first (the regex takes the first that fits).
+/// One thread's handles on the lexicon's regexes. A clone shares the compiled regex but keeps its
+/// own match caches (megabytes for these large alternations), so a loading thread's caches go
+/// when the thread ends instead of staying for the life of the program.
+struct Regexes {
+    inverted: Regex,
+    any_verb: Regex,
+    frame: Regex,
+    narrative_infinitive: Regex,
+}
+
+thread_local! {
+    static REGEXES: Regexes = Regexes {
+        inverted: LEXICON.inverted.clone(),
+        any_verb: LEXICON.any_verb.clone(),
+        frame: LEXICON.frame.clone(),
+        narrative_infinitive: LEXICON.narrative_infinitive.clone(),
+    };
+}
+
+/// Runs `f` with this thread's [`Regexes`].
+fn regexes<R>(f: impl FnOnce(&Regexes) -> R) -> R {
+    REGEXES.with(f)
+}
+
 fn alternation(items: impl IntoIterator<Item = String>) -> String {
     let mut all: Vec<String> = Vec::new();
     for item in items {
@@ -314,7 +338,7 @@ impl Lexicon {
         if !self.inverted_openers.contains(first_token(s).as_ref()) {
             return None;
         }
-        let m = self.inverted.find(s)?;
+        let m = regexes(|r| r.inverted.find(s))?;
         // The pattern ends by consuming the non-word char after the verb, if any.
         let end = m.as_str().chars().next_back().map_or(m.end(), |c| {
             if c.is_alphanumeric() || c == '_' {
@@ -369,15 +393,17 @@ impl Lexicon {
 
     /// Byte ranges of the speech verbs in `s`, in order.
     pub fn speech_verbs<'a>(&'a self, s: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
-        let re = &self.any_verb;
         let mut at = 0;
         std::iter::from_fn(move || {
-            let v = if self.verbs_are_letter_bounded {
-                // `find` runs on the lazy DFA; captures would run a slow engine over the lexicon.
-                verb_bounds(s, re.find_at(s, at)?.range())
-            } else {
-                re.captures_at(s, at)?.name("v")?.range()
-            };
+            let v = regexes(|r| {
+                if self.verbs_are_letter_bounded {
+                    // `find` runs on the lazy DFA; captures would run a slow engine over the
+                    // lexicon.
+                    Some(verb_bounds(s, r.any_verb.find_at(s, at)?.range()))
+                } else {
+                    Some(r.any_verb.captures_at(s, at)?.name("v")?.range())
+                }
+            })?;
             // The next verb may start right after the one separator this match took.
             at = v.end;
             Some(v)
@@ -386,7 +412,22 @@ impl Lexicon {
 
     /// True when `s` holds a speech verb.
     pub fn has_speech_verb(&self, s: &str) -> bool {
-        self.any_verb.is_match(s)
+        regexes(|r| r.any_verb.is_match(s))
+    }
+
+    /// The source frame ending `s` (`selon M. Diop,`), with the source as group `src`.
+    pub fn frame_captures<'h>(&self, s: &'h str) -> Option<regex::Captures<'h>> {
+        regexes(|r| crate::corpus::text::captures(&r.frame, s))
+    }
+
+    /// True when `s` holds a source frame ending it.
+    pub fn has_frame(&self, s: &str) -> bool {
+        regexes(|r| r.frame.is_match(s))
+    }
+
+    /// True when `s` ends with an infinitive of narration (`Et d’assurer :`).
+    pub fn ends_narrative(&self, s: &str) -> bool {
+        regexes(|r| r.narrative_infinitive.is_match(s))
     }
 
     /// The first role noun in a folded phrase, with its byte position (the longest when several
