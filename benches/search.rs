@@ -486,18 +486,14 @@ fn stages(dir: &std::path::Path) {
         .collect();
     let hashing = t.elapsed();
     let t = CpuClock::now();
-    let inputs: Vec<quote::LinkInput<'_>> = hashes
-        .iter()
-        .enumerate()
-        .flat_map(|(a, qs)| {
-            qs.iter()
-                .enumerate()
-                .map(move |(q, h)| (a as u64, q, &h[..]))
-        })
-        .collect();
-    let links = quote::links(&inputs);
+    let mut linker = quote::Linker::default();
+    for (a, qs) in hashes.iter().enumerate() {
+        for (q, h) in qs.iter().enumerate() {
+            linker.add(a as u64, q, h);
+        }
+    }
+    let links = linker.finish();
     let linking = t.elapsed();
-    drop(inputs);
     drop(hashes);
     let mut quotes = quotes;
     let before_links = live();

@@ -10,14 +10,10 @@ use crate::corpus::text::words_key;
 
 use super::Quote;
 
-/// A quote to link: its article (any number unique to the article; articles are listed in its
-/// order), its position in that article's quotes, its [`word_hashes`].
-pub type LinkInput<'a> = (u64, usize, &'a [u32]);
-
 /// A trigram shared by more distinct quote texts than this is boilerplate: it gives no candidates.
 const BOILERPLATE: usize = 64;
 
-/// A quote's words as hashes, the form [`links`] compares.
+/// A quote's words as hashes, the form a [`Linker`] compares.
 pub fn word_hashes(text: &str) -> Box<[u32]> {
     words_key(text)
         .split(' ')
@@ -103,7 +99,7 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
-/// Other articles a quote is printed in, as positions in the list given to [`links`].
+/// Other articles a quote is printed in, by the article numbers given to [`Linker::add`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     /// The quote's article.
@@ -119,15 +115,6 @@ pub struct Link {
 /// Other articles listed per quote: a quote reprinted a thousand times names the first few and
 /// counts the rest, so links grow with the corpus, not with its square.
 pub const MAX_ALSO_IN: usize = 16;
-
-/// Quotes printed in other articles, sorted by article and quote (see [`Linker`]).
-pub fn links(quotes: &[LinkInput<'_>]) -> Vec<Link> {
-    let mut linker = Linker::default();
-    for &(article, quote, words) in quotes {
-        linker.add(article, quote, words);
-    }
-    linker.finish()
-}
 
 /// Links quotes across articles. Quotes are added as articles arrive: identical texts are grouped
 /// (so a quote reprinted a thousand times is compared once) and each distinct text's word
@@ -276,23 +263,16 @@ fn same_pairs(texts: &[Box<[u32]>], shingles: &Prehashed<Vec<u32>>) -> Vec<(usiz
 
 /// Fills `also_in` of quotes printed in several articles.
 pub(super) fn link_across(articles: &[Article], per: &mut [Vec<Quote>]) {
-    let hashes: Vec<Vec<Box<[u32]>>> = per
-        .iter()
-        .map(|qs| qs.iter().map(|q| word_hashes(&q.text)).collect())
-        .collect();
-    let inputs: Vec<LinkInput<'_>> = hashes
-        .iter()
-        .enumerate()
-        .flat_map(|(a, qs)| {
-            qs.iter()
-                .enumerate()
-                .map(move |(q, h)| (a as u64, q, &h[..]))
-        })
-        .collect();
-    apply(articles, per, &links(&inputs));
+    let mut linker = Linker::default();
+    for (a, qs) in per.iter().enumerate() {
+        for (q, quote) in qs.iter().enumerate() {
+            linker.add(a as u64, q, &word_hashes(&quote.text));
+        }
+    }
+    apply(articles, per, &linker.finish());
 }
 
-/// Fills `also_in` and `also_in_count` from [`links`] whose article numbers are positions in
+/// Fills `also_in` and `also_in_count` from [`Linker::finish`] whose article numbers are positions in
 /// `articles` (and in `quotes`).
 pub fn apply(articles: &[Article], quotes: &mut [Vec<Quote>], links: &[Link]) {
     let at = |n: u64| usize::try_from(n).ok();

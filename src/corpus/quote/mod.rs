@@ -20,9 +20,7 @@ use crate::corpus::text::{fold, word_count, words_key};
 use attribute::{Resolver, Speaker};
 use lexicon::LEXICON;
 use links::link_across;
-pub use links::{
-    Link, LinkInput, Linker, MAX_ALSO_IN, apply as apply_links, common_in_order, links, word_hashes,
-};
+pub use links::{Link, Linker, MAX_ALSO_IN, apply as apply_links, common_in_order, word_hashes};
 pub use people::Aliases;
 use people::People;
 

@@ -395,9 +395,12 @@ fn links_compare_each_distinct_text_once_and_skip_same_article_copies() {
     let close =
         word_hashes("notre coopération militaire s’intensifie de jour en jour avec le Mali");
     let other = word_hashes("rien à voir avec la citation précédente ici");
-    let inputs: Vec<LinkInput<'_>> =
-        vec![(0, 0, &long), (0, 1, &long), (1, 0, &close), (2, 0, &other)];
-    let got = links(&inputs);
+    let mut linker = Linker::default();
+    linker.add(0, 0, &long);
+    linker.add(0, 1, &long);
+    linker.add(1, 0, &close);
+    linker.add(2, 0, &other);
+    let got = linker.finish();
     let others: Vec<(u64, usize, Vec<u64>)> = got
         .iter()
         .map(|l| (l.article, l.quote, l.others.clone()))
