@@ -136,17 +136,14 @@ impl Linker {
     /// Adds quote `quote` of `article` (any number unique to the article; [`Link::others`] lists
     /// articles in its order), given by its [`word_hashes`].
     pub fn add(&mut self, article: u64, quote: usize, words: &[u32]) {
-        let hash = words.iter().fold(0u64, |h, &w| {
-            (h.rotate_left(21) ^ u64::from(w)).wrapping_mul(MIX)
-        });
-        let same = self.by_hash.entry(hash).or_default();
+        let same = self.by_hash.entry(key(words)).or_default();
         let class = match same.iter().find(|&&c| *self.texts[c as usize] == *words) {
             Some(&c) => c as usize,
             None => {
                 let c = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
                 same.push(c);
                 for w in words.windows(3) {
-                    let list = self.shingles.entry(trigram(w)).or_default();
+                    let list = self.shingles.entry(key(w)).or_default();
                     if list.last() != Some(&c) {
                         list.push(c);
                     }
@@ -234,7 +231,7 @@ fn same_pairs(texts: &[Box<[u32]>], shingles: &Prehashed<Vec<u32>>) -> Vec<(usiz
                         let t = &texts[x];
                         candidates.clear();
                         for w in t.windows(3) {
-                            if let Some(list) = shingles.get(&trigram(w))
+                            if let Some(list) = shingles.get(&key(w))
                                 && list.len() <= BOILERPLATE
                             {
                                 candidates.extend(list.iter().filter(|&&y| y as usize > x));
@@ -291,8 +288,9 @@ pub fn apply(articles: &[Article], quotes: &mut [Vec<Quote>], links: &[Link]) {
     }
 }
 
-/// A key for three word hashes (a collision only adds a candidate, which is then checked).
-fn trigram(w: &[u32]) -> u64 {
+/// A key for a run of word hashes: a whole text, or a trigram (a collision only adds a candidate,
+/// which is then checked).
+fn key(w: &[u32]) -> u64 {
     w.iter().fold(0u64, |h, &x| {
         (h.rotate_left(21) ^ u64::from(x)).wrapping_mul(MIX)
     })
