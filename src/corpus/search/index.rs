@@ -133,11 +133,11 @@ impl Table {
 
 /// A short folded field against a query: all words present beats a fuzzy match.
 fn score_short(value: &str, q: &Query, fuzzy: &dyn Fuzzy) -> Option<i64> {
-    title_words_score(value, q).or_else(|| title_fuzzy_score(value, q, fuzzy))
+    all_words_score(value, q).or_else(|| fuzzy_score(value, q, fuzzy))
 }
 
 /// A field having every query word (as word starts); whole words rank above prefixes.
-fn title_words_score(value: &str, q: &Query) -> Option<i64> {
+fn all_words_score(value: &str, q: &Query) -> Option<i64> {
     if value.is_empty() || !words_in(value, &q.words) {
         return None;
     }
@@ -150,7 +150,7 @@ fn title_words_score(value: &str, q: &Query) -> Option<i64> {
 }
 
 /// A fuzzy match of the whole query, below any field having every word.
-fn title_fuzzy_score(value: &str, q: &Query, fuzzy: &dyn Fuzzy) -> Option<i64> {
+fn fuzzy_score(value: &str, q: &Query, fuzzy: &dyn Fuzzy) -> Option<i64> {
     if value.is_empty() || !q.allows_fuzzy() || !super::fuzzy::is_subsequence(value, &q.whole) {
         return None;
     }
@@ -384,7 +384,7 @@ impl Index {
         let fuzzy = self.fuzzy.as_ref();
         // Titles with every query word first: they head the list.
         let (words_found, complete) =
-            self.score_titles(stale, &mut scores, &mut fields, |t| title_words_score(t, q));
+            self.score_titles(stale, &mut scores, &mut fields, |t| all_words_score(t, q));
         if !complete {
             return None;
         }
@@ -428,7 +428,7 @@ impl Index {
         // The other titles, fuzzy.
         if q.allows_fuzzy() {
             let (_, complete) = self.score_titles(stale, &mut scores, &mut fields, |t| {
-                title_fuzzy_score(t, q, fuzzy)
+                fuzzy_score(t, q, fuzzy)
             });
             if !complete {
                 return None;
