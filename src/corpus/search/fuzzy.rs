@@ -30,9 +30,36 @@ impl Default for Skim {
     }
 }
 
+impl Skim {
+    /// Skim's score of `pattern` in `choice`, computed on the part of `choice` it depends on
+    /// ([`skim_span`]): the same score for a fraction of the work on long titles.
+    fn raw_score(&self, choice: &str, pattern: &str) -> Option<i64> {
+        let span = skim_span(choice, pattern)?;
+        self.0.fuzzy_match(choice.get(span)?, pattern)
+    }
+}
+
+/// The part of `choice` that skim's score of `pattern` depends on: from the char before the first
+/// occurrence of the pattern's first char to the last occurrence of its last char. Skim aligns the
+/// pattern in order, left to right, so no alignment starts before that first occurrence or ends
+/// after that last one; a char's bonus depends only on the char before it, which the span keeps;
+/// and the extra bonus skim gives a choice's first char falls, in the span as in the whole, on a
+/// char that cannot be matched (or on the same char when the span starts the choice). `None` when
+/// either char is missing (no match at all).
+fn skim_span(choice: &str, pattern: &str) -> Option<std::ops::Range<usize>> {
+    let (first, last) = (pattern.chars().next()?, pattern.chars().next_back()?);
+    let at = choice.find(first)?;
+    let start = choice[..at]
+        .char_indices()
+        .next_back()
+        .map_or(0, |(i, _)| i);
+    let end = choice.rfind(last)? + last.len_utf8();
+    (start < end).then_some(start..end)
+}
+
 impl Fuzzy for Skim {
     fn score(&self, choice: &str, pattern: &str) -> Option<i64> {
-        let score = self.0.fuzzy_match(choice, pattern)?;
+        let score = self.raw_score(choice, pattern)?;
         // Skim accepts any scattered subsequence; on longer texts that is noise. Demand an average
         // of 16 per pattern char: runs and word starts score 17-25, scattered letters 12-15.
         let min = 16 * i64::try_from(pattern.chars().count()).unwrap_or(i64::MAX / 32);
@@ -63,6 +90,33 @@ mod tests {
         assert!(is_subsequence("alliance des etats du sahel", "aes sahel"));
         assert!(!is_subsequence("sahel", "lehas"));
         assert!(is_subsequence("x", ""));
+    }
+
+    #[test]
+    fn skim_scores_the_span_as_it_scores_the_whole_choice() {
+        let s = Skim::default();
+        let titles = [
+            "burkina faso : la question securitaire domine le sommet de tombouctou",
+            "l'aes et la russie : sergueï lavrov reçoit les ministres a moscou",
+            "a",
+            "aes",
+            "sahel",
+            "« securite » d'abord, dit le ministre",
+            "x aes x aes",
+            "les etats de l'alliance des etats du sahel (aes) s'arment",
+            "éèé sécurité du sahel éèé",
+            "s",
+            "ss",
+            "sa-sa-sa",
+        ];
+        let patterns = [
+            "aes", "sec", "secu", "lav", "lavrov", "dio", "s", "ss", "sa", "é", "eee",
+        ];
+        for t in titles {
+            for p in patterns {
+                assert_eq!(s.raw_score(t, p), s.0.fuzzy_match(t, p), "{p:?} in {t:?}");
+            }
+        }
     }
 
     #[test]
