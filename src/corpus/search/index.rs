@@ -349,10 +349,13 @@ impl Index {
         stale: &(dyn Fn() -> bool + Sync),
         first_page: Option<&mut dyn FnMut(Arc<[Match]>)>,
     ) -> Option<Arc<[Match]>> {
-        if let Some(hit) = lock(&self.result_cache).get(query) {
+        // Keyed by the folded query: `securite` is answered from `sécurité`, `aes ` from `aes`.
+        let q = Query::new(query);
+        let key = q.as_ref().map_or("", |q| q.whole.as_str());
+        if let Some(hit) = lock(&self.result_cache).get(key) {
             return Some(Arc::clone(hit));
         }
-        let result: Arc<[Match]> = match Query::new(query) {
+        let result: Arc<[Match]> = match &q {
             None => self
                 .order
                 .iter()
@@ -362,13 +365,13 @@ impl Index {
                     fields: Fields::default(),
                 })
                 .collect(),
-            Some(q) => self.run(&q, stale, first_page)?.into(),
+            Some(q) => self.run(q, stale, first_page)?.into(),
         };
         let mut cache = lock(&self.result_cache);
         if cache.len() >= CACHE_QUERIES {
             cache.clear();
         }
-        cache.insert(query.to_owned(), Arc::clone(&result));
+        cache.insert(key.to_owned(), Arc::clone(&result));
         Some(result)
     }
 

@@ -1,5 +1,7 @@
 //! Search behaviour on a small made-up corpus.
 
+use std::sync::Arc;
+
 use super::*;
 use crate::corpus::article::order_key;
 use crate::corpus::quote::{Field, Quote, QuoteKind};
@@ -231,4 +233,15 @@ fn no_first_page_when_titles_alone_cannot_fill_it() {
         .unwrap();
     assert_eq!(pages, 0);
     assert_eq!(all.len(), 2);
+}
+
+#[test]
+fn queries_that_fold_alike_share_one_answer_from_the_cache() {
+    let s = store();
+    let index = searcher(&s);
+    let first = index.search("sécurité");
+    for same in ["securite", "SÉCURITÉ", " sécurité  "] {
+        assert!(Arc::ptr_eq(&first, &index.search(same)), "{same:?}");
+    }
+    assert!(!Arc::ptr_eq(&first, &index.search("sécu")));
 }
