@@ -41,6 +41,8 @@ pub struct SearchDoc {
     words: String,
     /// How often each word occurs (capped at 255).
     tallies: Vec<u8>,
+    /// Whether each word is in the title.
+    in_title: Vec<bool>,
     key: u64,
 }
 
@@ -59,15 +61,20 @@ impl SearchDoc {
         // Sorting the words and counting runs beats a hash map for a few hundred words.
         let mut all: Vec<&str> = words(&title).chain(words(&body)).collect();
         all.sort_unstable();
+        let mut title_words: Vec<&str> = words(&title).collect();
+        title_words.sort_unstable();
         let mut words_out = String::new();
         let mut tallies = Vec::new();
+        let mut in_title = Vec::new();
         for run in all.chunk_by(|a, b| a == b) {
             words_out.push_str(run[0]);
             words_out.push(' ');
             tallies.push(u8::try_from(run.len()).unwrap_or(u8::MAX));
+            in_title.push(title_words.binary_search(&run[0]).is_ok());
         }
         words_out.shrink_to_fit();
         tallies.shrink_to_fit();
+        in_title.shrink_to_fit();
         SearchDoc {
             outlet: article.meta.source.as_deref().map(folded),
             author: article.meta.author.as_deref().map(folded),
@@ -75,6 +82,7 @@ impl SearchDoc {
             speakers,
             words: words_out,
             tallies,
+            in_title,
             key: order_key(article.meta.date, seq),
         }
     }
@@ -159,11 +167,44 @@ fn fuzzy_score(value: &str, q: &Query, fuzzy: &dyn Fuzzy) -> Option<i64> {
         .map(|s| s.clamp(0, WORDS_BONUS - 1))
 }
 
-/// The articles where a word prefix occurs, with summed counts.
+/// The articles where a word prefix occurs, with summed counts and where the title has it.
 #[derive(Debug, Default)]
 struct WordHits {
     docs: Vec<u32>,
     counts: Vec<u16>,
+    /// [`IN_TITLE`] and [`TITLE_WORD`] bits.
+    title: Vec<u8>,
+}
+
+/// A title word starts with the prefix.
+const IN_TITLE: u8 = 1;
+/// A title word is the prefix, whole.
+const TITLE_WORD: u8 = 2;
+
+/// One article against a query's words: how many it has, in all and in the title.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    /// Query words starting a word of the title or body.
+    seen: u8,
+    /// Query words starting a word of the title.
+    in_title: u8,
+    /// Query words that are a whole word of the title.
+    title_words: u8,
+    /// Occurrences of the query words.
+    total: u32,
+}
+
+impl Tally {
+    fn add(&mut self, count: u16, title: u8) {
+        self.seen = self.seen.saturating_add(1);
+        self.total += u32::from(count);
+        if title & IN_TITLE != 0 {
+            self.in_title = self.in_title.saturating_add(1);
+        }
+        if title & TITLE_WORD != 0 {
+            self.title_words = self.title_words.saturating_add(1);
+        }
+    }
 }
 
 /// A search index over a growing corpus. Article `i` is the `i`-th one added.
@@ -275,7 +316,8 @@ impl Index {
             for s in doc.speakers {
                 self.speakers.add(s, id);
             }
-            for (term, &n) in doc.words.split_terminator(' ').zip(&doc.tallies) {
+            let tallies = doc.tallies.iter().zip(&doc.in_title);
+            for (term, (&n, &in_title)) in doc.words.split_terminator(' ').zip(tallies) {
                 let t = match self.terms.get(term) {
                     Some(&t) => t,
                     None => {
@@ -289,7 +331,7 @@ impl Index {
                     }
                 };
                 if let Some(p) = self.postings.get_mut(t as usize) {
-                    p.push(id, n);
+                    p.push(id, n, in_title);
                 }
             }
         }
@@ -385,42 +427,46 @@ impl Index {
         let mut scores = vec![0i64; n];
         let mut fields = vec![Fields::default(); n];
         let fuzzy = self.fuzzy.as_ref();
-        // Titles with every query word first: they head the list.
-        let (words_found, complete) =
-            self.score_titles(stale, &mut scores, &mut fields, |t| all_words_score(t, q));
-        if !complete {
-            return None;
-        }
-        if let Some(send) = first_page
-            && words_found >= FIRST_PAGE
-            && n >= FIRST_PAGE_FROM
-        {
-            send(self.ranked(&scores, &fields, Some(FIRST_PAGE)).into());
-        }
-        // Body: every word must start a word of the article.
+        // Every query word must start a word of the article; the index says which articles, how
+        // often, and whether in the title.
         let hits: Vec<Arc<WordHits>> = q.words.iter().map(|w| self.word_hits(w)).collect();
         if stale() {
             return None;
         }
-        let mut seen = vec![0u8; n];
-        let mut total = vec![0u32; n];
+        let mut tally = vec![Tally::default(); n];
         for h in &hits {
-            for (&d, &c) in h.docs.iter().zip(&h.counts) {
-                let d = d as usize;
-                seen[d] = seen[d].saturating_add(1);
-                total[d] += u32::from(c);
+            for ((&d, &c), &t) in h.docs.iter().zip(&h.counts).zip(&h.title) {
+                if let Some(x) = tally.get_mut(d as usize) {
+                    x.add(c, t);
+                }
             }
         }
         let need = u8::try_from(hits.len()).unwrap_or(u8::MAX);
-        for d in 0..n {
-            if seen[d] == need && !fields[d].contains(SearchField::Title) {
-                scores[d] = TIER_BODY + i64::from(total[d].min(999));
-            }
-            if seen[d] == need {
-                fields[d].insert(SearchField::Body);
+        // Titles with every query word head the list (whole words above prefixes).
+        let mut in_titles = 0;
+        for ((x, score), f) in tally.iter().zip(&mut scores).zip(&mut fields) {
+            if x.in_title == need {
+                *score = TIER_TITLE + WORDS_BONUS + 10 * i64::from(x.title_words);
+                f.insert(SearchField::Title);
+                in_titles += 1;
             }
         }
-        drop((seen, total));
+        if let Some(send) = first_page
+            && in_titles >= FIRST_PAGE
+            && n >= FIRST_PAGE_FROM
+        {
+            send(self.ranked(&scores, &fields, Some(FIRST_PAGE)).into());
+        }
+        // Then the articles having every word, in the title or the body.
+        for ((x, score), f) in tally.iter().zip(&mut scores).zip(&mut fields) {
+            if x.seen == need {
+                if !f.contains(SearchField::Title) {
+                    *score = TIER_BODY + i64::from(x.total.min(999));
+                }
+                f.insert(SearchField::Body);
+            }
+        }
+        drop(tally);
         // Short fields: each distinct value scored once.
         self.outlets
             .score_into(q, fuzzy, SearchField::Outlet, &mut scores, &mut fields);
@@ -530,20 +576,30 @@ impl Index {
             return Arc::clone(h);
         }
         let n = self.titles.len();
-        let mut acc = vec![0u16; n];
+        let mut acc = vec![(0u16, 0u8); n];
         let terms = lock(&self.vocab).with_prefix(&self.words, prefix);
         for t in terms {
-            for (d, c) in self.postings[t as usize].iter() {
-                if let Some(slot) = acc.get_mut(d as usize) {
-                    *slot = slot.saturating_add(u16::from(c));
+            let whole = self.words.get(t as usize).is_some_and(|w| &**w == prefix);
+            let in_title = if whole {
+                IN_TITLE | TITLE_WORD
+            } else {
+                IN_TITLE
+            };
+            for (d, c, titled) in self.postings[t as usize].iter() {
+                if let Some((count, title)) = acc.get_mut(d as usize) {
+                    *count = count.saturating_add(u16::from(c));
+                    if titled {
+                        *title |= in_title;
+                    }
                 }
             }
         }
         let mut hits = WordHits::default();
-        for (d, &c) in acc.iter().enumerate() {
+        for (d, &(c, t)) in acc.iter().enumerate() {
             if c > 0 {
                 hits.docs.push(u32::try_from(d).unwrap_or(u32::MAX));
                 hits.counts.push(c);
+                hits.title.push(t);
             }
         }
         let hits = Arc::new(hits);
@@ -596,9 +652,10 @@ impl Vocab {
     }
 }
 
-/// One word's articles in ascending order, with how often the word occurs in each. Stored as
-/// (gap, count) pairs, the gap as a LEB128 varint: a word most articles have costs two bytes per
-/// article instead of five, and one allocation instead of two.
+/// One word's articles in ascending order, with how often the word occurs in each and whether in
+/// the title. Stored as (gap, count) pairs, the gap as a LEB128 varint whose lowest bit says
+/// "in the title": a word most articles have costs two bytes per article instead of five, and one
+/// allocation instead of two.
 #[derive(Debug, Default)]
 struct Postings {
     bytes: Vec<u8>,
@@ -608,8 +665,8 @@ struct Postings {
 
 impl Postings {
     /// Appends `doc` (greater than every article already in) occurring `count` times.
-    fn push(&mut self, doc: u32, count: u8) {
-        let mut gap = doc.saturating_sub(self.next);
+    fn push(&mut self, doc: u32, count: u8, in_title: bool) {
+        let mut gap = u64::from(doc.saturating_sub(self.next)) << 1 | u64::from(in_title);
         while gap >= 0x80 {
             self.bytes.push((gap as u8 & 0x7f) | 0x80);
             gap >>= 7;
@@ -619,23 +676,23 @@ impl Postings {
         self.next = doc.saturating_add(1);
     }
 
-    /// `(article, count)` pairs in ascending order.
-    fn iter(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+    /// `(article, count, in title)` in ascending order.
+    fn iter(&self) -> impl Iterator<Item = (u32, u8, bool)> + '_ {
         let mut bytes = self.bytes.iter().copied();
         let mut next = 0u32;
         std::iter::from_fn(move || {
-            let (mut gap, mut shift) = (0u32, 0u32);
+            let (mut gap, mut shift) = (0u64, 0u32);
             loop {
                 let b = bytes.next()?;
-                gap |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+                gap |= u64::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
                 if b < 0x80 {
                     break;
                 }
                 shift += 7;
             }
-            let doc = next.saturating_add(gap);
+            let doc = next.saturating_add(u32::try_from(gap >> 1).unwrap_or(u32::MAX));
             next = doc.saturating_add(1);
-            Some((doc, bytes.next()?))
+            Some((doc, bytes.next()?, gap & 1 == 1))
         })
     }
 
@@ -654,26 +711,25 @@ mod postings_tests {
     use super::Postings;
 
     #[test]
-    fn postings_give_back_every_article_and_count_in_order() {
+    fn postings_give_back_every_article_count_and_title_mark_in_order() {
         let docs = [0u32, 1, 2, 130, 131, 20_000, 2_000_000, u32::MAX - 1];
-        let mut p = Postings::default();
-        for (i, &d) in docs.iter().enumerate() {
-            p.push(d, u8::try_from(i).unwrap_or(u8::MAX) + 1);
-        }
-        let back: Vec<(u32, u8)> = p.iter().collect();
-        let want: Vec<(u32, u8)> = docs
+        let want: Vec<(u32, u8, bool)> = docs
             .iter()
             .enumerate()
-            .map(|(i, &d)| (d, u8::try_from(i).unwrap_or(u8::MAX) + 1))
+            .map(|(i, &d)| (d, u8::try_from(i).unwrap_or(u8::MAX) + 1, i % 3 == 0))
             .collect();
-        assert_eq!(back, want);
+        let mut p = Postings::default();
+        for &(d, c, t) in &want {
+            p.push(d, c, t);
+        }
+        assert_eq!(p.iter().collect::<Vec<_>>(), want);
     }
 
     #[test]
     fn a_word_in_consecutive_articles_costs_two_bytes_each() {
         let mut p = Postings::default();
         for d in 0..1000 {
-            p.push(d, 1);
+            p.push(d, 1, d % 2 == 0);
         }
         assert_eq!(p.bytes.len(), 2000);
     }
