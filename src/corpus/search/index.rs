@@ -5,6 +5,7 @@
 //! cached until the next articles arrive.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::{Arc, Mutex};
 
 use crate::corpus::article::{Article, order_key};
@@ -37,7 +38,7 @@ pub struct SearchDoc {
     outlet: Option<Box<str>>,
     author: Option<Box<str>>,
     speakers: Vec<Box<str>>,
-    /// Distinct words of title and body, each followed by a space, sorted.
+    /// Distinct words of title and body, each followed by a space.
     words: String,
     /// How often each word occurs (capped at 255).
     tallies: Vec<u8>,
@@ -58,19 +59,27 @@ impl SearchDoc {
         speakers.dedup();
         let title = folded(&article.meta.title);
         let body = fold(&article.body);
-        // Sorting the words and counting runs beats a hash map for a few hundred words.
-        let mut all: Vec<&str> = words(&title).chain(words(&body)).collect();
-        all.sort_unstable();
-        let mut title_words: Vec<&str> = words(&title).collect();
-        title_words.sort_unstable();
+        // Distinct words in order of first appearance, title first, counted.
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(512);
         let mut words_out = String::new();
-        let mut tallies = Vec::new();
+        let mut tallies: Vec<u8> = Vec::new();
         let mut in_title = Vec::new();
-        for run in all.chunk_by(|a, b| a == b) {
-            words_out.push_str(run[0]);
-            words_out.push(' ');
-            tallies.push(u8::try_from(run.len()).unwrap_or(u8::MAX));
-            in_title.push(title_words.binary_search(&run[0]).is_ok());
+        let title_words = words(&title).map(|w| (w, true));
+        for (word, titled) in title_words.chain(words(&body).map(|w| (w, false))) {
+            match seen.entry(word) {
+                Entry::Occupied(at) => {
+                    if let Some(n) = tallies.get_mut(*at.get()) {
+                        *n = n.saturating_add(1);
+                    }
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(tallies.len());
+                    words_out.push_str(word);
+                    words_out.push(' ');
+                    tallies.push(1);
+                    in_title.push(titled);
+                }
+            }
         }
         words_out.shrink_to_fit();
         tallies.shrink_to_fit();
