@@ -20,7 +20,7 @@ use aes_reader::corpus::state::ReaderState;
 use aes_reader::corpus::store::{Origin, Source};
 use aes_reader::corpus::text::fold;
 use aes_reader::tui::action::Action;
-use aes_reader::tui::app::App;
+use aes_reader::tui::app::{App, BUSY_WAIT};
 use aes_reader::tui::theme::Theme;
 use aes_reader::tui::view;
 use fuzzy_matcher::FuzzyMatcher;
@@ -188,14 +188,14 @@ fn load(dir: PathBuf) -> Loaded {
     let mut first_screen = None;
     let (mut all_listed, mut loaded_at) = (None, None);
     let mut frames = Vec::new();
+    // As the reader's event loop does: take in what came, draw if it changed, wait for a key.
     while !app.ready() {
         let t = Instant::now();
         if app.pump() {
             draw(&mut term, &app);
             frames.push(t.elapsed());
-        } else {
-            std::thread::sleep(Duration::from_millis(1));
         }
+        std::thread::sleep(BUSY_WAIT);
         // Usable: a screenful of titles listed (searching works on everything indexed so far).
         if first_screen.is_none() && app.list.matches.len() >= rows.min(app.total.max(1)) {
             first_screen = Some(start.elapsed());

@@ -128,6 +128,11 @@ const MAX_BURST: usize = 64;
 const PUMP_BUDGET: Duration = Duration::from_millis(8);
 /// How often the list takes in newly loaded articles.
 const REFRESH: Duration = Duration::from_millis(100);
+/// How long the event loop waits for a key while loading or searching before it takes in what
+/// came (idle, it waits longer): at most this many milliseconds between a result and its frame.
+pub const BUSY_WAIT: Duration = Duration::from_millis(10);
+/// How long the idle event loop waits for a key before looking for a stop signal.
+const IDLE_WAIT: Duration = Duration::from_millis(150);
 
 impl App {
     /// A reader over a loaded `store`; `quotes[i]` are the quotes of article `i`. Opens the last
@@ -860,8 +865,8 @@ pub fn run_loop(
         }
         // A short timeout so a SIGTERM/SIGHUP is noticed promptly, shorter while loading or
         // searching so results show as soon as they come.
-        let wait = if app.busy() { 10 } else { 150 };
-        if event::poll(Duration::from_millis(wait))? {
+        let wait = if app.busy() { BUSY_WAIT } else { IDLE_WAIT };
+        if event::poll(wait)? {
             let mut changed = false;
             // Take the keys already typed before drawing (a burst costs one frame), but a bounded
             // number, so a stop signal is always noticed.

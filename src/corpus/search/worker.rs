@@ -96,22 +96,26 @@ fn serve(
     while let Ok(first) = requests.recv() {
         // Take everything waiting: apply every article batch, keep only the last query.
         let mut query = None;
-        let mut added = false;
+        // Batches that came meanwhile are indexed together: each addition merges the list order
+        // once, whatever its size.
+        let mut added: Vec<SearchDoc> = Vec::new();
         let mut compact = false;
         for r in std::iter::once(first).chain(requests.try_iter()) {
             match r {
-                Request::Add(docs) => {
-                    index.add(docs);
-                    added = true;
-                }
+                Request::Add(docs) if added.is_empty() => added = docs,
+                Request::Add(docs) => added.extend(docs),
                 Request::Compact => compact = true,
                 Request::Query { id, text } => query = Some((id, text)),
             }
         }
+        let any_added = !added.is_empty();
+        if any_added {
+            index.add(added);
+        }
         if compact {
             index.compact();
         }
-        if added && replies.send(Reply::Indexed(index.len())).is_err() {
+        if any_added && replies.send(Reply::Indexed(index.len())).is_err() {
             return;
         }
         let Some((id, text)) = query else { continue };
