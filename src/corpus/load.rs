@@ -17,7 +17,7 @@ use crate::corpus::store::{Diagnostic, Source};
 const CHUNK: usize = 32;
 /// Threads reading files ahead of the loading threads (disk waits overlap the cleaning), and how
 /// far ahead they may go.
-const READERS: usize = 2;
+const READERS: usize = 4;
 const READ_AHEAD: usize = 8 * CHUNK;
 
 /// One article, ready for the reader.

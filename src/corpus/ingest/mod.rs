@@ -447,15 +447,25 @@ fn more_words_than(s: &str, n: usize) -> bool {
 
 /// [`word_count`] of `s`, or `cap` if that is less: one pass over the chars, stopping at the cap.
 fn count_words(s: &str, cap: usize) -> usize {
-    let mut words = 0;
-    let mut counted = false;
-    for c in s.chars() {
-        if words >= cap {
-            break;
-        }
-        if c.is_whitespace() {
+    let bytes = s.as_bytes();
+    let (mut words, mut counted, mut i) = (0, false, 0);
+    while words < cap
+        && let Some(&b) = bytes.get(i)
+    {
+        // ASCII, most of the text, without decoding a char.
+        let (space, alnum) = if b.is_ascii() {
+            i += 1;
+            (matches!(b, b'\t'..=b'\r' | b' '), b.is_ascii_alphanumeric())
+        } else {
+            let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            (c.is_whitespace(), c.is_alphanumeric())
+        };
+        if space {
             counted = false;
-        } else if !counted && c.is_alphanumeric() {
+        } else if !counted && alnum {
             counted = true;
             words += 1;
         }

@@ -341,6 +341,12 @@ fn words_are_counted_as_word_count_counts_them() {
         " -- « un » , deux\u{A0}trois\u{202F}quatre\u{2028}cinq\u{B}six ",
         "l’AES 2025 … ١٢٣ 日本語 🙂 — ?",
     ];
+    // Every char up to U+3000, each alone and between letters.
+    let every: String = (0..0x3000u32)
+        .filter_map(char::from_u32)
+        .flat_map(|c| [c, 'a', c, ' '])
+        .collect();
+    assert_eq!(count_words(&every, usize::MAX), word_count(&every));
     for line in lines {
         for n in 0..8 {
             assert_eq!(

@@ -221,8 +221,8 @@ pub struct Index {
     fuzzy: Box<dyn Fuzzy>,
     titles: Vec<Box<str>>,
     keys: Vec<u64>,
-    /// Article indices in list order.
-    order: Vec<u32>,
+    /// Article indices in list order (see [`Order`]).
+    order: Mutex<Order>,
     outlets: Table,
     authors: Table,
     speakers: Table,
@@ -258,7 +258,7 @@ impl Index {
             fuzzy,
             titles: Vec::new(),
             keys: Vec::new(),
-            order: Vec::new(),
+            order: Mutex::new(Order::default()),
             outlets: Table::default(),
             authors: Table::default(),
             speakers: Table::default(),
@@ -344,15 +344,9 @@ impl Index {
                 }
             }
         }
-        // Merge the new articles into the list order.
-        let keys = &self.keys;
-        let mut new: Vec<u32> = (first..self.titles.len())
-            .filter_map(|i| u32::try_from(i).ok())
-            .collect();
-        new.sort_unstable_by_key(|&i| keys[i as usize]);
-        self.order = merge(std::mem::take(&mut self.order), new, |x, y| {
-            keys[*x as usize] <= keys[*y as usize]
-        });
+        lock(&self.order)
+            .pending
+            .extend((first..self.titles.len()).filter_map(|i| u32::try_from(i).ok()));
         self.clear_caches();
     }
 
@@ -364,7 +358,7 @@ impl Index {
         self.terms.shrink_to_fit();
         self.titles.shrink_to_fit();
         self.keys.shrink_to_fit();
-        self.order.shrink_to_fit();
+        lock(&self.order).sorted.shrink_to_fit();
     }
 
     fn clear_caches(&self) {
@@ -407,8 +401,8 @@ impl Index {
             return Some(Arc::clone(hit));
         }
         let result: Arc<[Match]> = match &q {
-            None => self
-                .order
+            None => lock(&self.order)
+                .sorted(&self.keys)
                 .iter()
                 .map(|&i| Match {
                     index: i as usize,
@@ -548,8 +542,8 @@ impl Index {
     fn ranked(&self, scores: &[i64], fields: &[Fields], top: Option<usize>) -> Vec<Match> {
         // Gathered in list order, then ordered on the score alone: no key lookups while sorting,
         // which matters when most of 100,000 articles match.
-        let mut out: Vec<Match> = self
-            .order
+        let mut out: Vec<Match> = lock(&self.order)
+            .sorted(&self.keys)
             .iter()
             .map(|&i| i as usize)
             .filter(|&i| fields.get(i).is_some_and(|f| !f.is_empty()))
@@ -631,6 +625,30 @@ fn merge<T>(old: Vec<T>, new: Vec<T>, le: impl Fn(&T, &T) -> bool) -> Vec<T> {
         merged.extend(if take_a { a.next() } else { b.next() });
     }
     merged
+}
+
+/// Article indices in list order ([`order_key`]). Articles added while loading wait in `pending`
+/// and are merged in by the next query that lists them, so adding a batch never moves the whole
+/// list (which made loading quadratic).
+#[derive(Debug, Default)]
+struct Order {
+    sorted: Vec<u32>,
+    pending: Vec<u32>,
+}
+
+impl Order {
+    /// Every article, in list order; `keys` are the articles' list-order keys.
+    fn sorted(&mut self, keys: &[u64]) -> &[u32] {
+        if !self.pending.is_empty() {
+            let key = |i: &u32| keys.get(*i as usize).copied().unwrap_or(u64::MAX);
+            let mut new = std::mem::take(&mut self.pending);
+            new.sort_unstable_by_key(key);
+            self.sorted = merge(std::mem::take(&mut self.sorted), new, |x, y| {
+                key(x) <= key(y)
+            });
+        }
+        &self.sorted
+    }
 }
 
 /// Word numbers sorted by word, for prefix queries. Words met while loading wait in `pending`
