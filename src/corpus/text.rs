@@ -18,6 +18,25 @@ pub fn fold_char(c: char) -> char {
     fold_uncached(c)
 }
 
+/// `c.is_alphanumeric()`, with ASCII and Latin-1/Latin Extended-A (every French letter) answered
+/// without Unicode's tables: this runs on every char of every article.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match LATIN_ALPHANUMERIC.get(c as usize - 0x80) {
+        Some(&a) => a,
+        None => c.is_alphanumeric(),
+    }
+}
+
+/// [`is_alphanumeric`] of U+0080..U+017F.
+static LATIN_ALPHANUMERIC: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
+    (0x80u32..0x180)
+        .map(|u| char::from_u32(u).is_some_and(char::is_alphanumeric))
+        .collect()
+});
+
 /// Folds of U+0080..U+017F, precomputed by [`fold_uncached`].
 static LATIN_FOLDS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
     (0x80u32..0x180)
@@ -109,7 +128,7 @@ impl Iterator for WordsKeyChars<'_> {
         let mut gap = false;
         for c in self.chars.by_ref() {
             let c = fold_char(c);
-            if !c.is_alphanumeric() {
+            if !is_alphanumeric(c) {
                 gap = true;
             } else if gap && self.started {
                 self.pending = Some(c);
@@ -178,7 +197,7 @@ pub fn words_key(s: &str) -> String {
     let folded = fold(s);
     let mut key = String::with_capacity(folded.len());
     for word in folded
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
     {
         if !key.is_empty() {
@@ -297,6 +316,13 @@ mod tests {
         "ÉCOLE,,,école;;École 日本語 🙂 ١٢٣ Ⅻ",
         "’",
     ];
+
+    #[test]
+    fn alphanumeric_test_agrees_with_unicode() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn folding_a_string_folds_each_char() {

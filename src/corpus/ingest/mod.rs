@@ -447,25 +447,49 @@ fn more_words_than(s: &str, n: usize) -> bool {
 
 /// [`word_count`] of `s`, or `cap` if that is less: one pass over the chars, stopping at the cap.
 fn count_words(s: &str, cap: usize) -> usize {
+    // What each ASCII byte is: most of the text is read without decoding a char.
+    const SPACE: u8 = 1;
+    const ALNUM: u8 = 2;
+    const ASCII: [u8; 128] = {
+        let mut t = [0; 128];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = match b as u8 {
+                b'\t'..=b'\r' | b' ' => SPACE,
+                b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ALNUM,
+                _ => 0,
+            };
+            b += 1;
+        }
+        t
+    };
     let bytes = s.as_bytes();
     let (mut words, mut counted, mut i) = (0, false, 0);
     while words < cap
         && let Some(&b) = bytes.get(i)
     {
-        // ASCII, most of the text, without decoding a char.
-        let (space, alnum) = if b.is_ascii() {
-            i += 1;
-            (matches!(b, b'\t'..=b'\r' | b' '), b.is_ascii_alphanumeric())
-        } else {
-            let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
-                break;
-            };
-            i += c.len_utf8();
-            (c.is_whitespace(), c.is_alphanumeric())
+        let class = match ASCII.get(usize::from(b)) {
+            Some(&class) => {
+                i += 1;
+                class
+            }
+            None => {
+                let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+                    break;
+                };
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    SPACE
+                } else if crate::corpus::text::is_alphanumeric(c) {
+                    ALNUM
+                } else {
+                    0
+                }
+            }
         };
-        if space {
+        if class == SPACE {
             counted = false;
-        } else if !counted && alnum {
+        } else if !counted && class == ALNUM {
             counted = true;
             words += 1;
         }

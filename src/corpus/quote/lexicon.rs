@@ -435,8 +435,9 @@ impl Lexicon {
     pub fn find_role_noun(&self, folded: &str) -> Option<(usize, &str)> {
         let mut prev_alnum = false;
         for (i, c) in folded.char_indices() {
-            let starts = c.is_alphanumeric() && !prev_alnum;
-            prev_alnum = c.is_alphanumeric();
+            let alnum = crate::corpus::text::is_alphanumeric(c);
+            let starts = alnum && !prev_alnum;
+            prev_alnum = alnum;
             if !starts {
                 continue;
             }

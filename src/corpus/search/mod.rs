@@ -14,7 +14,7 @@ use serde::Serialize;
 pub use fuzzy::{Fuzzy, Skim};
 pub use index::{FIRST_PAGE, Index, SearchDoc};
 
-use crate::corpus::text::fold;
+use crate::corpus::text::{fold, is_alphanumeric};
 
 /// Queries shorter than this (in letters) are not matched fuzzily.
 const FUZZY_FROM: usize = 3;
@@ -133,7 +133,7 @@ impl Query {
 /// The words of folded text: runs of letters and digits (`l’État` gives `l`, `etat`).
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
 }
 
