@@ -103,21 +103,46 @@ fn row<'a>(app: &'a App, m: &Match, width: usize, selected: bool) -> Line<'a> {
     }
 }
 
+/// The list's title for a pane `width` columns wide: the longest of its forms that fits, so a
+/// narrow pane shows a shorter title rather than a count cut in the middle.
+fn title(app: &App, width: usize) -> String {
+    let total = app.articles().len();
+    let count = if app.results_for.is_empty() {
+        None
+    } else if !app.results_complete {
+        // A first page: how many match in all is not known yet.
+        Some(format!("…/{total}"))
+    } else {
+        Some(format!("{}/{total}", app.list.matches.len()))
+    };
+    let forms = match (count, app.loading_progress()) {
+        (None, None) => vec![format!("Articles ({total})"), total.to_string()],
+        (None, Some((n, of))) => vec![
+            format!("Articles (loading {n}/{of})"),
+            format!("Loading {n}/{of}"),
+            format!("{n}/{of}"),
+        ],
+        (Some(count), None) => vec![format!("Articles {count}"), count],
+        (Some(count), Some((n, of))) => vec![
+            format!("Articles {count}, loading {n}/{of}"),
+            format!("{count}, loading {n}/{of}"),
+            format!("{count}, loading…"),
+            count,
+        ],
+    };
+    // The border, the spaces around the title and the focus marker take six columns.
+    let room = width.saturating_sub(6);
+    let fits = forms.iter().position(|f| f.width() <= room);
+    forms
+        .get(fits.unwrap_or(forms.len() - 1))
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// Draws the list in `area`.
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
     let total = app.articles().len();
-    let loading = app
-        .loading_progress()
-        .map(|(n, of)| format!(", loading {}/{}", n, of))
-        .unwrap_or_default();
-    let title = if app.results_for.is_empty() {
-        format!("Articles ({total}{loading})")
-    } else if !app.results_complete {
-        // A first page: how many match in all is not known yet.
-        format!("Articles …/{total}{loading}")
-    } else {
-        format!("Articles {}/{total}{loading}", app.list.matches.len())
-    };
+    let title = title(app, usize::from(area.width));
     let block = pane_block(&title, focused, &app.theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -147,4 +172,32 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
         .map(|(i, m)| row(app, m, width, i == app.list.selected))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load::Loading;
+    use crate::corpus::state::ReaderState;
+    use crate::corpus::store::{Origin, Source};
+    use crate::tui::theme::Theme;
+
+    #[test]
+    fn a_narrow_list_shortens_its_title_instead_of_cutting_a_count() {
+        let files = (0..1000)
+            .map(|i| (format!("a{i}.txt"), b"Titre\n\nTexte.".to_vec()))
+            .collect();
+        let source = Source::from_files(Origin::Embedded, files);
+        let app = App::loading(
+            Loading::start(source),
+            &Origin::Embedded,
+            ReaderState::default(),
+            Theme::new(true),
+        )
+        .unwrap();
+        // Not pumped: nothing has arrived yet.
+        assert_eq!(title(&app, 80), "Articles (loading 0/1000)");
+        assert_eq!(title(&app, 30), "Loading 0/1000");
+        assert_eq!(title(&app, 12), "0/1000");
+    }
 }
