@@ -1,8 +1,9 @@
-//! The search index, built incrementally as articles stream in: folded titles scanned per query,
-//! distinct outlets/authors/speakers with the articles that have them, and an inverted index from
-//! every title and body word to its articles (with a capped count): words are found by hash while
-//! indexing, and a vocabulary sorted lazily answers word prefixes. Results and per-word hits are
-//! cached until the next articles arrive.
+//! The search index, built incrementally as articles stream in: an inverted index from every
+//! title and body word to its articles (with a capped count, and a mark when the title has it),
+//! folded titles for fuzzy matching, and distinct outlets/authors/speakers with the articles that
+//! have them. Words are found by hash while indexing, and a vocabulary sorted lazily answers word
+//! prefixes. Results (keyed by the folded query) and per-word hits are cached until the next
+//! articles arrive.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -385,9 +386,9 @@ impl Index {
 
     /// [`Index::search_until`] that first hands `first_page` (when given) the best [`FIRST_PAGE`] matches
     /// when they are known before the rest: titles having every query word outrank everything
-    /// else, so when there are enough of them the top of the list is final before fuzzy titles,
-    /// outlets, authors, speakers and bodies are scored. (Those matches' `fields` may still gain
-    /// other fields in the complete answer.)
+    /// else, so when there are enough of them (the index says which) the top of the list is final
+    /// before bodies, outlets, authors, speakers and fuzzy titles are scored. (Those matches'
+    /// `fields` may still gain other fields in the complete answer.)
     pub fn search_progressive(
         &self,
         query: &str,
@@ -489,7 +490,8 @@ impl Index {
         Some(self.ranked(&scores, &fields, None))
     }
 
-    /// Scores the titles not matched yet with `score`, on every core when there are many.
+    /// Scores the titles not matched yet with `score` (the fuzzy pass), on every core when there
+    /// are many.
     /// Returns how many matched, and false when a newer query made the work moot.
     fn score_titles(
         &self,
