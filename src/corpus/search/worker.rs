@@ -96,8 +96,8 @@ fn serve(
     while let Ok(first) = requests.recv() {
         // Take everything waiting: apply every article batch, keep only the last query.
         let mut query = None;
-        // Batches that came meanwhile are indexed together: each addition merges the list order
-        // once, whatever its size.
+        // Batches that came meanwhile are indexed together: one addition, one emptying of the
+        // caches, one `Indexed` reply.
         let mut added: Vec<SearchDoc> = Vec::new();
         let mut compact = false;
         for r in std::iter::once(first).chain(requests.try_iter()) {
