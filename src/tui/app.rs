@@ -72,6 +72,8 @@ pub struct App {
     /// True when any article has a quote (picks the quote panel's empty-state note).
     pub corpus_has_quotes: bool,
     search: SearchWorker,
+    /// The search thread died (a bug): the list stays as it was and nothing waits for it.
+    search_stopped: bool,
     /// Number of the newest query sent to the search thread, and of the one the list shows.
     asked: u64,
     answered: u64,
@@ -196,6 +198,7 @@ impl App {
             total: 0,
             corpus_has_quotes: false,
             search,
+            search_stopped: false,
             asked: 0,
             answered: 0,
             results_for: String::new(),
@@ -305,6 +308,15 @@ impl App {
                     changed = true;
                 }
                 Reply::Results { .. } => {}
+                Reply::Stopped => {
+                    self.search_stopped = true;
+                    self.warning = Some(
+                        "search stopped on an internal error: the list no longer follows the \
+                         filter until the reader is restarted. Please report it"
+                            .into(),
+                    );
+                    changed = true;
+                }
             }
         }
         // New articles: ask again once the newest question is answered (one search in flight).
@@ -323,7 +335,8 @@ impl App {
 
     /// True while articles are loading or a search is under way: the loop should come back soon.
     pub fn busy(&self) -> bool {
-        self.loading.is_some() || self.answered != self.asked || self.stale_list
+        let searching = !self.search_stopped && (self.answered != self.asked || self.stale_list);
+        self.loading.is_some() || searching
     }
 
     /// True once every article is loaded and searchable and the list answers the filter line.
@@ -1215,5 +1228,23 @@ pub(crate) mod tests {
         assert_eq!(app.reader.article, None);
         app.update(Action::Down);
         app.update(Action::NextHit);
+    }
+
+    #[test]
+    fn a_dead_search_thread_is_reported_and_nothing_waits_for_it() {
+        let mut app = app(120, 40);
+        app.settle();
+        let listed = app.list.matches.len();
+        app.search.crash();
+        app.update(Action::FilterOpen);
+        app.update(Action::FilterInput('x'));
+        app.settle();
+        assert!(!app.busy(), "the reader does not wait for a dead thread");
+        assert!(
+            app.warning
+                .as_deref()
+                .is_some_and(|w| w.contains("search stopped"))
+        );
+        assert_eq!(app.list.matches.len(), listed, "the list stays as it was");
     }
 }

@@ -12,7 +12,13 @@ use crate::corpus::search::{Index, Match, SearchDoc};
 enum Request {
     Add(Vec<SearchDoc>),
     Compact,
-    Query { id: u64, text: String },
+    Query {
+        id: u64,
+        text: String,
+    },
+    /// Tests only: the search thread panics, as a bug would make it.
+    #[cfg(test)]
+    Panic,
 }
 
 /// What the worker sends back.
@@ -32,12 +38,16 @@ pub enum Reply {
     },
     /// This many articles are now searchable.
     Indexed(usize),
+    /// The search thread has stopped (a bug made it panic): no reply will come any more.
+    Stopped,
 }
 
 /// Handle to the search thread. Dropping it stops the thread.
 #[derive(Debug)]
 pub struct SearchWorker {
     tx: Sender<Request>,
+    /// [`Reply::Stopped`] was handed out.
+    stop_told: std::cell::Cell<bool>,
     rx: Receiver<Reply>,
     newest: Arc<AtomicU64>,
 }
@@ -52,7 +62,12 @@ impl SearchWorker {
         std::thread::Builder::new()
             .name("search".into())
             .spawn(move || serve(index, &requests, &replies, &seen))?;
-        Ok(SearchWorker { tx, rx, newest })
+        Ok(SearchWorker {
+            tx,
+            stop_told: std::cell::Cell::new(false),
+            rx,
+            newest,
+        })
     }
 
     /// Appends articles to the index (in the order the caller numbers them).
@@ -76,9 +91,21 @@ impl SearchWorker {
         id
     }
 
-    /// A reply, if one is ready.
+    /// A reply, if one is ready; [`Reply::Stopped`] once, should the thread have died.
     pub fn try_recv(&self) -> Option<Reply> {
-        self.rx.try_recv().ok()
+        match self.rx.try_recv() {
+            Ok(reply) => Some(reply),
+            Err(mpsc::TryRecvError::Disconnected) if !self.stop_told.replace(true) => {
+                Some(Reply::Stopped)
+            }
+            Err(_) => None,
+        }
+    }
+
+    /// Makes the search thread panic, as a bug would.
+    #[cfg(test)]
+    pub(crate) fn crash(&self) {
+        let _ = self.tx.send(Request::Panic);
     }
 
     /// A reply, waiting up to `timeout`.
@@ -106,6 +133,8 @@ fn serve(
                 Request::Add(docs) => added.extend(docs),
                 Request::Compact => compact = true,
                 Request::Query { id, text } => query = Some((id, text)),
+                #[cfg(test)]
+                Request::Panic => panic!("search thread crash, as asked by a test"),
             }
         }
         let any_added = !added.is_empty();
@@ -189,7 +218,7 @@ mod tests {
                 }) => return (id, matches),
                 Some(Reply::Results { .. }) => {}
                 Some(Reply::Indexed(_)) => {}
-                None => panic!("no reply from the search thread"),
+                Some(Reply::Stopped) | None => panic!("no reply from the search thread"),
             }
         }
     }
@@ -223,5 +252,22 @@ mod tests {
                 assert_eq!(matches.len(), 1);
             }
         }
+    }
+
+    #[test]
+    fn a_search_thread_that_died_is_told_once() {
+        let w = SearchWorker::spawn(Index::default()).unwrap();
+        w.crash();
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        let stopped = loop {
+            match w.try_recv() {
+                Some(Reply::Stopped) => break true,
+                Some(_) => {}
+                None if std::time::Instant::now() > deadline => break false,
+                None => std::thread::sleep(Duration::from_millis(5)),
+            }
+        };
+        assert!(stopped, "the dead thread is reported");
+        assert!(w.try_recv().is_none(), "and only once");
     }
 }
