@@ -763,3 +763,79 @@ mod postings_tests {
         assert_eq!(p.bytes.len(), 2000);
     }
 }
+
+#[cfg(test)]
+mod title_index_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::corpus::article::{ArticleId, Meta};
+
+    /// Text made of pieces that start, end and join words in every way titles do.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("sé"),
+            Just("se"),
+            Just("Sécu"),
+            Just("rité"),
+            Just("AES"),
+            Just("aes"),
+            Just("L’"),
+            Just("d'"),
+            Just("État"),
+            Just("-"),
+            Just(" "),
+            Just(" "),
+            Just("2025"),
+            Just("à"),
+            Just("« "),
+            Just("ﬁ"),
+        ];
+        prop::collection::vec(piece, 0..10).prop_map(|v| v.concat())
+    }
+
+    fn article(i: usize, title: &str, body: &str) -> Article {
+        Article {
+            id: ArticleId::from(format!("a{i}").as_str()),
+            file: format!("a{i}.txt"),
+            meta: Meta {
+                title: title.to_owned(),
+                ..Meta::default()
+            },
+            blocks: Vec::new(),
+            body: body.to_owned(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+        /// The index's title marks find exactly the titles a scan of every title finds, with the
+        /// same score.
+        #[test]
+        fn titles_with_every_query_word_are_those_a_scan_finds(
+            docs in prop::collection::vec((text(), text()), 1..10),
+            query in text(),
+        ) {
+            let articles: Vec<Article> = docs
+                .iter()
+                .enumerate()
+                .map(|(i, (t, b))| article(i, t, b))
+                .collect();
+            let index = Index::build(&articles, |_| &[]);
+            let Some(q) = Query::new(&query) else {
+                return Ok(());
+            };
+            let matches = index.search(&query);
+            for (i, a) in articles.iter().enumerate() {
+                let scanned = all_words_score(&fold(&a.meta.title), &q).map(|s| TIER_TITLE + s);
+                let indexed = matches
+                    .iter()
+                    .find(|m| m.index == i)
+                    .map(|m| m.score)
+                    .filter(|s| *s >= TIER_TITLE + WORDS_BONUS);
+                prop_assert_eq!(indexed, scanned, "title {:?}, query {:?}", a.meta.title, query);
+            }
+        }
+    }
+}
