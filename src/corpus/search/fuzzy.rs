@@ -119,6 +119,25 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 4000,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Skim's score of a span equals its score of the whole choice. Fresh matchers on both
+        /// sides: skim reuses its score matrix between calls, and a few cells it reads are left
+        /// from the previous call.
+        #[test]
+        fn skim_span_scores_equal_whole_scores(
+            choice in "[ a-eéè'’().:-]{0,40}",
+            pattern in "[a-eé.-]{1,5}",
+        ) {
+            let whole = SkimMatcherV2::default().respect_case().fuzzy_match(&choice, &pattern);
+            proptest::prop_assert_eq!(Skim::default().raw_score(&choice, &pattern), whole);
+        }
+    }
+
     #[test]
     fn skim_rejects_scattered_letters_but_keeps_runs() {
         let s = Skim::default();
