@@ -601,6 +601,11 @@ fn main() {
 
     let keys = keystrokes();
     let typing = type_queries(app);
+    println!(
+        "memory after typing: resident {:+.1} MB ({} keystrokes; results kept in the caches)",
+        (rss() as f64 - after as f64) / 1e6,
+        keys.len()
+    );
     let (k50, k95, kmax) = stats(&typing.results);
     let first_page = stats(&typing.first_page);
     let (f50, f95, fmax) = stats(&typing.frames);

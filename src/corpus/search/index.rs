@@ -29,8 +29,13 @@ const FIRST_PAGE_FROM: usize = 50_000;
 /// Tests see first pages on small corpora.
 #[cfg(test)]
 const FIRST_PAGE_FROM: usize = 1;
-/// Queries answered from the cache before it is emptied.
+/// Most queries kept in the result cache.
 const CACHE_QUERIES: usize = 256;
+/// Most matches kept in the result cache (24 bytes each): about ten answers listing every one of
+/// 100,000 articles, enough to erase a word typed on such a corpus for free.
+const CACHE_MATCHES: usize = 1 << 20;
+/// Most articles kept in the per-word cache (7 bytes each).
+const CACHE_WORD_HITS: usize = 1 << 21;
 
 /// What the index needs of one article, prepared away from the index (on loading threads).
 #[derive(Debug, Clone, Default)]
@@ -233,8 +238,8 @@ pub struct Index {
     /// Word numbers in word order, for prefix queries (see [`Vocab`]).
     vocab: Mutex<Vocab>,
     postings: Vec<Postings>,
-    word_cache: Mutex<HashMap<String, Arc<WordHits>>>,
-    result_cache: Mutex<HashMap<String, Arc<[Match]>>>,
+    word_cache: Mutex<Cache<Arc<WordHits>>>,
+    result_cache: Mutex<Cache<Arc<[Match]>>>,
 }
 
 impl std::fmt::Debug for Index {
@@ -267,8 +272,8 @@ impl Index {
             words: Vec::new(),
             vocab: Mutex::new(Vocab::default()),
             postings: Vec::new(),
-            word_cache: Mutex::new(HashMap::new()),
-            result_cache: Mutex::new(HashMap::new()),
+            word_cache: Mutex::new(Cache::new(CACHE_WORD_HITS)),
+            result_cache: Mutex::new(Cache::new(CACHE_MATCHES)),
         }
     }
 
@@ -399,7 +404,7 @@ impl Index {
         let q = Query::new(query);
         let key = q.as_ref().map_or("", |q| q.whole.as_str());
         if let Some(hit) = lock(&self.result_cache).get(key) {
-            return Some(Arc::clone(hit));
+            return Some(hit);
         }
         let result: Arc<[Match]> = match &q {
             None => lock(&self.order)
@@ -413,11 +418,7 @@ impl Index {
                 .collect(),
             Some(q) => self.run(q, stale, first_page)?.into(),
         };
-        let mut cache = lock(&self.result_cache);
-        if cache.len() >= CACHE_QUERIES {
-            cache.clear();
-        }
-        cache.insert(key.to_owned(), Arc::clone(&result));
+        lock(&self.result_cache).insert(key, Arc::clone(&result), result.len());
         Some(result)
     }
 
@@ -578,7 +579,7 @@ impl Index {
     /// Articles having a word that starts with `prefix`, cached.
     fn word_hits(&self, prefix: &str) -> Arc<WordHits> {
         if let Some(h) = lock(&self.word_cache).get(prefix) {
-            return Arc::clone(h);
+            return h;
         }
         let n = self.titles.len();
         let mut acc = vec![(0u16, 0u8); n];
@@ -608,8 +609,60 @@ impl Index {
             }
         }
         let hits = Arc::new(hits);
-        lock(&self.word_cache).insert(prefix.to_owned(), Arc::clone(&hits));
+        lock(&self.word_cache).insert(prefix, Arc::clone(&hits), hits.docs.len());
         hits
+    }
+}
+
+/// Answers kept until the next articles arrive, within a budget of entries and of their sizes
+/// (matches or articles): the oldest go first, so erasing what was just typed stays free while
+/// memory stays bounded however long one types.
+#[derive(Debug)]
+struct Cache<V> {
+    map: HashMap<String, (V, usize)>,
+    /// Keys, oldest first.
+    order: std::collections::VecDeque<String>,
+    size: usize,
+    max_size: usize,
+}
+
+impl<V: Clone> Cache<V> {
+    fn new(max_size: usize) -> Cache<V> {
+        Cache {
+            map: HashMap::new(),
+            order: std::collections::VecDeque::new(),
+            size: 0,
+            max_size,
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<V> {
+        self.map.get(key).map(|(v, _)| v.clone())
+    }
+
+    /// Keeps `value` (of `size` matches or articles) under `key`, forgetting the oldest entries
+    /// until it fits. A value bigger than the whole budget is kept alone.
+    fn insert(&mut self, key: &str, value: V, size: usize) {
+        if let Some((_, old)) = self.map.remove(key) {
+            self.size = self.size.saturating_sub(old);
+            self.order.retain(|k| k != key);
+        }
+        while !self.order.is_empty()
+            && (self.order.len() >= CACHE_QUERIES || self.size + size > self.max_size)
+        {
+            if let Some((_, gone)) = self.order.pop_front().and_then(|k| self.map.remove(&k)) {
+                self.size = self.size.saturating_sub(gone);
+            }
+        }
+        self.size += size;
+        self.order.push_back(key.to_owned());
+        self.map.insert(key.to_owned(), (value, size));
+    }
+
+    fn clear(&mut self) {
+        self.map.clear();
+        self.order.clear();
+        self.size = 0;
     }
 }
 
@@ -733,6 +786,39 @@ impl Postings {
 /// A poisoned lock only means a panic elsewhere; the cache inside is still a valid cache.
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use super::{CACHE_QUERIES, Cache};
+
+    #[test]
+    fn the_cache_forgets_its_oldest_answers_to_stay_within_budget() {
+        let mut c: Cache<u32> = Cache::new(10);
+        c.insert("a", 1, 4);
+        c.insert("ab", 2, 4);
+        c.insert("abc", 3, 4);
+        assert_eq!(c.get("a"), None, "the oldest went");
+        assert_eq!((c.get("ab"), c.get("abc")), (Some(2), Some(3)));
+        assert_eq!(c.size, 8);
+        c.insert("huge", 4, 50);
+        assert_eq!(c.get("huge"), Some(4), "kept alone");
+        assert_eq!((c.get("ab"), c.size), (None, 50));
+    }
+
+    #[test]
+    fn the_cache_keeps_a_bounded_number_of_queries() {
+        let mut c: Cache<usize> = Cache::new(usize::MAX);
+        for i in 0..CACHE_QUERIES + 10 {
+            c.insert(&i.to_string(), i, 0);
+        }
+        assert_eq!(c.map.len(), CACHE_QUERIES);
+        assert_eq!(c.get("9"), None);
+        assert_eq!(
+            c.get(&(CACHE_QUERIES + 9).to_string()),
+            Some(CACHE_QUERIES + 9)
+        );
+    }
 }
 
 #[cfg(test)]
