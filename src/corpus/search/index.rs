@@ -2,8 +2,8 @@
 //! title and body word to its articles (with a capped count, and a mark when the title has it),
 //! folded titles for fuzzy matching, and distinct outlets/authors/speakers with the articles that
 //! have them. Words are found by hash while indexing, and a vocabulary sorted lazily answers word
-//! prefixes. Results (keyed by the folded query) and per-word hits are cached until the next
-//! articles arrive.
+//! prefixes. Results (keyed by the folded query) and per-word hits are cached, within a budget,
+//! until the next articles arrive.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
