@@ -227,16 +227,16 @@ pub struct Index {
     fuzzy: Box<dyn Fuzzy>,
     titles: Vec<Box<str>>,
     keys: Vec<u64>,
-    /// Article indices in list order (see [`Order`]).
-    order: Mutex<Order>,
+    /// Article indices in list order ([`order_key`]).
+    order: Mutex<LazySorted>,
     outlets: Table,
     authors: Table,
     speakers: Table,
     /// Each word's number: its place in `words` and `postings`.
     terms: HashMap<Arc<str>, u32>,
     words: Vec<Arc<str>>,
-    /// Word numbers in word order, for prefix queries (see [`Vocab`]).
-    vocab: Mutex<Vocab>,
+    /// Word numbers in word order, for prefix queries.
+    vocab: Mutex<LazySorted>,
     postings: Vec<Postings>,
     word_cache: Mutex<Cache<Arc<WordHits>>>,
     result_cache: Mutex<Cache<Arc<[Match]>>>,
@@ -264,13 +264,13 @@ impl Index {
             fuzzy,
             titles: Vec::new(),
             keys: Vec::new(),
-            order: Mutex::new(Order::default()),
+            order: Mutex::new(LazySorted::default()),
             outlets: Table::default(),
             authors: Table::default(),
             speakers: Table::default(),
             terms: HashMap::new(),
             words: Vec::new(),
-            vocab: Mutex::new(Vocab::default()),
+            vocab: Mutex::new(LazySorted::default()),
             postings: Vec::new(),
             word_cache: Mutex::new(Cache::new(CACHE_WORD_HITS)),
             result_cache: Mutex::new(Cache::new(CACHE_MATCHES)),
@@ -341,7 +341,7 @@ impl Index {
                         self.terms.insert(Arc::clone(&word), t);
                         self.words.push(word);
                         self.postings.push(Postings::default());
-                        lock(&self.vocab).pending.push(t);
+                        lock(&self.vocab).add([t]);
                         t
                     }
                 };
@@ -350,9 +350,7 @@ impl Index {
                 }
             }
         }
-        lock(&self.order)
-            .pending
-            .extend((first..self.titles.len()).filter_map(|i| u32::try_from(i).ok()));
+        lock(&self.order).add((first..self.titles.len()).filter_map(|i| u32::try_from(i).ok()));
         self.clear_caches();
     }
 
@@ -364,7 +362,7 @@ impl Index {
         self.terms.shrink_to_fit();
         self.titles.shrink_to_fit();
         self.keys.shrink_to_fit();
-        lock(&self.order).sorted.shrink_to_fit();
+        lock(&self.order).shrink_to_fit();
     }
 
     fn clear_caches(&self) {
@@ -408,7 +406,7 @@ impl Index {
         }
         let result: Arc<[Match]> = match &q {
             None => lock(&self.order)
-                .sorted(&self.keys)
+                .sorted(|&i| self.key(i))
                 .iter()
                 .map(|&i| Match {
                     index: i as usize,
@@ -546,7 +544,7 @@ impl Index {
         // Gathered in list order, then ordered on the score alone: no key lookups while sorting,
         // which matters when most of 100,000 articles match.
         let mut out: Vec<Match> = lock(&self.order)
-            .sorted(&self.keys)
+            .sorted(|&i| self.key(i))
             .iter()
             .map(|&i| i as usize)
             .filter(|&i| fields.get(i).is_some_and(|f| !f.is_empty()))
@@ -576,6 +574,24 @@ impl Index {
         }
     }
 
+    /// Article `i`'s place in list order.
+    fn key(&self, i: u32) -> u64 {
+        self.keys.get(i as usize).copied().unwrap_or(u64::MAX)
+    }
+
+    /// The numbers of the words starting with `prefix`.
+    fn with_prefix(&self, prefix: &str) -> Vec<u32> {
+        let word = |t: &u32| self.words.get(*t as usize).map_or("", |w| &**w);
+        let mut vocab = lock(&self.vocab);
+        let sorted = vocab.sorted(word);
+        let from = sorted.partition_point(|t| word(t) < prefix);
+        sorted[from..]
+            .iter()
+            .take_while(|t| word(t).starts_with(prefix))
+            .copied()
+            .collect()
+    }
+
     /// Articles having a word that starts with `prefix`, cached.
     fn word_hits(&self, prefix: &str) -> Arc<WordHits> {
         if let Some(h) = lock(&self.word_cache).get(prefix) {
@@ -583,7 +599,7 @@ impl Index {
         }
         let n = self.titles.len();
         let mut acc = vec![(0u16, 0u8); n];
-        let terms = lock(&self.vocab).with_prefix(&self.words, prefix);
+        let terms = self.with_prefix(prefix);
         for t in terms {
             let whole = self.words.get(t as usize).is_some_and(|w| &**w == prefix);
             let in_title = if whole {
@@ -682,55 +698,34 @@ fn merge<T>(old: Vec<T>, new: Vec<T>, le: impl Fn(&T, &T) -> bool) -> Vec<T> {
     merged
 }
 
-/// Article indices in list order ([`order_key`]). Articles added while loading wait in `pending`
-/// and are merged in by the next query that lists them, so adding a batch never moves the whole
-/// list (which made loading quadratic).
+/// Numbers (articles, words) kept sorted by a key. Numbers added since the last look wait in
+/// `pending` and are sorted in by the next look, so adding while loading never moves or re-sorts
+/// what is already there (merging the list order on every batch made loading quadratic).
 #[derive(Debug, Default)]
-struct Order {
+struct LazySorted {
     sorted: Vec<u32>,
     pending: Vec<u32>,
 }
 
-impl Order {
-    /// Every article, in list order; `keys` are the articles' list-order keys.
-    fn sorted(&mut self, keys: &[u64]) -> &[u32] {
+impl LazySorted {
+    fn add(&mut self, numbers: impl IntoIterator<Item = u32>) {
+        self.pending.extend(numbers);
+    }
+
+    /// Every number, sorted by `key` (which must tell any two numbers apart).
+    fn sorted<K: Ord>(&mut self, key: impl Fn(&u32) -> K) -> &[u32] {
         if !self.pending.is_empty() {
-            let key = |i: &u32| keys.get(*i as usize).copied().unwrap_or(u64::MAX);
             let mut new = std::mem::take(&mut self.pending);
-            new.sort_unstable_by_key(key);
+            new.sort_unstable_by_key(&key);
             self.sorted = merge(std::mem::take(&mut self.sorted), new, |x, y| {
                 key(x) <= key(y)
             });
         }
         &self.sorted
     }
-}
 
-/// Word numbers sorted by word, for prefix queries. Words met while loading wait in `pending`
-/// and are sorted in by the next prefix query, so adding articles never re-sorts the vocabulary.
-#[derive(Debug, Default)]
-struct Vocab {
-    sorted: Vec<u32>,
-    pending: Vec<u32>,
-}
-
-impl Vocab {
-    /// The numbers of the words starting with `prefix`.
-    fn with_prefix(&mut self, words: &[Arc<str>], prefix: &str) -> Vec<u32> {
-        let word = |t: &u32| words.get(*t as usize).map_or("", |w| &**w);
-        if !self.pending.is_empty() {
-            let mut new = std::mem::take(&mut self.pending);
-            new.sort_unstable_by(|a, b| word(a).cmp(word(b)));
-            self.sorted = merge(std::mem::take(&mut self.sorted), new, |x, y| {
-                word(x) <= word(y)
-            });
-        }
-        let from = self.sorted.partition_point(|t| word(t) < prefix);
-        self.sorted[from..]
-            .iter()
-            .take_while(|t| word(t).starts_with(prefix))
-            .copied()
-            .collect()
+    fn shrink_to_fit(&mut self) {
+        self.sorted.shrink_to_fit();
     }
 }
 
