@@ -210,9 +210,59 @@ pub fn words_key(s: &str) -> String {
 
 /// Number of whitespace-separated words that contain a letter or digit.
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    word_count_up_to(s, usize::MAX)
+}
+
+/// [`word_count`] of `s`, or `cap` if that is less: one pass over the chars, stopping at the cap.
+pub fn word_count_up_to(s: &str, cap: usize) -> usize {
+    // What each ASCII byte is: most of the text is read without decoding a char.
+    const SPACE: u8 = 1;
+    const ALNUM: u8 = 2;
+    const ASCII: [u8; 128] = {
+        let mut t = [0; 128];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = match b as u8 {
+                b'\t'..=b'\r' | b' ' => SPACE,
+                b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ALNUM,
+                _ => 0,
+            };
+            b += 1;
+        }
+        t
+    };
+    let bytes = s.as_bytes();
+    let (mut words, mut counted, mut i) = (0, false, 0);
+    while words < cap
+        && let Some(&b) = bytes.get(i)
+    {
+        let class = match ASCII.get(usize::from(b)) {
+            Some(&class) => {
+                i += 1;
+                class
+            }
+            None => {
+                let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+                    break;
+                };
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    SPACE
+                } else if is_alphanumeric(c) {
+                    ALNUM
+                } else {
+                    0
+                }
+            }
+        };
+        if class == SPACE {
+            counted = false;
+        } else if !counted && class == ALNUM {
+            counted = true;
+            words += 1;
+        }
+    }
+    words
 }
 
 /// True when the text ends like a finished sentence (`.`, `!`, `?`, `…`, or a closing quote after one).
@@ -316,6 +366,38 @@ mod tests {
         "ÉCOLE,,,école;;École 日本語 🙂 ١٢٣ Ⅻ",
         "’",
     ];
+
+    #[test]
+    fn words_are_the_whitespace_separated_pieces_with_a_letter_or_digit() {
+        let by_definition = |s: &str| {
+            s.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+        };
+        // Every char up to U+3000, each alone and between letters.
+        let every: String = (0..0x3000u32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'a', c, ' '])
+            .collect();
+        let lines = [
+            "",
+            "   ",
+            "un deux",
+            " -- « un » , deux\u{A0}trois\u{202F}quatre\u{2028}cinq\u{B}six ",
+            "l’AES 2025 … ١٢٣ 日本語 🙂 — ?",
+            &every,
+        ];
+        for line in lines {
+            assert_eq!(word_count(line), by_definition(line), "{line:?}");
+            for cap in 0..8 {
+                assert_eq!(
+                    word_count_up_to(line, cap),
+                    by_definition(line).min(cap),
+                    "{line:?} {cap}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn alphanumeric_test_agrees_with_unicode() {

@@ -15,7 +15,8 @@ use regex::Regex;
 use crate::corpus::article::{Article, ArticleId, BlockKind, Meta, PartialDate};
 use crate::corpus::sanitize::{self, Undecodable};
 use crate::corpus::text::{
-    ends_sentence, fold, fold_into, is_capitalized, word_count, words_key, words_key_chars,
+    ends_sentence, fold, fold_into, is_capitalized, word_count, word_count_up_to, words_key,
+    words_key_chars,
 };
 
 pub use url::canonical_url;
@@ -221,7 +222,10 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| class[i] == Class::Text)
         .collect();
-    let words: Vec<usize> = lines.iter().map(|l| count_words(l, WORD_CAP)).collect();
+    let words: Vec<usize> = lines
+        .iter()
+        .map(|l| word_count_up_to(l, WORD_CAP))
+        .collect();
 
     let mut dates: Vec<(PartialDate, DateRank)> = Vec::new();
     let mut header_title = None;
@@ -442,59 +446,7 @@ fn judge(line: &Line<'_>) -> Verdict {
 
 /// True when `s` has more than `n` words as [`word_count`] counts them, without counting further.
 fn more_words_than(s: &str, n: usize) -> bool {
-    count_words(s, n + 1) > n
-}
-
-/// [`word_count`] of `s`, or `cap` if that is less: one pass over the chars, stopping at the cap.
-fn count_words(s: &str, cap: usize) -> usize {
-    // What each ASCII byte is: most of the text is read without decoding a char.
-    const SPACE: u8 = 1;
-    const ALNUM: u8 = 2;
-    const ASCII: [u8; 128] = {
-        let mut t = [0; 128];
-        let mut b = 0;
-        while b < 128 {
-            t[b] = match b as u8 {
-                b'\t'..=b'\r' | b' ' => SPACE,
-                b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ALNUM,
-                _ => 0,
-            };
-            b += 1;
-        }
-        t
-    };
-    let bytes = s.as_bytes();
-    let (mut words, mut counted, mut i) = (0, false, 0);
-    while words < cap
-        && let Some(&b) = bytes.get(i)
-    {
-        let class = match ASCII.get(usize::from(b)) {
-            Some(&class) => {
-                i += 1;
-                class
-            }
-            None => {
-                let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
-                    break;
-                };
-                i += c.len_utf8();
-                if c.is_whitespace() {
-                    SPACE
-                } else if crate::corpus::text::is_alphanumeric(c) {
-                    ALNUM
-                } else {
-                    0
-                }
-            }
-        };
-        if class == SPACE {
-            counted = false;
-        } else if !counted && class == ALNUM {
-            counted = true;
-            words += 1;
-        }
-    }
-    words
+    word_count_up_to(s, n + 1) > n
 }
 
 /// Maps a match on `fold(line)` back to the same chars of `line` (fold keeps one char per char).

@@ -203,7 +203,7 @@ mod tests {
         rule(&Line {
             text,
             folded: &fold(text),
-            words: super::super::count_words(text, super::super::WORD_CAP),
+            words: crate::corpus::text::word_count_up_to(text, super::super::WORD_CAP),
         })
     }
 
