@@ -11,11 +11,7 @@ pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    // Latin-1 and Latin Extended-A (every French letter) from a table built once.
-    if let Some(f) = LATIN_FOLDS.get(c as usize - 0x80) {
-        return *f;
-    }
-    fold_uncached(c)
+    latin(&LATIN_FOLDS, c).unwrap_or_else(|| fold_uncached(c))
 }
 
 /// `c.is_alphanumeric()`, with ASCII and Latin-1/Latin Extended-A (every French letter) answered
@@ -24,25 +20,29 @@ pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    match LATIN_ALPHANUMERIC.get(c as usize - 0x80) {
-        Some(&a) => a,
-        None => c.is_alphanumeric(),
-    }
+    latin(&LATIN_ALPHANUMERIC, c).unwrap_or_else(|| c.is_alphanumeric())
 }
 
-/// [`is_alphanumeric`] of U+0080..U+017F.
-static LATIN_ALPHANUMERIC: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
-    (0x80u32..0x180)
-        .map(|u| char::from_u32(u).is_some_and(char::is_alphanumeric))
-        .collect()
-});
+/// `f` of every char of U+0080..U+017F (Latin-1 and Latin Extended-A: every French letter), built
+/// once and read by [`latin`]: the non-ASCII chars of French text then cost no search in Unicode's
+/// tables.
+pub fn latin_table<T>(f: impl Fn(char) -> T) -> Vec<T> {
+    (0x80u32..0x180).filter_map(char::from_u32).map(f).collect()
+}
 
-/// Folds of U+0080..U+017F, precomputed by [`fold_uncached`].
-static LATIN_FOLDS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
-    (0x80u32..0x180)
-        .map(|u| char::from_u32(u).map_or('\u{FFFD}', fold_uncached))
-        .collect()
-});
+/// The entry of a [`latin_table`] for `c`, when `c` is in its range.
+pub fn latin<T: Copy>(table: &[T], c: char) -> Option<T> {
+    (c as usize)
+        .checked_sub(0x80)
+        .and_then(|i| table.get(i))
+        .copied()
+}
+
+static LATIN_ALPHANUMERIC: std::sync::LazyLock<Vec<bool>> =
+    std::sync::LazyLock::new(|| latin_table(char::is_alphanumeric));
+
+static LATIN_FOLDS: std::sync::LazyLock<Vec<char>> =
+    std::sync::LazyLock::new(|| latin_table(fold_uncached));
 
 fn fold_uncached(c: char) -> char {
     match c {
@@ -395,6 +395,18 @@ mod tests {
                     by_definition(line).min(cap),
                     "{line:?} {cap}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn a_latin_table_answers_its_range_and_nothing_else() {
+        let table = latin_table(fold_uncached);
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let inside = ('\u{80}'..'\u{180}').contains(&c);
+            assert_eq!(latin(&table, c), inside.then(|| fold_uncached(c)), "{c:?}");
+            if !c.is_ascii() {
+                assert_eq!(fold_char(c), fold_uncached(c), "{c:?}");
             }
         }
     }

@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::lexicon::LEXICON;
-use crate::corpus::text::{fold, fold_char, with_fold, words_key};
+use crate::corpus::text::{fold, fold_char, latin, latin_table, with_fold, words_key};
 
 /// The corpus alias file (`people.toml` in the corpus folder): spellings and roles of one person.
 ///
@@ -134,10 +134,7 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
             return b.is_ascii_alphabetic().then_some(1);
         }
         let c = text.get(i..)?.chars().next()?;
-        let is_letter = match LATIN_LETTERS.get(c as usize - 0x80) {
-            Some(&l) => l,
-            None => is_letter_uncached(c),
-        };
+        let is_letter = latin(&LATIN_LETTERS, c).unwrap_or_else(|| is_letter_uncached(c));
         is_letter.then(|| c.len_utf8())
     };
     // Past a run of ASCII letters, the common case, without the general test.
@@ -187,13 +184,10 @@ fn is_letter_uncached(c: char) -> bool {
     c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
 }
 
-/// [`is_letter_uncached`] for U+0080..U+017F (every French letter), from a table built once: most
-/// characters are ASCII or in it, and the Unicode tables cost a search each.
-static LATIN_LETTERS: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
-    (0x80u32..0x180)
-        .map(|u| char::from_u32(u).is_some_and(is_letter_uncached))
-        .collect()
-});
+/// [`is_letter_uncached`] for U+0080..U+017F (every French letter): most characters are ASCII or
+/// in it, and the Unicode tables cost a search each.
+static LATIN_LETTERS: std::sync::LazyLock<Vec<bool>> =
+    std::sync::LazyLock::new(|| latin_table(is_letter_uncached));
 
 const PARTICLES: [&str; 12] = [
     "de", "du", "des", "ben", "bin", "ould", "ag", "el", "al", "van", "von", "ibn",
