@@ -2,6 +2,8 @@
 //! index does not depend on one matcher, and its production implementation on fuzzy-matcher's
 //! `SkimMatcherV2` (the only user of that crate).
 
+mod bound;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -30,6 +32,7 @@ impl Default for Skim {
     }
 }
 
+#[cfg(test)]
 impl Skim {
     /// Skim's score of `pattern` in `choice`, computed on the part of `choice` it depends on
     /// ([`skim_span`]): the same score for a fraction of the work on long titles.
@@ -59,10 +62,16 @@ fn skim_span(choice: &str, pattern: &str) -> Option<std::ops::Range<usize>> {
 
 impl Fuzzy for Skim {
     fn score(&self, choice: &str, pattern: &str) -> Option<i64> {
-        let score = self.raw_score(choice, pattern)?;
         // Skim accepts any scattered subsequence; on longer texts that is noise. Demand an average
         // of 16 per pattern char: runs and word starts score 17-25, scattered letters 12-15.
         let min = 16 * i64::try_from(pattern.chars().count()).unwrap_or(i64::MAX / 32);
+        let part = choice.get(skim_span(choice, pattern)?)?;
+        // Most choices that get here fall short of the floor; a bound on skim's score, at a
+        // fraction of skim's cost, tells most of them apart.
+        if i64::from(bound::upper_bound(part, pattern)?) < min {
+            return None;
+        }
+        let score = self.0.fuzzy_match(part, pattern)?;
         (score >= min).then_some(score)
     }
 
