@@ -1,6 +1,7 @@
 //! The fuzzy scorer behind short fields (titles, outlets, authors, speakers): a small trait so the
 //! index does not depend on one matcher, and its production implementation on fuzzy-matcher's
-//! `SkimMatcherV2` (the only user of that crate).
+//! `SkimMatcherV2` (the only user of that crate), which skim sees only for the part of a choice its
+//! score depends on and only when a cheap bound on that score ([`bound`]) reaches the noise floor.
 
 mod bound;
 
@@ -29,16 +30,6 @@ impl std::fmt::Debug for Skim {
 impl Default for Skim {
     fn default() -> Skim {
         Skim(SkimMatcherV2::default().respect_case())
-    }
-}
-
-#[cfg(test)]
-impl Skim {
-    /// Skim's score of `pattern` in `choice`, computed on the part of `choice` it depends on
-    /// ([`skim_span`]): the same score for a fraction of the work on long titles.
-    fn raw_score(&self, choice: &str, pattern: &str) -> Option<i64> {
-        let span = skim_span(choice, pattern)?;
-        self.0.fuzzy_match(choice.get(span)?, pattern)
     }
 }
 
@@ -94,6 +85,11 @@ pub fn is_subsequence(choice: &str, pattern: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Skim's score of `pattern` in the part of `choice` its score depends on ([`skim_span`]).
+    fn span_score(s: &Skim, choice: &str, pattern: &str) -> Option<i64> {
+        s.0.fuzzy_match(choice.get(skim_span(choice, pattern)?)?, pattern)
+    }
+
     #[test]
     fn subsequence_ignores_spaces_in_the_pattern() {
         assert!(is_subsequence("alliance des etats du sahel", "aes sahel"));
@@ -123,7 +119,11 @@ mod tests {
         ];
         for t in titles {
             for p in patterns {
-                assert_eq!(s.raw_score(t, p), s.0.fuzzy_match(t, p), "{p:?} in {t:?}");
+                assert_eq!(
+                    span_score(&s, t, p),
+                    s.0.fuzzy_match(t, p),
+                    "{p:?} in {t:?}"
+                );
             }
         }
     }
@@ -143,7 +143,7 @@ mod tests {
             pattern in "[a-eé.-]{1,5}",
         ) {
             let whole = SkimMatcherV2::default().respect_case().fuzzy_match(&choice, &pattern);
-            proptest::prop_assert_eq!(Skim::default().raw_score(&choice, &pattern), whole);
+            proptest::prop_assert_eq!(span_score(&Skim::default(), &choice, &pattern), whole);
         }
     }
 
