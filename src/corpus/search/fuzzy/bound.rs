@@ -152,6 +152,7 @@ impl Row {
     }
 }
 
+/// Buffers reused from call to call on each thread.
 #[derive(Default)]
 struct Scratch {
     chars: Vec<char>,
@@ -164,6 +165,7 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
+/// A char index as a score term (indices beyond any title's length saturate).
 fn to_i32(n: usize) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX / 4)
 }
@@ -185,6 +187,8 @@ pub fn upper_bound(choice: &str, pattern: &str) -> Option<i32> {
     })
 }
 
+/// [`upper_bound`] over units: one row per pattern char, each holding that char's occurrences from
+/// its first possible match on, scored from the row above.
 fn bound<T: Unit>(choice: &[T], pattern: &[T], rows: &mut [Row; 3]) -> Option<i32> {
     if pattern.is_empty() {
         return Some(0);
