@@ -145,6 +145,22 @@ mod tests {
             let whole = SkimMatcherV2::default().respect_case().fuzzy_match(&choice, &pattern);
             proptest::prop_assert_eq!(span_score(&Skim::default(), &choice, &pattern), whole);
         }
+
+        /// The scorer's answer is skim's score of the whole choice, kept when it reaches the
+        /// floor: neither the span nor the bound in front of skim changes it. (Letters far apart,
+        /// where the bound turns most choices away.)
+        #[test]
+        fn the_score_is_skims_whole_score_above_the_floor(
+            choice in "([ xyzéè'’().:-]{0,20}[a-eé]{1,2}){0,6}",
+            pattern in "[a-eé. -]{3,6}",
+        ) {
+            let floor = 16 * i64::try_from(pattern.chars().count()).unwrap_or(0);
+            let whole = SkimMatcherV2::default().respect_case().fuzzy_match(&choice, &pattern);
+            proptest::prop_assert_eq!(
+                Skim::default().score(&choice, &pattern),
+                whole.filter(|&s| s >= floor)
+            );
+        }
     }
 
     #[test]
