@@ -68,35 +68,31 @@ fn counts() -> &'static Slot {
     &COUNTS[at % SLOTS]
 }
 
-fn add(bytes: usize, blocks: isize) {
+/// Adds to the calling thread's counters (negative when freed).
+fn count(bytes: isize, blocks: isize) {
     let slot = counts();
-    let bytes = isize::try_from(bytes).unwrap_or(isize::MAX);
     slot.live.fetch_add(bytes, Ordering::Relaxed);
     slot.blocks.fetch_add(blocks, Ordering::Relaxed);
 }
 
-fn sub(bytes: usize, blocks: isize) {
-    let slot = counts();
-    let bytes = isize::try_from(bytes).unwrap_or(isize::MAX);
-    slot.live.fetch_sub(bytes, Ordering::Relaxed);
-    slot.blocks.fetch_sub(blocks, Ordering::Relaxed);
+fn size(bytes: usize) -> isize {
+    isize::try_from(bytes).unwrap_or(isize::MAX)
 }
 
 // SAFETY: every call is forwarded to the system allocator unchanged; only counters are added.
 unsafe impl std::alloc::GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        add(layout.size(), 1);
+        count(size(layout.size()), 1);
         // SAFETY: same contract as the caller's.
         unsafe { std::alloc::System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
-        sub(layout.size(), 1);
+        count(-size(layout.size()), -1);
         // SAFETY: same contract as the caller's.
         unsafe { std::alloc::System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new: usize) -> *mut u8 {
-        add(new, 0);
-        sub(layout.size(), 0);
+        count(size(new) - size(layout.size()), 0);
         // SAFETY: same contract as the caller's.
         unsafe { std::alloc::System.realloc(ptr, layout, new) }
     }
