@@ -479,7 +479,7 @@ impl Index {
             .score_into(q, fuzzy, SearchField::Speaker, &mut scores, &mut fields);
         // The other titles, fuzzy.
         if q.allows_fuzzy() {
-            let (_, complete) = self.score_titles(stale, &mut scores, &mut fields, |t| {
+            let complete = self.score_titles(stale, &mut scores, &mut fields, |t| {
                 fuzzy_score(t, q, fuzzy)
             });
             if !complete {
@@ -491,14 +491,14 @@ impl Index {
 
     /// Scores the titles not matched yet with `score` (the fuzzy pass), on every core when there
     /// are many.
-    /// Returns how many matched, and false when a newer query made the work moot.
+    /// False when a newer query made the work moot.
     fn score_titles(
         &self,
         stale: &(dyn Fn() -> bool + Sync),
         scores: &mut [i64],
         fields: &mut [Fields],
         score: impl Fn(&str) -> Option<i64> + Sync,
-    ) -> (usize, bool) {
+    ) -> bool {
         let n = self.titles.len();
         let threads = if n >= PARALLEL_FROM {
             std::thread::available_parallelism().map_or(1, |t| t.get().min(8))
@@ -514,10 +514,9 @@ impl Index {
                 .zip(titles.chunks(chunk))
                 .map(|((sc, fl), ti)| {
                     s.spawn(move || {
-                        let mut found = 0;
                         for (k, ((total, f), title)) in sc.iter_mut().zip(fl).zip(ti).enumerate() {
                             if k % 4096 == 0 && stale() {
-                                return None;
+                                return false;
                             }
                             if f.contains(SearchField::Title) {
                                 continue;
@@ -525,17 +524,13 @@ impl Index {
                             if let Some(t) = score(title) {
                                 *total = TIER_TITLE + t;
                                 f.insert(SearchField::Title);
-                                found += 1;
                             }
                         }
-                        Some(found)
+                        true
                     })
                 })
                 .collect();
-            jobs.into_iter()
-                .map(|j| j.join().ok().flatten())
-                .try_fold(0, |sum, found| found.map(|f| sum + f))
-                .map_or((0, false), |found| (found, true))
+            jobs.into_iter().all(|j| j.join().unwrap_or(false))
         })
     }
 
