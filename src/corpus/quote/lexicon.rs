@@ -128,7 +128,6 @@ fn phrase(p: &str) -> String {
         .join("['’]")
 }
 
-/// An alternation of phrases, with unaccented twins, longest first (the regex takes the first that fits).
 /// One thread's handles on the lexicon's regexes. A clone shares the compiled regex but keeps its
 /// own match caches (megabytes for these large alternations), so a loading thread's caches go
 /// when the thread ends instead of staying for the life of the program.
@@ -153,6 +152,7 @@ fn regexes<R>(f: impl FnOnce(&Regexes) -> R) -> R {
     REGEXES.with(f)
 }
 
+/// An alternation of phrases, with unaccented twins, longest first (the regex takes the first that fits).
 fn alternation(items: impl IntoIterator<Item = String>) -> String {
     let mut all: Vec<String> = Vec::new();
     for item in items {
