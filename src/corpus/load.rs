@@ -120,9 +120,7 @@ type Part = (Vec<Loaded>, Vec<Diagnostic>);
 fn run(source: &Source, tx: &Sender<LoadEvent>) {
     let (aliases, alias_warning) = quote::load_aliases(source.extra(ALIAS_FILE));
     let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
+    let threads = crate::corpus::cpu_threads();
     let (parts_tx, parts) = mpsc::channel::<Part>();
     let mut diagnostics = source.diagnostics().to_vec();
     // Quotes to link, by the article's list-order key (so a quote reprinted widely names the same

@@ -11,4 +11,9 @@ pub mod store;
 pub mod text;
 
 pub use article::{Article, ArticleId, Block, BlockKind, Meta, PartialDate};
+
+/// Threads to split CPU work over: one per core, at most eight.
+pub(crate) fn cpu_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
 pub use store::{Diagnostic, Origin, Severity, Store};

@@ -217,9 +217,7 @@ fn same_pairs(texts: &[Box<[u32]>], shingles: &Prehashed<Vec<u32>>) -> Vec<(usiz
             s
         })
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
+    let threads = crate::corpus::cpu_threads();
     let sorted = &sorted;
     std::thread::scope(|scope| {
         let jobs: Vec<_> = (0..threads)

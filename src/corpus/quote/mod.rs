@@ -117,9 +117,7 @@ impl QuoteIndex {
         let articles = store.articles();
         let mut per: Vec<Vec<Quote>> = vec![Vec::new(); articles.len()];
         // Two cores are two cores: split the articles between threads.
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 8);
+        let threads = crate::corpus::cpu_threads();
         let chunk = articles.len().div_ceil(threads).max(1);
         std::thread::scope(|scope| {
             for (arts, out) in articles.chunks(chunk).zip(per.chunks_mut(chunk)) {

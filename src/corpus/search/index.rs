@@ -501,7 +501,7 @@ impl Index {
     ) -> bool {
         let n = self.titles.len();
         let threads = if n >= PARALLEL_FROM {
-            std::thread::available_parallelism().map_or(1, |t| t.get().min(8))
+            crate::corpus::cpu_threads()
         } else {
             1
         };
