@@ -86,14 +86,7 @@ fn folded_key(folded: &str) -> String {
     let t = t.strip_prefix(['.', ')']).unwrap_or(t);
     let t = t.trim_start_matches(['•', '-', '*', '·', '–', '>', '|', ' ']);
     let t = t.trim_end_matches(['.', '!', '?', ':', ' ', '|', '>']);
-    let mut key = String::with_capacity(t.len());
-    for word in t.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(word);
-    }
-    key
+    super::collapse(t).into_owned()
 }
 
 fn starts_with_phrase(key: &str, phrase: &str) -> bool {
