@@ -260,7 +260,7 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
                 continue;
             }
         }
-        if words[i] > 40 {
+        if words[i] > LINE_RULE_WORDS {
             continue;
         }
         let judged = judged.entry(line).or_insert_with(|| {
@@ -390,8 +390,11 @@ struct Line<'a> {
     words: usize,
 }
 
-/// Word counts stop here: every rule about a line's length wants at most 40 words.
-const WORD_CAP: usize = 41;
+/// No line rule holds for a line of more words than this (see [`judge`]).
+const LINE_RULE_WORDS: usize = 40;
+
+/// Word counts stop here: no rule about a line's length needs to count further.
+const WORD_CAP: usize = LINE_RULE_WORDS + 1;
 
 /// What the line rules make of one line of at most 40 words, whatever its place.
 #[derive(Debug)]
@@ -429,7 +432,7 @@ fn judge(line: &Line<'_>) -> Verdict {
     if VOCAB.is_navigation(line) {
         return Verdict::Class(Class::Gone);
     }
-    if line.words <= 40 {
+    if line.words <= LINE_RULE_WORDS {
         if let Some(at) = VOCAB.credit_start(line) {
             let (before, credit) = line.text.split_at(at);
             if !more_words_than(credit, 9) {
