@@ -1,17 +1,22 @@
-//! Speakers: who said each quote. Explicit evidence first (an inverted speech verb after the quote,
-//! `selon X` before it, `X :`, a speech verb whose subject opens the sentence, `par X`), then the
-//! context: another quote of the same sentence, the speaker holding the paragraph, a paragraph that
-//! opens with a quote continuing the previous one. Pronouns and role nouns are resolved to the people
-//! of the article; anonymous sources stay descriptions.
+//! Speakers: who said each quote, with the evidence for it and how sure that evidence is.
+//!
+//! Explicit evidence first: an inverted speech verb after the quote (`», a-t-il ajouté`, `»,
+//! tranche X`), `selon X` before or after it, `X :`, a speech verb whose subject is found before it
+//! (`La CGT a estimé que « … »`, `X, qui estimait qu’il fallait « … »`), `par X`. The phrase found
+//! there is then resolved: pronouns to the last speaker or subject of their gender and number, role
+//! nouns to the person an apposition gave that role (else, at low confidence, the last person who
+//! held the floor), organisation nouns (`la centrale`) to the last organisation that spoke, short
+//! forms to full names. Anonymous sources stay descriptions.
 
 use std::ops::Range;
 
-use super::lexicon::LEXICON;
-use super::people::{Aliases, People, Referent, alias_by_surname, strip_title};
-use crate::corpus::text::fold;
+use super::Confidence;
+use super::lexicon::{LEXICON, starts_word};
+use super::people::{Aliases, People, Pronoun, Referent, alias_by_surname, strip_title};
+use crate::corpus::text::{fold, word_count};
 
 /// Words that end a subject phrase after an inverted verb (`a déclaré X en recevant …`).
-const SUBJECT_CUTS: [&str; 16] = [
+const SUBJECT_CUTS: [&str; 23] = [
     " en ",
     " sans ",
     " lors ",
@@ -28,9 +33,16 @@ const SUBJECT_CUTS: [&str; 16] = [
     " au ",
     " lundi",
     " jeudi",
+    " sous ",
+    " que ",
+    " qu'",
+    " qu’",
+    " pas ",
+    " guère ",
+    " sur ",
 ];
-/// Words that make a definite phrase a time, not a speaker (`ce jeudi 3 avril`).
-const TIME_WORDS: [&str; 16] = [
+/// Words that make a phrase a time, not a speaker (`ce jeudi 3 avril`).
+const TIME_WORDS: [&str; 20] = [
     "lundi",
     "mardi",
     "mercredi",
@@ -47,35 +59,118 @@ const TIME_WORDS: [&str; 16] = [
     "lendemain",
     "veille",
     "week-end",
+    "hier",
+    "aujourd'hui",
+    "midi",
+    "nuit",
 ];
 /// `Il` that is no one: `il y a`, `il faut`, `il s’agit`.
-const IMPERSONAL: [&str; 8] = [
+const IMPERSONAL: [&str; 9] = [
     "il y a",
     "il y avait",
     "il faut",
+    "il fallait",
     "il s'agit",
     "il s'agira",
     "il semble",
     "il reste",
     "il est ",
 ];
+/// Words that open an adverbial, never a subject (`Mercredi matin,`, `Sur LCI,`, `En juin,`).
+const NOT_SUBJECT_OPENERS: [&str; 30] = [
+    "en", "sur", "dans", "lors", "pendant", "apres", "avant", "depuis", "pour", "par", "avec",
+    "sans", "selon", "a", "au", "aux", "de", "du", "des", "ainsi", "aussi", "mais", "et", "or",
+    "puis", "alors", "interroge", "interrogee", "interroges", "outre",
+];
+/// Words that may stand between a subject and its verb (`X a également déclaré`, `Il l’a dit`).
+const BETWEEN_SUBJECT_AND_VERB: [&str; 30] = [
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "est", "sont", "etait", "s'est",
+    "se", "s'", "ne", "n'", "pas", "lui", "leur", "l'", "l'a", "l'avait", "y", "en", "s'etait",
+    "se sont", "n'a", "n'ont", "n'avait", "deja", "meme",
+];
 
-/// The speaker of a quote, resolved as far as the article allows.
+/// The speaker of a quote, resolved as far as the article allows, with the evidence for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Speaker {
-    /// A named person or organisation, canonical spelling.
-    Named(String),
-    /// A description: an anonymous source or a role no name was given for.
-    Described(String),
+pub struct Speaker {
+    /// A person's or organisation's name, canonical spelling, or a description.
+    text: String,
+    /// A name rather than a description.
+    named: bool,
+    /// Why: the cue in the text and how it was resolved (`a déclaré · role noun "le ministre" ->
+    /// apposition`).
+    pub cue: String,
+    /// How sure the evidence is.
+    pub confidence: Confidence,
 }
 
 impl Speaker {
-    /// The text shown and printed.
-    pub fn text(&self) -> &str {
-        match self {
-            Speaker::Named(s) | Speaker::Described(s) => s,
+    fn named(text: impl Into<String>, how: impl Into<String>, confidence: Confidence) -> Self {
+        Speaker {
+            text: text.into(),
+            named: true,
+            cue: how.into(),
+            confidence,
         }
     }
+
+    fn described(text: impl Into<String>, how: impl Into<String>) -> Self {
+        Speaker {
+            text: text.into(),
+            named: false,
+            cue: how.into(),
+            confidence: Confidence::High,
+        }
+    }
+
+    /// The text shown and printed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// A name rather than a description.
+    pub fn is_named(&self) -> bool {
+        self.named
+    }
+
+    /// The same speaker found through `cue` (`a déclaré`, `selon`): the cue comes first in the
+    /// evidence, then how the phrase was resolved, when it took more than reading a name.
+    pub fn via(mut self, cue: &str) -> Self {
+        let cue = cue.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.cue = if self.cue.is_empty() {
+            cue
+        } else {
+            format!("{cue} · {}", self.cue)
+        };
+        self
+    }
+
+    /// The same speaker, with the confidence lowered to at most `c`.
+    pub fn at_most(mut self, c: Confidence) -> Self {
+        self.confidence = self.confidence.min(c);
+        self
+    }
+
+    /// The same speaker carried to another quote by `how` (`previous quote, same paragraph`):
+    /// the evidence says so and the confidence is at most `c`.
+    pub fn carried(&self, how: &str, c: Confidence) -> Self {
+        Speaker {
+            cue: format!("{how} ({})", self.cue),
+            ..self.clone()
+        }
+        .at_most(c)
+    }
+}
+
+/// Which verbs the lexicon does not know may still read as an inverted speech verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generic {
+    /// Only the lexicon's verbs.
+    No,
+    /// Also an unknown verb with an inverted pronoun (`tranche-t-il`).
+    PronounOnly,
+    /// Also an unknown finite verb or participle followed by its subject (`», sourit X`): only
+    /// right after a quote and a comma.
+    AfterComma,
 }
 
 /// Resolves speakers within one article's body.
@@ -99,38 +194,50 @@ impl<'a> Resolver<'a> {
 
     fn referent_speaker(&self, r: &Referent) -> Speaker {
         match r {
-            Referent::Person(i) => Speaker::Named(self.people.name(*i).to_owned()),
-            Referent::Description(d) => Speaker::Described(d.clone()),
+            Referent::Person(i) => Speaker::named(self.people.name(*i), "", Confidence::High),
+            Referent::Named { name, .. } => Speaker::named(name.clone(), "", Confidence::High),
+            Referent::Description(d) => Speaker::described(d.clone(), ""),
         }
     }
 
-    /// Records who spoke at `pos`, for later pronouns.
+    /// Records who spoke at `pos`, for later pronouns, roles and organisation nouns.
     pub fn record(&mut self, pos: usize, speaker: &Speaker) {
-        let referent = match speaker {
-            Speaker::Named(n) => match self.people.by_full_name(n, self.aliases) {
+        let referent = if speaker.named {
+            match self.people.by_full_name(&speaker.text, self.aliases) {
                 Some(i) => Referent::Person(i),
-                None => Referent::Description(n.clone()),
-            },
-            Speaker::Described(d) => Referent::Description(d.clone()),
+                None => Referent::Named {
+                    org: is_org_name(&speaker.text),
+                    name: speaker.text.clone(),
+                },
+            }
+        } else {
+            Referent::Description(speaker.text.clone())
         };
         self.people.record_speaker(pos, referent);
     }
 
     /// Who a pronoun at `pos` points back to.
-    pub fn antecedent(&self, pos: usize) -> Option<Speaker> {
-        self.people
-            .antecedent(pos)
-            .map(|r| self.referent_speaker(r))
+    fn antecedent(&self, pos: usize, pronoun: Pronoun, word: &str) -> Option<Speaker> {
+        let r = self.people.antecedent(pos, pronoun)?;
+        let s = self.referent_speaker(r);
+        let how = format!("pronoun \"{word}\" -> last subject or speaker");
+        Some(match r {
+            // A pronoun that points to an anonymous source stays anonymous, as sure as the source.
+            Referent::Description(_) => s.via(&how),
+            _ => s.via(&how).at_most(Confidence::Medium),
+        })
     }
 
-    /// A speaker phrase (`M. Diop`, `le ministre malien`, `un proche du président`, `il`) → speaker.
-    /// Tries each comma-separated segment in turn (`ce jeudi 3 avril, Sergueï Lavrov`).
+    /// A speaker phrase (`M. Diop`, `le ministre malien`, `un proche du président`, `il`) →
+    /// speaker. Tries each comma-separated segment in turn (`ce jeudi 3 avril, Sergueï Lavrov`),
+    /// after the complements a verb may take before its subject (`à l’AFP`, `samedi`).
     pub fn subject(&self, phrase: &str, pos: usize) -> Option<Speaker> {
         // The subject stands before any quotation mark or clause break.
         let phrase = phrase
             .split(['«', '»', '"', '“', '”', ':', ';', '(', ')'])
             .next()
             .unwrap_or("");
+        let phrase = skip_complements(phrase);
         for raw in phrase.split(',').take(3) {
             let mut seg = format!("{} ", raw.trim());
             for cut in SUBJECT_CUTS {
@@ -145,39 +252,95 @@ impl<'a> Resolver<'a> {
             if let Some(s) = self.classify(seg, pos) {
                 return Some(s);
             }
+            // A time or a place opens the phrase: the subject is in the next segment.
+            if !opens_adverbial(seg) {
+                break;
+            }
         }
         None
     }
 
+    /// One subject phrase, classified: a pronoun, an anonymous source, a name, an organisation,
+    /// a role or an organisation noun.
     fn classify(&self, seg: &str, pos: usize) -> Option<Speaker> {
         let folded = fold(seg);
-        let first = folded.split_whitespace().next().unwrap_or("");
-        if LEXICON.pronoun(first).is_some() && folded.split_whitespace().count() <= 2 {
-            return self.antecedent(pos);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        let first = *words.first()?;
+        if words.len() <= 2 {
+            if let Some(p) = Pronoun::of(first) {
+                return self.antecedent(pos, p, first);
+            }
+        }
+        if words.iter().any(|w| TIME_WORDS.contains(w)) && words.len() <= 3 {
+            return None;
         }
         // An anonymous source stays anonymous, whoever it is close to (`un proche du président X`).
-        if LEXICON.starts_indefinite(&folded) && folded.split_whitespace().count() >= 2 {
-            return Some(Speaker::Described(clip(seg, 10)));
+        if LEXICON.starts_indefinite(&folded) && words.len() >= 2 {
+            return Some(Speaker::described(clip(seg, 10), "anonymous source"));
+        }
+        if let Some(org) = org_in(seg) {
+            return Some(Speaker::named(org, "", Confidence::High));
         }
         if let Some(name) = name_in(seg) {
             return Some(self.named(&name));
         }
-        if LEXICON.starts_definite(&folded) {
-            if folded.split_whitespace().any(|w| TIME_WORDS.contains(&w)) {
-                return None;
+        let definite = LEXICON.starts_definite(&folded);
+        let plural = definite && ["les ", "leurs ", "ses ", "ces "].iter().any(|d| folded.starts_with(d));
+        if let Some((at, role)) = LEXICON.find_role_noun(&folded) {
+            // `le ministre`, or a bare apposition (`secrétaire général de la CFDT`).
+            if definite && plural {
+                return Some(Speaker::described(clip(seg, 8), "plural role noun"));
             }
-            if LEXICON.find_role_noun(&folded).is_some() {
-                return Some(match self.people.by_role(seg, pos) {
-                    Some(i) => Speaker::Named(self.people.name(i).to_owned()),
-                    None => Speaker::Described(clip(seg, 10)),
-                });
+            if definite || at == 0 {
+                let quoted = clip(seg, 8);
+                if let Some(i) = self.people.by_role(seg, pos) {
+                    return Some(Speaker::named(
+                        self.people.name(i),
+                        format!("role noun \"{quoted}\" -> apposition"),
+                        Confidence::Medium,
+                    ));
+                }
+                let feminine = LEXICON.is_feminine_role(role)
+                    || starts_word(&folded, "la")
+                    || starts_word(&folded, "une");
+                let gender = feminine.then_some(true);
+                if let Some(i) = self.people.last_person(pos, role, gender) {
+                    return Some(Speaker::named(
+                        self.people.name(i),
+                        format!("role noun \"{quoted}\" -> last person who held the floor"),
+                        Confidence::Low,
+                    ));
+                }
+                return definite.then(|| Speaker::described(quoted, "role noun, no name given"));
             }
-            if folded
-                .split_whitespace()
-                .nth(1)
-                .is_some_and(|w| LEXICON.is_org_word(w))
-            {
-                return Some(Speaker::Described(clip(seg, 8)));
+        }
+        if definite {
+            let head = words.get(1).map(|w| w.trim_start_matches("l'"));
+            let head = head.or_else(|| first.strip_prefix("l'"));
+            let org_noun = words
+                .iter()
+                .take(3)
+                .map(|w| w.trim_start_matches("l'"))
+                .find(|w| LEXICON.is_org_noun(w));
+            if let Some(noun) = org_noun {
+                if !plural {
+                    if let Some(org) = self.people.last_org(pos) {
+                        return Some(Speaker::named(
+                            org,
+                            format!("\"{}\" -> last organisation that spoke", clip(seg, 6)),
+                            Confidence::Low,
+                        ));
+                    }
+                }
+                let _ = noun;
+                return Some(Speaker::described(clip(seg, 8), "organisation, no name given"));
+            }
+            if head.is_some_and(|w| LEXICON.is_org_word(w)) {
+                return Some(Speaker::described(clip(seg, 8), "organisation, no name given"));
+            }
+            if plural && words.len() <= 4 {
+                // `les militaires`, `les manifestants`: a group, described.
+                return Some(Speaker::described(clip(seg, 6), "group"));
             }
         }
         None
@@ -189,32 +352,59 @@ impl<'a> Resolver<'a> {
         let bare = strip_title(name);
         if bare.split_whitespace().count() >= 2 {
             if let Some(i) = self.people.by_full_name(bare, self.aliases) {
-                return Speaker::Named(self.people.name(i).to_owned());
+                return Speaker::named(self.people.name(i), "", Confidence::High);
             }
-            return Speaker::Named(self.aliases.canonical(bare).unwrap_or(bare).to_owned());
+            return Speaker::named(
+                self.aliases.canonical(bare).unwrap_or(bare),
+                "",
+                Confidence::High,
+            );
         }
         if let Some(i) = self.people.by_short_form(bare) {
-            return Speaker::Named(self.people.name(i).to_owned());
+            let full = self.people.name(i);
+            let how = if full == bare {
+                String::new()
+            } else {
+                format!("short form \"{bare}\" -> full name")
+            };
+            return Speaker::named(full, how, Confidence::High);
         }
         if let Some(c) = alias_by_surname(self.aliases, bare) {
-            return Speaker::Named(c.to_owned());
+            return Speaker::named(c, "alias file", Confidence::High);
         }
-        Speaker::Named(bare.to_owned())
+        Speaker::named(bare, "", Confidence::High)
     }
 
     /// The speaker named by an inverted speech verb that opens `s`: its own pronoun's antecedent
-    /// (`a-t-il ajouté`), or the subject that follows it (`a déclaré le ministre malien`).
-    pub fn after_inverted_verb(&self, s: &str, pos: usize) -> Option<Speaker> {
-        let (end, has_pronoun) = LEXICON.inverted_at(s)?;
-        if has_pronoun {
-            self.antecedent(pos)
+    /// (`a-t-il ajouté`), or the subject that follows it (`a déclaré le ministre malien`). With
+    /// `generic`, a verb the lexicon does not know counts too when its form can only be an
+    /// inversion (`tranche-t-il`, `a taclé X`, `sourit X`): right after a quote, that is speech.
+    pub fn after_inverted_verb(&self, s: &str, pos: usize, generic: Generic) -> Option<Speaker> {
+        let (start, end, pronoun, known) = match LEXICON.inverted_at(s) {
+            Some((end, p)) => (s.len() - s.trim_start().len(), end, p, true),
+            None if generic != Generic::No => {
+                let (end, p) = generic_inversion(s, generic == Generic::AfterComma)?;
+                (s.len() - s.trim_start().len(), end, p, false)
+            }
+            None => return None,
+        };
+        let verb = s[start..end].trim();
+        let speaker = if let Some(word) = pronoun {
+            let p = Pronoun::of(&word)?;
+            self.antecedent(pos, p, &word)?
         } else {
-            self.subject(&s[end..], pos)
-        }
+            self.subject(&s[end..], pos)?
+        };
+        let speaker = speaker.via(verb);
+        Some(if known {
+            speaker
+        } else {
+            speaker.at_most(Confidence::Medium)
+        })
     }
 
-    /// Explicit evidence for a quote spanning `open..close_end` in `sentence`: after the quote, then
-    /// before it.
+    /// Explicit evidence for a quote spanning `open..close_end` in `sentence`: after the quote,
+    /// then before it.
     pub fn explicit(
         &self,
         open: usize,
@@ -223,46 +413,75 @@ impl<'a> Resolver<'a> {
     ) -> Option<Speaker> {
         let end = sentence.end.max(close_end).min(self.text.len());
         let after = &self.text[close_end.min(end)..end];
-        let after_trim = after.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
-        if let Some(s) = self.after_inverted_verb(after_trim, open) {
+        let after_trim = skip_listed_quotes(after);
+        let generic = if after.trim_start().starts_with(',') {
+            Generic::AfterComma
+        } else {
+            Generic::PronounOnly
+        };
+        if let Some(s) = self.after_inverted_verb(after_trim, open, generic) {
             return Some(s);
+        }
+        let folded_after = fold(after_trim);
+        // `« … » selon X`, `« … », d’après X`.
+        for frame in ["selon ", "d'apres "] {
+            if folded_after.starts_with(frame) {
+                // fold keeps one char per char: skip as many chars as the frame has.
+                let skip = after_trim
+                    .char_indices()
+                    .nth(frame.chars().count())
+                    .map_or(after_trim.len(), |(i, _)| i);
+                let rest = &after_trim[skip..];
+                if let Some(s) = self.subject(rest, open) {
+                    return Some(s.via(frame.trim()));
+                }
+            }
         }
         // `qualifiés de « … » par Diop`; not for a short term (`déclaré « persona non grata » par
         // les autorités` is an act, not speech).
         let inner = &self.text[open..close_end.min(self.text.len())];
-        if let Some(rest) = after_trim
-            .strip_prefix("par ")
-            .filter(|_| crate::corpus::text::word_count(inner) > 3)
-        {
+        if let Some(rest) = after_trim.strip_prefix("par ").filter(|_| word_count(inner) > 3) {
             if let Some(s) = self.subject(rest, open) {
-                return Some(s);
+                return Some(s.via("par"));
             }
         }
         let before = &self.text[sentence.start.min(open)..open];
-        self.before_evidence(before, sentence.start, open)
+        self.before_evidence(before, open)
     }
 
     /// Evidence in the sentence before the quote: `selon X,`, `Et d’assurer :`, `X :`, or a
-    /// speech verb whose subject opens the sentence.
-    fn before_evidence(&self, before: &str, start: usize, open: usize) -> Option<Speaker> {
+    /// speech verb and its subject.
+    fn before_evidence(&self, before: &str, open: usize) -> Option<Speaker> {
         if let Some(c) = LEXICON.frame_captures(before) {
+            let frame = c.get(0).map_or("", |m| m.as_str()).trim_start_matches([',', '(', ' ']);
+            let frame = frame.split_whitespace().next().unwrap_or("selon");
             if let Some(s) = self.subject(&c["src"], open) {
-                return Some(s);
+                return Some(s.via(&fold(frame)));
             }
         }
         if LEXICON.ends_narrative(before) {
-            return self.antecedent(open);
+            return self.people.antecedent(open, Pronoun { feminine: None, plural: false }).map(|r| {
+                self.referent_speaker(r)
+                    .via("narrative infinitive (Et d'assurer :) -> last speaker")
+                    .at_most(Confidence::Medium)
+            });
         }
         let trimmed = before.trim_end();
         if let Some(head) = trimmed.strip_suffix(':') {
             let clause = head.rsplit([',', '.']).next().unwrap_or(head).trim();
             if clause.split_whitespace().count() <= 6 {
                 if let Some(s) = self.subject(clause, open) {
-                    return Some(s);
+                    return Some(s.via("X :"));
                 }
             }
         }
-        // The first speech verb that is not passive (`a été déclaré` reports no speech by the subject).
+        self.verb_subject(before, open)
+    }
+
+    /// The first speech verb of `before` that is not passive, and its subject: the phrase before
+    /// it (`La CGT a estimé`, `Le président français, Emmanuel Macron, a annoncé`), or the
+    /// antecedent of `qui` (`aux propos de X qui estimait`).
+    pub fn verb_subject(&self, before: &str, open: usize) -> Option<Speaker> {
         let verb = LEXICON.speech_verbs(before).find(|m| {
             let prev = fold(before[..m.start].trim_end());
             !(prev.ends_with(" ete")
@@ -270,58 +489,402 @@ impl<'a> Resolver<'a> {
                 || prev.ends_with(" sera")
                 || prev == "ete")
         })?;
-        let head = &before[..verb.start];
-        // A pronoun subject: `Il a assuré que …`, `Tout en saluant cela, il a souligné …`.
-        let head_folded = fold(head);
-        let clause = head_folded
-            .rsplit(',')
-            .next()
-            .unwrap_or(&head_folded)
-            .trim_start();
-        if let Some(word) = clause.split_whitespace().next() {
-            if LEXICON.pronoun(word).is_some()
-                && !IMPERSONAL
-                    .iter()
-                    .any(|i| clause.starts_with(i) || head_folded.trim_start().starts_with(i))
-            {
-                return self.antecedent(open);
+        let verb_text = before[verb.clone()].to_owned();
+        let head = strip_verb_group(&before[..verb.start]);
+        let s = self.subject_before(head, open)?;
+        Some(s.via(&verb_text))
+    }
+
+    /// The subject that ends `head` (the sentence up to a verb group): a pronoun, the antecedent
+    /// of `qui`, or the last clause that reads as a noun phrase.
+    fn subject_before(&self, head: &str, open: usize) -> Option<Speaker> {
+        let folded = fold(head);
+        let last_word = folded
+            .rsplit(|c: char| c.is_whitespace() || c == '\'' || c == ',')
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        if last_word == "qui" {
+            let t = head.trim_end().trim_end_matches(',');
+            let before_qui = t.strip_suffix("qui").unwrap_or(t);
+            return self.relative_antecedent(before_qui, open);
+        }
+        if let Some(p) = Pronoun::of(last_word) {
+            let clause = folded.rsplit(',').next().unwrap_or(&folded).trim_start();
+            let clause = clause.trim_start_matches("qu'").trim_start_matches("que ");
+            if IMPERSONAL.iter().any(|i| clause.starts_with(i)) {
+                return None;
+            }
+            return self.antecedent(open, p, last_word);
+        }
+        // The subject is the last clause that reads as a noun phrase; appositions sit between
+        // commas (`Le secrétaire général de la CFDT, Laurent Berger,`).
+        let segments: Vec<&str> = head.split(',').collect();
+        for seg in segments.iter().rev().take(6) {
+            let seg = seg.trim();
+            if seg.is_empty() {
+                continue;
+            }
+            if opens_adverbial(seg) {
+                // `Interrogé sur X`, `Mercredi matin`: not the subject; look further left only if
+                // it is all this clause holds.
+                continue;
+            }
+            return self.classify(seg, open);
+        }
+        None
+    }
+
+    /// `X qui estimait …`: the person or body just before `qui`.
+    fn relative_antecedent(&self, before_qui: &str, open: usize) -> Option<Speaker> {
+        let t = before_qui.trim_end().trim_end_matches(',').trim_end();
+        // A name right before `qui`.
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let caps = words
+            .iter()
+            .rev()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        if caps > 0 {
+            let run = words[words.len() - caps..].join(" ");
+            if let Some(org) = org_in(&run) {
+                return Some(Speaker::named(org, "relative \"qui\"", Confidence::Medium));
+            }
+            if let Some(name) = name_in(&run).or_else(|| (caps == 1).then(|| run.clone())) {
+                return Some(self.named(&name).via("relative \"qui\"").at_most(Confidence::Medium));
             }
         }
-        // A named subject before the verb, not after a preposition.
-        if let Some(i) = self.people.subject_in(start..start + verb.start) {
-            return Some(Speaker::Named(self.people.name(i).to_owned()));
-        }
-        // A role subject opening the sentence: `Le ministre a déclaré que « … »`.
-        let lead = head.trim_start();
-        if LEXICON.starts_definite(&fold(lead)) {
-            let phrase = lead.split(',').next().unwrap_or(lead);
-            // The noun phrase ends where its verb begins (`Le ministre a déclaré` → `Le ministre`).
-            let phrase = [
-                " a ",
-                " ont ",
-                " avait ",
-                " aurait ",
-                " est ",
-                " s'est ",
-                " s’est ",
-            ]
-            .iter()
-            .filter_map(|aux| phrase.find(aux))
-            .min()
-            .map_or(phrase, |i| &phrase[..i]);
-            if LEXICON.find_role_noun(&fold(phrase)).is_some() {
-                return self.subject(phrase, open);
+        // A definite noun phrase: the last determiner that opens a role or an organisation noun.
+        let folded = fold(t);
+        let fw: Vec<&str> = folded.split_whitespace().collect();
+        for i in (0..fw.len()).rev().take(8) {
+            let w = fw[i];
+            let det = ["le", "la", "les"].contains(&w) || w.starts_with("l'");
+            if !det {
+                continue;
+            }
+            let noun = w.strip_prefix("l'").filter(|n| !n.is_empty()).or(fw.get(i + 1).copied())?;
+            if LEXICON.is_org_noun(noun) || LEXICON.is_role_word(noun) {
+                let phrase = words[i..].join(" ");
+                return self
+                    .classify(&phrase, open)
+                    .map(|s| s.via("relative \"qui\"").at_most(Confidence::Medium));
             }
         }
         None
     }
 }
 
+/// Drops the verb group's auxiliaries, clitics and adverbs from the end of `head`
+/// (`La CGT a ` → `La CGT`, `Il l’avait également ` → `Il`).
+fn strip_verb_group(head: &str) -> &str {
+    let mut h = head.trim_end();
+    loop {
+        let cut = h
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = fold(&h[cut..]);
+        let word = word.trim_end_matches(',');
+        let is_adverb = word.ends_with("ment") && word.len() > 5;
+        let listed = BETWEEN_SUBJECT_AND_VERB.contains(&word)
+            || ["aussi", "egalement", "encore", "toujours", "ensuite", "enfin", "bien", "donc"]
+                .contains(&word);
+        if word.is_empty() || !(is_adverb || listed) || cut == 0 {
+            return h;
+        }
+        // `s'est` or `l'a`: the clitic belongs to the verb group too.
+        h = h[..cut].trim_end();
+    }
+}
+
+/// True when a segment opens with a preposition, a time or a connector rather than a noun
+/// phrase: an adverbial before the subject (`Mercredi matin`, `Sur LCI`, `Interrogé sur X`).
+fn opens_adverbial(seg: &str) -> bool {
+    let folded = fold(seg);
+    let first = folded
+        .split(|c: char| c.is_whitespace() || c == '\'')
+        .next()
+        .unwrap_or("");
+    NOT_SUBJECT_OPENERS.contains(&first)
+        || TIME_WORDS.contains(&first)
+        || first.ends_with("ant") && !first.is_empty() && seg.starts_with(|c: char| c.is_lowercase())
+        || (first == "ce" || first == "cette")
+            && folded.split_whitespace().nth(1).is_some_and(|w| TIME_WORDS.contains(&w))
+}
+
+/// Past what a verb may take between itself and an inverted subject: `à l’AFP`, `aux
+/// journalistes`, `samedi`, `ce mercredi`, `mardi soir`, `à la presse`.
+pub(super) fn skip_complements(phrase: &str) -> &str {
+    let mut rest = phrase.trim_start();
+    for _ in 0..4 {
+        let folded = fold(rest);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        let Some(&first) = words.first() else {
+            return rest;
+        };
+        let take = if TIME_WORDS.contains(&first) {
+            1 + usize::from(words.get(1).is_some_and(|w| TIME_WORDS.contains(w) || w.chars().all(|c| c.is_ascii_digit())))
+        } else if (first == "ce" || first == "cette") && words.get(1).is_some_and(|w| TIME_WORDS.contains(w)) {
+            2
+        } else if first == "a" || first == "aux" || first == "au" {
+            // `à l’AFP`, `à la presse`, `aux journalistes`, `au Monde`: up to the next word that
+            // can open a subject.
+            let mut n = 1;
+            if first == "a" && words.get(1).is_some_and(|w| *w == "la" || *w == "des") {
+                n += 1;
+            }
+            if words.get(n).is_none() {
+                return rest;
+            }
+            n + 1
+        } else {
+            return rest;
+        };
+        // Advance `take` words in the original text.
+        let mut it = rest.split_whitespace();
+        let mut consumed = 0;
+        for _ in 0..take {
+            if let Some(w) = it.next() {
+                let at = rest[consumed..].find(w).map_or(0, |i| i + consumed);
+                consumed = at + w.len();
+            }
+        }
+        let next = rest[consumed..].trim_start_matches([',', ' ', '\u{a0}']);
+        if next.len() == rest.len() {
+            return rest;
+        }
+        rest = next;
+    }
+    rest
+}
+
+/// After a quote, other quotes of the same list and their commas (`« Vendu ! », « Démission ! »,
+/// ont crié …`): the attribution comes after the last one.
+fn skip_listed_quotes(after: &str) -> &str {
+    let mut rest = after.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    for _ in 0..6 {
+        let Some(open) = rest.chars().next().filter(|c| matches!(c, '«' | '"' | '“')) else {
+            break;
+        };
+        let close = match open {
+            '«' => '»',
+            '“' => '”',
+            _ => '"',
+        };
+        let inner = &rest[open.len_utf8()..];
+        let Some(end) = inner.find(close) else {
+            break;
+        };
+        if word_count(&inner[..end]) > 4 {
+            break;
+        }
+        rest = inner[end + close.len_utf8()..]
+            .trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+        rest = rest.strip_prefix("et ").unwrap_or(rest);
+    }
+    rest
+}
+
+/// A verb the lexicon does not know, in a form that after a quote can only be an inversion:
+/// `verbe-t-il`, `a-t-elle verbé`, `a verbé X`, `verbe X` (a finite form followed by a name or a
+/// definite role). Returns where the verb ends and the inverted pronoun, if any.
+fn generic_inversion(s: &str, comma: bool) -> Option<(usize, Option<String>)> {
+    let lead = s.len() - s.trim_start().len();
+    let t = &s[lead..];
+    let word_end = |from: usize| {
+        t[from..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?'))
+            .map_or(t.len(), |i| from + i)
+    };
+    let w1_end = word_end(0);
+    let w1 = &t[..w1_end];
+    if !w1.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    // `tranche-t-il`, `a-t-elle taclé`, `sourit-il`.
+    let parts: Vec<&str> = w1.split('-').collect();
+    if parts.len() >= 2 {
+        let pron = parts.last().copied().unwrap_or("");
+        if ["il", "elle", "ils", "elles", "on"].contains(&pron)
+            && parts[0].chars().all(char::is_alphabetic)
+            && parts[1..parts.len() - 1].iter().all(|p| *p == "t")
+        {
+            let aux = ["a", "avait", "aurait", "ont", "avaient"].contains(&parts[0]);
+            if aux {
+                let rest = &t[w1_end..];
+                let p_start = rest.len() - rest.trim_start().len();
+                let p_end = rest[p_start..]
+                    .find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';'))
+                    .map_or(rest.len(), |i| p_start + i);
+                let participle = &rest[p_start..p_end];
+                if !is_participle(participle) {
+                    return None;
+                }
+                return Some((lead + w1_end + p_end, Some(pron.to_owned())));
+            }
+            return Some((lead + w1_end, Some(pron.to_owned())));
+        }
+        return None;
+    }
+    if !comma {
+        return None;
+    }
+    let folded = fold(w1);
+    let (verb_end, rest) = if ["a", "avait", "aurait", "ont", "avaient"].contains(&folded.as_str()) {
+        let rest = &t[w1_end..];
+        let p_start = rest.len() - rest.trim_start().len();
+        let p_end = rest[p_start..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';'))
+            .map_or(rest.len(), |i| p_start + i);
+        if !is_participle(&rest[p_start..p_end]) {
+            return None;
+        }
+        (w1_end + p_end, &rest[p_end..])
+    } else {
+        // A finite verb alone: only a word that reads as one (not a determiner, a preposition or
+        // a conjunction).
+        if folded.chars().count() < 3
+            || !folded.ends_with(['e', 't', 'd', 'a'])
+            || LEXICON.starts_definite(&folded)
+            || LEXICON.starts_indefinite(&folded)
+            || NOT_SUBJECT_OPENERS.contains(&folded.as_str())
+            || ["et", "mais", "ou", "donc", "car", "puis", "comme", "quand", "dont", "tout", "cette"]
+                .contains(&folded.as_str())
+        {
+            return None;
+        }
+        (w1_end, &t[w1_end..])
+    };
+    // The subject must follow at once: a capitalized name or a definite role.
+    let subject = rest.trim_start();
+    let sf = fold(subject);
+    let named = subject.chars().next().is_some_and(char::is_uppercase);
+    let role = LEXICON.starts_definite(&sf) && LEXICON.find_role_noun(&sf).is_some_and(|(p, _)| p < 12);
+    (named || role).then_some((lead + verb_end, None))
+}
+
+/// An inverted pronoun after a verb the lexicon may not know (`tranche-t-il`, `a-t-elle
+/// taclé`): where it ends.
+pub fn pronoun_inversion(s: &str) -> Option<usize> {
+    match generic_inversion(s, false)? {
+        (end, Some(_)) => Some(end),
+        _ => None,
+    }
+}
+
+/// A past participle by its form (`taclé`, `ironisée`, `souri`, `admis`).
+fn is_participle(w: &str) -> bool {
+    let f = fold(w);
+    f.chars().count() >= 3
+        && f.chars().all(|c| c.is_alphabetic() || c == '-')
+        && ["e", "es", "i", "is", "it", "u", "us"]
+            .iter()
+            .any(|end| w.ends_with(&end.replace('e', "é")) || (f.ends_with(end) && !end.starts_with('e')))
+}
+
+/// An acronym (`CGT`, `CEDEAO`, `L’AFP` → `AFP`) or a capitalized organisation phrase
+/// (`la Commission de la Cédéao`, `le Kremlin`, `la plateforme Wakit Tamma`) opening `seg`
+/// after its determiner: the organisation's name.
+pub fn org_in(seg: &str) -> Option<String> {
+    let t = seg.trim();
+    let folded = fold(t);
+    // The determiner, and an organisation noun that the name follows (`la plateforme X`).
+    let det_len = ["le ", "la ", "les ", "l'", "l’"]
+        .iter()
+        .find(|d| t.get(..d.len()).is_some_and(|head| fold(head) == fold(d)))
+        .map_or(0, |d| d.len());
+    let rest = &t[det_len..];
+    let rf = fold(rest);
+    let first_word = rf.split_whitespace().next().unwrap_or("");
+    if LEXICON.is_org_noun(first_word) {
+        let after = rest[first_word.len().min(rest.len())..].trim_start();
+        if after.chars().next().is_some_and(char::is_uppercase) {
+            let run = capitalized_run(after);
+            if !run.is_empty() {
+                return Some(run);
+            }
+        }
+        return None;
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let w0 = words.first()?.trim_end_matches([',', '.']);
+    if is_acronym(w0) {
+        return Some(w0.to_owned());
+    }
+    if w0.chars().next().is_some_and(char::is_uppercase) && folded != rf {
+        let run = capitalized_run(rest);
+        let is_org = run
+            .split_whitespace()
+            .any(|w| LEXICON.is_org_word(w) || is_acronym(w));
+        if is_org && !LEXICON.is_place(&run) {
+            return Some(run);
+        }
+    }
+    None
+}
+
+/// The run of capitalized words opening `s`, with `de`, `de la`, `du`, `des` between them
+/// (`Commission de la Cédéao`).
+fn capitalized_run(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut end = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        if cap(w) {
+            end = i + 1;
+            if w.ends_with([',', '.', ';']) {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        let link = match w {
+            "de" | "du" | "des" | "d'" => 1,
+            _ if w.starts_with("d'") || w.starts_with("d’") || w.starts_with("l'") => 0,
+            _ => break,
+        };
+        if link == 1 && words.get(i + 1).is_some_and(|n| *n == "la" || *n == "l'") {
+            i += 2;
+        } else {
+            i += link.max(1);
+        }
+        if !words.get(i).is_some_and(|n| cap(n) || n.starts_with("l'") || n.starts_with("l’")) {
+            break;
+        }
+    }
+    words[..end].join(" ").trim_end_matches([',', '.', ';']).to_owned()
+}
+
+/// A word that is an acronym (`CGT`, `CEDEAO`, `UD`): two to seven capitals.
+pub fn is_acronym(w: &str) -> bool {
+    let w = w
+        .trim_end_matches([',', '.', ';', ':'])
+        .trim_start_matches("l'")
+        .trim_start_matches("l’")
+        .trim_start_matches("L'")
+        .trim_start_matches("L’");
+    let n = w.chars().count();
+    (2..=7).contains(&n) && w.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
+}
+
+/// True when a speaker's name is an organisation's: an acronym or a phrase with an
+/// organisation word.
+fn is_org_name(name: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| is_acronym(w) || LEXICON.is_org_word(w))
+}
+
 /// The first run of two or more capitalized words that is not an institution (`Sergueï Lavrov` in
-/// `le ministre russe des Affaires étrangères Sergueï Lavrov`), or a lone capitalized word that is
-/// the whole phrase (`Diop`, `M. Diop`, `LAVROV`).
+/// `le ministre russe des Affaires étrangères Sergueï Lavrov`), its tail when it starts with one
+/// (`République Idriss Déby` → `Idriss Déby`), or a lone capitalized word that is the whole
+/// phrase or follows a title or a role (`Diop`, `M. Diop`, `le ministre Bilgo`, `LAVROV`).
 pub fn name_in(seg: &str) -> Option<String> {
-    let words: Vec<&str> = seg.split_whitespace().collect();
+    // `ministre de l’éducation,Lionel Bilgo`: a comma glued to the next word still separates.
+    let spaced = seg.replace(',', ", ");
+    let words: Vec<&str> = spaced.split_whitespace().collect();
     let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut i = 0;
     while i < words.len() {
@@ -331,6 +894,7 @@ pub fn name_in(seg: &str) -> Option<String> {
         }
         let mut j = i;
         while j + 1 < words.len()
+            && !words[j].ends_with([',', '.'])
             && (is_cap(words[j + 1])
                 || (["de", "ben", "ould", "ag", "el", "al"].contains(&words[j + 1])
                     && words.get(j + 2).is_some_and(|w| is_cap(w))))
@@ -343,13 +907,25 @@ pub fn name_in(seg: &str) -> Option<String> {
             .copied()
             .filter(|w| !LEXICON.titles.iter().any(|t| t == w))
             .collect();
-        let org = bare
-            .iter()
-            .any(|w| LEXICON.is_org_word(w.trim_end_matches([',', '.'])))
-            || LEXICON.is_place(&bare.join(" "));
+        let clean = |w: &&str| w.trim_end_matches([',', '.']).to_owned();
+        let is_org_word = |w: &&str| LEXICON.is_org_word(w.trim_end_matches([',', '.'])) || is_acronym(w);
+        // The part of the run after its last institution word (`République Idriss Déby`).
+        let tail_from = bare.iter().rposition(is_org_word).map_or(0, |p| p + 1);
+        let tail: Vec<String> = bare[tail_from..].iter().map(clean).collect();
+        let org = tail_from > 0 || LEXICON.is_place(&bare.join(" "));
         let titled = bare.len() < run.len();
-        if !org && (bare.len() >= 2 || (bare.len() == 1 && (titled || words.len() == 1))) {
-            return Some(bare.join(" ").trim_end_matches([',', '.']).to_owned());
+        let after_role = i > 0 && {
+            let prev = fold(words[i - 1].trim_end_matches(','));
+            LEXICON.is_role_word(&prev) && !words[i - 1].ends_with(',')
+        };
+        if tail.len() >= 2 && !LEXICON.is_place(&tail.join(" ")) {
+            return Some(tail.join(" "));
+        }
+        if !org
+            && (bare.len() >= 2
+                || (bare.len() == 1 && (titled || after_role || words.len() == 1)))
+        {
+            return Some(bare.iter().map(clean).collect::<Vec<_>>().join(" "));
         }
         i = j + 1;
     }
@@ -399,9 +975,52 @@ mod tests {
             name_in("le ministre russe des Affaires étrangères Sergueï Lavrov").as_deref(),
             Some("Sergueï Lavrov")
         );
+        assert_eq!(
+            name_in("Le président de la République Amadou Sall").as_deref(),
+            Some("Amadou Sall")
+        );
+        assert_eq!(name_in("le ministre Sall").as_deref(), Some("Sall"));
         assert_eq!(name_in("M. Diop").as_deref(), Some("Diop"));
         assert_eq!(name_in("Diop").as_deref(), Some("Diop"));
         assert_eq!(name_in("le ministre des Affaires étrangères"), None);
         assert_eq!(name_in("le Burkina Faso"), None);
+    }
+
+    #[test]
+    fn organisations_are_named_by_their_acronym_or_their_capitalized_name() {
+        assert_eq!(org_in("la CGT").as_deref(), Some("CGT"));
+        assert_eq!(org_in("L’ONU").as_deref(), Some("ONU"));
+        assert_eq!(
+            org_in("la Commission de la Cédéao").as_deref(),
+            Some("Commission de la Cédéao")
+        );
+        assert_eq!(
+            org_in("la plateforme Jeunesse Debout").as_deref(),
+            Some("Jeunesse Debout")
+        );
+        assert_eq!(org_in("le ministre"), None);
+        assert_eq!(org_in("Amadou Sall"), None);
+    }
+
+    #[test]
+    fn unknown_verbs_count_only_in_a_form_that_inverts() {
+        assert!(generic_inversion(" tranche-t-il.", false).is_some());
+        assert!(generic_inversion(" a taclé Amadou Sall.", true).is_some());
+        assert!(generic_inversion(" sourit le ministre.", true).is_some());
+        assert!(generic_inversion(" sourit le ministre.", false).is_none());
+        assert!(generic_inversion(" et la suite", true).is_none());
+        assert!(generic_inversion(" dans la ville", true).is_none());
+        assert!(generic_inversion(" a maison rouge", true).is_none());
+    }
+
+    #[test]
+    fn complements_before_an_inverted_subject_are_skipped() {
+        assert_eq!(skip_complements("à l’AFP deux élus"), "deux élus");
+        assert_eq!(
+            skip_complements("aux journalistes ce mercredi le porte-parole"),
+            "le porte-parole"
+        );
+        assert_eq!(skip_complements("samedi une source"), "une source");
+        assert_eq!(skip_complements("Amadou Sall"), "Amadou Sall");
     }
 }

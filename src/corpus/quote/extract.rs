@@ -26,8 +26,9 @@ pub struct Span {
     pub kind: QuoteKind,
     /// Paragraphs of one French multi-paragraph quote share a passage number.
     pub passage: Option<usize>,
-    /// Where the attribution text starts, for unmarked speech and incises (`, a déclaré X`).
-    pub attribution: Option<usize>,
+    /// The attribution text of unmarked speech: `, a déclaré X` after the clause, or `indique
+    /// X,` before it (`Aussi, indique X, …`).
+    pub attribution: Option<Range<usize>>,
     /// Interview turns: the label.
     pub label: Option<String>,
 }
@@ -47,8 +48,14 @@ struct Found {
     open: usize,
     close_end: usize,
     passage: Option<usize>,
-    /// Left open at the end of the paragraph (kept only if the next one reopens with «).
+    /// Left open at the end of the paragraph (kept if the next one reopens with « or closes it,
+    /// or if the text ends there).
     open_ended: bool,
+    /// A closing mark with nothing open before it: the end of a quote the previous paragraph
+    /// opened (`content` runs from the paragraph's start).
+    closes_carried: bool,
+    /// Opened with a straight `"` (never joined across paragraphs: too ambiguous).
+    straight: bool,
 }
 
 struct Open {
@@ -65,7 +72,7 @@ fn is_space(c: char) -> bool {
 /// The bytes a quotation mark may start with: `"`, and the lead bytes of `«`, `»` (U+00AB,
 /// U+00BB) and of `‹`, `›`, `“`, `”`, `„` (U+2018..U+203A). Scans look at these bytes only; a
 /// continuation byte never equals one, so every hit starts a char.
-const MARK_LEADS: [u8; 3] = [b'"', 0xC2, 0xE2];
+const MARK_LEADS: [u8; 5] = [b'"', 0xC2, 0xE2, b'<', b'>'];
 
 /// The bytes a sentence end or a guillemet or curly mark may start with: `.`, `!`, `?`, and the
 /// lead bytes of `…` (U+2026) and of the marks (see [`MARK_LEADS`]).
@@ -114,44 +121,84 @@ fn marked_in(
                 passage,
             });
         };
-        let close = |stack: &mut Vec<Open>, mark: Mark, out: &mut Vec<_>| {
-            let Some(pos) = stack
-                .iter()
-                .rposition(|o| o.mark == mark)
-                .or_else(|| stack.len().checked_sub(1))
-            else {
-                return;
-            };
-            let o = stack.swap_remove(pos);
-            stack.truncate(pos);
-            if pos == 0 {
-                let mut end = at;
-                while end > o.content {
+        let close = |stack: &mut Vec<Open>, mark: Mark, out: &mut Vec<Found>, mark_len: usize| {
+            let trim_back = |from: usize, mut end: usize| {
+                while end > from {
                     match text[..end].chars().next_back() {
                         Some(ch) if is_space(ch) => end -= ch.len_utf8(),
                         _ => break,
                     }
                 }
+                end
+            };
+            let Some(pos) = stack
+                .iter()
+                .rposition(|o| o.mark == mark)
+                .or_else(|| stack.len().checked_sub(1))
+            else {
+                // Nothing open: the end of a quote an earlier paragraph opened, if any.
+                if mark != Mark::Straight && !out.iter().any(|f: &Found| f.closes_carried) {
+                    let start = content_after(0);
+                    let end = trim_back(start, at);
+                    if end > start {
+                        out.push(Found {
+                            content: start..end,
+                            open: range.start,
+                            close_end: at + mark_len,
+                            passage: None,
+                            open_ended: false,
+                            closes_carried: true,
+                            straight: false,
+                        });
+                    }
+                }
+                return;
+            };
+            let o = stack.swap_remove(pos);
+            stack.truncate(pos);
+            if pos == 0 {
+                let end = trim_back(o.content, at);
                 if end > o.content {
                     out.push(Found {
                         content: o.content..end,
                         open: o.at,
-                        close_end: at + c.len_utf8(),
+                        close_end: at + mark_len,
                         passage: o.passage,
                         open_ended: false,
+                        closes_carried: false,
+                        straight: o.mark == Mark::Straight,
                     });
                 }
             }
         };
+        let next_solid = || slice[after..].chars().find(|&n| !is_space(n));
         match c {
+            // `<<` and `‹‹` stand for « (and `>>`, `››` for »).
+            '<' | '‹' if next() == Some(c) => {
+                i += c.len_utf8();
+                opening(&mut stack, Mark::Guillemet);
+            }
+            '>' | '›' if next() == Some(c) => {
+                i += c.len_utf8();
+                close(&mut stack, Mark::Guillemet, &mut out, 2 * c.len_utf8());
+            }
+            '<' | '>' => {}
+            // « where a closer belongs (`recevoir« ,`, `… « .`) closes the open quote.
+            '«' if stack.iter().any(|o| o.mark == Mark::Guillemet)
+                && (next_solid().is_none_or(|n| ",.;:!?)".contains(n))
+                    || (prev().is_some_and(|p| !is_space(p))
+                        && next().is_none_or(is_space))) =>
+            {
+                close(&mut stack, Mark::Guillemet, &mut out, c.len_utf8())
+            }
             '«' => opening(&mut stack, Mark::Guillemet),
-            '»' => close(&mut stack, Mark::Guillemet, &mut out),
+            '»' => close(&mut stack, Mark::Guillemet, &mut out, c.len_utf8()),
             '‹' => opening(&mut stack, Mark::Angle),
-            '›' => close(&mut stack, Mark::Angle, &mut out),
+            '›' => close(&mut stack, Mark::Angle, &mut out, c.len_utf8()),
             '„' => opening(&mut stack, Mark::Low),
             '“' => {
                 if stack.last().is_some_and(|o| o.mark == Mark::Low) {
-                    close(&mut stack, Mark::Low, &mut out);
+                    close(&mut stack, Mark::Low, &mut out, c.len_utf8());
                 } else {
                     opening(&mut stack, Mark::Curly);
                 }
@@ -163,17 +210,21 @@ fn marked_in(
                 {
                     opening(&mut stack, Mark::Curly);
                 } else {
-                    close(&mut stack, Mark::Curly, &mut out);
+                    close(&mut stack, Mark::Curly, &mut out, c.len_utf8());
                 }
             }
             '"' => {
                 let prev = prev();
-                let can_open = prev.is_none_or(|p| is_space(p) || "([{—–-'’«“".contains(p))
-                    && next().is_some_and(|n| !is_space(n));
+                let next = next();
+                // An opening `"` stands after a space, a bracket or a sentence's end
+                // (`russe."Cette`), or is glued before a capital (`sorcières"Ce que`).
+                let can_open = next.is_some_and(|n| !is_space(n))
+                    && (prev.is_none_or(|p| is_space(p) || "([{—–-'’«“.!?:;…,".contains(p))
+                        || next.is_some_and(char::is_uppercase));
                 let can_close = prev.is_some_and(|p| !is_space(p));
                 let straight_open = stack.iter().any(|o| o.mark == Mark::Straight);
                 if straight_open && can_close {
-                    close(&mut stack, Mark::Straight, &mut out);
+                    close(&mut stack, Mark::Straight, &mut out, 1);
                 } else if can_open {
                     opening(&mut stack, Mark::Straight);
                 }
@@ -181,36 +232,49 @@ fn marked_in(
             _ => {}
         }
     }
-    // A guillemet left open at the end of a paragraph: the quote may go on in the next one.
+    // A quote left open at the end of a paragraph: it may go on in the next one (French style,
+    // or closed there), or the text may end inside it (a truncated page).
     let left_open = match stack.first() {
-        Some(o) if o.mark == Mark::Guillemet && o.content < range.end => {
-            let passage = o.passage.unwrap_or_else(|| {
-                *next_passage += 1;
-                *next_passage
-            });
+        Some(o) if o.content < range.end => {
+            let guillemet = o.mark == Mark::Guillemet;
+            let passage = if guillemet {
+                Some(o.passage.unwrap_or_else(|| {
+                    *next_passage += 1;
+                    *next_passage
+                }))
+            } else {
+                None
+            };
             let end = range.start + slice.trim_end().len();
             out.push(Found {
                 content: o.content..end,
                 open: o.at,
                 close_end: end,
-                passage: Some(passage),
+                passage,
                 open_ended: true,
+                closes_carried: false,
+                straight: o.mark == Mark::Straight,
             });
-            Some(passage)
+            passage
         }
         _ => None,
     };
     (out, left_open)
 }
 
-/// Every marked quote of the article, title first. A paragraph left open is kept only when the
-/// next paragraph reopens with «, so an unclosed mark never swallows the rest of the article.
+/// Every marked quote of the article, title first. A quote left open at the end of a paragraph
+/// goes on when the next paragraph reopens with « (one span per paragraph, one passage) or
+/// closes it (one span over both); it is kept to the end when the text ends inside it; otherwise
+/// it is dropped, so an unclosed mark never swallows the rest of the article.
 pub fn marked(article: &Article) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut passage = 0;
     let title = &article.meta.title;
     let (title_quotes, _) = marked_in(title, 0..title.len(), None, &mut passage);
-    for f in title_quotes.into_iter().filter(|f| !f.open_ended) {
+    for f in title_quotes
+        .into_iter()
+        .filter(|f| !f.open_ended && !f.closes_carried)
+    {
         spans.push(Span {
             field: Field::Title,
             block: None,
@@ -224,26 +288,46 @@ pub fn marked(article: &Article) -> Vec<Span> {
         });
     }
     let mut carried: Option<usize> = None;
+    // Spans left open by the previous paragraph, and whether one was straight.
     let mut pending: Vec<Span> = Vec::new();
+    let mut pending_straight = false;
     for (bi, block) in article.blocks.iter().enumerate() {
-        let text = article.block_text(block);
-        let prev = carried.take();
-        let reopens = prev.is_some() && text.starts_with('«') && block.kind != BlockKind::Caption;
-        if reopens {
-            spans.append(&mut pending);
-        } else {
-            pending.clear();
-        }
         if block.kind == BlockKind::Caption {
             continue;
         }
+        let text = article.block_text(block);
+        let prev = carried.take();
+        let reopens = prev.is_some() && text.starts_with('«');
         let (found, left_open) = marked_in(
             &article.body,
             block.range.clone(),
             if reopens { prev } else { None },
             &mut passage,
         );
+        let closes = !reopens
+            && !pending.is_empty()
+            && !pending_straight
+            && found.iter().any(|f| f.closes_carried);
+        if reopens {
+            spans.append(&mut pending);
+        } else if !closes {
+            pending.clear();
+        }
+        pending_straight = false;
         for f in found {
+            if f.closes_carried {
+                if closes {
+                    // One quote over both paragraphs.
+                    if let Some(mut first) = pending.pop() {
+                        first.content.end = f.content.end;
+                        first.close_end = f.close_end;
+                        first.passage = None;
+                        spans.push(first);
+                    }
+                    spans.append(&mut pending);
+                }
+                continue;
+            }
             let span = Span {
                 field: Field::Body,
                 block: Some(bi),
@@ -256,6 +340,7 @@ pub fn marked(article: &Article) -> Vec<Span> {
                 label: None,
             };
             if f.open_ended {
+                pending_straight |= f.straight;
                 pending.push(span)
             } else {
                 spans.push(span)
@@ -263,23 +348,37 @@ pub fn marked(article: &Article) -> Vec<Span> {
         }
         carried = left_open;
     }
+    // The text ends inside an open quote (a truncated page): keep what is there.
+    spans.append(&mut pending);
     spans
 }
 
-/// Reported speech without marks: `Clause of five words or more, a déclaré X.` The clause must open
-/// its sentence and hold no quotation mark.
+/// Reported speech without marks: `Clause of five words or more, a déclaré X.` (the clause opens
+/// its sentence), or `Aussi, indique X, clause.` (the verb and its subject inserted after an
+/// opening word). The clause holds no quotation mark; the subject must read as one (a name, a
+/// determiner, an inverted pronoun), past what may stand between (`à l’AFP`, `samedi`).
 pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
     let body = &article.body;
     let mut out = Vec::new();
+    let subject_like = |after: &str, has_pronoun: bool| {
+        let after = super::attribute::skip_complements(after.trim_start());
+        has_pronoun || after.starts_with(|c: char| c.is_uppercase()) || {
+            let folded = crate::corpus::text::fold(after);
+            LEXICON.starts_definite(&folded) || LEXICON.starts_indefinite(&folded)
+        }
+    };
     for (bi, block) in article.blocks.iter().enumerate() {
         if block.kind != BlockKind::Paragraph {
             continue;
         }
         for s in sentences.iter().filter(|s| block.range.contains(&s.start)) {
             let sentence = &body[s.clone()];
+            if sentence.contains(['«', '»', '"', '“', '”']) {
+                continue;
+            }
             // Every `, ` in order (`match_indices`, a byte at a time).
             let mut next = 0;
-            let commas = std::iter::from_fn(|| {
+            let commas: Vec<usize> = std::iter::from_fn(|| {
                 loop {
                     let comma = find_byte(sentence.as_bytes(), next, [b',']);
                     next = comma + 1;
@@ -289,24 +388,52 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
                         None => return None,
                     }
                 }
-            });
+            })
+            .collect();
+            // `Aussi, indique X, clause`: a short opener, the verb, its subject, the clause.
+            if let Some(&first) = commas.first() {
+                let opener = &sentence[..first];
+                let rest = &sentence[first + 1..];
+                if word_count(opener) <= 2 {
+                    if let Some((verb_end, pronoun)) = LEXICON.inverted_at(rest) {
+                        let subject_end = commas.get(1).map(|c| c - first - 1);
+                        if let Some(se) = subject_end.filter(|&se| se > verb_end) {
+                            let subject = &rest[verb_end..se];
+                            let clause = sentence[first + 1 + se + 1..].trim_start();
+                            let clause_start = s.end - clause.len();
+                            let clause_end = s.start + sentence.trim_end().len();
+                            if word_count(subject) <= 10
+                                && subject_like(subject, pronoun.is_some())
+                                && word_count(clause) >= 5
+                            {
+                                out.push(Span {
+                                    field: Field::Body,
+                                    block: Some(bi),
+                                    content: clause_start..clause_end,
+                                    open: s.start,
+                                    close_end: clause_end,
+                                    kind: QuoteKind::Unmarked,
+                                    passage: None,
+                                    attribution: Some(s.start + first + 1..s.start + first + 1 + se),
+                                    label: None,
+                                });
+                                continue;
+                            }
+                        }
+                    }
+                }
+            }
             for comma in commas {
                 // The verb first: it is the rarest condition and the cheapest to rule out.
                 let rest = &sentence[comma + 1..];
-                let Some((verb_end, has_pronoun)) = LEXICON.inverted_at(rest) else {
+                let Some((verb_end, pronoun)) = LEXICON.inverted_at(rest) else {
                     continue;
                 };
                 let clause = &sentence[..comma];
-                if word_count(clause) < 5 || clause.contains(['«', '»', '"', '“', '”']) {
+                if word_count(clause) < 5 {
                     continue;
                 }
-                let after = rest[verb_end..].trim_start();
-                let subject_like =
-                    has_pronoun || after.starts_with(|c: char| c.is_uppercase()) || {
-                        let folded = crate::corpus::text::fold(after);
-                        LEXICON.starts_definite(&folded) || LEXICON.starts_indefinite(&folded)
-                    };
-                if !subject_like {
+                if !subject_like(&rest[verb_end..], pronoun.is_some()) {
                     continue;
                 }
                 out.push(Span {
@@ -317,7 +444,7 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
                     close_end: s.start + comma,
                     kind: QuoteKind::Unmarked,
                     passage: None,
-                    attribution: Some(s.start + comma + 1),
+                    attribution: Some(s.start + comma + 1..s.end),
                     label: None,
                 });
                 break;
@@ -396,15 +523,32 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                         .find(|&(_, ch)| !pred(ch))
                         .map_or(slice.len(), |(p, _)| from + p)
                 };
-                let gap_start = skip(k, |ch| {
+                let mut gap_start = skip(k, |ch| {
                     matches!(ch, '.' | '!' | '?' | '…' | '"' | '»' | ')')
                 });
+                // `russe."Cette`: a straight mark glued to the next word opens the next sentence.
+                if gap_start > k
+                    && slice[..gap_start].ends_with('"')
+                    && slice[gap_start..].starts_with(|ch: char| !is_space(ch))
+                {
+                    gap_start -= 1;
+                }
                 let j = skip(gap_start, is_space);
                 let Some(next) = slice[j..].chars().next() else {
                     continue;
                 };
                 let next_at = range.start + j;
-                if gap_start == j
+                // Glued sentences (`Unis.La RCA`, a scraped page that lost its spaces) split
+                // only after a lower-case word of three letters or more, before a capital.
+                let glued = gap_start == j
+                    && (next.is_uppercase() || next == '"')
+                    && text[start..at]
+                        .rsplit(|ch: char| !ch.is_alphanumeric())
+                        .next()
+                        .is_some_and(|w| {
+                            w.chars().count() >= 3 && w.chars().next_back().is_some_and(char::is_lowercase)
+                        });
+                if (gap_start == j && !glued)
                     || !(next.is_uppercase() || next.is_ascii_digit() || "«\"“—–-".contains(next))
                 {
                     continue;
@@ -434,6 +578,47 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     }
     if start < range.end && !text[start..range.end].trim().is_empty() {
         out.push(start..range.end);
+    }
+    split_glued_headings(text, out)
+}
+
+/// Splits a sentence where a scraped page glued a heading to the next sentence
+/// (`prête à coopérerLes autorités`): a lower-case word of three letters or more running into a
+/// capitalized one.
+fn split_glued_headings(text: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let glue = |r: &Range<usize>| {
+        (r.start + 3..r.end.saturating_sub(1)).filter(move |&i| {
+            bytes[i].is_ascii_uppercase()
+                && bytes[i + 1].is_ascii_lowercase()
+                && bytes[i - 1].is_ascii_lowercase()
+                && bytes[i - 3..i - 1]
+                    .iter()
+                    .all(|b| b.is_ascii_lowercase() || *b >= 0x80)
+                && {
+                    // The glued word starts in lower case (`TotalEnergies` is a name).
+                    let word_start = bytes[..i]
+                        .iter()
+                        .rposition(|b| !(b.is_ascii_alphabetic() || *b >= 0x80))
+                        .map_or(0, |p| p + 1);
+                    text[word_start..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+                }
+        })
+    };
+    if !sentences.iter().any(|r| glue(r).next().is_some()) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len() + 1);
+    for r in sentences {
+        let mut start = r.start;
+        for cut in glue(&r).collect::<Vec<_>>() {
+            out.push(start..cut);
+            start = cut;
+        }
+        out.push(start..r.end);
     }
     out
 }

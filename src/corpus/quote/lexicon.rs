@@ -24,6 +24,8 @@ struct Raw {
     pronouns_masculine: Vec<String>,
     pronouns_feminine: Vec<String>,
     role_nouns: Vec<String>,
+    feminine_roles: Vec<String>,
+    org_nouns: Vec<String>,
     titles: Vec<String>,
     role_synonyms: HashMap<String, String>,
     lists: Lists,
@@ -32,6 +34,8 @@ struct Raw {
 #[derive(Deserialize)]
 struct Irregular {
     pp: String,
+    #[serde(default)]
+    inf: Option<String>,
     forms: Vec<String>,
 }
 
@@ -97,6 +101,10 @@ pub struct Lexicon {
     /// Folded role phrases and what they mean (`chef de la diplomatie` = `ministre des affaires
     /// étrangères`), each with a space on both sides, as [`Lexicon::normalise_role`] replaces them.
     role_synonyms: Vec<(String, String)>,
+    /// Role nouns said of a woman (folded).
+    feminine_roles: WordSet,
+    /// Common nouns that stand for an organisation (folded).
+    org_nouns: WordSet,
     masculine: WordSet,
     feminine: WordSet,
     indefinite: Vec<String>,
@@ -235,6 +243,15 @@ impl Lexicon {
         }
         for irr in &raw.irregular {
             participles.push(irr.pp.clone());
+            // `dite`, `écrits`: a one-word participle agrees like any other.
+            if !irr.pp.contains(' ') && !irr.pp.ends_with('s') {
+                for agreement in ["e", "s", "es"] {
+                    participles.push(format!("{}{agreement}", irr.pp));
+                }
+            }
+            if let Some(inf) = &irr.inf {
+                infinitives.push(inf.clone());
+            }
             for f in &irr.forms {
                 if f.split(' ').next().is_some_and(|w| w.ends_with("ant")) {
                     gerunds.push(f.clone());
@@ -246,7 +263,12 @@ impl Lexicon {
         let pp = alternation(participles.iter().cloned());
         let fin = alternation(finite.iter().cloned());
         let aux = alternation(raw.auxiliaries.iter().cloned());
-        let adv = alternation(raw.adverbs.iter().cloned());
+        // Listed adverbs, or any word in `-ment` (`a simplement déclaré`), each maybe between
+        // commas (`a tout de même, ensuite, taclé`).
+        let adv = format!(
+            r"(?:{}|\p{{L}}+ment),?",
+            alternation(raw.adverbs.iter().cloned())
+        );
         let pron = r"(?P<pron>il|elle|ils|elles|on)";
         let inverted = format!(
             r"(?i)^\s*(?:(?:{aux})(?:-t)?-{pron}\s+(?:(?:{adv})\s+)*(?:{pp})|s['’]est-{pron2}\s+(?:(?:{adv})\s+)*(?:{pp})|(?:{fin})(?:-t)?-{pron3}|(?:{aux})\s+(?:(?:{adv})\s+)*(?:{pp})|(?:{fin}))(?:[^\p{{L}}\p{{N}}_]|$)",
@@ -305,6 +327,8 @@ impl Lexicon {
                 .iter()
                 .map(|(k, v)| (format!(" {} ", words_key(k)), format!(" {} ", words_key(v))))
                 .collect(),
+            feminine_roles: f(&raw.feminine_roles).into_iter().collect(),
+            org_nouns: f(&raw.org_nouns).into_iter().collect(),
             masculine: f(&raw.pronouns_masculine).into_iter().collect(),
             feminine: f(&raw.pronouns_feminine).into_iter().collect(),
             indefinite: f(&raw.lists.indefinite),
@@ -323,13 +347,13 @@ impl Lexicon {
 
     /// An inverted speech verb at the start of `s` (`, a déclaré`, `a-t-il ajouté`): where it ends,
     /// and whether it carries its own subject pronoun (then the speaker is an antecedent).
-    pub fn inverted_at(&self, s: &str) -> Option<(usize, bool)> {
+    pub fn inverted_at(&self, s: &str) -> Option<(usize, Option<String>)> {
         let verb = self.inverted_find(s)?;
-        let has_pronoun = s[..verb.end].split('-').skip(1).any(|part| {
+        let pronoun = s[..verb.end].split('-').skip(1).find_map(|part| {
             let w = part.split_whitespace().next().unwrap_or("").to_lowercase();
-            matches!(w.as_str(), "il" | "elle" | "ils" | "elles" | "on")
+            matches!(w.as_str(), "il" | "elle" | "ils" | "elles" | "on").then_some(w)
         });
-        Some((verb.end, has_pronoun))
+        Some((verb.end, pronoun))
     }
 
     /// Where an inverted speech verb opening `s` lies (leading spaces included). Only `find`: the
@@ -457,6 +481,16 @@ impl Lexicon {
             }
         }
         None
+    }
+
+    /// A role noun said of a woman (`magistrate`, `présidente`), folded.
+    pub fn is_feminine_role(&self, folded: &str) -> bool {
+        self.feminine_roles.contains(folded)
+    }
+
+    /// A common noun that stands for an organisation (`centrale`, `régime`), folded.
+    pub fn is_org_noun(&self, folded: &str) -> bool {
+        self.org_nouns.contains(folded)
     }
 
     /// A single word that is a role noun by itself (`ministre`, `président.`).

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::corpus::article::{Article, ArticleId, BlockKind};
 use crate::corpus::store::Store;
 use crate::corpus::text::{fold, word_count, words_key};
-use attribute::{Resolver, Speaker};
+use attribute::{Generic, Resolver, Speaker};
 use lexicon::LEXICON;
 use links::link_across;
 pub use links::{Link, Linker, MAX_ALSO_IN, apply as apply_links, common_in_order, word_hashes};
@@ -50,6 +50,42 @@ impl QuoteKind {
     }
 }
 
+/// How sure the engine is of a quote's speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// A guess the text supports but does not say: a speaker carried over from an earlier
+    /// sentence or paragraph, a role noun given to the last person who held the floor.
+    Low,
+    /// One step of inference: a pronoun, a role noun resolved through an apposition, another
+    /// quote of the same sentence, a verb the lexicon does not know.
+    Medium,
+    /// Said in so many words: a speech verb or `selon` with the name or the anonymous source,
+    /// `X :`, an interview turn.
+    High,
+}
+
+impl Confidence {
+    /// Lower-case name, as in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// Why a quote has its speaker: the cue in the text and how it was resolved, and how sure that is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The cue (`a déclaré`, `selon`, `X :`, `interview turn`) and its resolution (`pronoun "il"
+    /// -> last subject or speaker`, `role noun "le ministre" -> apposition`), joined by ` · `.
+    pub cue: String,
+    /// How sure.
+    pub confidence: Confidence,
+}
+
 /// Which text of the article a span refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -69,6 +105,8 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Canonical speaker: a person, an organisation, a description of an anonymous source, or none.
     pub speaker: Option<String>,
+    /// Why the speaker was given, and how sure that is (`None` when there is no speaker).
+    pub evidence: Option<Evidence>,
     /// Where the quote stands: the body when it is printed there, else the title.
     pub field: Field,
     /// Byte range of the quote text in `field` (slices back to `text` exactly).
@@ -169,7 +207,11 @@ fn opens_phrase(folded: &str) -> bool {
 
 /// A scare-quoted term or a title rather than a citation: one or two words, three without a
 /// determiner (`« persona non grata »`), or a short run of capitalized words (`« Africa Corps »`).
+/// A shout (`« Démission ! »`) is never a term.
 fn is_term(text: &str) -> bool {
+    if text.trim_end().ends_with(['!', '?']) {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let folded = fold(text);
     let capitalized = words
@@ -181,33 +223,42 @@ fn is_term(text: &str) -> bool {
         || (words.len() <= 5 && capitalized * 2 > words.len() && !opens_phrase(&folded))
 }
 
-/// Splits `« A, explique X. B »` into A and B, both said by X. Returns the two content ranges and
-/// the incise's subject text.
+/// Splits `« A, explique X. B »` (or `« A, a-t-il rappelé, B »`, or `« A, dit-elle. »`) into A
+/// and B, both said by X: the incise is never part of the quote. Returns the two content ranges
+/// (the second empty when the incise ends the quote) and the incise's speaker.
 fn split_incise(
+    resolver: &Resolver<'_>,
     text: &str,
     content: &Range<usize>,
-) -> Option<(Range<usize>, Range<usize>, Range<usize>)> {
+    open: usize,
+) -> Option<(Range<usize>, Range<usize>, Option<Speaker>)> {
     let inner = &text[content.clone()];
     for (comma, _) in inner.match_indices(", ") {
         let rest = &inner[comma + 1..];
-        let Some(verb) = LEXICON.inverted_find(rest) else {
-            continue;
+        let verb_end = match LEXICON.inverted_find(rest) {
+            Some(v) => v.end,
+            None => match attribute::pronoun_inversion(rest) {
+                Some(end) => end,
+                None => continue,
+            },
         };
-        let after = &rest[verb.end..];
-        let stop = after.find(['.', ','])?;
+        let after = &rest[verb_end..];
+        let stop = after.find(['.', ',', '!', '?']).unwrap_or(after.len());
         let subject = &after[..stop];
-        let tail = after[stop + 1..].trim_start();
-        if word_count(subject) > 6 || word_count(tail) < 3 || word_count(&inner[..comma]) < 2 {
+        let tail = after.get(stop + 1..).unwrap_or("").trim_start();
+        let tail_words = word_count(tail);
+        if word_count(subject) > 6 || (tail_words > 0 && tail_words < 2) || word_count(&inner[..comma]) < 2 {
             continue;
         }
         let base = content.start;
-        let subject_start = base + comma + 1 + verb.start;
-        let tail_start = content.end - tail.len();
-        return Some((
-            base..base + comma,
-            tail_start..content.end,
-            subject_start..base + comma + 1 + verb.end + stop,
-        ));
+        let incise = &rest[..verb_end + stop];
+        let speaker = resolver.after_inverted_verb(incise, open, Generic::PronounOnly);
+        let second = if tail.is_empty() {
+            content.end..content.end
+        } else {
+            content.end - tail.len()..content.end
+        };
+        return Some((base..base + comma, second, speaker));
     }
     None
 }
@@ -216,8 +267,13 @@ struct Found {
     span: extract::Span,
     sentence: Range<usize>,
     speaker: Option<Speaker>,
+    /// The speaker came from evidence in the quote's own sentence (its own or another quote's).
     explicit: bool,
 }
+
+/// How far back (in sentences of the same paragraph) a speech verb's subject still holds the
+/// floor for a quote that names no one.
+const SUBJECT_CARRY_SENTENCES: usize = 2;
 
 /// The quotes of one article, attributed within it.
 pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
@@ -228,19 +284,20 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
             sentences.extend(extract::sentences(body, b.range.clone()));
         }
     }
-    // The first sentence holding `pos` or ending there. Blocks come in text order, so the
-    // sentences do too and a binary search finds it; the scan stays for any other order.
+    // The index of the first sentence holding `pos` or ending there. Blocks come in text order,
+    // so the sentences do too and a binary search finds it; the scan stays for any other order.
     let in_order = sentences.windows(2).all(|w| w[0].end <= w[1].start);
-    let sentence_of = |pos: usize| {
-        let holds = |s: &&Range<usize>| s.contains(&pos) || s.end == pos;
-        let found = if in_order {
-            sentences
-                .get(sentences.partition_point(|s| s.end < pos))
-                .filter(holds)
+    let sentence_index = |pos: usize| {
+        let holds = |s: &Range<usize>| s.contains(&pos) || s.end == pos;
+        if in_order {
+            let i = sentences.partition_point(|s| s.end < pos);
+            sentences.get(i).filter(|s| holds(s)).map(|_| i)
         } else {
-            sentences.iter().find(holds)
-        };
-        found.cloned().unwrap_or(pos..pos)
+            sentences.iter().position(holds)
+        }
+    };
+    let sentence_of = |pos: usize| {
+        sentence_index(pos).map_or(pos..pos, |i| sentences[i].clone())
     };
     let people = People::find(body, &sentences, aliases);
     let mut resolver = Resolver::new(body, people, aliases);
@@ -260,25 +317,29 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
         let (parts, speaker) = match span.kind {
             QuoteKind::Interview => {
                 let label = span.label.clone().unwrap_or_default();
-                (vec![span], Some(resolver.named(&label)))
+                let speaker = resolver.named(&label).via("interview turn");
+                (vec![span], Some(speaker))
             }
             QuoteKind::Unmarked => {
-                let from = span.attribution.unwrap_or(span.close_end);
-                let after = &body[from..sentence.end.max(span.close_end)];
-                match resolver.after_inverted_verb(after, span.open) {
+                let attribution = span.attribution.clone().unwrap_or(span.close_end..span.close_end);
+                let from = attribution.start.min(body.len());
+                let to = attribution.end.max(from).min(body.len());
+                match resolver.after_inverted_verb(&body[from..to], span.open, Generic::No) {
                     Some(s) => (vec![span], Some(s)),
                     // Without a speaker, a clause and a comma are not reported speech.
                     None => continue,
                 }
             }
-            _ => match split_incise(body, &span.content) {
-                Some((a, b, subject)) => {
-                    let speaker = resolver.subject(&body[subject], span.open);
-                    let first = extract::Span {
+            _ => match split_incise(&resolver, body, &span.content, span.open) {
+                Some((a, b, speaker)) => {
+                    let mut parts = vec![extract::Span {
                         content: a,
                         ..span.clone()
-                    };
-                    (vec![first, extract::Span { content: b, ..span }], speaker)
+                    }];
+                    if !b.is_empty() {
+                        parts.push(extract::Span { content: b, ..span });
+                    }
+                    (parts, speaker)
                 }
                 None => {
                     let speaker = resolver.explicit(span.open, span.close_end, &sentence);
@@ -303,7 +364,7 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
     // Pass 2: context for the quotes that named no one. Explicit quotes keep their speakers, so
     // the first one of each sentence and passage, and the blocks holding one, are known upfront.
     let n = found.len();
-    let mut block_last: HashMap<usize, Speaker> = HashMap::new();
+    let mut block_last: HashMap<usize, (usize, Speaker)> = HashMap::new();
     let mut first_in_sentence: HashMap<(usize, usize), usize> = HashMap::new();
     let mut first_in_passage: HashMap<usize, usize> = HashMap::new();
     let mut blocks_with_evidence: HashSet<usize> = HashSet::new();
@@ -320,55 +381,98 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
     }
     for i in 0..n {
         if found[i].speaker.is_none() {
-            let (sentence, block, passage) = (
+            let (sentence, block, passage, open) = (
                 found[i].sentence.clone(),
                 found[i].span.block,
                 found[i].span.passage,
+                found[i].span.open,
             );
             let same_sentence = first_in_sentence
                 .get(&(sentence.start, sentence.end))
-                .and_then(|&j| found[j].speaker.clone());
-            let same_passage = passage
-                .and_then(|p| first_in_passage.get(&p))
-                .and_then(|&j| found[j].speaker.clone());
-            let in_block = block.and_then(|b| block_last.get(&b).cloned()).or_else(|| {
+                .and_then(|&j| found[j].speaker.as_ref())
+                .map(|s| s.carried("another quote of the same sentence", Confidence::Medium));
+            if same_sentence.is_some() {
+                found[i].explicit = true;
+            }
+            let same_passage = || {
+                passage
+                    .and_then(|p| first_in_passage.get(&p))
+                    .and_then(|&j| found[j].speaker.as_ref())
+                    .map(|s| s.carried("same quotation, earlier paragraph", Confidence::Medium))
+            };
+            // The previous quote of the paragraph, unless someone else took the floor since.
+            let previous_quote = || {
+                let (at, s) = block.and_then(|b| block_last.get(&b))?;
+                let someone_else = resolver.people.next_person(*at, open).is_some_and(|p| {
+                    s.is_named() && resolver.people.name(p) != s.text()
+                        || !s.is_named()
+                });
+                (!someone_else)
+                    .then(|| s.carried("previous quote, same paragraph", Confidence::Medium))
+            };
+            let selon_before = || {
                 let b = article.blocks.get(block?)?;
                 selon_evidence(
                     &resolver,
                     &body[b.range.start..sentence.start.max(b.range.start)],
-                    found[i].span.open,
+                    open,
                 )
-            });
-            let carried = block.and_then(|b| {
-                let text = article.block_text(article.blocks.get(b)?).trim_start();
-                let opens_with_quote = text.starts_with(['«', '"', '“', '„']);
-                let block_has_evidence = blocks_with_evidence.contains(&b);
-                let prev = b.checked_sub(1)?;
-                let prev_block = &article.blocks[prev];
-                let continues = opens_with_quote
-                    && !block_has_evidence
-                    && matches!(
-                        prev_block.kind,
-                        BlockKind::Paragraph | BlockKind::Turn { .. }
-                    );
-                // The previous paragraph's last speaker, or the source it named (`selon X`).
-                continues
-                    .then(|| {
-                        block_last.get(&prev).cloned().or_else(|| {
-                            let text = article.block_text(prev_block);
-                            selon_evidence(&resolver, text, prev_block.range.end)
-                        })
+                .map(|s| s.carried("selon earlier in the paragraph", Confidence::Medium))
+            };
+            // A speech verb's subject in the sentences just before (`La plateforme X dit
+            // maintenir son appel. « … »`), in the same paragraph or, for a quote that opens
+            // its paragraph, the end of the previous one.
+            let subject_before = || {
+                let k = sentence_index(sentence.start)?;
+                let b = article.blocks.get(block?)?;
+                (1..=SUBJECT_CARRY_SENTENCES)
+                    .filter_map(|back| sentences.get(k.checked_sub(back)?))
+                    .take_while(|prev| {
+                        prev.start >= b.range.start
+                            || body[b.range.start..open].trim().is_empty()
                     })
-                    .flatten()
-            });
-            found[i].speaker = same_sentence.or(same_passage).or(in_block).or(carried);
+                    .find_map(|prev| resolver.verb_subject(&body[prev.clone()], prev.end))
+                    .map(|s| s.carried("speech verb in the sentence before", Confidence::Low))
+            };
+            let carried = || {
+                block.and_then(|b| {
+                    let text = article.block_text(article.blocks.get(b)?).trim_start();
+                    let opens_with_quote = text.starts_with(['«', '"', '“', '„', '‹', '<']);
+                    let block_has_evidence = blocks_with_evidence.contains(&b);
+                    let prev = b.checked_sub(1)?;
+                    let prev_block = &article.blocks[prev];
+                    let continues = opens_with_quote
+                        && !block_has_evidence
+                        && matches!(
+                            prev_block.kind,
+                            BlockKind::Paragraph | BlockKind::Turn { .. }
+                        );
+                    // The previous paragraph's last speaker, or the source it named (`selon X`).
+                    continues
+                        .then(|| {
+                            block_last.get(&prev).map(|(_, s)| s.clone()).or_else(|| {
+                                let text = article.block_text(prev_block);
+                                selon_evidence(&resolver, text, prev_block.range.end)
+                            })
+                        })
+                        .flatten()
+                        .map(|s| s.carried("speaker of the previous paragraph", Confidence::Low))
+                })
+            };
+            found[i].speaker = same_sentence
+                .or_else(same_passage)
+                .or_else(previous_quote)
+                .or_else(selon_before)
+                .or_else(subject_before)
+                .or_else(carried);
         }
         if let (Some(b), Some(s)) = (found[i].span.block, found[i].speaker.clone()) {
-            block_last.insert(b, s);
+            block_last.insert(b, (found[i].span.close_end, s));
         }
     }
+    resolve_roles_forward(&resolver, &mut found);
 
-    // Terms are not quotes, unless someone clearly said them.
+    // Terms are not quotes, unless the sentence clearly attributes them.
     found.retain(|f| {
         f.explicit || f.span.kind != QuoteKind::Direct || !is_term(&body[f.span.content.clone()])
     });
@@ -380,29 +484,12 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
         if is_term(text) && !title[..t.open].trim_end().ends_with(':') {
             continue;
         }
-        let key: Vec<String> = words_key(text).split(' ').map(str::to_owned).collect();
-        let by_cover = found
-            .iter()
-            .filter(|f| f.speaker.is_some())
-            .map(|f| {
-                let other: Vec<String> = words_key(&body[f.span.content.clone()])
-                    .split(' ')
-                    .map(str::to_owned)
-                    .collect();
-                (common_in_order(&key, &other), f)
-            })
-            .filter(|(c, _)| *c * 5 >= key.len() * 4)
-            .max_by_key(|(c, _)| *c)
-            .and_then(|(_, f)| f.speaker.clone());
-        let lead = title[..t.open].trim_end();
-        let by_label = lead
-            .strip_suffix(':')
-            .and_then(|h| attribute::name_in(h.trim()))
-            .map(|n| resolver.named(&n));
+        let speaker = title_speaker(&resolver, title, &t, &found);
         quotes.push(Quote {
             text: text.to_owned(),
             kind: QuoteKind::Partial,
-            speaker: by_label.or(by_cover).map(|s| s.text().to_owned()),
+            evidence: speaker.as_ref().map(evidence_of),
+            speaker: speaker.map(|s| s.text().to_owned()),
             field: Field::Title,
             span: t.content.clone(),
             sentence: 0..title.len(),
@@ -421,6 +508,7 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
         quotes.push(Quote {
             text: body[f.span.content.clone()].to_owned(),
             kind,
+            evidence: f.speaker.as_ref().map(evidence_of),
             speaker: f.speaker.map(|s| s.text().to_owned()),
             field: Field::Body,
             span: f.span.content,
@@ -431,6 +519,93 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
         });
     }
     merge_repeats(quotes)
+}
+
+fn evidence_of(s: &Speaker) -> Evidence {
+    Evidence {
+        cue: s.cue.clone(),
+        confidence: s.confidence,
+    }
+}
+
+/// A role no one was given before (`…, a déclaré le porte-parole de la présidence. « … », a
+/// expliqué X`): when the next quote of the same paragraph names its speaker outright, the role
+/// is that person's.
+fn resolve_roles_forward(resolver: &Resolver<'_>, found: &mut [Found]) {
+    for i in 0..found.len().saturating_sub(1) {
+        let Some(s) = &found[i].speaker else {
+            continue;
+        };
+        if s.is_named() || !s.cue.contains("role noun, no name given") {
+            continue;
+        }
+        let next = &found[i + 1];
+        let Some(n) = &next.speaker else {
+            continue;
+        };
+        let same_block = next.span.block.is_some() && next.span.block == found[i].span.block;
+        if same_block && n.is_named() && n.confidence == Confidence::High && next.explicit {
+            if resolver.people.by_full_name(n.text(), &Aliases::default()).is_some() {
+                let role = s.text().to_owned();
+                found[i].speaker = Some(n.carried(
+                    &format!("role noun \"{role}\" -> named by the next quote"),
+                    Confidence::Low,
+                ));
+            }
+        }
+    }
+}
+
+/// The speaker of a headline quote: a name before a colon (`CGT : « … »`, not a section label
+/// such as `Coopération :`), a name after it (`« … », X`), or the speaker of the body quote it
+/// repeats.
+fn title_speaker(
+    resolver: &Resolver<'_>,
+    title: &str,
+    t: &extract::Span,
+    found: &[Found],
+) -> Option<Speaker> {
+    let text = &title[t.content.clone()];
+    let lead = title[..t.open].trim_end();
+    let by_label = lead.strip_suffix(':').and_then(|h| {
+        let h = h.trim();
+        let label = h.rsplit([':', '|', '-', '–']).next().unwrap_or(h).trim();
+        let is_name = attribute::org_in(label).is_some()
+            || attribute::is_acronym(label)
+            || label.split_whitespace().count() >= 2 && attribute::name_in(label).is_some()
+            || resolver.people.by_short_form(label).is_some();
+        is_name
+            .then(|| attribute::name_in(label).unwrap_or_else(|| label.to_owned()))
+            .map(|n| resolver.named(&n).via("X : (headline)"))
+    });
+    if by_label.is_some() {
+        return by_label;
+    }
+    let tail = title[t.close_end.min(title.len())..]
+        .trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    if !tail.is_empty() && word_count(tail) <= 5 {
+        if let Some(s) = resolver.after_inverted_verb(tail, title.len(), Generic::AfterComma) {
+            return Some(s);
+        }
+        if let Some(name) = attribute::name_in(tail).filter(|n| n.split_whitespace().count() >= 2) {
+            return Some(resolver.named(&name).via("« … », X (headline)"));
+        }
+    }
+    let key: Vec<String> = words_key(text).split(' ').map(str::to_owned).collect();
+    found
+        .iter()
+        .filter(|f| f.speaker.is_some())
+        .map(|f| {
+            let other: Vec<String> = words_key(&resolver.text[f.span.content.clone()])
+                .split(' ')
+                .map(str::to_owned)
+                .collect();
+            (common_in_order(&key, &other), f)
+        })
+        .filter(|(c, _)| *c * 5 >= key.len() * 4)
+        .max_by_key(|(c, _)| *c)
+        .and_then(|(_, f)| f.speaker.as_ref())
+        .map(|s| s.carried("the body quote it repeats", Confidence::Medium))
 }
 
 /// How far back in a paragraph `selon X` is looked for, in bytes.
@@ -456,7 +631,7 @@ fn selon_evidence(resolver: &Resolver<'_>, before: &str, pos: usize) -> Option<S
         .char_indices()
         .nth(chars)
         .map_or(before.len(), |(i, _)| i);
-    resolver.subject(&before[start..], pos)
+    resolver.subject(&before[start..], pos).map(|s| s.via("selon"))
 }
 
 /// The same words printed twice in one article (title and body, or twice in the body) are one
@@ -472,6 +647,7 @@ fn merge_repeats(mut quotes: Vec<Quote>) -> Vec<Quote> {
                 first.also_at.push((q.field, q.span));
                 if first.speaker.is_none() {
                     first.speaker = q.speaker;
+                    first.evidence = q.evidence;
                 }
             }
             Entry::Vacant(slot) => {

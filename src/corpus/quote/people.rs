@@ -100,6 +100,18 @@ pub struct Person {
     tokens: Vec<String>,
     /// Role descriptions from appositions, as folded content words.
     roles: Vec<Vec<String>>,
+    /// Some(true) when the text says she is a woman (`Mme`, `la ministre`), Some(false) a man (`M.`).
+    feminine: Option<bool>,
+}
+
+impl Person {
+    /// True when one of the person's roles has `head` (a folded role noun) as a word.
+    fn has_role_word(&self, head: &str) -> bool {
+        self.roles
+            .iter()
+            .flatten()
+            .any(|h| word_agrees(head, h) || LEXICON.normalise_role(head) == *h)
+    }
 }
 
 /// Someone a pronoun can point back to: a person, or a description (`un proche du président`).
@@ -107,6 +119,14 @@ pub struct Person {
 pub enum Referent {
     /// A named person (index into [`People::persons`]).
     Person(usize),
+    /// A name the article's people do not hold: an organisation (`CGT`, `la plateforme Wakit
+    /// Tamma`) when `org`, else a one-word name or a nickname.
+    Named {
+        /// The name as shown.
+        name: String,
+        /// An organisation rather than a person.
+        org: bool,
+    },
     /// A described speaker, kept as written.
     Description(String),
 }
@@ -328,6 +348,9 @@ impl People {
                     .canonical(&name)
                     .map_or_else(|| name.clone(), str::to_owned);
                 let idx = people.person_index(&canonical, aliases);
+                if people.persons[idx].feminine.is_none() {
+                    people.persons[idx].feminine = title_gender(&text[words[first].0..range.start]);
+                }
                 people.mentions.push((range.start, idx));
                 people.add_roles(idx, text, range.clone());
             } else if tokens.len() == 1 {
@@ -351,11 +374,15 @@ impl People {
             tokens.extend(v.split_whitespace().map(fold));
         }
         let roles = aliases.roles.get(canonical).cloned().unwrap_or_default();
+        let feminine = roles
+            .iter()
+            .find_map(|r| r.first().map(|head| LEXICON.is_feminine_role(head)));
         self.persons.push(Person {
             name: canonical.to_owned(),
             key: words_key(canonical),
             tokens,
             roles,
+            feminine,
         });
         self.persons.len() - 1
     }
@@ -416,7 +443,7 @@ impl People {
                 phrase
             };
             if LEXICON.find_role_noun(body).is_some_and(|(p, _)| p == 0) && opener != "qui" {
-                self.persons[idx].roles.push(role_tokens(phrase));
+                self.push_role(idx, role_tokens(phrase));
             }
         }
         if let Some(country) = after_folded
@@ -426,7 +453,7 @@ impl People {
         {
             let key = words_key(country);
             if let Some((_, nat)) = LEXICON.nationalities.iter().find(|(c, _)| *c == key) {
-                self.persons[idx].roles.push(vec![nat.clone()]);
+                self.push_role(idx, vec![nat.clone()]);
             }
         }
         // Before the name: back to the sentence or clause start.
@@ -436,7 +463,17 @@ impl People {
             .find(|(_, c)| matches!(c, '.' | ';' | ':' | '«' | '»' | '"' | '(' | '\n'))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let before = fold(&text[start..name.start]);
-        let before = before.trim_end().trim_end_matches(',').trim_end();
+        // A courtesy title glued to the name is not part of the role (`…de la CAC, Me Max X`).
+        let mut before = before.trim_end();
+        while let Some(t) = LEXICON
+            .titles
+            .iter()
+            .map(|t| fold(t))
+            .find(|t| before.ends_with(t.as_str()) && before[..before.len() - t.len()].ends_with(' '))
+        {
+            before = before[..before.len() - t.len()].trim_end();
+        }
+        let before = before.trim_end_matches(',').trim_end();
         let clause_start = before.rfind(',').map_or(0, |i| i + 1);
         let clause = &before[clause_start..];
         if let Some((pos, _)) = LEXICON.find_role_noun(clause) {
@@ -446,28 +483,27 @@ impl People {
                 let mut tokens = role_tokens(phrase);
                 tokens.retain(|t| !t.is_empty());
                 if !tokens.is_empty() {
-                    self.persons[idx].roles.push(tokens);
+                    // `la ministre X`: the determiner says she is a woman.
+                    let det = clause[..pos].trim_end();
+                    if det.ends_with(" la") || det == "la" || det.ends_with(" une") || det == "une" {
+                        self.persons[idx].feminine.get_or_insert(true);
+                    }
+                    self.push_role(idx, tokens);
                 }
             }
         }
     }
 
-    /// The subject of each sentence: the first person named in it who does not follow a preposition
-    /// (`Les entretiens avec Sergueï Lavrov` has no named subject).
+    /// The subject of each sentence: the first person named in it who stands where a subject
+    /// stands (at the start of a clause, maybe after a role: `Le ministre X`, `, X,`), not in a
+    /// complement (`Les entretiens avec Sergueï Lavrov`, `le coordinateur de la plateforme X`).
     fn find_subjects(&mut self, text: &str, sentences: &[Range<usize>]) {
         for s in sentences {
             // Mentions are sorted: the first one in the sentence is the first at or after its start.
             let at = self.mentions.partition_point(|(pos, _)| *pos < s.start);
             let first = self.mentions.get(at).filter(|(pos, _)| s.contains(pos));
             if let Some(&(pos, person)) = first {
-                let prev_word = text[s.start..pos]
-                    .trim_end()
-                    .trim_end_matches(['\'', '’'])
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .map(fold)
-                    .unwrap_or_default();
-                if !PREPOSITIONS.contains(&prev_word.as_str()) {
+                if subject_position(&text[s.start..pos]) {
                     self.floor.push((pos, Referent::Person(person)));
                 }
             }
@@ -481,22 +517,76 @@ impl People {
         self.floor.insert(at, (pos, referent));
     }
 
-    /// Who `il`/`elle` at `pos` most likely is: the last subject or speaker before it.
-    pub fn antecedent(&self, pos: usize) -> Option<&Referent> {
-        // The floor is kept sorted by position: the last entry before `pos`.
+    /// Who a pronoun at `pos` most likely is: the last subject or speaker before it whose gender
+    /// and number agree (`elle` skips a man, `ils` wants a plural description). Looks back a few
+    /// entries only: past them the text no longer supports the guess.
+    pub fn antecedent(&self, pos: usize, pronoun: Pronoun) -> Option<&Referent> {
+        // The floor is kept sorted by position: the entries before `pos`, nearest first.
         let before = self.floor.partition_point(|(p, _)| *p < pos);
-        before
-            .checked_sub(1)
-            .and_then(|i| self.floor.get(i))
+        self.floor[..before]
+            .iter()
+            .rev()
+            .take(4)
             .map(|(_, r)| r)
+            .find(|r| self.agrees(r, pronoun))
     }
 
-    /// The person who is the subject of a sentence (or spoke) within `range`.
-    pub fn subject_in(&self, range: Range<usize>) -> Option<usize> {
-        let from = self.floor.partition_point(|(p, _)| *p < range.start);
+    fn agrees(&self, r: &Referent, pronoun: Pronoun) -> bool {
+        let (feminine, plural) = match r {
+            Referent::Person(i) => (self.persons[*i].feminine, false),
+            Referent::Named { org, .. } => (None, *org && pronoun.plural),
+            Referent::Description(d) => description_gender(d),
+        };
+        plural == pronoun.plural
+            && match (pronoun.feminine, feminine) {
+                (Some(want), Some(have)) => want == have,
+                _ => true,
+            }
+    }
+
+    /// The person a singular role noun (`le syndicaliste`, `la magistrate`) most likely stands
+    /// for when no apposition gave anyone that role: the last person who held the floor before
+    /// `pos`, of the role's gender, whose known roles do not contradict it.
+    pub fn last_person(&self, pos: usize, head: &str, feminine: Option<bool>) -> Option<usize> {
+        let before = self.floor.partition_point(|(p, _)| *p < pos);
+        self.floor[..before]
+            .iter()
+            .rev()
+            .take(6)
+            .find_map(|(_, r)| match r {
+                Referent::Person(i) => {
+                    let p = &self.persons[*i];
+                    let gender_ok = match (feminine, p.feminine) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    };
+                    let role_ok = p.roles.is_empty() || p.has_role_word(head) || !is_office(head);
+                    (gender_ok && role_ok).then_some(*i)
+                }
+                _ => None,
+            })
+    }
+
+    /// The organisation a definite common noun (`la centrale`, `le régime`) stands for: the last
+    /// organisation that held the floor before `pos`.
+    pub fn last_org(&self, pos: usize) -> Option<&str> {
+        let before = self.floor.partition_point(|(p, _)| *p < pos);
+        self.floor[..before]
+            .iter()
+            .rev()
+            .take(8)
+            .find_map(|(_, r)| match r {
+                Referent::Named { name, org: true } => Some(name.as_str()),
+                _ => None,
+            })
+    }
+
+    /// The next person who speaks or is a subject after `pos`, before `end`.
+    pub fn next_person(&self, pos: usize, end: usize) -> Option<usize> {
+        let from = self.floor.partition_point(|(p, _)| *p <= pos);
         self.floor[from..]
             .iter()
-            .take_while(|(p, _)| *p < range.end)
+            .take_while(|(p, _)| *p < end)
             .find_map(|(_, r)| match r {
                 Referent::Person(i) => Some(*i),
                 _ => None,
@@ -540,10 +630,106 @@ impl People {
             .max_by_key(|&i| last_before(i).map_or(0, |p| p + 1))
     }
 
+    fn push_role(&mut self, idx: usize, tokens: Vec<String>) {
+        if self.persons[idx].feminine.is_none() {
+            if let Some(head) = tokens.first() {
+                if LEXICON.is_feminine_role(head) {
+                    self.persons[idx].feminine = Some(true);
+                }
+            }
+        }
+        self.persons[idx].roles.push(tokens);
+    }
+
     /// The name of a person.
     pub fn name(&self, idx: usize) -> &str {
         &self.persons[idx].name
     }
+}
+
+/// What a pronoun asks of its antecedent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pronoun {
+    /// Some(true) for `elle(s)`, Some(false) for `il(s)`, None when the form does not say.
+    pub feminine: Option<bool>,
+    /// `ils`, `elles`.
+    pub plural: bool,
+}
+
+impl Pronoun {
+    /// The pronoun a folded word is, if it is one.
+    pub fn of(word: &str) -> Option<Pronoun> {
+        let (feminine, plural) = match word {
+            "ils" => (Some(false), true),
+            "elles" => (Some(true), true),
+            "on" => (None, false),
+            w => (Some(!LEXICON.pronoun(w)?), false),
+        };
+        Some(Pronoun { feminine, plural })
+    }
+}
+
+/// Gender and number a description's determiner gives (`une source` feminine, `des témoins`
+/// plural).
+fn description_gender(d: &str) -> (Option<bool>, bool) {
+    let folded = fold(d);
+    let first = folded.split([' ', '\'']).next().unwrap_or("");
+    match first {
+        "une" | "la" | "cette" | "sa" => (Some(true), false),
+        "un" | "le" | "ce" | "cet" | "son" => (Some(false), false),
+        "les" | "des" | "ces" | "ses" | "leurs" | "plusieurs" | "deux" | "trois" | "certains"
+        | "certaines" | "quelques" | "nombre" | "de" | "d" => (None, true),
+        _ => (None, false),
+    }
+}
+
+/// A role that is an office a person holds (`ministre`, `président`), as opposed to what anyone
+/// may be called (`le syndicaliste`, `la magistrate`): an office contradicts another office.
+fn is_office(head: &str) -> bool {
+    [
+        "ministre", "president", "presidente", "premier ministre", "premiere ministre", "porte-parole",
+        "ambassadeur", "ambassadrice", "gouverneur", "maire", "secretaire", "directeur", "directrice",
+    ]
+    .contains(&head)
+}
+
+/// `M.` or `Mme` just before a name says its gender.
+fn title_gender(before: &str) -> Option<bool> {
+    match before.trim_end().rsplit(' ').next()? {
+        "Mme" | "Mlle" | "Madame" => Some(true),
+        "M." | "Monsieur" => Some(false),
+        _ => None,
+    }
+}
+
+/// True when a name after `before` (its sentence up to the name) stands where a subject stands:
+/// at the start of the sentence or of a clause, maybe after a determiner, a role and a title
+/// (`Le ministre malien M. X`, `, X`), not inside a complement (`avec X`, `le coordinateur de la
+/// plateforme X`).
+fn subject_position(before: &str) -> bool {
+    let folded = fold(before);
+    let clause = folded
+        .rsplit([',', ';', ':', '(', '«', '"', '“'])
+        .next()
+        .unwrap_or(&folded);
+    let words: Vec<&str> = clause
+        .split(|c: char| c.is_whitespace() || c == '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(last) = words.last() else {
+        return true;
+    };
+    // `avec X`; `la plateforme X` names an organisation, not a person who speaks.
+    if PREPOSITIONS.contains(last) || LEXICON.is_org_noun(last) {
+        return false;
+    }
+    // A preposition before the role noun makes the whole phrase a complement (`avec le ministre
+    // X`); after it, it is part of the role (`le ministre des Affaires étrangères X`).
+    let role_at = LEXICON.find_role_noun(clause).map(|(p, _)| p);
+    let head = role_at.map_or(clause, |p| &clause[..p]);
+    !head
+        .split(|c: char| c.is_whitespace() || c == '\'')
+        .any(|w| PREPOSITIONS.contains(&w))
 }
 
 /// A short name written with a courtesy title or in capitals → the short form (`M. Diop` → `Diop`).
