@@ -26,6 +26,10 @@ struct QuoteOut<'a> {
     quote: &'a str,
     speaker: Option<Cow<'a, str>>,
     kind: &'static str,
+    /// Why the speaker was given (`a déclaré · role noun "le ministre" -> apposition`), or null.
+    evidence: Option<Cow<'a, str>>,
+    /// `high`, `medium` or `low`, or null when there is no speaker.
+    confidence: Option<&'static str>,
     field: Field,
     start: usize,
     end: usize,
@@ -98,6 +102,8 @@ pub fn print_quotes(
                     quote: &q.text,
                     speaker: q.speaker.as_deref().map(sanitize::one_line),
                     kind: q.kind.name(),
+                    evidence: q.evidence.as_ref().map(|e| sanitize::one_line(&e.cue)),
+                    confidence: q.evidence.as_ref().map(|e| e.confidence.name()),
                     field: q.field,
                     start: offsets.at(q.span.start),
                     end: offsets.at(q.span.end),

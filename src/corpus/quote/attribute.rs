@@ -161,6 +161,9 @@ impl Speaker {
     }
 }
 
+/// How far back (bytes) a pronoun with no subject before it looks for the last person named.
+const PRONOUN_REACH: usize = 400;
+
 /// Which verbs the lexicon does not know may still read as an inverted speech verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Generic {
@@ -218,7 +221,20 @@ impl<'a> Resolver<'a> {
 
     /// Who a pronoun at `pos` points back to.
     fn antecedent(&self, pos: usize, pronoun: Pronoun, word: &str) -> Option<Speaker> {
-        let r = self.people.antecedent(pos, pronoun)?;
+        let Some(r) = self.people.antecedent(pos, pronoun) else {
+            // No one held the floor: the last person named just before (`…, à l’image du
+            // sélectionneur X. « … », a-t-il lancé`), at low confidence.
+            if pronoun.plural {
+                return None;
+            }
+            let from = pos.saturating_sub(PRONOUN_REACH);
+            let i = self.people.last_mention_in(from..pos, pronoun.feminine)?;
+            return Some(Speaker::named(
+                self.people.name(i),
+                format!("pronoun \"{word}\" -> last person named"),
+                Confidence::Low,
+            ));
+        };
         let s = self.referent_speaker(r);
         let how = format!("pronoun \"{word}\" -> last subject or speaker");
         Some(match r {
@@ -263,6 +279,7 @@ impl<'a> Resolver<'a> {
     /// One subject phrase, classified: a pronoun, an anonymous source, a name, an organisation,
     /// a role or an organisation noun.
     fn classify(&self, seg: &str, pos: usize) -> Option<Speaker> {
+        let seg = strip_conjunction(seg);
         let folded = fold(seg);
         let words: Vec<&str> = folded.split_whitespace().collect();
         let first = *words.first()?;
@@ -271,12 +288,12 @@ impl<'a> Resolver<'a> {
                 return self.antecedent(pos, p, first);
             }
         }
-        if words.iter().any(|w| TIME_WORDS.contains(w)) && words.len() <= 3 {
+        if opens_adverbial(seg) && (TIME_WORDS.contains(&first) || first == "ce" || first == "cette") {
             return None;
         }
         // An anonymous source stays anonymous, whoever it is close to (`un proche du président X`).
         if LEXICON.starts_indefinite(&folded) && words.len() >= 2 {
-            return Some(Speaker::described(clip(seg, 10), "anonymous source"));
+            return Some(Speaker::described(anonymous(seg), "anonymous source"));
         }
         if let Some(org) = org_in(seg) {
             return Some(Speaker::named(org, "", Confidence::High));
@@ -293,18 +310,30 @@ impl<'a> Resolver<'a> {
             }
             if definite || at == 0 {
                 let quoted = clip(seg, 8);
-                if let Some(i) = self.people.by_role(seg, pos) {
+                if let Some(i) = self
+                    .people
+                    .by_role(seg, pos)
+                    .or_else(|| self.people.by_role_head(role, pos))
+                {
                     return Some(Speaker::named(
                         self.people.name(i),
                         format!("role noun \"{quoted}\" -> apposition"),
                         Confidence::Medium,
                     ));
                 }
-                let feminine = LEXICON.is_feminine_role(role)
-                    || starts_word(&folded, "la")
-                    || starts_word(&folded, "une");
+                let feminine = LEXICON.is_feminine_role(role) || starts_word(&folded, "la");
                 let gender = feminine.then_some(true);
-                if let Some(i) = self.people.last_person(pos, role, gender) {
+                // Only a bare role (`le syndicaliste`, `la magistrate`, `le sélectionneur
+                // national`) re-describes the person the article is about; one with a complement
+                // (`l’avocat des parties civiles`) introduces someone else.
+                let bare = !folded[at + role.len()..]
+                    .split(|c: char| c.is_whitespace() || c == '\'')
+                    .any(|w| ["de", "des", "du", "d", "a", "au", "aux", "en", "pour", "chez"].contains(&w));
+                if let Some(i) = self
+                    .people
+                    .last_person(pos, role, gender)
+                    .filter(|_| definite && bare)
+                {
                     return Some(Speaker::named(
                         self.people.name(i),
                         format!("role noun \"{quoted}\" -> last person who held the floor"),
@@ -419,7 +448,14 @@ impl<'a> Resolver<'a> {
         } else {
             Generic::PronounOnly
         };
+        let before = &self.text[sentence.start.min(open)..open];
         if let Some(s) = self.after_inverted_verb(after_trim, open, generic) {
+            // `X répond « … », a-t-il dit`: the pronoun is X, named before the quote.
+            if s.cue.contains("pronoun") {
+                if let Some(b) = self.before_evidence(before, open).filter(|b| b.is_named()) {
+                    return Some(b);
+                }
+            }
             return Some(s);
         }
         let folded_after = fold(after_trim);
@@ -445,7 +481,6 @@ impl<'a> Resolver<'a> {
                 return Some(s.via("par"));
             }
         }
-        let before = &self.text[sentence.start.min(open)..open];
         self.before_evidence(before, open)
     }
 
@@ -475,24 +510,69 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        self.verb_subject(before, open)
+        if let Some(s) = self.verb_subject(before, open) {
+            return Some(s);
+        }
+        // `Selon X, la Russie poursuivra … « … »`: the sentence is X's account.
+        let lead = before.trim_start();
+        let lf = fold(lead);
+        for frame in ["selon ", "d'apres ", "pour "] {
+            if lf.starts_with(frame) {
+                let skip = lead
+                    .char_indices()
+                    .nth(frame.chars().count())
+                    .map_or(lead.len(), |(i, _)| i);
+                let src = lead[skip..].split(',').next().unwrap_or("");
+                if lead[skip..].contains(',') {
+                    if let Some(s) = self.subject(src, open).filter(|s| s.is_named()) {
+                        return Some(s.via(frame.trim()).at_most(Confidence::Medium));
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// The first speech verb of `before` that is not passive, and its subject: the phrase before
     /// it (`La CGT a estimé`, `Le président français, Emmanuel Macron, a annoncé`), or the
     /// antecedent of `qui` (`aux propos de X qui estimait`).
     pub fn verb_subject(&self, before: &str, open: usize) -> Option<Speaker> {
-        let verb = LEXICON.speech_verbs(before).find(|m| {
-            let prev = fold(before[..m.start].trim_end());
-            !(prev.ends_with(" ete")
-                || prev.ends_with(" etait")
-                || prev.ends_with(" sera")
-                || prev == "ete")
-        })?;
-        let verb_text = before[verb.clone()].to_owned();
-        let head = strip_verb_group(&before[..verb.start]);
-        let s = self.subject_before(head, open)?;
-        Some(s.via(&verb_text))
+        // Speech verbs, nearest the quote first; not passive (`a été déclaré` reports no speech by
+        // its subject), not a gerund (`en commentant` has no subject of its own).
+        let verbs: Vec<Range<usize>> = LEXICON
+            .speech_verbs(before)
+            .filter(|m| {
+                let prev = fold(before[..m.start].trim_end());
+                let passive = prev.ends_with(" ete")
+                    || prev.ends_with(" etait")
+                    || prev.ends_with(" sera")
+                    || prev == "ete";
+                !passive && !fold(&before[m.clone()]).ends_with("ant")
+            })
+            .collect();
+        let start = open.saturating_sub(before.len());
+        for verb in verbs.iter().rev().take(3) {
+            let verb_text = &before[verb.clone()];
+            let head = strip_verb_group(&before[..verb.start]);
+            // `X s’est présenté … et estimé que`: the subject of the first verb.
+            let coordinated = fold(head)
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .is_some_and(|w| w == "et");
+            if coordinated {
+                if let Some(i) = self.people.subject_of_sentence(start..open) {
+                    return Some(
+                        Speaker::named(self.people.name(i), "subject of the sentence", Confidence::Medium)
+                            .via(verb_text),
+                    );
+                }
+                continue;
+            }
+            if let Some(s) = self.subject_before(head, open) {
+                return Some(s.via(verb_text));
+            }
+        }
+        None
     }
 
     /// The subject that ends `head` (the sentence up to a verb group): a pronoun, the antecedent
@@ -519,15 +599,23 @@ impl<'a> Resolver<'a> {
         // The subject is the last clause that reads as a noun phrase; appositions sit between
         // commas (`Le secrétaire général de la CFDT, Laurent Berger,`).
         let segments: Vec<&str> = head.split(',').collect();
-        for seg in segments.iter().rev().take(6) {
-            let seg = seg.trim();
+        for (k, seg) in segments.iter().enumerate().rev().take(6) {
+            let seg = last_clause(seg.trim());
             if seg.is_empty() {
                 continue;
             }
             if opens_adverbial(seg) {
-                // `Interrogé sur X`, `Mercredi matin`: not the subject; look further left only if
-                // it is all this clause holds.
+                // `Interrogé sur X`, `Mercredi matin`: not the subject; look further left.
                 continue;
+            }
+            // `X, secrétaire général de la CFDT,`: a bare apposition after a name; the name is
+            // the subject.
+            let bare_role = LEXICON.find_role_noun(&fold(seg)).is_some_and(|(p, _)| p == 0);
+            if bare_role && k > 0 {
+                let left = last_clause(segments[k - 1].trim());
+                if let Some(name) = name_in(left).filter(|_| !opens_adverbial(left)) {
+                    return Some(self.named(&name));
+                }
             }
             return self.classify(seg, open);
         }
@@ -571,6 +659,60 @@ impl<'a> Resolver<'a> {
             }
         }
         None
+    }
+}
+
+/// A segment without the conjunction that opens it (`car la CEDEAO` → `la CEDEAO`).
+fn strip_conjunction(seg: &str) -> &str {
+    let mut s = seg.trim_start();
+    loop {
+        let f = fold(s);
+        let Some(w) = ["car ", "et ", "mais ", "or ", "donc ", "puis ", "alors ", "que ", "qu'"]
+            .iter()
+            .find(|w| f.starts_with(*w))
+        else {
+            return s;
+        };
+        let skip = s
+            .char_indices()
+            .nth(w.chars().count())
+            .map_or(s.len(), |(i, _)| i);
+        s = s[skip..].trim_start();
+    }
+}
+
+/// The part of a long segment after its last subordinating word: the clause whose subject
+/// stands just before the verb (`… 2020. Après que le capitaine X` → `le capitaine X`).
+fn last_clause(seg: &str) -> &str {
+    let folded = fold(seg);
+    let mut cut = None;
+    for w in [" que ", " qu'", " lorsque ", " quand ", " puisque ", " si ", " ou ", " mais ", " car "] {
+        if let Some(i) = folded.rfind(w) {
+            cut = cut.max(Some(i + w.len()));
+        }
+    }
+    match cut {
+        // fold keeps one char per char: map the folded byte index back through char counts.
+        Some(i) => {
+            let chars = folded[..i].chars().count();
+            let at = seg.char_indices().nth(chars).map_or(seg.len(), |(b, _)| b);
+            seg[at..].trim()
+        }
+        None => seg,
+    }
+}
+
+/// An anonymous source as shown: the description as written when it opens with an article
+/// (`une source sécuritaire`, `des témoins`), else marked as sources (`sources : plusieurs
+/// témoins`), so no description ever reads as a name.
+fn anonymous(seg: &str) -> String {
+    let text = clip(seg, 10);
+    let folded = fold(&text);
+    let first = folded.split([' ', '\'']).next().unwrap_or("");
+    if ["un", "une", "des", "d"].contains(&first) {
+        text
+    } else {
+        format!("sources : {text}")
     }
 }
 
@@ -901,6 +1043,11 @@ pub fn name_in(seg: &str) -> Option<String> {
         {
             j += 1;
         }
+        // `la plateforme X`: X names an organisation.
+        if i > 0 && LEXICON.is_org_noun(&fold(words[i - 1])) {
+            i = j + 1;
+            continue;
+        }
         let run: Vec<&str> = words[i..=j].to_vec();
         let bare: Vec<&str> = run
             .iter()
@@ -910,7 +1057,10 @@ pub fn name_in(seg: &str) -> Option<String> {
         let clean = |w: &&str| w.trim_end_matches([',', '.']).to_owned();
         let is_org_word = |w: &&str| LEXICON.is_org_word(w.trim_end_matches([',', '.'])) || is_acronym(w);
         // The part of the run after its last institution word (`République Idriss Déby`).
-        let tail_from = bare.iter().rposition(is_org_word).map_or(0, |p| p + 1);
+        let mut tail_from = bare.iter().rposition(is_org_word).map_or(0, |p| p + 1);
+        while bare.get(tail_from).is_some_and(|w| !is_cap(w)) {
+            tail_from += 1;
+        }
         let tail: Vec<String> = bare[tail_from..].iter().map(clean).collect();
         let org = tail_from > 0 || LEXICON.is_place(&bare.join(" "));
         let titled = bare.len() < run.len();

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::lexicon::LEXICON;
 use super::{Field, QuoteKind};
 use crate::corpus::article::{Article, BlockKind};
-use crate::corpus::text::{ends_sentence, find_byte, word_count};
+use crate::corpus::text::{ends_sentence, find_byte, fold, word_count};
 
 /// A span found in the text, before attribution.
 #[derive(Debug, Clone)]
@@ -363,7 +363,7 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
     let subject_like = |after: &str, has_pronoun: bool| {
         let after = super::attribute::skip_complements(after.trim_start());
         has_pronoun || after.starts_with(|c: char| c.is_uppercase()) || {
-            let folded = crate::corpus::text::fold(after);
+            let folded = fold(after);
             LEXICON.starts_definite(&folded) || LEXICON.starts_indefinite(&folded)
         }
     };
@@ -431,6 +431,15 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
                 };
                 let clause = &sentence[..comma];
                 if word_count(clause) < 5 {
+                    continue;
+                }
+                // `le président Keïta, dit IBK, …` gives a nickname, not speech.
+                let verb = rest[..verb_end].trim();
+                let name_before = clause
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+                if fold(verb) == "dit" && name_before {
                     continue;
                 }
                 if !subject_like(&rest[verb_end..], pronoun.is_some()) {
@@ -543,11 +552,18 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 let glued = gap_start == j
                     && (next.is_uppercase() || next == '"')
                     && text[start..at]
+                        .trim_end_matches(['"', '»', '”', ')'])
                         .rsplit(|ch: char| !ch.is_alphanumeric())
                         .next()
                         .is_some_and(|w| {
-                            w.chars().count() >= 3 && w.chars().next_back().is_some_and(char::is_lowercase)
-                        });
+                            let n = w.chars().count();
+                            (n >= 3 && w.chars().next_back().is_some_and(char::is_lowercase))
+                                || (n >= 4 && w.chars().all(|ch| ch.is_ascii_digit()))
+                        })
+                    // Or the word before was a quotation just closed (`nécessaire".La`).
+                    || gap_start == j
+                        && next.is_uppercase()
+                        && text[start..at].ends_with(['"', '»', '”']);
                 if (gap_start == j && !glued)
                     || !(next.is_uppercase() || next.is_ascii_digit() || "«\"“—–-".contains(next))
                 {

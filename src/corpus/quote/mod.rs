@@ -235,16 +235,27 @@ fn split_incise(
     let inner = &text[content.clone()];
     for (comma, _) in inner.match_indices(", ") {
         let rest = &inner[comma + 1..];
-        let verb_end = match LEXICON.inverted_find(rest) {
-            Some(v) => v.end,
+        let (verb_end, pronoun) = match LEXICON.inverted_at(rest) {
+            Some((end, p)) => (end, p.is_some()),
             None => match attribute::pronoun_inversion(rest) {
-                Some(end) => end,
+                Some(end) => (end, true),
                 None => continue,
             },
         };
         let after = &rest[verb_end..];
         let stop = after.find(['.', ',', '!', '?']).unwrap_or(after.len());
         let subject = &after[..stop];
+        // The incise names a speaker (`, a-t-il rappelé,`, `, explique X.`, `, tranche le
+        // ministre.`); `, confirme le bienfondé de cette journée` is the quote going on.
+        let sf = fold(subject.trim());
+        let names_speaker = pronoun
+            || subject.trim_start().starts_with(|c: char| c.is_uppercase())
+            || (LEXICON.starts_definite(&sf)
+                && (LEXICON.find_role_noun(&sf).is_some_and(|(p, _)| p < 4)
+                    || sf.split([' ', '\'']).nth(1).is_some_and(|w| LEXICON.is_org_noun(w))));
+        if !names_speaker {
+            continue;
+        }
         let tail = after.get(stop + 1..).unwrap_or("").trim_start();
         let tail_words = word_count(tail);
         if word_count(subject) > 6 || (tail_words > 0 && tail_words < 2) || word_count(&inner[..comma]) < 2 {

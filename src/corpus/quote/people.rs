@@ -630,6 +630,48 @@ impl People {
             .max_by_key(|&i| last_before(i).map_or(0, |p| p + 1))
     }
 
+    /// The person an apposition gave a role with this head noun (`ministre`, `coordinateur`),
+    /// whatever its complements: the last mentioned before `pos` when several have it.
+    pub fn by_role_head(&self, head: &str, pos: usize) -> Option<usize> {
+        let head = LEXICON.normalise_role(head);
+        let last_before = |i: usize| {
+            self.mentions
+                .iter()
+                .filter(|(p, who)| *who == i && *p < pos)
+                .map(|(p, _)| *p)
+                .max()
+        };
+        (0..self.persons.len())
+            .filter(|&i| self.persons[i].has_role_word(&head))
+            .max_by_key(|&i| last_before(i).map_or(0, |p| p + 1))
+    }
+
+    /// The last person named in `range` (any position), for a pronoun no subject explains.
+    pub fn last_mention_in(&self, range: Range<usize>, feminine: Option<bool>) -> Option<usize> {
+        let end = self.mentions.partition_point(|(p, _)| *p < range.end);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take_while(|(p, _)| *p >= range.start)
+            .map(|(_, i)| *i)
+            .find(|&i| match (feminine, self.persons[i].feminine) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            })
+    }
+
+    /// The person who is the subject of the sentence in `range`, if one was found.
+    pub fn subject_of_sentence(&self, range: Range<usize>) -> Option<usize> {
+        let from = self.floor.partition_point(|(p, _)| *p < range.start);
+        self.floor[from..]
+            .iter()
+            .take_while(|(p, _)| *p < range.end)
+            .find_map(|(_, r)| match r {
+                Referent::Person(i) => Some(*i),
+                _ => None,
+            })
+    }
+
     fn push_role(&mut self, idx: usize, tokens: Vec<String>) {
         if self.persons[idx].feminine.is_none() {
             if let Some(head) = tokens.first() {
