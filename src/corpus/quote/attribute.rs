@@ -64,6 +64,11 @@ const TIME_WORDS: [&str; 20] = [
     "midi",
     "nuit",
 ];
+/// Months, which date a phrase rather than name anyone (`3 avril`).
+const MONTHS: [&str; 12] = [
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+    "octobre", "novembre", "decembre",
+];
 /// `Il` that is no one: `il y a`, `il faut`, `il s’agit`.
 const IMPERSONAL: [&str; 9] = [
     "il y a",
@@ -101,23 +106,29 @@ pub struct Speaker {
     pub cue: String,
     /// How sure the evidence is.
     pub confidence: Confidence,
+    /// The evidence where it was first found, before it was carried to other quotes.
+    root: String,
 }
 
 impl Speaker {
     fn named(text: impl Into<String>, how: impl Into<String>, confidence: Confidence) -> Self {
+        let cue: String = how.into();
         Speaker {
             text: text.into(),
             named: true,
-            cue: how.into(),
+            root: cue.clone(),
+            cue,
             confidence,
         }
     }
 
     fn described(text: impl Into<String>, how: impl Into<String>) -> Self {
+        let cue: String = how.into();
         Speaker {
             text: text.into(),
             named: false,
-            cue: how.into(),
+            root: cue.clone(),
+            cue,
             confidence: Confidence::High,
         }
     }
@@ -141,6 +152,7 @@ impl Speaker {
         } else {
             format!("{cue} · {}", self.cue)
         };
+        self.root = self.cue.clone();
         self
     }
 
@@ -154,7 +166,7 @@ impl Speaker {
     /// the evidence says so and the confidence is at most `c`.
     pub fn carried(&self, how: &str, c: Confidence) -> Self {
         Speaker {
-            cue: format!("{how} ({})", self.cue),
+            cue: format!("{how} ({})", self.root),
             ..self.clone()
         }
         .at_most(c)
@@ -313,7 +325,7 @@ impl<'a> Resolver<'a> {
                 if let Some(i) = self
                     .people
                     .by_role(seg, pos)
-                    .or_else(|| self.people.by_role_head(role, pos))
+                    .or_else(|| self.people.by_role_head(role, seg, pos))
                 {
                     return Some(Speaker::named(
                         self.people.name(i),
@@ -716,11 +728,47 @@ fn anonymous(seg: &str) -> String {
     }
 }
 
+/// Adverbial phrases that stand between a subject and its verb.
+const MULTIWORD_ADVERBS: [&str; 18] = [
+    "quant a lui",
+    "quant a elle",
+    "quant a eux",
+    "quant a elles",
+    "pour sa part",
+    "pour leur part",
+    "de son cote",
+    "de leur cote",
+    "de nouveau",
+    "a nouveau",
+    "tout de meme",
+    "lui aussi",
+    "elle aussi",
+    "une nouvelle fois",
+    "une fois de plus",
+    "a son tour",
+    "a leur tour",
+    "par ailleurs",
+];
+
 /// Drops the verb group's auxiliaries, clitics and adverbs from the end of `head`
 /// (`La CGT a ` → `La CGT`, `Il l’avait également ` → `Il`).
 fn strip_verb_group(head: &str) -> &str {
     let mut h = head.trim_end();
     loop {
+        // Adverbial phrases of several words (`a quant à lui mis en avant`).
+        let folded = fold(h);
+        if let Some(p) = MULTIWORD_ADVERBS.iter().find(|p| {
+            folded.ends_with(*p)
+                && folded[..folded.len() - p.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c.is_whitespace() || c == ',')
+        }) {
+            let keep = folded[..folded.len() - p.len()].chars().count();
+            let at = h.char_indices().nth(keep).map_or(h.len(), |(i, _)| i);
+            h = h[..at].trim_end().trim_end_matches(',').trim_end();
+            continue;
+        }
         let cut = h
             .char_indices()
             .rev()
@@ -750,6 +798,8 @@ fn opens_adverbial(seg: &str) -> bool {
         .unwrap_or("");
     NOT_SUBJECT_OPENERS.contains(&first)
         || TIME_WORDS.contains(&first)
+        || MONTHS.contains(&first)
+        || first.starts_with(|c: char| c.is_ascii_digit())
         || first.ends_with("ant") && !first.is_empty() && seg.starts_with(|c: char| c.is_lowercase())
         || (first == "ce" || first == "cette")
             && folded.split_whitespace().nth(1).is_some_and(|w| TIME_WORDS.contains(&w))
@@ -765,10 +815,23 @@ pub(super) fn skip_complements(phrase: &str) -> &str {
         let Some(&first) = words.first() else {
             return rest;
         };
+        let date_words = |from: usize| {
+            words[from..]
+                .iter()
+                .take_while(|w| {
+                    TIME_WORDS.contains(w)
+                        || MONTHS.contains(w)
+                        || w.trim_end_matches(',').chars().all(|c| c.is_ascii_digit())
+                        || **w == "1er"
+                })
+                .count()
+        };
         let take = if TIME_WORDS.contains(&first) {
-            1 + usize::from(words.get(1).is_some_and(|w| TIME_WORDS.contains(w) || w.chars().all(|c| c.is_ascii_digit())))
-        } else if (first == "ce" || first == "cette") && words.get(1).is_some_and(|w| TIME_WORDS.contains(w)) {
-            2
+            date_words(0)
+        } else if (first == "ce" || first == "cette")
+            && words.get(1).is_some_and(|w| TIME_WORDS.contains(w))
+        {
+            1 + date_words(1)
         } else if first == "a" || first == "aux" || first == "au" {
             // `à l’AFP`, `à la presse`, `aux journalistes`, `au Monde`: up to the next word that
             // can open a subject.
@@ -1036,7 +1099,7 @@ pub fn name_in(seg: &str) -> Option<String> {
         }
         let mut j = i;
         while j + 1 < words.len()
-            && !words[j].ends_with([',', '.'])
+            && (!words[j].ends_with([',', '.']) || LEXICON.titles.iter().any(|t| t == words[j]))
             && (is_cap(words[j + 1])
                 || (["de", "ben", "ould", "ag", "el", "al"].contains(&words[j + 1])
                     && words.get(j + 2).is_some_and(|w| is_cap(w))))

@@ -474,8 +474,8 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
                 .or_else(same_passage)
                 .or_else(previous_quote)
                 .or_else(selon_before)
-                .or_else(subject_before)
-                .or_else(carried);
+                .or_else(carried)
+                .or_else(subject_before);
         }
         if let (Some(b), Some(s)) = (found[i].span.block, found[i].speaker.clone()) {
             block_last.insert(b, (found[i].span.close_end, s));

@@ -632,8 +632,19 @@ impl People {
 
     /// The person an apposition gave a role with this head noun (`ministre`, `coordinateur`),
     /// whatever its complements: the last mentioned before `pos` when several have it.
-    pub fn by_role_head(&self, head: &str, pos: usize) -> Option<usize> {
+    /// A nationality in the phrase must agree (`le ministre burkinabè` is not the Malian one).
+    pub fn by_role_head(&self, head: &str, phrase: &str, pos: usize) -> Option<usize> {
         let head = LEXICON.normalise_role(head);
+        let want = role_tokens(phrase);
+        let nationalities: Vec<&String> = want
+            .iter()
+            .filter(|w| LEXICON.nationalities.iter().any(|(_, n)| word_agrees(w, n)))
+            .collect();
+        let agrees = |p: &Person| {
+            nationalities
+                .iter()
+                .all(|n| p.roles.iter().flatten().any(|h| word_agrees(n, h)))
+        };
         let last_before = |i: usize| {
             self.mentions
                 .iter()
@@ -642,7 +653,7 @@ impl People {
                 .max()
         };
         (0..self.persons.len())
-            .filter(|&i| self.persons[i].has_role_word(&head))
+            .filter(|&i| self.persons[i].has_role_word(&head) && agrees(&self.persons[i]))
             .max_by_key(|&i| last_before(i).map_or(0, |p| p + 1))
     }
 
