@@ -559,7 +559,17 @@ impl<'a> Resolver<'a> {
                     || prev.ends_with(" etait")
                     || prev.ends_with(" sera")
                     || prev == "ete";
-                !passive && !fold(&before[m.clone()]).ends_with("ant")
+                let verb = fold(&before[m.clone()]);
+                let gerund = !verb.contains(' ') && verb.ends_with("ant");
+                // `à une nuance près`, `les appels`: a noun that looks like a verb.
+                let prev_word = prev
+                    .rsplit(|c: char| c.is_whitespace() || c == '\'')
+                    .next()
+                    .unwrap_or("");
+                let noun = NOUN_DETERMINERS.contains(&prev_word);
+                // `« … », déclare X`: an inverted verb has its subject after it.
+                let inverted = prev.trim_end_matches(',').trim_end().ends_with(['»', '"', '”']);
+                !passive && !gerund && !noun && !inverted
             })
             .collect();
         let start = open.saturating_sub(before.len());
@@ -727,6 +737,12 @@ fn anonymous(seg: &str) -> String {
         format!("sources : {text}")
     }
 }
+
+/// Words after which a verb form is a noun (`une nuance`, `les appels`, `leur souhait`).
+const NOUN_DETERMINERS: [&str; 18] = [
+    "un", "une", "le", "la", "les", "l", "des", "du", "sa", "son", "ses", "leur", "leurs", "ce",
+    "cette", "ces", "notre", "votre",
+];
 
 /// Adverbial phrases that stand between a subject and its verb.
 const MULTIWORD_ADVERBS: [&str; 18] = [

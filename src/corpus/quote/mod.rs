@@ -602,6 +602,21 @@ fn title_speaker(
             return Some(resolver.named(&name).via("« … », X (headline)"));
         }
     }
+    // `Le président X a annoncé le retour « dans les prochaines heures »`: a headline that is a
+    // sentence has its own evidence.
+    let sentences = [0..title.len()];
+    let no_aliases = Aliases::default();
+    let people = People::find(title, &sentences, &no_aliases);
+    let own = Resolver::new(title, people, &no_aliases);
+    if let Some(s) = own.explicit(t.open, t.close_end, &(0..title.len())) {
+        let name = s.text().to_owned();
+        let canonical = if s.is_named() {
+            resolver.named(&name)
+        } else {
+            s.clone()
+        };
+        return Some(canonical.via(&s.cue).at_most(s.confidence));
+    }
     let key: Vec<String> = words_key(text).split(' ').map(str::to_owned).collect();
     found
         .iter()

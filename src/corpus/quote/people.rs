@@ -478,8 +478,17 @@ impl People {
         let clause = &before[clause_start..];
         if let Some((pos, _)) = LEXICON.find_role_noun(clause) {
             let phrase = &clause[pos..];
-            // `son homologue malien X` is not X's role; neither is a phrase with a verb in it.
-            if !phrase.contains(" a ") && !LEXICON.has_speech_verb(phrase) {
+            // `son homologue malien X` is not X's role; neither is a phrase with a verb in it
+            // (`le président eut emprunté au communiste X`) or too long to be a title.
+            const VERBS: [&str; 12] = [
+                "a", "eut", "est", "fut", "avait", "etait", "ont", "sont", "sera", "aurait",
+                "avaient", "etaient",
+            ];
+            let has_verb = phrase.split_whitespace().any(|w| VERBS.contains(&w));
+            if !has_verb
+                && phrase.split_whitespace().count() <= 8
+                && !LEXICON.has_speech_verb(phrase)
+            {
                 let mut tokens = role_tokens(phrase);
                 tokens.retain(|t| !t.is_empty());
                 if !tokens.is_empty() {
@@ -792,8 +801,11 @@ pub fn strip_title(name: &str) -> &str {
         .titles
         .iter()
         .find_map(|t| {
+            // `M. Diop`, or glued by a scraper: `M.Diop`.
             n.strip_prefix(t.as_str())
-                .filter(|r| r.starts_with(' '))
+                .filter(|r| {
+                    r.starts_with(' ') || (t.ends_with('.') && r.starts_with(char::is_uppercase))
+                })
                 .map(str::trim)
         })
         .unwrap_or(n)
