@@ -556,13 +556,18 @@ fn resolve_roles_forward(resolver: &Resolver<'_>, found: &mut [Found]) {
         };
         let same_block = next.span.block.is_some() && next.span.block == found[i].span.block;
         if same_block && n.is_named() && n.confidence == Confidence::High && next.explicit {
-            if resolver.people.by_full_name(n.text(), &Aliases::default()).is_some() {
-                let role = s.text().to_owned();
-                found[i].speaker = Some(n.carried(
-                    &format!("role noun \"{role}\" -> named by the next quote"),
-                    Confidence::Low,
-                ));
+            let Some(person) = resolver.people.by_full_name(n.text(), &Aliases::default()) else {
+                continue;
+            };
+            // Not someone the article gave another office (`X, alors secrétaire général`).
+            let role = s.text().to_owned();
+            if !resolver.people.may_hold(person, &role) {
+                continue;
             }
+            found[i].speaker = Some(n.carried(
+                &format!("role noun \"{role}\" -> named by the next quote"),
+                Confidence::Low,
+            ));
         }
     }
 }

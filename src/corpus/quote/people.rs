@@ -436,6 +436,11 @@ impl People {
                 .split([',', '.', ';', ':', '(', ')'])
                 .next()
                 .unwrap_or("");
+            // `X, alors secrétaire général du parti`, `X, ancien ministre`: the role still.
+            let phrase = ["alors ", "desormais ", "aujourd'hui ", "actuel ", "actuelle ", "ancien ", "ancienne ", "ex-"]
+                .iter()
+                .find_map(|w| phrase.trim_start().strip_prefix(w))
+                .unwrap_or(phrase);
             let opener = phrase.split_whitespace().next().unwrap_or("");
             let body = if LEXICON.starts_definite(phrase) {
                 phrase.split_once([' ', '\'']).map_or("", |x| x.1)
@@ -637,6 +642,19 @@ impl People {
             .iter()
             .copied()
             .max_by_key(|&i| last_before(i).map_or(0, |p| p + 1))
+    }
+
+    /// True when nothing the article says of the person contradicts the role phrase: they have
+    /// no known role, or one with its head noun.
+    pub fn may_hold(&self, person: usize, phrase: &str) -> bool {
+        let p = &self.persons[person];
+        let folded = fold(phrase);
+        match LEXICON.find_role_noun(&folded) {
+            Some((_, head)) => {
+                p.roles.is_empty() || p.has_role_word(&LEXICON.normalise_role(head)) || p.has_role_word(head)
+            }
+            None => p.roles.is_empty(),
+        }
     }
 
     /// The person an apposition gave a role with this head noun (`ministre`, `coordinateur`),
