@@ -986,6 +986,7 @@ pub(crate) mod tests {
                                 QuoteKind::Direct
                             },
                             speaker: Some(speaker.into()),
+                            evidence: None,
                             field,
                             span: start..start + needle.len(),
                             sentence: start..start + needle.len(),

@@ -307,6 +307,18 @@ impl<'a> Resolver<'a> {
         if LEXICON.starts_indefinite(&folded) && words.len() >= 2 {
             return Some(Speaker::described(anonymous(seg), "anonymous source"));
         }
+        // `KEÏTA`, `M. DIOP`: a surname in capitals is the person, not an acronym.
+        let bare = strip_title(seg);
+        if !bare.contains(' ') {
+            if let Some(i) = self.people.by_short_form(bare) {
+                let full = self.people.name(i);
+                return Some(Speaker::named(
+                    full,
+                    format!("short form \"{bare}\" -> full name"),
+                    Confidence::High,
+                ));
+            }
+        }
         if let Some(org) = org_in(seg) {
             return Some(Speaker::named(org, "", Confidence::High));
         }
@@ -1018,7 +1030,7 @@ pub fn org_in(seg: &str) -> Option<String> {
     let rest = &t[det_len..];
     let rf = fold(rest);
     let first_word = rf.split_whitespace().next().unwrap_or("");
-    if LEXICON.is_org_noun(first_word) {
+    if LEXICON.is_org_noun(first_word) && rest.starts_with(char::is_lowercase) {
         let after = rest[first_word.len().min(rest.len())..].trim_start();
         if after.chars().next().is_some_and(char::is_uppercase) {
             let run = capitalized_run(after);

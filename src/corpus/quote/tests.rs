@@ -98,11 +98,20 @@ fn an_incise_inside_the_marks_splits_the_quote() {
 }
 
 #[test]
-fn an_unclosed_mark_does_not_swallow_the_article() {
+fn an_unclosed_mark_stops_at_its_paragraph_but_a_truncated_text_keeps_its_last_quote() {
     let q = pairs(
-        "Titre\n\n« Tout va bien », a dit Awa Keïta.\n\nLe texte continue normalement ici.\n\n« Une citation tronquée qui ne se ferme jamais",
+        "Titre\n\n« Tout va bien », a dit Awa Keïta.\n\nUn « mot ouvert qui ne se referme pas dans ce paragraphe.\n\nLe texte continue normalement ici.\n\n« Une citation tronquée par la page qui ne se ferme jamais",
     );
-    assert_eq!(q, [said("Tout va bien", "Awa Keïta")]);
+    assert_eq!(
+        q,
+        [
+            said("Tout va bien", "Awa Keïta"),
+            (
+                "Une citation tronquée par la page qui ne se ferme jamais".to_owned(),
+                None
+            )
+        ]
+    );
 }
 
 #[test]

@@ -83,6 +83,7 @@ fn outlet_author_and_speaker_fields_match() {
         text: "Notre coopération s’intensifie".into(),
         kind: QuoteKind::Direct,
         speaker: Some("Sergueï Lavrov".into()),
+        evidence: None,
         field: Field::Body,
         span: 0..1,
         sentence: 0..1,

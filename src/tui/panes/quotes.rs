@@ -166,6 +166,7 @@ mod tests {
             text: text.into(),
             kind: QuoteKind::Direct,
             speaker: speaker.map(Into::into),
+            evidence: None,
             field: Field::Body,
             span: 0..text.len(),
             sentence: 0..text.len(),
