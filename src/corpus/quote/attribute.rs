@@ -66,8 +66,18 @@ const TIME_WORDS: [&str; 20] = [
 ];
 /// Months, which date a phrase rather than name anyone (`3 avril`).
 const MONTHS: [&str; 12] = [
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-    "octobre", "novembre", "decembre",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
 ];
 /// `Il` that is no one: `il y a`, `il faut`, `il s’agit`.
 const IMPERSONAL: [&str; 9] = [
@@ -83,9 +93,36 @@ const IMPERSONAL: [&str; 9] = [
 ];
 /// Words that open an adverbial, never a subject (`Mercredi matin,`, `Sur LCI,`, `En juin,`).
 const NOT_SUBJECT_OPENERS: [&str; 30] = [
-    "en", "sur", "dans", "lors", "pendant", "apres", "avant", "depuis", "pour", "par", "avec",
-    "sans", "selon", "a", "au", "aux", "de", "du", "des", "ainsi", "aussi", "mais", "et", "or",
-    "puis", "alors", "interroge", "interrogee", "interroges", "outre",
+    "en",
+    "sur",
+    "dans",
+    "lors",
+    "pendant",
+    "apres",
+    "avant",
+    "depuis",
+    "pour",
+    "par",
+    "avec",
+    "sans",
+    "selon",
+    "a",
+    "au",
+    "aux",
+    "de",
+    "du",
+    "des",
+    "ainsi",
+    "aussi",
+    "mais",
+    "et",
+    "or",
+    "puis",
+    "alors",
+    "interroge",
+    "interrogee",
+    "interroges",
+    "outre",
 ];
 /// Words that may stand between a subject and its verb (`X a également déclaré`, `Il l’a dit`).
 const BETWEEN_SUBJECT_AND_VERB: [&str; 30] = [
@@ -300,7 +337,9 @@ impl<'a> Resolver<'a> {
                 return self.antecedent(pos, p, first);
             }
         }
-        if opens_adverbial(seg) && (TIME_WORDS.contains(&first) || first == "ce" || first == "cette") {
+        if opens_adverbial(seg)
+            && (TIME_WORDS.contains(&first) || first == "ce" || first == "cette")
+        {
             return None;
         }
         // An anonymous source stays anonymous, whoever it is close to (`un proche du président X`).
@@ -326,7 +365,10 @@ impl<'a> Resolver<'a> {
             return Some(self.named(&name));
         }
         let definite = LEXICON.starts_definite(&folded);
-        let plural = definite && ["les ", "leurs ", "ses ", "ces "].iter().any(|d| folded.starts_with(d));
+        let plural = definite
+            && ["les ", "leurs ", "ses ", "ces "]
+                .iter()
+                .any(|d| folded.starts_with(d));
         if let Some((at, role)) = LEXICON.find_role_noun(&folded) {
             // `le ministre`, or a bare apposition (`secrétaire général de la CFDT`).
             if definite && plural {
@@ -352,7 +394,12 @@ impl<'a> Resolver<'a> {
                 // (`l’avocat des parties civiles`) introduces someone else.
                 let bare = !folded[at + role.len()..]
                     .split(|c: char| c.is_whitespace() || c == '\'')
-                    .any(|w| ["de", "des", "du", "d", "a", "au", "aux", "en", "pour", "chez"].contains(&w));
+                    .any(|w| {
+                        [
+                            "de", "des", "du", "d", "a", "au", "aux", "en", "pour", "chez",
+                        ]
+                        .contains(&w)
+                    });
                 if let Some(i) = self
                     .people
                     .last_person(pos, role, gender)
@@ -386,10 +433,16 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 let _ = noun;
-                return Some(Speaker::described(clip(seg, 8), "organisation, no name given"));
+                return Some(Speaker::described(
+                    clip(seg, 8),
+                    "organisation, no name given",
+                ));
             }
             if head.is_some_and(|w| LEXICON.is_org_word(w)) {
-                return Some(Speaker::described(clip(seg, 8), "organisation, no name given"));
+                return Some(Speaker::described(
+                    clip(seg, 8),
+                    "organisation, no name given",
+                ));
             }
             if plural && words.len() <= 4 {
                 // `les militaires`, `les manifestants`: a group, described.
@@ -500,7 +553,10 @@ impl<'a> Resolver<'a> {
         // `qualifiés de « … » par Diop`; not for a short term (`déclaré « persona non grata » par
         // les autorités` is an act, not speech).
         let inner = &self.text[open..close_end.min(self.text.len())];
-        if let Some(rest) = after_trim.strip_prefix("par ").filter(|_| word_count(inner) > 3) {
+        if let Some(rest) = after_trim
+            .strip_prefix("par ")
+            .filter(|_| word_count(inner) > 3)
+        {
             if let Some(s) = self.subject(rest, open) {
                 return Some(s.via("par"));
             }
@@ -512,18 +568,30 @@ impl<'a> Resolver<'a> {
     /// speech verb and its subject.
     fn before_evidence(&self, before: &str, open: usize) -> Option<Speaker> {
         if let Some(c) = LEXICON.frame_captures(before) {
-            let frame = c.get(0).map_or("", |m| m.as_str()).trim_start_matches([',', '(', ' ']);
+            let frame = c
+                .get(0)
+                .map_or("", |m| m.as_str())
+                .trim_start_matches([',', '(', ' ']);
             let frame = frame.split_whitespace().next().unwrap_or("selon");
             if let Some(s) = self.subject(&c["src"], open) {
                 return Some(s.via(&fold(frame)));
             }
         }
         if LEXICON.ends_narrative(before) {
-            return self.people.antecedent(open, Pronoun { feminine: None, plural: false }).map(|r| {
-                self.referent_speaker(r)
-                    .via("narrative infinitive (Et d'assurer :) -> last speaker")
-                    .at_most(Confidence::Medium)
-            });
+            return self
+                .people
+                .antecedent(
+                    open,
+                    Pronoun {
+                        feminine: None,
+                        plural: false,
+                    },
+                )
+                .map(|r| {
+                    self.referent_speaker(r)
+                        .via("narrative infinitive (Et d'assurer :) -> last speaker")
+                        .at_most(Confidence::Medium)
+                });
         }
         let trimmed = before.trim_end();
         if let Some(head) = trimmed.strip_suffix(':') {
@@ -557,6 +625,79 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// Evidence in the sentence after a quote that names no one: `C’est la réponse du ministre
+    /// X.`, `Tel est le message de X.`, `Ainsi s’exprimait X.`, `X s’est ainsi exprimé.`
+    pub fn next_sentence(&self, next: &str, pos: usize) -> Option<Speaker> {
+        let folded = fold(next);
+        let back_reference = [
+            "c'est ",
+            "ce sont ",
+            "tel est ",
+            "telle est ",
+            "tels sont ",
+            "telles sont ",
+            "voila ",
+        ]
+        .iter()
+        .any(|w| folded.starts_with(w));
+        if back_reference {
+            // The speech noun, then its complement: `la réponse du ministre`.
+            let words: Vec<&str> = folded.split_whitespace().collect();
+            let noun_at = words
+                .iter()
+                .take(6)
+                .position(|w| LEXICON.is_speech_noun(w))?;
+            let rest_words = &words[noun_at + 1..];
+            let of = rest_words.first()?;
+            let skip_words = match *of {
+                "de" if rest_words.get(1).is_some_and(|w| *w == "la") => 1,
+                "de" | "du" | "des" => 1,
+                w if w.starts_with("d'") => 0,
+                _ => return None,
+            };
+            // Map back to the original text: skip as many words.
+            let mut it = next.split_whitespace();
+            let consumed: Vec<&str> = it.by_ref().take(noun_at + 1 + skip_words).collect();
+            let _ = consumed;
+            let rest: Vec<&str> = it.collect();
+            let mut phrase = rest.join(" ");
+            if *of == "du" {
+                phrase = format!("le {phrase}");
+            } else if let Some(p) = phrase
+                .strip_prefix("d'")
+                .or_else(|| phrase.strip_prefix("d’"))
+            {
+                phrase = p.to_owned();
+            }
+            let s = self.subject(&phrase, pos)?;
+            return Some(
+                s.via("named in the next sentence")
+                    .at_most(Confidence::Medium),
+            );
+        }
+        if let Some(rest) = folded.strip_prefix("ainsi ") {
+            let skip = next
+                .char_indices()
+                .nth(next.chars().count() - rest.chars().count())
+                .map_or(next.len(), |(i, _)| i);
+            if let Some(s) = self.after_inverted_verb(&next[skip..], pos, Generic::PronounOnly) {
+                return Some(
+                    s.via("named in the next sentence (Ainsi …)")
+                        .at_most(Confidence::Medium),
+                );
+            }
+        }
+        if folded.contains(" ainsi") {
+            if let Some(s) = self.verb_subject(next, pos + next.len()) {
+                return Some(
+                    s.via("named in the next sentence (… ainsi)")
+                        .at_most(Confidence::Medium),
+                );
+            }
+        }
+        None
+    }
+
     /// The first speech verb of `before` that is not passive, and its subject: the phrase before
     /// it (`La CGT a estimé`, `Le président français, Emmanuel Macron, a annoncé`), or the
     /// antecedent of `qui` (`aux propos de X qui estimait`).
@@ -580,7 +721,10 @@ impl<'a> Resolver<'a> {
                     .unwrap_or("");
                 let noun = NOUN_DETERMINERS.contains(&prev_word);
                 // `« … », déclare X`: an inverted verb has its subject after it.
-                let inverted = prev.trim_end_matches(',').trim_end().ends_with(['»', '"', '”']);
+                let inverted = prev
+                    .trim_end_matches(',')
+                    .trim_end()
+                    .ends_with(['»', '"', '”']);
                 !passive && !gerund && !noun && !inverted
             })
             .collect();
@@ -596,8 +740,12 @@ impl<'a> Resolver<'a> {
             if coordinated {
                 if let Some(i) = self.people.subject_of_sentence(start..open) {
                     return Some(
-                        Speaker::named(self.people.name(i), "subject of the sentence", Confidence::Medium)
-                            .via(verb_text),
+                        Speaker::named(
+                            self.people.name(i),
+                            "subject of the sentence",
+                            Confidence::Medium,
+                        )
+                        .via(verb_text),
                     );
                 }
                 continue;
@@ -644,7 +792,9 @@ impl<'a> Resolver<'a> {
             }
             // `X, secrétaire général de la CFDT,`: a bare apposition after a name; the name is
             // the subject.
-            let bare_role = LEXICON.find_role_noun(&fold(seg)).is_some_and(|(p, _)| p == 0);
+            let bare_role = LEXICON
+                .find_role_noun(&fold(seg))
+                .is_some_and(|(p, _)| p == 0);
             if bare_role && k > 0 {
                 let left = last_clause(segments[k - 1].trim());
                 if let Some(name) = name_in(left).filter(|_| !opens_adverbial(left)) {
@@ -672,7 +822,11 @@ impl<'a> Resolver<'a> {
                 return Some(Speaker::named(org, "relative \"qui\"", Confidence::Medium));
             }
             if let Some(name) = name_in(&run).or_else(|| (caps == 1).then(|| run.clone())) {
-                return Some(self.named(&name).via("relative \"qui\"").at_most(Confidence::Medium));
+                return Some(
+                    self.named(&name)
+                        .via("relative \"qui\"")
+                        .at_most(Confidence::Medium),
+                );
             }
         }
         // A definite noun phrase: the last determiner that opens a role or an organisation noun.
@@ -684,7 +838,10 @@ impl<'a> Resolver<'a> {
             if !det {
                 continue;
             }
-            let noun = w.strip_prefix("l'").filter(|n| !n.is_empty()).or(fw.get(i + 1).copied())?;
+            let noun = w
+                .strip_prefix("l'")
+                .filter(|n| !n.is_empty())
+                .or(fw.get(i + 1).copied())?;
             if LEXICON.is_org_noun(noun) || LEXICON.is_role_word(noun) {
                 let phrase = words[i..].join(" ");
                 return self
@@ -701,10 +858,11 @@ fn strip_conjunction(seg: &str) -> &str {
     let mut s = seg.trim_start();
     loop {
         let f = fold(s);
-        let Some(w) = ["car ", "et ", "mais ", "or ", "donc ", "puis ", "alors ", "que ", "qu'"]
-            .iter()
-            .find(|w| f.starts_with(*w))
-        else {
+        let Some(w) = [
+            "car ", "et ", "mais ", "or ", "donc ", "puis ", "alors ", "que ", "qu'",
+        ]
+        .iter()
+        .find(|w| f.starts_with(*w)) else {
             return s;
         };
         let skip = s
@@ -720,7 +878,17 @@ fn strip_conjunction(seg: &str) -> &str {
 fn last_clause(seg: &str) -> &str {
     let folded = fold(seg);
     let mut cut = None;
-    for w in [" que ", " qu'", " lorsque ", " quand ", " puisque ", " si ", " ou ", " mais ", " car "] {
+    for w in [
+        " que ",
+        " qu'",
+        " lorsque ",
+        " quand ",
+        " puisque ",
+        " si ",
+        " ou ",
+        " mais ",
+        " car ",
+    ] {
         if let Some(i) = folded.rfind(w) {
             cut = cut.max(Some(i + w.len()));
         }
@@ -806,8 +974,17 @@ fn strip_verb_group(head: &str) -> &str {
         let word = word.trim_end_matches(',');
         let is_adverb = word.ends_with("ment") && word.len() > 5;
         let listed = BETWEEN_SUBJECT_AND_VERB.contains(&word)
-            || ["aussi", "egalement", "encore", "toujours", "ensuite", "enfin", "bien", "donc"]
-                .contains(&word);
+            || [
+                "aussi",
+                "egalement",
+                "encore",
+                "toujours",
+                "ensuite",
+                "enfin",
+                "bien",
+                "donc",
+            ]
+            .contains(&word);
         if word.is_empty() || !(is_adverb || listed) || cut == 0 {
             return h;
         }
@@ -828,9 +1005,14 @@ fn opens_adverbial(seg: &str) -> bool {
         || TIME_WORDS.contains(&first)
         || MONTHS.contains(&first)
         || first.starts_with(|c: char| c.is_ascii_digit())
-        || first.ends_with("ant") && !first.is_empty() && seg.starts_with(|c: char| c.is_lowercase())
+        || first.ends_with("ant")
+            && !first.is_empty()
+            && seg.starts_with(|c: char| c.is_lowercase())
         || (first == "ce" || first == "cette")
-            && folded.split_whitespace().nth(1).is_some_and(|w| TIME_WORDS.contains(&w))
+            && folded
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| TIME_WORDS.contains(&w))
 }
 
 /// Past what a verb may take between itself and an inverted subject: `à l’AFP`, `aux
@@ -964,7 +1146,8 @@ fn generic_inversion(s: &str, comma: bool) -> Option<(usize, Option<String>)> {
         return None;
     }
     let folded = fold(w1);
-    let (verb_end, rest) = if ["a", "avait", "aurait", "ont", "avaient"].contains(&folded.as_str()) {
+    let (verb_end, rest) = if ["a", "avait", "aurait", "ont", "avaient"].contains(&folded.as_str())
+    {
         let rest = &t[w1_end..];
         let p_start = rest.len() - rest.trim_start().len();
         let p_end = rest[p_start..]
@@ -982,8 +1165,11 @@ fn generic_inversion(s: &str, comma: bool) -> Option<(usize, Option<String>)> {
             || LEXICON.starts_definite(&folded)
             || LEXICON.starts_indefinite(&folded)
             || NOT_SUBJECT_OPENERS.contains(&folded.as_str())
-            || ["et", "mais", "ou", "donc", "car", "puis", "comme", "quand", "dont", "tout", "cette"]
-                .contains(&folded.as_str())
+            || [
+                "et", "mais", "ou", "donc", "car", "puis", "comme", "quand", "dont", "tout",
+                "cette",
+            ]
+            .contains(&folded.as_str())
         {
             return None;
         }
@@ -993,7 +1179,8 @@ fn generic_inversion(s: &str, comma: bool) -> Option<(usize, Option<String>)> {
     let subject = rest.trim_start();
     let sf = fold(subject);
     let named = subject.chars().next().is_some_and(char::is_uppercase);
-    let role = LEXICON.starts_definite(&sf) && LEXICON.find_role_noun(&sf).is_some_and(|(p, _)| p < 12);
+    let role =
+        LEXICON.starts_definite(&sf) && LEXICON.find_role_noun(&sf).is_some_and(|(p, _)| p < 12);
     (named || role).then_some((lead + verb_end, None))
 }
 
@@ -1011,9 +1198,9 @@ fn is_participle(w: &str) -> bool {
     let f = fold(w);
     f.chars().count() >= 3
         && f.chars().all(|c| c.is_alphabetic() || c == '-')
-        && ["e", "es", "i", "is", "it", "u", "us"]
-            .iter()
-            .any(|end| w.ends_with(&end.replace('e', "é")) || (f.ends_with(end) && !end.starts_with('e')))
+        && ["e", "es", "i", "is", "it", "u", "us"].iter().any(|end| {
+            w.ends_with(&end.replace('e', "é")) || (f.ends_with(end) && !end.starts_with('e'))
+        })
 }
 
 /// An acronym (`CGT`, `CEDEAO`, `L’AFP` → `AFP`) or a capitalized organisation phrase
@@ -1084,11 +1271,17 @@ fn capitalized_run(s: &str) -> String {
         } else {
             i += link.max(1);
         }
-        if !words.get(i).is_some_and(|n| cap(n) || n.starts_with("l'") || n.starts_with("l’")) {
+        if !words
+            .get(i)
+            .is_some_and(|n| cap(n) || n.starts_with("l'") || n.starts_with("l’"))
+        {
             break;
         }
     }
-    words[..end].join(" ").trim_end_matches([',', '.', ';']).to_owned()
+    words[..end]
+        .join(" ")
+        .trim_end_matches([',', '.', ';'])
+        .to_owned()
 }
 
 /// A word that is an acronym (`CGT`, `CEDEAO`, `UD`): two to seven capitals.
@@ -1146,7 +1339,8 @@ pub fn name_in(seg: &str) -> Option<String> {
             .filter(|w| !LEXICON.titles.iter().any(|t| t == w))
             .collect();
         let clean = |w: &&str| w.trim_end_matches([',', '.']).to_owned();
-        let is_org_word = |w: &&str| LEXICON.is_org_word(w.trim_end_matches([',', '.'])) || is_acronym(w);
+        let is_org_word =
+            |w: &&str| LEXICON.is_org_word(w.trim_end_matches([',', '.'])) || is_acronym(w);
         // The part of the run after its last institution word (`République Idriss Déby`).
         let mut tail_from = bare.iter().rposition(is_org_word).map_or(0, |p| p + 1);
         while bare.get(tail_from).is_some_and(|w| !is_cap(w)) {
@@ -1163,8 +1357,7 @@ pub fn name_in(seg: &str) -> Option<String> {
             return Some(tail.join(" "));
         }
         if !org
-            && (bare.len() >= 2
-                || (bare.len() == 1 && (titled || after_role || words.len() == 1)))
+            && (bare.len() >= 2 || (bare.len() == 1 && (titled || after_role || words.len() == 1)))
         {
             return Some(bare.iter().map(clean).collect::<Vec<_>>().join(" "));
         }

@@ -186,8 +186,7 @@ fn marked_in(
             // « where a closer belongs (`recevoir« ,`, `… « .`) closes the open quote.
             '«' if stack.iter().any(|o| o.mark == Mark::Guillemet)
                 && (next_solid().is_none_or(|n| ",.;:!?)".contains(n))
-                    || (prev().is_some_and(|p| !is_space(p))
-                        && next().is_none_or(is_space))) =>
+                    || (prev().is_some_and(|p| !is_space(p)) && next().is_none_or(is_space))) =>
             {
                 close(&mut stack, Mark::Guillemet, &mut out, c.len_utf8())
             }
@@ -414,7 +413,9 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
                                     close_end: clause_end,
                                     kind: QuoteKind::Unmarked,
                                     passage: None,
-                                    attribution: Some(s.start + first + 1..s.start + first + 1 + se),
+                                    attribution: Some(
+                                        s.start + first + 1..s.start + first + 1 + se,
+                                    ),
                                     label: None,
                                 });
                                 continue;
@@ -504,6 +505,73 @@ pub fn interviews(article: &Article) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Answers of a question-and-answer interview with no speaker labels: an article that says it is
+/// an interview (`entretien`, `interview`, `nos questions` in the title or the first paragraphs)
+/// and holds at least two questions (a heading or a short paragraph ending with `?`); every
+/// paragraph after a question, up to the next one, is an answer. Labelled turns win: this runs only
+/// when there are none. Also returns where the first question starts (the introduction ends there).
+pub fn question_answers(article: &Article) -> (Vec<Span>, usize) {
+    let is_question = |b: &crate::corpus::article::Block| {
+        let t = article.block_text(b).trim_end();
+        matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph)
+            && t.ends_with('?')
+            && word_count(t) <= 40
+    };
+    if article
+        .blocks
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::Turn { .. }))
+    {
+        return (Vec::new(), 0);
+    }
+    let questions = article.blocks.iter().filter(|b| is_question(b)).count();
+    let Some(first_q) = article.blocks.iter().position(|b| is_question(b)) else {
+        return (Vec::new(), 0);
+    };
+    let intro: String = std::iter::once(article.meta.title.as_str())
+        .chain(
+            article.blocks[..first_q]
+                .iter()
+                .map(|b| article.block_text(b)),
+        )
+        .collect::<Vec<_>>()
+        .join(" ");
+    let says_interview = [
+        "entretien",
+        "interview",
+        "nos questions",
+        "questions-reponses",
+        "repondu a nos",
+    ]
+    .iter()
+    .any(|k| fold(&intro).contains(k));
+    if questions < 2 || !says_interview {
+        return (Vec::new(), 0);
+    }
+    let mut out = Vec::new();
+    let mut answering = false;
+    for (bi, b) in article.blocks.iter().enumerate() {
+        if is_question(b) {
+            answering = true;
+            continue;
+        }
+        if answering && b.kind == BlockKind::Paragraph {
+            out.push(Span {
+                field: Field::Body,
+                block: Some(bi),
+                content: b.range.clone(),
+                open: b.range.start,
+                close_end: b.range.end,
+                kind: QuoteKind::Interview,
+                passage: None,
+                attribution: None,
+                label: None,
+            });
+        }
+    }
+    (out, article.blocks[first_q].range.start)
 }
 
 /// Sentence ranges of `text` within `range`: a sentence ends at `.`, `!`, `?` or `…` followed by a

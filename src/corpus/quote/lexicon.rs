@@ -26,6 +26,7 @@ struct Raw {
     role_nouns: Vec<String>,
     feminine_roles: Vec<String>,
     org_nouns: Vec<String>,
+    speech_nouns: Vec<String>,
     titles: Vec<String>,
     role_synonyms: HashMap<String, String>,
     lists: Lists,
@@ -105,6 +106,8 @@ pub struct Lexicon {
     feminine_roles: WordSet,
     /// Common nouns that stand for an organisation (folded).
     org_nouns: WordSet,
+    /// Nouns that name what someone said (`réponse`, `message`), folded.
+    speech_nouns: WordSet,
     masculine: WordSet,
     feminine: WordSet,
     indefinite: Vec<String>,
@@ -329,6 +332,7 @@ impl Lexicon {
                 .collect(),
             feminine_roles: f(&raw.feminine_roles).into_iter().collect(),
             org_nouns: f(&raw.org_nouns).into_iter().collect(),
+            speech_nouns: f(&raw.speech_nouns).into_iter().collect(),
             masculine: f(&raw.pronouns_masculine).into_iter().collect(),
             feminine: f(&raw.pronouns_feminine).into_iter().collect(),
             indefinite: f(&raw.lists.indefinite),
@@ -491,6 +495,11 @@ impl Lexicon {
     /// A common noun that stands for an organisation (`centrale`, `régime`), folded.
     pub fn is_org_noun(&self, folded: &str) -> bool {
         self.org_nouns.contains(folded)
+    }
+
+    /// A noun that names what someone said (`réponse`, `avertissement`), folded.
+    pub fn is_speech_noun(&self, folded: &str) -> bool {
+        self.speech_nouns.contains(folded)
     }
 
     /// A single word that is a role noun by itself (`ministre`, `président.`).

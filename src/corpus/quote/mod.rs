@@ -252,13 +252,19 @@ fn split_incise(
             || subject.trim_start().starts_with(|c: char| c.is_uppercase())
             || (LEXICON.starts_definite(&sf)
                 && (LEXICON.find_role_noun(&sf).is_some_and(|(p, _)| p < 4)
-                    || sf.split([' ', '\'']).nth(1).is_some_and(|w| LEXICON.is_org_noun(w))));
+                    || sf
+                        .split([' ', '\''])
+                        .nth(1)
+                        .is_some_and(|w| LEXICON.is_org_noun(w))));
         if !names_speaker {
             continue;
         }
         let tail = after.get(stop + 1..).unwrap_or("").trim_start();
         let tail_words = word_count(tail);
-        if word_count(subject) > 6 || (tail_words > 0 && tail_words < 2) || word_count(&inner[..comma]) < 2 {
+        if word_count(subject) > 6
+            || (tail_words > 0 && tail_words < 2)
+            || word_count(&inner[..comma]) < 2
+        {
             continue;
         }
         let base = content.start;
@@ -307,9 +313,7 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
             sentences.iter().position(holds)
         }
     };
-    let sentence_of = |pos: usize| {
-        sentence_index(pos).map_or(pos..pos, |i| sentences[i].clone())
-    };
+    let sentence_of = |pos: usize| sentence_index(pos).map_or(pos..pos, |i| sentences[i].clone());
     let people = People::find(body, &sentences, aliases);
     let mut resolver = Resolver::new(body, people, aliases);
 
@@ -319,6 +323,23 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
         .partition(|s| s.field == Field::Title);
     spans.extend(extract::unmarked(article, &sentences));
     spans.extend(extract::interviews(article));
+    let (answers, intro_end) = extract::question_answers(article);
+    // The interviewee of a question-and-answer layout: named before the first question (or in a
+    // headline `Name : « … »`).
+    let interviewee = if answers.is_empty() {
+        None
+    } else {
+        resolver
+            .people
+            .first_mention_in(0..intro_end)
+            .map(|i| resolver.people.name(i).to_owned())
+            .or_else(|| {
+                let title = &article.meta.title;
+                let lead = title.split([':', '«']).next().unwrap_or("");
+                attribute::name_in(lead)
+            })
+    };
+    spans.extend(answers);
     spans.sort_by_key(|s| (s.open, s.content.start));
 
     // Pass 1: explicit evidence, in reading order, so pronouns see the speakers before them.
@@ -326,13 +347,26 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
     for span in spans {
         let sentence = sentence_of(span.content.start);
         let (parts, speaker) = match span.kind {
-            QuoteKind::Interview => {
-                let label = span.label.clone().unwrap_or_default();
-                let speaker = resolver.named(&label).via("interview turn");
-                (vec![span], Some(speaker))
-            }
+            QuoteKind::Interview => match &span.label {
+                Some(label) => {
+                    let speaker = resolver.named(label).via("interview turn");
+                    (vec![span], Some(speaker))
+                }
+                None => {
+                    let speaker = interviewee.as_deref().map(|name| {
+                        resolver
+                            .named(name)
+                            .via("interview answer -> interviewee named in the introduction")
+                            .at_most(Confidence::Medium)
+                    });
+                    (vec![span], speaker)
+                }
+            },
             QuoteKind::Unmarked => {
-                let attribution = span.attribution.clone().unwrap_or(span.close_end..span.close_end);
+                let attribution = span
+                    .attribution
+                    .clone()
+                    .unwrap_or(span.close_end..span.close_end);
                 let from = attribution.start.min(body.len());
                 let to = attribution.end.max(from).min(body.len());
                 match resolver.after_inverted_verb(&body[from..to], span.open, Generic::No) {
@@ -353,7 +387,20 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
                     (parts, speaker)
                 }
                 None => {
-                    let speaker = resolver.explicit(span.open, span.close_end, &sentence);
+                    let speaker = resolver
+                        .explicit(span.open, span.close_end, &sentence)
+                        .or_else(|| {
+                            // `« … » C’est la réponse du ministre.`: named in the next sentence.
+                            let k = sentence_index(span.close_end)?;
+                            let next = sentences.get(k + 1)?;
+                            let same_block = span
+                                .block
+                                .and_then(|b| article.blocks.get(b))
+                                .is_some_and(|b| b.range.contains(&next.start));
+                            same_block
+                                .then(|| resolver.next_sentence(&body[next.clone()], next.start))
+                                .flatten()
+                        });
                     (vec![span], speaker)
                 }
             },
@@ -415,8 +462,7 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
             let previous_quote = || {
                 let (at, s) = block.and_then(|b| block_last.get(&b))?;
                 let someone_else = resolver.people.next_person(*at, open).is_some_and(|p| {
-                    s.is_named() && resolver.people.name(p) != s.text()
-                        || !s.is_named()
+                    s.is_named() && resolver.people.name(p) != s.text() || !s.is_named()
                 });
                 (!someone_else)
                     .then(|| s.carried("previous quote, same paragraph", Confidence::Medium))
@@ -439,8 +485,7 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
                 (1..=SUBJECT_CARRY_SENTENCES)
                     .filter_map(|back| sentences.get(k.checked_sub(back)?))
                     .take_while(|prev| {
-                        prev.start >= b.range.start
-                            || body[b.range.start..open].trim().is_empty()
+                        prev.start >= b.range.start || body[b.range.start..open].trim().is_empty()
                     })
                     .find_map(|prev| resolver.verb_subject(&body[prev.clone()], prev.end))
                     .map(|s| s.carried("speech verb in the sentence before", Confidence::Low))
@@ -662,7 +707,9 @@ fn selon_evidence(resolver: &Resolver<'_>, before: &str, pos: usize) -> Option<S
         .char_indices()
         .nth(chars)
         .map_or(before.len(), |(i, _)| i);
-    resolver.subject(&before[start..], pos).map(|s| s.via("selon"))
+    resolver
+        .subject(&before[start..], pos)
+        .map(|s| s.via("selon"))
 }
 
 /// The same words printed twice in one article (title and body, or twice in the body) are one

@@ -437,10 +437,19 @@ impl People {
                 .next()
                 .unwrap_or("");
             // `X, alors secrétaire général du parti`, `X, ancien ministre`: the role still.
-            let phrase = ["alors ", "desormais ", "aujourd'hui ", "actuel ", "actuelle ", "ancien ", "ancienne ", "ex-"]
-                .iter()
-                .find_map(|w| phrase.trim_start().strip_prefix(w))
-                .unwrap_or(phrase);
+            let phrase = [
+                "alors ",
+                "desormais ",
+                "aujourd'hui ",
+                "actuel ",
+                "actuelle ",
+                "ancien ",
+                "ancienne ",
+                "ex-",
+            ]
+            .iter()
+            .find_map(|w| phrase.trim_start().strip_prefix(w))
+            .unwrap_or(phrase);
             let opener = phrase.split_whitespace().next().unwrap_or("");
             let body = if LEXICON.starts_definite(phrase) {
                 phrase.split_once([' ', '\'']).map_or("", |x| x.1)
@@ -470,12 +479,9 @@ impl People {
         let before = fold(&text[start..name.start]);
         // A courtesy title glued to the name is not part of the role (`…de la CAC, Me Max X`).
         let mut before = before.trim_end();
-        while let Some(t) = LEXICON
-            .titles
-            .iter()
-            .map(|t| fold(t))
-            .find(|t| before.ends_with(t.as_str()) && before[..before.len() - t.len()].ends_with(' '))
-        {
+        while let Some(t) = LEXICON.titles.iter().map(|t| fold(t)).find(|t| {
+            before.ends_with(t.as_str()) && before[..before.len() - t.len()].ends_with(' ')
+        }) {
             before = before[..before.len() - t.len()].trim_end();
         }
         let before = before.trim_end_matches(',').trim_end();
@@ -499,7 +505,8 @@ impl People {
                 if !tokens.is_empty() {
                     // `la ministre X`: the determiner says she is a woman.
                     let det = clause[..pos].trim_end();
-                    if det.ends_with(" la") || det == "la" || det.ends_with(" une") || det == "une" {
+                    if det.ends_with(" la") || det == "la" || det.ends_with(" une") || det == "une"
+                    {
                         self.persons[idx].feminine.get_or_insert(true);
                     }
                     self.push_role(idx, tokens);
@@ -519,7 +526,16 @@ impl People {
             if let Some(&(pos, person)) = first {
                 if subject_position(&text[s.start..pos]) {
                     self.floor.push((pos, Referent::Person(person)));
+                    continue;
                 }
+            }
+            // `Le ministre a reçu X.`: a role opens the sentence; it, not X, holds the floor.
+            if let Some(phrase) = role_subject(&text[s.clone()]) {
+                let referent = match self.by_role(&phrase, s.start) {
+                    Some(i) => Referent::Person(i),
+                    None => Referent::Description(phrase),
+                };
+                self.floor.push((s.start, referent));
             }
         }
         self.floor.sort_by_key(|(p, _)| *p);
@@ -651,7 +667,9 @@ impl People {
         let folded = fold(phrase);
         match LEXICON.find_role_noun(&folded) {
             Some((_, head)) => {
-                p.roles.is_empty() || p.has_role_word(&LEXICON.normalise_role(head)) || p.has_role_word(head)
+                p.roles.is_empty()
+                    || p.has_role_word(&LEXICON.normalise_role(head))
+                    || p.has_role_word(head)
             }
             None => p.roles.is_empty(),
         }
@@ -696,6 +714,15 @@ impl People {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
             })
+    }
+
+    /// The first person named in `range`.
+    pub fn first_mention_in(&self, range: Range<usize>) -> Option<usize> {
+        let from = self.mentions.partition_point(|(p, _)| *p < range.start);
+        self.mentions
+            .get(from)
+            .filter(|(p, _)| *p < range.end)
+            .map(|(_, i)| *i)
     }
 
     /// The person who is the subject of the sentence in `range`, if one was found.
@@ -767,8 +794,19 @@ fn description_gender(d: &str) -> (Option<bool>, bool) {
 /// may be called (`le syndicaliste`, `la magistrate`): an office contradicts another office.
 fn is_office(head: &str) -> bool {
     [
-        "ministre", "president", "presidente", "premier ministre", "premiere ministre", "porte-parole",
-        "ambassadeur", "ambassadrice", "gouverneur", "maire", "secretaire", "directeur", "directrice",
+        "ministre",
+        "president",
+        "presidente",
+        "premier ministre",
+        "premiere ministre",
+        "porte-parole",
+        "ambassadeur",
+        "ambassadrice",
+        "gouverneur",
+        "maire",
+        "secretaire",
+        "directeur",
+        "directrice",
     ]
     .contains(&head)
 }
@@ -780,6 +818,32 @@ fn title_gender(before: &str) -> Option<bool> {
         "M." | "Monsieur" => Some(false),
         _ => None,
     }
+}
+
+/// A definite role phrase that opens a sentence as its subject (`Le ministre malien a …` →
+/// `Le ministre malien`), up to its verb or a comma.
+fn role_subject(sentence: &str) -> Option<String> {
+    let t = sentence.trim_start();
+    let folded = fold(t);
+    if !["le ", "la ", "l'"].iter().any(|d| folded.starts_with(d)) {
+        return None;
+    }
+    let (at, _) = LEXICON.find_role_noun(&folded)?;
+    if at > 4 {
+        return None;
+    }
+    let stops = [
+        ",", " a ", " ont ", " est ", " avait ", " s'", " se ", " n'", " ne ", " qui ", " (",
+        " etait ",
+    ];
+    let end = stops
+        .iter()
+        .filter_map(|w| folded.find(w))
+        .min()
+        .unwrap_or(folded.len());
+    let chars = folded[..end].chars().count();
+    let phrase: String = t.chars().take(chars).collect();
+    (phrase.split_whitespace().count() <= 8).then(|| phrase.trim().to_owned())
 }
 
 /// True when a name after `before` (its sentence up to the name) stands where a subject stands:
@@ -801,6 +865,14 @@ fn subject_position(before: &str) -> bool {
     };
     // `avec X`; `la plateforme X` names an organisation, not a person who speaks.
     if PREPOSITIONS.contains(last) || LEXICON.is_org_noun(last) {
+        return false;
+    }
+    // `Le ministre a reçu X`: after a verb, X is its object.
+    const AUXILIARIES: [&str; 14] = [
+        "a", "ont", "avait", "avaient", "est", "sont", "etait", "sera", "va", "vont", "doit",
+        "eut", "fut", "aura",
+    ];
+    if words.iter().any(|w| AUXILIARIES.contains(w)) {
         return false;
     }
     // A preposition before the role noun makes the whole phrase a complement (`avec le ministre
