@@ -108,7 +108,7 @@ fn marked_in(
         let first = here == 0;
         let prev = || slice[..here].chars().next_back();
         let next = || slice[after..].chars().next();
-        let opening = |stack: &mut Vec<Open>, mark: Mark| {
+        let opening = |stack: &mut Vec<Open>, mark: Mark, width: usize| {
             let passage = if first && mark == Mark::Guillemet && stack.is_empty() {
                 reopen
             } else {
@@ -117,7 +117,7 @@ fn marked_in(
             stack.push(Open {
                 mark,
                 at,
-                content: content_after(after),
+                content: content_after(here + width),
                 passage,
             });
         };
@@ -176,7 +176,7 @@ fn marked_in(
             // `<<` and `‹‹` stand for « (and `>>`, `››` for »).
             '<' | '‹' if next() == Some(c) => {
                 i += c.len_utf8();
-                opening(&mut stack, Mark::Guillemet);
+                opening(&mut stack, Mark::Guillemet, 2 * c.len_utf8());
             }
             '>' | '›' if next() == Some(c) => {
                 i += c.len_utf8();
@@ -190,16 +190,16 @@ fn marked_in(
             {
                 close(&mut stack, Mark::Guillemet, &mut out, c.len_utf8())
             }
-            '«' => opening(&mut stack, Mark::Guillemet),
+            '«' => opening(&mut stack, Mark::Guillemet, c.len_utf8()),
             '»' => close(&mut stack, Mark::Guillemet, &mut out, c.len_utf8()),
-            '‹' => opening(&mut stack, Mark::Angle),
+            '‹' => opening(&mut stack, Mark::Angle, c.len_utf8()),
             '›' => close(&mut stack, Mark::Angle, &mut out, c.len_utf8()),
-            '„' => opening(&mut stack, Mark::Low),
+            '„' => opening(&mut stack, Mark::Low, c.len_utf8()),
             '“' => {
                 if stack.last().is_some_and(|o| o.mark == Mark::Low) {
                     close(&mut stack, Mark::Low, &mut out, c.len_utf8());
                 } else {
-                    opening(&mut stack, Mark::Curly);
+                    opening(&mut stack, Mark::Curly, c.len_utf8());
                 }
             }
             '”' => {
@@ -207,7 +207,7 @@ fn marked_in(
                     && prev().is_none_or(is_space)
                     && next().is_some_and(|n| !is_space(n))
                 {
-                    opening(&mut stack, Mark::Curly);
+                    opening(&mut stack, Mark::Curly, c.len_utf8());
                 } else {
                     close(&mut stack, Mark::Curly, &mut out, c.len_utf8());
                 }
@@ -225,7 +225,7 @@ fn marked_in(
                 if straight_open && can_close {
                     close(&mut stack, Mark::Straight, &mut out, 1);
                 } else if can_open {
-                    opening(&mut stack, Mark::Straight);
+                    opening(&mut stack, Mark::Straight, c.len_utf8());
                 }
             }
             _ => {}
@@ -360,7 +360,7 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
     let body = &article.body;
     let mut out = Vec::new();
     let subject_like = |after: &str, has_pronoun: bool| {
-        let after = super::attribute::skip_complements(after.trim_start());
+        let after = super::clauses::skip_complements(after.trim_start());
         has_pronoun || after.starts_with(|c: char| c.is_uppercase()) || {
             let folded = fold(after);
             LEXICON.starts_definite(&folded) || LEXICON.starts_indefinite(&folded)

@@ -30,6 +30,76 @@ struct Raw {
     titles: Vec<String>,
     role_synonyms: HashMap<String, String>,
     lists: Lists,
+    grammar: RawGrammar,
+}
+
+#[derive(Deserialize)]
+struct RawGrammar {
+    subject_cuts: Vec<String>,
+    time_words: Vec<String>,
+    months: Vec<String>,
+    impersonal: Vec<String>,
+    adverbial_openers: Vec<String>,
+    verb_group: Vec<String>,
+    multiword_adverbs: Vec<String>,
+    noun_determiners: Vec<String>,
+    conjunctions: Vec<String>,
+    subordinators: Vec<String>,
+    not_verbs: Vec<String>,
+}
+
+/// A set of folded words, asked with any spelling.
+#[derive(Default)]
+pub struct Words(WordSet);
+
+impl Words {
+    fn of(words: &[String]) -> Words {
+        Words(words.iter().map(|w| fold(w)).collect())
+    }
+
+    /// True when the word, folded, is in the set.
+    pub fn has(&self, word: &str) -> bool {
+        with_fold(word, |w| self.0.contains(w))
+    }
+}
+
+/// The grammar words the attribution reads clauses with (`[grammar]` in `lexicon.toml`). Phrase
+/// lists are folded; `subject_cuts` and `subordinators` come padded as they are searched for.
+pub struct Grammar {
+    /// ` en `, ` qu'`: where a subject phrase after an inverted verb ends.
+    pub subject_cuts: Vec<String>,
+    /// `jeudi`, `veille`: a phrase of time.
+    pub time_words: Words,
+    /// Month names.
+    pub months: Words,
+    /// `il y a`, `il faut`: no one.
+    pub impersonal: Vec<String>,
+    /// `en`, `sur`, `interrogé`: an adverbial, not a subject.
+    pub adverbial_openers: Words,
+    /// Auxiliaries, clitics, negation, short adverbs between a subject and its verb.
+    pub verb_group: Words,
+    /// `quant a lui`, `de nouveau`.
+    pub multiword_adverbs: Vec<String>,
+    /// `une`, `les`: before a verb form, they make it a noun.
+    pub noun_determiners: Words,
+    /// `car `, `qu'`: a conjunction opening a segment (padded with its space unless elided).
+    pub conjunctions: Vec<String>,
+    /// ` que `, ` lorsque `: a new clause starts after them.
+    pub subordinators: Vec<String>,
+    /// Words that look like a verb after a quote but never are (`et`, `comme`).
+    pub not_verbs: Words,
+}
+
+/// ` w ` for a word, ` w` for an elided one (`qu'`), to search folded text with.
+fn padded(w: &str, lead: bool) -> String {
+    let w = fold(w);
+    let elided = w.ends_with('\'');
+    match (lead, elided) {
+        (true, true) => format!(" {w}"),
+        (true, false) => format!(" {w} "),
+        (false, true) => w,
+        (false, false) => format!("{w} "),
+    }
 }
 
 #[derive(Deserialize)]
@@ -117,6 +187,8 @@ pub struct Lexicon {
     places: WordSet,
     /// Folded country → folded nationality adjective.
     pub nationalities: Vec<(String, String)>,
+    /// Grammar words.
+    pub grammar: Grammar,
 }
 
 /// The lexicon compiled into the binary.
@@ -333,6 +405,19 @@ impl Lexicon {
             feminine_roles: f(&raw.feminine_roles).into_iter().collect(),
             org_nouns: f(&raw.org_nouns).into_iter().collect(),
             speech_nouns: f(&raw.speech_nouns).into_iter().collect(),
+            grammar: Grammar {
+                subject_cuts: raw.grammar.subject_cuts.iter().map(|w| padded(w, true)).collect(),
+                time_words: Words::of(&raw.grammar.time_words),
+                months: Words::of(&raw.grammar.months),
+                impersonal: f(&raw.grammar.impersonal),
+                adverbial_openers: Words::of(&raw.grammar.adverbial_openers),
+                verb_group: Words::of(&raw.grammar.verb_group),
+                multiword_adverbs: f(&raw.grammar.multiword_adverbs),
+                noun_determiners: Words::of(&raw.grammar.noun_determiners),
+                conjunctions: raw.grammar.conjunctions.iter().map(|w| padded(w, false)).collect(),
+                subordinators: raw.grammar.subordinators.iter().map(|w| padded(w, true)).collect(),
+                not_verbs: Words::of(&raw.grammar.not_verbs),
+            },
             masculine: f(&raw.pronouns_masculine).into_iter().collect(),
             feminine: f(&raw.pronouns_feminine).into_iter().collect(),
             indefinite: f(&raw.lists.indefinite),

@@ -2,9 +2,11 @@
 //! `extract` finds the spans, `attribute` finds who spoke, `people` resolves names across articles.
 
 mod attribute;
+mod clauses;
 mod extract;
 mod lexicon;
 mod links;
+mod names;
 pub mod people;
 
 use std::collections::hash_map::Entry;
@@ -237,7 +239,7 @@ fn split_incise(
         let rest = &inner[comma + 1..];
         let (verb_end, pronoun) = match LEXICON.inverted_at(rest) {
             Some((end, p)) => (end, p.is_some()),
-            None => match attribute::pronoun_inversion(rest) {
+            None => match clauses::pronoun_inversion(rest) {
                 Some(end) => (end, true),
                 None => continue,
             },
@@ -336,7 +338,7 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
             .or_else(|| {
                 let title = &article.meta.title;
                 let lead = title.split([':', '«']).next().unwrap_or("");
-                attribute::name_in(lead)
+                names::name_in(lead)
             })
     };
     spans.extend(answers);
@@ -631,12 +633,12 @@ fn title_speaker(
     let by_label = lead.strip_suffix(':').and_then(|h| {
         let h = h.trim();
         let label = h.rsplit([':', '|', '-', '–']).next().unwrap_or(h).trim();
-        let is_name = attribute::org_in(label).is_some()
-            || attribute::is_acronym(label)
-            || label.split_whitespace().count() >= 2 && attribute::name_in(label).is_some()
+        let is_name = names::org_in(label).is_some()
+            || names::is_acronym(label)
+            || label.split_whitespace().count() >= 2 && names::name_in(label).is_some()
             || resolver.people.by_short_form(label).is_some();
         is_name
-            .then(|| attribute::name_in(label).unwrap_or_else(|| label.to_owned()))
+            .then(|| names::name_in(label).unwrap_or_else(|| label.to_owned()))
             .map(|n| resolver.named(&n).via("X : (headline)"))
     });
     if by_label.is_some() {
@@ -648,7 +650,7 @@ fn title_speaker(
         if let Some(s) = resolver.after_inverted_verb(tail, title.len(), Generic::AfterComma) {
             return Some(s);
         }
-        if let Some(name) = attribute::name_in(tail).filter(|n| n.split_whitespace().count() >= 2) {
+        if let Some(name) = names::name_in(tail).filter(|n| n.split_whitespace().count() >= 2) {
             return Some(resolver.named(&name).via("« … », X (headline)"));
         }
     }

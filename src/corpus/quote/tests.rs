@@ -447,3 +447,393 @@ fn doubled_sentence_marks_before_a_capital_do_not_break_sentence_splitting() {
         );
     }
 }
+
+// Issue 13: one test per pattern, on sentences written for them.
+
+#[test]
+fn a_quote_closed_with_an_opening_guillemet_still_ends_there() {
+    let q = pairs(
+        "Titre\n\nLe préfet Oumar Sangaré a parlé. Le maire « n’a pas voulu nous écouter« , a déclaré le préfet. La suite du texte est ici.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "n’a pas voulu nous écouter");
+}
+
+#[test]
+fn a_quote_running_over_two_paragraphs_is_one_quote() {
+    let q = pairs(
+        "Titre\n\nLa présidente Mariam Touré a pris la parole devant la presse.\n\n«Nous avons écrit au gouvernement pour demander l’ouverture des frontières.\n\nNous attendons toujours une réponse, et nous ne renoncerons pas.»\n\nLa réunion s’est terminée tard.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.starts_with("Nous avons écrit") && q[0].0.ends_with("ne renoncerons pas."));
+    assert_eq!(q[0].1.as_deref(), Some("Mariam Touré"));
+}
+
+#[test]
+fn straight_quotes_glued_to_the_words_around_them_still_pair() {
+    let q = pairs(
+        "Titre\n\nLe porte-parole Issa Maïga a démenti toute crise.\"Le pays est calme et les institutions fonctionnent\", a-t-il poursuivi.Il a aussi évoqué un \"malentendu\"avec les voisins.",
+    );
+    let texts: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(
+        texts.contains(&"Le pays est calme et les institutions fonctionnent"),
+        "{q:?}"
+    );
+    assert!(
+        q.iter().all(|(_, s)| s.as_deref() == Some("Issa Maïga")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn doubled_angle_marks_stand_for_guillemets() {
+    let q = pairs(
+        "Titre\n\nLe ministre Paul Ouédraogo répond ‹‹ Nous n’avons rien à cacher sur ce dossier ›› a-t-il dit. Il ajoute <<La transparence reste la règle pour tous>>, a-t-il insisté.",
+    );
+    let texts: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Nous n’avons rien à cacher sur ce dossier",
+            "La transparence reste la règle pour tous"
+        ]
+    );
+    assert!(
+        q.iter()
+            .all(|(_, s)| s.as_deref() == Some("Paul Ouédraogo")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_nested_quote_inside_a_quote_stays_in_it() {
+    let q = pairs(
+        "Titre\n\n« Le peuple nous a dit « assez » et nous l’avons entendu », a déclaré Salif Konaté.",
+    );
+    assert_eq!(
+        q,
+        [said(
+            "Le peuple nous a dit « assez » et nous l’avons entendu",
+            "Salif Konaté"
+        )]
+    );
+}
+
+#[test]
+fn short_fragments_are_quotes_when_the_sentence_attributes_them() {
+    let q = pairs(
+        "Titre\n\nLa Cédéao s’est dite « déçue » par le report. Le ministre Ali Touré a dénoncé des « provocations ». Les rebelles ont été qualifiés de « hordes de criminels » par Ali Touré.",
+    );
+    let texts: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["déçue", "provocations", "hordes de criminels"],
+        "{q:?}"
+    );
+    assert_eq!(q[0].1.as_deref(), Some("Cédéao"));
+    assert_eq!(q[1].1.as_deref(), Some("Ali Touré"));
+    assert_eq!(q[2].1.as_deref(), Some("Ali Touré"));
+}
+
+#[test]
+fn shouted_words_in_a_list_are_quotes_of_an_anonymous_crowd() {
+    let q = pairs(
+        "Titre\n\nDevant le siège du parti, « Vendu ! », « Démission ! », ont crié des manifestants en colère.",
+    );
+    let texts: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["Vendu !", "Démission !"], "{q:?}");
+    for (_, s) in &q {
+        let s = s.as_deref().unwrap_or("des");
+        assert!(s.starts_with("des"), "{s}");
+    }
+}
+
+#[test]
+fn unmarked_speech_to_a_news_agency_from_anonymous_sources_stays_anonymous() {
+    let q = quotes_of(
+        "Titre\n\nAmadou Diallo est arrivé à Mopti. Plusieurs villages du cercle ont été attaqués dans la nuit de vendredi, ont indiqué samedi à l’AFP des sources sécuritaires.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, QuoteKind::Unmarked);
+    assert_eq!(q[0].1.as_deref(), Some("des sources sécuritaires"));
+}
+
+#[test]
+fn unmarked_speech_with_a_long_subject_after_the_verb_names_the_person_in_it() {
+    let q = pairs(
+        "Titre\n\nLes élections se tiendront à la date prévue malgré les difficultés, a déclaré le porte-parole du gouvernement Abdoulaye Maïga.",
+    );
+    assert_eq!(
+        q,
+        [said(
+            "Les élections se tiendront à la date prévue malgré les difficultés",
+            "Abdoulaye Maïga"
+        )]
+    );
+}
+
+#[test]
+fn a_speech_verb_in_the_middle_gives_the_clause_after_it() {
+    let q = quotes_of(
+        "Titre\n\nAussi, indique Fanta Diarra, les syndicats ont été reçus trois fois sans résultat concret.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].0,
+        "les syndicats ont été reçus trois fois sans résultat concret."
+    );
+    assert_eq!(q[0].1.as_deref(), Some("Fanta Diarra"));
+    assert_eq!(q[0].2, QuoteKind::Unmarked);
+}
+
+#[test]
+fn answers_of_an_interview_without_labels_are_the_interviewees() {
+    let q = quotes_of(
+        "Entretien avec l’économiste Binta Sow\n\nL’économiste Binta Sow a répondu à nos questions sur la monnaie commune.\n\nLa monnaie commune verra-t-elle le jour ?\n\nElle finira par voir le jour, mais pas avant une décennie de convergence.\n\nQue change le retrait des trois pays ?\n\nIl complique les échanges, surtout pour les commerçants des zones frontalières.",
+    );
+    let answers: Vec<&(String, Option<String>, QuoteKind)> = q
+        .iter()
+        .filter(|(_, _, k)| *k == QuoteKind::Interview)
+        .collect();
+    assert_eq!(answers.len(), 2, "{q:?}");
+    assert!(
+        answers
+            .iter()
+            .all(|(_, s, _)| s.as_deref() == Some("Binta Sow"))
+    );
+    assert!(!q.iter().any(|(t, _, _)| t.ends_with('?')));
+}
+
+#[test]
+fn an_incise_with_a_period_inside_the_marks_splits_the_quote() {
+    let q = pairs(
+        "Titre\n\nLe syndicaliste Marc Dubois a été reçu hier. « Nous ne voulons pas la guerre avec la direction, a-t-il rappelé. Chacun doit faire un pas vers l’autre ».",
+    );
+    assert_eq!(
+        q,
+        [
+            said(
+                "Nous ne voulons pas la guerre avec la direction",
+                "Marc Dubois"
+            ),
+            said("Chacun doit faire un pas vers l’autre", "Marc Dubois")
+        ]
+    );
+}
+
+#[test]
+fn an_incise_with_adverbs_between_commas_splits_the_quote() {
+    let q = pairs(
+        "Titre\n\nLa secrétaire générale Claire Martin a parlé. « Les salaires doivent suivre les prix, a tout de même, ensuite, martelé la syndicaliste. Sinon la grève reprendra »",
+    );
+    let texts: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Les salaires doivent suivre les prix",
+            "Sinon la grève reprendra"
+        ]
+    );
+    assert!(
+        q.iter().all(|(_, s)| s.as_deref() == Some("Claire Martin")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_verb_the_lexicon_does_not_know_still_attributes_after_a_quote() {
+    let q = pairs(
+        "Titre\n\n« On n’a jamais vu une saison pareille », sourit Karim Benali. « Le travail finit toujours par payer », philosophe-t-il.",
+    );
+    assert!(
+        q.iter().all(|(_, s)| s.as_deref() == Some("Karim Benali")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_speaker_named_in_the_next_sentence_is_the_speaker() {
+    let q = pairs(
+        "Titre\n\nLe ministre tchadien des Affaires étrangères, Mahamat Abdelkerim, était à Paris. « Nous ne céderons sur rien. » C’est la réponse du ministre tchadien aux critiques de l’opposition.",
+    );
+    assert_eq!(
+        q,
+        [said("Nous ne céderons sur rien.", "Mahamat Abdelkerim")]
+    );
+}
+
+#[test]
+fn organisation_nouns_point_back_to_the_organisation_that_spoke() {
+    let q = pairs(
+        "Titre\n\nLa CFTC a estimé que « le dialogue social est rompu ». « Nous irons jusqu’au bout », a ajouté la centrale dans un communiqué.",
+    );
+    assert_eq!(
+        q,
+        [
+            said("le dialogue social est rompu", "CFTC"),
+            said("Nous irons jusqu’au bout", "CFTC")
+        ]
+    );
+}
+
+#[test]
+fn an_institution_with_a_capitalized_name_is_the_speaker() {
+    let q = pairs(
+        "Titre\n\n« Les sanctions seront levées par étapes », a annoncé la Commission de l’Uemoa. Selon le Kremlin, « la coopération se poursuivra ».",
+    );
+    assert_eq!(q[0].1.as_deref(), Some("Commission de l’Uemoa"), "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("Kremlin"), "{q:?}");
+}
+
+#[test]
+fn a_pronoun_for_an_organisation_points_to_it() {
+    let q = pairs(
+        "Titre\n\nLa Ligue des droits de l’homme a publié un rapport mardi. « Les disparitions forcées se multiplient », cite-t-elle.",
+    );
+    assert_eq!(
+        q[0].1.as_deref(),
+        Some("Ligue des droits de l’homme"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_bare_role_noun_points_to_the_person_the_article_is_about() {
+    let q = pairs(
+        "Titre\n\nLa procureure de Lyon, Hélène Garnier, a tenu une conférence de presse. « L’enquête avance vite », a souligné la magistrate. « Rien n’est exclu à ce stade », a ajouté l’entraîneur du club local.",
+    );
+    assert_eq!(q[0].1.as_deref(), Some("Hélène Garnier"), "{q:?}");
+    // A role with its own complement is someone else, and stays a description.
+    assert_eq!(
+        q[1].1.as_deref(),
+        Some("l’entraîneur du club local"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_first_name_alone_is_the_person_of_that_name() {
+    let q = pairs(
+        "Titre\n\nFranck Lemoine dirige l’usine depuis dix ans. « On tiendra », insiste Franck.",
+    );
+    assert_eq!(q, [said("On tiendra", "Franck Lemoine")]);
+}
+
+#[test]
+fn pronouns_follow_a_chain_across_sentences() {
+    let q = pairs(
+        "Titre\n\nAïcha Bah a quitté le parti en mars. Elle a ensuite fondé son propre mouvement. « Je ne regrette rien », a-t-elle confié.",
+    );
+    assert_eq!(q, [said("Je ne regrette rien", "Aïcha Bah")]);
+}
+
+#[test]
+fn a_pronoun_skips_the_object_of_the_sentence() {
+    let q = pairs(
+        "Titre\n\nLe général Oumar Traoré a reçu Seydou Keita au palais. « Le calme est revenu dans la région », a-t-il affirmé.",
+    );
+    assert_eq!(
+        q,
+        [said("Le calme est revenu dans la région", "Oumar Traoré")]
+    );
+}
+
+#[test]
+fn the_previous_speaker_is_carried_only_within_the_paragraph() {
+    let q = pairs(
+        "Titre\n\n« Nous voulons la paix », a déclaré Ibrahim Sy. « Elle viendra ».\n\nLe texte change de sujet ici.\n\nLes habitants, eux, attendent. Certains parlent d’une « paix des braves » sans y croire.",
+    );
+    assert_eq!(q[0].1.as_deref(), Some("Ibrahim Sy"));
+    assert_eq!(q[1].1.as_deref(), Some("Ibrahim Sy"));
+    assert!(q.len() == 2 || q[2].1.is_none(), "{q:?}");
+}
+
+#[test]
+fn a_headline_section_label_is_not_a_speaker() {
+    let q = pairs(
+        "Diplomatie : « Le dialogue reste la seule voie possible », Moussa Faki\n\nLe président de la Commission, Moussa Faki, s’est exprimé à Addis-Abeba.",
+    );
+    assert_eq!(
+        q,
+        [said(
+            "Le dialogue reste la seule voie possible",
+            "Moussa Faki"
+        )]
+    );
+}
+
+#[test]
+fn a_name_in_a_relative_clause_speaks_for_its_own_verb_only() {
+    let q = pairs(
+        "Titre\n\nLe syndicat a répondu aux propos de Jean Morel qui estimait qu’il fallait « tourner la page ». La CGT a jugé qu’il fallait « continuer le combat ».",
+    );
+    assert_eq!(
+        q,
+        [
+            said("tourner la page", "Jean Morel"),
+            said("continuer le combat", "CGT")
+        ]
+    );
+}
+
+#[test]
+fn a_group_that_acts_is_not_a_speaker() {
+    let q = pairs(
+        "Titre\n\nDes jihadistes ont attaqué le camp de Boni dans la nuit. « Nous avons repoussé l’assaut », a déclaré un officier de l’armée.",
+    );
+    assert_eq!(
+        q,
+        [(
+            "Nous avons repoussé l’assaut".to_owned(),
+            Some("un officier de l’armée".to_owned())
+        )]
+    );
+}
+
+#[test]
+fn anonymous_sources_are_never_given_the_nearest_name() {
+    for source in [
+        "un habitant",
+        "une source sécuritaire",
+        "un haut responsable",
+        "plusieurs témoins",
+        "deux élus locaux",
+    ] {
+        let q = pairs(&format!(
+            "Titre\n\nLe gouverneur Adama Coulibaly est arrivé à Gao. « La ville est encerclée depuis trois jours », a confié {source}. « Personne ne peut sortir », a-t-il ajouté."
+        ));
+        for (_, s) in &q {
+            let s = s.as_deref().unwrap_or("");
+            assert!(!s.contains("Coulibaly"), "{source}: {q:?}");
+        }
+    }
+}
+
+#[test]
+fn every_speaker_carries_evidence_and_a_confidence() {
+    let article = ingest(
+        "t.txt",
+        "Titre\n\nLe ministre malien Moussa Diarra a parlé. « Nous tiendrons », a-t-il dit. « Rien ne change », a ajouté Moussa Diarra. « Le reste suivra ».".as_bytes(),
+    )
+    .unwrap()
+    .article;
+    let q = extract_article(&article, &Aliases::default());
+    assert_eq!(q.len(), 3, "{q:?}");
+    for quote in &q {
+        let e = quote.evidence.as_ref().expect("a speaker has evidence");
+        assert!(!e.cue.is_empty());
+    }
+    assert_eq!(
+        q[0].evidence.as_ref().unwrap().confidence,
+        Confidence::Medium
+    );
+    assert!(q[0].evidence.as_ref().unwrap().cue.contains("pronoun"));
+    assert_eq!(q[1].evidence.as_ref().unwrap().confidence, Confidence::High);
+    assert!(
+        q[2].evidence
+            .as_ref()
+            .unwrap()
+            .cue
+            .contains("previous quote")
+    );
+}
