@@ -442,9 +442,15 @@ impl<'a> Resolver<'a> {
         // `qualifiés de « … » par Diop`; not for a short term (`déclaré « persona non grata » par
         // les autorités` is an act, not speech).
         let inner = &self.text[open..close_end.min(self.text.len())];
+        // `qualifiés de « … »`, `décrits comme « … »`: the words are what someone called them.
+        let called = {
+            let b = fold(before.trim_end());
+            (b.ends_with(" de") || b.ends_with(" d'") || b.ends_with(" comme"))
+                && LEXICON.has_speech_verb(before)
+        };
         if let Some(rest) = after_trim
             .strip_prefix("par ")
-            .filter(|_| word_count(inner) > 3)
+            .filter(|_| called || word_count(inner) > 3)
         {
             if let Some(s) = self.subject(rest, open) {
                 return Some(s.via("par"));

@@ -372,7 +372,10 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
         }
         for s in sentences.iter().filter(|s| block.range.contains(&s.start)) {
             let sentence = &body[s.clone()];
-            if sentence.contains(['«', '»', '"', '“', '”']) {
+            if sentence.contains(['«', '»', '"', '“', '”', '‹', '›'])
+                || sentence.contains("<<")
+                || sentence.contains(">>")
+            {
                 continue;
             }
             // Every `, ` in order (`match_indices`, a byte at a time).
@@ -592,7 +595,23 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         k += c.len_utf8();
         match c {
             '«' | '“' | '„' | '‹' => depth += 1,
-            '»' | '”' | '›' => depth = (depth - 1).max(0),
+            '»' | '”' | '›' => {
+                depth = (depth - 1).max(0);
+                // `« Nous ne céderons sur rien. » C’est …`: a quote that ends its own sentence.
+                let ends_inside = slice[..k - c.len_utf8()]
+                    .trim_end_matches(is_space)
+                    .ends_with(['.', '!', '?', '…']);
+                let rest = &slice[k..];
+                let next = rest.trim_start_matches(is_space);
+                if depth == 0
+                    && ends_inside
+                    && next.len() < rest.len()
+                    && next.starts_with(char::is_uppercase)
+                {
+                    out.push(start..range.start + k);
+                    start = range.start + k + (rest.len() - next.len());
+                }
+            }
             '.' | '!' | '?' | '…' if depth == 0 => {
                 let skip = |from: usize, pred: fn(char) -> bool| {
                     slice[from..]

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::corpus::article::{Article, ArticleId, BlockKind};
 use crate::corpus::store::Store;
-use crate::corpus::text::{fold, word_count, words_key};
+use crate::corpus::text::{ends_sentence, fold, word_count, words_key};
 use attribute::{Generic, Resolver, Speaker};
 use lexicon::LEXICON;
 use links::link_across;
@@ -532,7 +532,10 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
 
     // Terms are not quotes, unless the sentence clearly attributes them.
     found.retain(|f| {
-        f.explicit || f.span.kind != QuoteKind::Direct || !is_term(&body[f.span.content.clone()])
+        f.explicit
+            || f.span.kind != QuoteKind::Direct
+            || !is_term(&body[f.span.content.clone()])
+            || stands_alone(body, f)
     });
 
     let mut quotes: Vec<Quote> = Vec::new();
@@ -577,6 +580,17 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
         });
     }
     merge_repeats(quotes)
+}
+
+/// A short quote that is a sentence of its own (`« Elle viendra ».`): speech, not a term.
+fn stands_alone(body: &str, f: &Found) -> bool {
+    let text = &body[f.span.content.clone()];
+    let opens = body[f.sentence.start.min(f.span.open)..f.span.open]
+        .trim()
+        .is_empty();
+    let after = body[f.span.close_end.min(body.len())..].trim_start();
+    let closes = ends_sentence(text) || after.is_empty() || after.starts_with(['.', '!', '?', '…']);
+    word_count(text) >= 2 && text.starts_with(char::is_uppercase) && opens && closes
 }
 
 fn evidence_of(s: &Speaker) -> Evidence {

@@ -20,7 +20,12 @@ pub fn org_in(seg: &str) -> Option<String> {
     let rf = fold(rest);
     let first_word = rf.split_whitespace().next().unwrap_or("");
     if LEXICON.is_org_noun(first_word) && rest.starts_with(char::is_lowercase) {
-        let after = rest[first_word.len().min(rest.len())..].trim_start();
+        // fold keeps one char per char: skip the noun by its char count.
+        let skip = rest
+            .char_indices()
+            .nth(first_word.chars().count())
+            .map_or(rest.len(), |(i, _)| i);
+        let after = rest[skip..].trim_start();
         if after.chars().next().is_some_and(char::is_uppercase) {
             let run = capitalized_run(after);
             if !run.is_empty() {
@@ -46,43 +51,69 @@ pub fn org_in(seg: &str) -> Option<String> {
     None
 }
 
-/// The run of capitalized words opening `s`, with `de`, `de la`, `du`, `des` between them
-/// (`Commission de la Cédéao`).
+/// The run of capitalized words opening `s`, linked by `de`, `de la`, `du`, `des`, `et`
+/// (`Commission de la Cédéao`, `Commission de l’Uemoa`). When it opens with an institution word,
+/// lower-case complements belong to the name too (`Ligue des droits de l’homme`).
 pub fn capitalized_run(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // `l’Uemoa`, `d’Ivoire`: an elided article before a capital.
+    let elided_cap = |w: &str| {
+        let mut cs = w.chars();
+        matches!(cs.next(), Some('l' | 'd' | 'L' | 'D'))
+            && matches!(cs.next(), Some('\'' | '’'))
+            && cs.next().is_some_and(char::is_uppercase)
+    };
+    let org_head = words
+        .first()
+        .is_some_and(|w| LEXICON.is_org_word(w.trim_end_matches([',', '.', ';'])));
+    let complement = |w: &str| {
+        let f = fold(w.trim_end_matches([',', '.', ';']));
+        org_head
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !LEXICON.grammar.verb_group.has(&f)
+            && !LEXICON.grammar.time_words.has(&f)
+            && !LEXICON.grammar.months.has(&f)
+    };
+    let ends_phrase = |w: &str| w.ends_with([',', '.', ';', ':']);
     let mut end = 0;
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        if cap(w) {
+        if cap(w) || elided_cap(w) {
             end = i + 1;
-            if w.ends_with([',', '.', ';']) {
+            i += 1;
+            if ends_phrase(w) {
                 break;
             }
-            i += 1;
             continue;
         }
-        let link = match w {
-            "de" | "du" | "des" | "d'" => 1,
-            _ if w.starts_with("d'") || w.starts_with("d’") || w.starts_with("l'") => 0,
+        let mut j = i;
+        match fold(w).as_str() {
+            "de" | "du" | "des" | "et" => {
+                j += 1;
+                if words.get(j).is_some_and(|n| fold(n) == "la") {
+                    j += 1;
+                }
+            }
             _ => break,
-        };
-        if link == 1 && words.get(i + 1).is_some_and(|n| *n == "la" || *n == "l'") {
-            i += 2;
-        } else {
-            i += link.max(1);
         }
-        if !words
-            .get(i)
-            .is_some_and(|n| cap(n) || n.starts_with("l'") || n.starts_with("l’"))
-        {
+        let Some(next) = words.get(j) else {
+            break;
+        };
+        if cap(next) || elided_cap(next) || complement(next) {
+            end = j + 1;
+            i = j + 1;
+            if ends_phrase(next) {
+                break;
+            }
+        } else {
             break;
         }
     }
     words[..end]
         .join(" ")
-        .trim_end_matches([',', '.', ';'])
+        .trim_end_matches([',', '.', ';', ':'])
         .to_owned()
 }
 

@@ -9,6 +9,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::lexicon::LEXICON;
+use super::names::org_in;
 use crate::corpus::text::{fold, fold_char, latin, latin_table, with_fold, words_key};
 
 /// The corpus alias file (`people.toml` in the corpus folder): spellings and roles of one person.
@@ -322,7 +323,15 @@ impl People {
             let mut f = first;
             while f <= last {
                 let w = &text[words[f].0..words[f].1];
+                // `L’économiste`, `D’après`: an elided article before a common noun.
+                let elided_common = {
+                    let mut cs = w.chars();
+                    matches!(cs.next(), Some('L' | 'D' | 'l' | 'd'))
+                        && matches!(cs.next(), Some('\'' | '’'))
+                        && cs.next().is_some_and(char::is_lowercase)
+                };
                 if LEXICON.is_not_name_start(w)
+                    || elided_common
                     || LEXICON.titles.iter().any(|t| t == w)
                     || with_fold(w, |w| LEXICON.is_role_word(w))
                 {
@@ -529,6 +538,11 @@ impl People {
                     continue;
                 }
             }
+            // `La CGT a réagi.`: an organisation opens the sentence and holds the floor.
+            if let Some(org) = org_in(&text[s.clone()]) {
+                self.floor.push((s.start, Referent::Named { name: org, org: true }));
+                continue;
+            }
             // `Le ministre a reçu X.`: a role opens the sentence; it, not X, holds the floor.
             if let Some(phrase) = role_subject(&text[s.clone()]) {
                 let referent = match self.by_role(&phrase, s.start) {
@@ -565,7 +579,9 @@ impl People {
         let (feminine, plural) = match r {
             Referent::Person(i) => (self.persons[*i].feminine, false),
             Referent::Named { org, .. } => (None, *org && pronoun.plural),
-            Referent::Description(d) => description_gender(d),
+            // A pronoun after an anonymous source follows it whatever its gender (`une source
+            // … a-t-il ajouté`): it must never slip past it to a name.
+            Referent::Description(d) => (None, description_gender(d).1),
         };
         plural == pronoun.plural
             && match (pronoun.feminine, feminine) {
