@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::CharOffsets;
 use crate::corpus::article::Article;
-use crate::corpus::quote::{Field, Quote, QuoteIndex};
+use crate::corpus::quote::{Field, Quote, QuoteIndex, QuoteKind};
 use crate::corpus::sanitize;
 use crate::corpus::store::Store;
 use crate::corpus::text::fold;
@@ -117,7 +117,19 @@ pub fn print_quotes(
                     .speaker
                     .as_deref()
                     .map_or(Cow::Borrowed("(speaker unknown)"), sanitize::one_line);
-                writeln!(out, "  {who} [{}]: « {} »", q.kind.name(), q.text)?;
+                let how = match &q.evidence {
+                    Some(e) => format!("{}, {}", q.kind.name(), e.confidence.name()),
+                    None => q.kind.name().to_owned(),
+                };
+                // Only what the article prints between marks is shown between marks.
+                if matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial) {
+                    writeln!(out, "  {who} [{how}]: « {} »", q.text)?;
+                } else {
+                    writeln!(out, "  {who} [{how}]: {}", q.text)?;
+                }
+                if let Some(e) = &q.evidence {
+                    writeln!(out, "      why: {}", sanitize::one_line(&e.cue))?;
+                }
                 if !q.also_in.is_empty() {
                     let ids: Vec<&str> = q
                         .also_in

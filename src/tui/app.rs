@@ -619,7 +619,11 @@ impl App {
             return;
         };
         let width = usize::from(area.width.saturating_sub(2));
-        let heights = quotes_pane::heights(self.current_quotes(), width);
+        let heights = quotes_pane::heights_with(
+            self.current_quotes(),
+            width,
+            Some(self.quotes_pane.selected),
+        );
         self.quotes_pane.offset = keep_visible(
             &heights,
             self.quotes_pane.selected,
@@ -825,7 +829,11 @@ impl App {
         } else if let Some(r) = areas.quotes.filter(|r| r.contains(at)) {
             self.focus = Focus::Quotes;
             let width = usize::from(r.width.saturating_sub(2));
-            let heights = quotes_pane::heights(self.current_quotes(), width);
+            let heights = quotes_pane::heights_with(
+                self.current_quotes(),
+                width,
+                Some(self.quotes_pane.selected),
+            );
             let mut row = r.y + 1;
             for (i, h) in heights.iter().enumerate().skip(self.quotes_pane.offset) {
                 let next = row.saturating_add(u16::try_from(*h).unwrap_or(u16::MAX));

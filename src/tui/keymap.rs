@@ -1,11 +1,13 @@
 //! The keymap: the one table of (context, keys, action, help). Key handling, the help overlay and
-//! the status bar hints are all drawn from it. The only file that knows key codes.
+//! the status bar hints are all drawn from it (the help ends with the quote panel's legend). The
+//! only file that knows key codes.
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
 use crate::tui::action::Action;
+use crate::tui::panes::quotes;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -444,7 +446,11 @@ pub fn keys_label(binding: &Binding) -> String {
         .join(" ")
 }
 
-/// Help overlay rows: a context heading (`None` keys) followed by its bindings.
+/// Heading of the help's last section: what the quote panel's kinds and marks mean.
+pub const LEGEND_TITLE: &str = "Quote kinds and confidence marks";
+
+/// Help overlay rows: a context heading (`None` keys) followed by its bindings, then the quote
+/// panel's legend ([`quotes::legend`]) under [`LEGEND_TITLE`].
 pub fn help_rows() -> Vec<(Option<String>, String)> {
     let mut rows = Vec::new();
     for ctx in [Global, List, Reader, Quotes, Filter, Help] {
@@ -461,6 +467,10 @@ pub fn help_rows() -> Vec<(Option<String>, String)> {
                 "edit the query".to_owned(),
             ));
         }
+    }
+    rows.push((None, LEGEND_TITLE.to_owned()));
+    for (mark, meaning) in quotes::legend() {
+        rows.push((Some(mark), meaning.to_owned()));
     }
     rows
 }
@@ -494,6 +504,7 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
@@ -581,6 +592,41 @@ mod tests {
         assert!(text.contains(&"Ctrl-d".to_owned()));
         assert!(text.contains(&"PgDn Space".to_owned()));
         assert!(text.contains(&"Shift-Tab".to_owned()));
+    }
+
+    #[test]
+    fn help_explains_every_quote_kind_and_confidence_mark() {
+        let rows = help_rows();
+        let legend = rows
+            .iter()
+            .position(|(k, h)| k.is_none() && h == LEGEND_TITLE)
+            .expect("a legend section");
+        let marks: Vec<&str> = rows[legend + 1..]
+            .iter()
+            .filter_map(|(k, _)| k.as_deref())
+            .collect();
+        for mark in [
+            "direct",
+            "partial",
+            "unmarked",
+            "interview",
+            "●●● high",
+            "●●○ medium",
+            "●○○ low",
+            "why:",
+        ] {
+            assert!(marks.contains(&mark), "{mark} missing from {marks:?}");
+        }
+        // Every meaning fits the help overlay (70 columns at most: borders, the key column and
+        // its margins, as `view::render_help` lays it out) without being cut.
+        let key_w = rows
+            .iter()
+            .filter_map(|(k, _)| k.as_deref().map(UnicodeWidthStr::width))
+            .max()
+            .unwrap();
+        for (_, meaning) in &rows[legend + 1..] {
+            assert!(meaning.width() <= 70 - 2 - key_w - 4, "{meaning}");
+        }
     }
 
     #[test]

@@ -93,6 +93,20 @@ impl Theme {
         )
     }
 
+    /// Reported speech the article prints without quotation marks (unmarked, interview answers):
+    /// italic, not the quote colour; without colour, plain (the missing marks and the kind say it).
+    pub fn reported(&self) -> Style {
+        self.pick(Style::new().add_modifier(Modifier::ITALIC), Style::new())
+    }
+
+    /// A speaker the engine only guessed (low confidence): dim and italic, never bold.
+    pub fn speaker_guess(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
+            Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
+        )
+    }
+
     /// The quote the user jumped to.
     pub fn quote_marked(&self) -> Style {
         self.pick(

@@ -177,7 +177,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
         let view = quotes::PanelView {
             quotes: app.current_quotes(),
             state: app.quotes_pane,
+            article_open: app.reader.article.is_some(),
             corpus_has_quotes: app.corpus_has_quotes,
+            loading: app.loading_progress().is_some(),
             focused: app.focus == Focus::Quotes,
             theme: &app.theme,
             name_of: &name_of,

@@ -284,3 +284,23 @@ pub fn list_rows(screen: &str) -> usize {
         })
         .count()
 }
+
+/// The focused quote panel's selected item and the rows below it: the screen line number of its
+/// head row, and each row's text between the panel's borders, down to the panel's bottom. The
+/// focused panel is drawn with `┃`; its `▶` is the one past the first column.
+pub fn selected_quote(screen: &str) -> Option<(usize, Vec<String>)> {
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let (at, col) = lines.iter().enumerate().find_map(|(i, l)| {
+        l.windows(2)
+            .enumerate()
+            .skip(1)
+            .find(|(_, w)| w == &['┃', '▶'])
+            .map(|(c, _)| (i, c))
+    })?;
+    let rows = lines[at..]
+        .iter()
+        .take_while(|l| l.get(col) == Some(&'┃'))
+        .map(|l| l[col + 1..].iter().take_while(|c| **c != '┃').collect())
+        .collect();
+    Some((at, rows))
+}

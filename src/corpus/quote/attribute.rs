@@ -15,8 +15,8 @@ use super::clauses::{
     clip, find_short, generic_inversion, last_clause, opens_adverbial, skip_complements,
     skip_listed_quotes, strip_conjunction, strip_verb_group,
 };
-use super::names::{is_org_name, name_in, org_in};
 use super::lexicon::{LEXICON, starts_word};
+use super::names::{is_org_name, name_in, org_in};
 use super::people::{Aliases, People, Pronoun, Referent, alias_by_surname, strip_title};
 use crate::corpus::text::{fold, word_count};
 
@@ -668,7 +668,12 @@ impl<'a> Resolver<'a> {
         if let Some(p) = Pronoun::of(last_word) {
             let clause = folded.rsplit(',').next().unwrap_or(&folded).trim_start();
             let clause = clause.trim_start_matches("qu'").trim_start_matches("que ");
-            if LEXICON.grammar.impersonal.iter().any(|i| clause.starts_with(i.as_str())) {
+            if LEXICON
+                .grammar
+                .impersonal
+                .iter()
+                .any(|i| clause.starts_with(i.as_str()))
+            {
                 return None;
             }
             return self.antecedent(open, p, last_word);

@@ -15,7 +15,8 @@ pub fn strip_conjunction(seg: &str) -> &str {
             .grammar
             .conjunctions
             .iter()
-        .find(|w| f.starts_with(*w)) else {
+            .find(|w| f.starts_with(*w))
+        else {
             return s;
         };
         let skip = s
@@ -129,7 +130,9 @@ pub fn skip_complements(phrase: &str) -> &str {
         let take = if LEXICON.grammar.time_words.has(first) {
             date_words(0)
         } else if (first == "ce" || first == "cette")
-            && words.get(1).is_some_and(|w| LEXICON.grammar.time_words.has(w))
+            && words
+                .get(1)
+                .is_some_and(|w| LEXICON.grammar.time_words.has(w))
         {
             1 + date_words(1)
         } else if first == "a" || first == "aux" || first == "au" {

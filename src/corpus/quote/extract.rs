@@ -530,7 +530,7 @@ pub fn question_answers(article: &Article) -> (Vec<Span>, usize) {
         return (Vec::new(), 0);
     }
     let questions = article.blocks.iter().filter(|b| is_question(b)).count();
-    let Some(first_q) = article.blocks.iter().position(|b| is_question(b)) else {
+    let Some(first_q) = article.blocks.iter().position(&is_question) else {
         return (Vec::new(), 0);
     };
     let intro: String = std::iter::once(article.meta.title.as_str())

@@ -406,7 +406,12 @@ impl Lexicon {
             org_nouns: f(&raw.org_nouns).into_iter().collect(),
             speech_nouns: f(&raw.speech_nouns).into_iter().collect(),
             grammar: Grammar {
-                subject_cuts: raw.grammar.subject_cuts.iter().map(|w| padded(w, true)).collect(),
+                subject_cuts: raw
+                    .grammar
+                    .subject_cuts
+                    .iter()
+                    .map(|w| padded(w, true))
+                    .collect(),
                 time_words: Words::of(&raw.grammar.time_words),
                 months: Words::of(&raw.grammar.months),
                 impersonal: f(&raw.grammar.impersonal),
@@ -414,8 +419,18 @@ impl Lexicon {
                 verb_group: Words::of(&raw.grammar.verb_group),
                 multiword_adverbs: f(&raw.grammar.multiword_adverbs),
                 noun_determiners: Words::of(&raw.grammar.noun_determiners),
-                conjunctions: raw.grammar.conjunctions.iter().map(|w| padded(w, false)).collect(),
-                subordinators: raw.grammar.subordinators.iter().map(|w| padded(w, true)).collect(),
+                conjunctions: raw
+                    .grammar
+                    .conjunctions
+                    .iter()
+                    .map(|w| padded(w, false))
+                    .collect(),
+                subordinators: raw
+                    .grammar
+                    .subordinators
+                    .iter()
+                    .map(|w| padded(w, true))
+                    .collect(),
                 not_verbs: Words::of(&raw.grammar.not_verbs),
             },
             masculine: f(&raw.pronouns_masculine).into_iter().collect(),

@@ -670,9 +670,8 @@ fn title_speaker(
     }
     // `Le président X a annoncé le retour « dans les prochaines heures »`: a headline that is a
     // sentence has its own evidence.
-    let sentences = [0..title.len()];
     let no_aliases = Aliases::default();
-    let people = People::find(title, &sentences, &no_aliases);
+    let people = People::find(title, std::slice::from_ref(&(0..title.len())), &no_aliases);
     let own = Resolver::new(title, people, &no_aliases);
     if let Some(s) = own.explicit(t.open, t.close_end, &(0..title.len())) {
         let name = s.text().to_owned();

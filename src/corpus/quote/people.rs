@@ -540,7 +540,13 @@ impl People {
             }
             // `La CGT a réagi.`: an organisation opens the sentence and holds the floor.
             if let Some(org) = org_in(&text[s.clone()]) {
-                self.floor.push((s.start, Referent::Named { name: org, org: true }));
+                self.floor.push((
+                    s.start,
+                    Referent::Named {
+                        name: org,
+                        org: true,
+                    },
+                ));
                 continue;
             }
             // `Le ministre a reçu X.`: a role opens the sentence; it, not X, holds the floor.
