@@ -111,7 +111,8 @@ pub fn opens_adverbial(seg: &str) -> bool {
 pub fn skip_complements(phrase: &str) -> &str {
     let mut rest = phrase.trim_start();
     for _ in 0..4 {
-        let folded = fold(rest);
+        // Only the first few words decide; folding the whole rest each time cost a lot.
+        let folded = fold(opening(rest, 8));
         let words: Vec<&str> = folded.split_whitespace().collect();
         let Some(&first) = words.first() else {
             return rest;
@@ -165,6 +166,23 @@ pub fn skip_complements(phrase: &str) -> &str {
         rest = next;
     }
     rest
+}
+
+/// The first `n` words of `s` (with what lies between them).
+pub fn opening(s: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        let space = c.is_whitespace();
+        if space && in_word {
+            words += 1;
+            if words == n {
+                return &s[..i];
+            }
+        }
+        in_word = !space;
+    }
+    s
 }
 
 /// After a quote, other quotes of the same list and their commas (`« Vendu ! », « Démission ! »,

@@ -352,6 +352,26 @@ pub fn marked(article: &Article) -> Vec<Span> {
     spans
 }
 
+/// True when `s` holds a quotation mark of any style (`<<` and `>>` included). Looks at the bytes
+/// a mark may start with only.
+fn has_mark(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    loop {
+        i = find_byte(bytes, i, MARK_LEADS);
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            return false;
+        };
+        let doubled = |b: u8| bytes.get(i + 1) == Some(&b);
+        match c {
+            '«' | '»' | '"' | '“' | '”' | '‹' | '›' | '„' => return true,
+            '<' if doubled(b'<') => return true,
+            '>' if doubled(b'>') => return true,
+            _ => i += c.len_utf8(),
+        }
+    }
+}
+
 /// Reported speech without marks: `Clause of five words or more, a déclaré X.` (the clause opens
 /// its sentence), or `Aussi, indique X, clause.` (the verb and its subject inserted after an
 /// opening word). The clause holds no quotation mark; the subject must read as one (a name, a
@@ -372,10 +392,8 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
         }
         for s in sentences.iter().filter(|s| block.range.contains(&s.start)) {
             let sentence = &body[s.clone()];
-            if sentence.contains(['«', '»', '"', '“', '”', '‹', '›'])
-                || sentence.contains("<<")
-                || sentence.contains(">>")
-            {
+            // No comma, no reported speech: most sentences end here, before any other scan.
+            if find_byte(sentence.as_bytes(), 0, [b',']) == sentence.len() || has_mark(sentence) {
                 continue;
             }
             // Every `, ` in order (`match_indices`, a byte at a time).

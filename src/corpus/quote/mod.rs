@@ -316,13 +316,14 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
         }
     };
     let sentence_of = |pos: usize| sentence_index(pos).map_or(pos..pos, |i| sentences[i].clone());
-    let people = People::find(body, &sentences, aliases);
-    let mut resolver = Resolver::new(body, people, aliases);
-
     let all_marked = extract::marked(article);
     let (title_spans, mut spans): (Vec<_>, Vec<_>) = all_marked
         .into_iter()
         .partition(|s| s.field == Field::Title);
+    // Who is the subject of a sentence inside quoted words does not hold the floor outside them.
+    let quoted: Vec<Range<usize>> = spans.iter().map(|s| s.content.clone()).collect();
+    let people = People::find(body, &sentences, &quoted, aliases);
+    let mut resolver = Resolver::new(body, people, aliases);
     spans.extend(extract::unmarked(article, &sentences));
     spans.extend(extract::interviews(article));
     let (answers, intro_end) = extract::question_answers(article);
@@ -347,7 +348,13 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
     // Pass 1: explicit evidence, in reading order, so pronouns see the speakers before them.
     let mut found: Vec<Found> = Vec::new();
     for span in spans {
-        let sentence = sentence_of(span.content.start);
+        // From the sentence the quote opens in to the one it closes in: a quote of several
+        // sentences (or paragraphs) has its evidence before its start and after its end.
+        let sentence = {
+            let first = sentence_of(span.open.max(span.content.start.min(span.open + 4)));
+            let last = sentence_of(span.close_end.saturating_sub(1).max(span.content.start));
+            first.start.min(span.open)..last.end.max(first.end).max(span.close_end)
+        };
         let (parts, speaker) = match span.kind {
             QuoteKind::Interview => match &span.label {
                 Some(label) => {
@@ -671,7 +678,12 @@ fn title_speaker(
     // `Le président X a annoncé le retour « dans les prochaines heures »`: a headline that is a
     // sentence has its own evidence.
     let no_aliases = Aliases::default();
-    let people = People::find(title, std::slice::from_ref(&(0..title.len())), &no_aliases);
+    let people = People::find(
+        title,
+        std::slice::from_ref(&(0..title.len())),
+        &[],
+        &no_aliases,
+    );
     let own = Resolver::new(title, people, &no_aliases);
     if let Some(s) = own.explicit(t.open, t.close_end, &(0..title.len())) {
         let name = s.text().to_owned();

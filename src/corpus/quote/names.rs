@@ -3,22 +3,24 @@
 //! (`la CGT`, `la Commission de la Cédéao`), acronyms. Shapes only: who is who is `people`.
 
 use super::lexicon::LEXICON;
-use crate::corpus::text::fold;
+use crate::corpus::text::{fold, with_fold};
 
 /// An acronym (`CGT`, `CEDEAO`, `L’AFP` → `AFP`) or a capitalized organisation phrase
 /// (`la Commission de la Cédéao`, `le Kremlin`, `la plateforme Wakit Tamma`) opening `seg`
 /// after its determiner: the organisation's name.
 pub fn org_in(seg: &str) -> Option<String> {
     let t = seg.trim();
-    let folded = fold(t);
+    if !may_open_org(t) {
+        return None;
+    }
     // The determiner, and an organisation noun that the name follows (`la plateforme X`).
     let det_len = ["le ", "la ", "les ", "l'", "l’"]
         .iter()
-        .find(|d| t.get(..d.len()).is_some_and(|head| fold(head) == fold(d)))
+        .find(|d| t.get(..d.len()).is_some_and(|head| head.to_lowercase() == **d))
         .map_or(0, |d| d.len());
     let rest = &t[det_len..];
-    let rf = fold(rest);
-    let first_word = rf.split_whitespace().next().unwrap_or("");
+    let first_word = fold(rest.split_whitespace().next().unwrap_or(""));
+    let first_word = first_word.as_str();
     if LEXICON.is_org_noun(first_word) && rest.starts_with(char::is_lowercase) {
         // fold keeps one char per char: skip the noun by its char count.
         let skip = rest
@@ -39,7 +41,7 @@ pub fn org_in(seg: &str) -> Option<String> {
     if is_acronym(w0) {
         return Some(w0.to_owned());
     }
-    if w0.chars().next().is_some_and(char::is_uppercase) && folded != rf {
+    if w0.chars().next().is_some_and(char::is_uppercase) && det_len > 0 {
         let run = capitalized_run(rest);
         let is_org = run
             .split_whitespace()
@@ -49,6 +51,36 @@ pub fn org_in(seg: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A cheap test on the raw text before [`org_in`] folds anything: an organisation phrase opens
+/// with a determiner before a capital or an organisation noun, or with an acronym or an
+/// institution word.
+pub fn may_open_org(t: &str) -> bool {
+    // Organisation names open with a capital or an `l`: most sentences fail here at once.
+    if !t.starts_with(['L', 'l']) && !t.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let mut words = t.split(' ');
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let elided = ["l'", "L'", "l’", "L’"].iter().find_map(|d| first.strip_prefix(d));
+    let next = match elided {
+        Some(rest) => rest,
+        None if matches!(first, "le" | "la" | "les" | "Le" | "La" | "Les") => {
+            words.next().unwrap_or("")
+        }
+        None => {
+            return first.starts_with(char::is_uppercase)
+                && (is_acronym(first) || LEXICON.is_org_word(first.trim_end_matches([',', '.'])));
+        }
+    };
+    let next = next.trim_end_matches([',', '.']);
+    // `la CGT`, `le Kremlin`, `la Ligue des droits`, `la plateforme X`; not `la Russie`.
+    is_acronym(next)
+        || (next.starts_with(char::is_uppercase) && LEXICON.is_org_word(next))
+        || with_fold(next, |n| LEXICON.is_org_noun(n))
 }
 
 /// The run of capitalized words opening `s`, linked by `de`, `de la`, `du`, `des`, `et`

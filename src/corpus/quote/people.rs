@@ -9,7 +9,8 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::lexicon::LEXICON;
-use super::names::org_in;
+use super::clauses::opening;
+use super::names::{may_open_org, org_in};
 use crate::corpus::text::{fold, fold_char, latin, latin_table, with_fold, words_key};
 
 /// The corpus alias file (`people.toml` in the corpus folder): spellings and roles of one person.
@@ -269,7 +270,12 @@ const APPOSITION_BYTES: usize = 400;
 
 impl People {
     /// Finds the people of `text`. `sentences` are the sentence ranges of the text.
-    pub fn find(text: &str, sentences: &[Range<usize>], aliases: &Aliases) -> People {
+    pub fn find(
+        text: &str,
+        sentences: &[Range<usize>],
+        quoted: &[Range<usize>],
+        aliases: &Aliases,
+    ) -> People {
         let words = word_ranges(text);
         let mut people = People::default();
         let mut runs: Vec<(Range<usize>, usize, usize)> = Vec::new(); // (byte range, first word, last word)
@@ -370,7 +376,7 @@ impl People {
             }
         }
         people.mentions.sort_unstable();
-        people.find_subjects(text, sentences);
+        people.find_subjects(text, sentences, quoted);
         people
     }
 
@@ -488,7 +494,7 @@ impl People {
         let before = fold(&text[start..name.start]);
         // A courtesy title glued to the name is not part of the role (`…de la CAC, Me Max X`).
         let mut before = before.trim_end();
-        while let Some(t) = LEXICON.titles.iter().map(|t| fold(t)).find(|t| {
+        while let Some(t) = LEXICON.folded_titles.iter().find(|t| {
             before.ends_with(t.as_str()) && before[..before.len() - t.len()].ends_with(' ')
         }) {
             before = before[..before.len() - t.len()].trim_end();
@@ -527,8 +533,12 @@ impl People {
     /// The subject of each sentence: the first person named in it who stands where a subject
     /// stands (at the start of a clause, maybe after a role: `Le ministre X`, `, X,`), not in a
     /// complement (`Les entretiens avec Sergueï Lavrov`, `le coordinateur de la plateforme X`).
-    fn find_subjects(&mut self, text: &str, sentences: &[Range<usize>]) {
+    fn find_subjects(&mut self, text: &str, sentences: &[Range<usize>], quoted: &[Range<usize>]) {
         for s in sentences {
+            // A sentence inside quoted words: its subject is the speaker's, not the article's.
+            if quoted.iter().any(|q| q.contains(&s.start)) {
+                continue;
+            }
             // Mentions are sorted: the first one in the sentence is the first at or after its start.
             let at = self.mentions.partition_point(|(pos, _)| *pos < s.start);
             let first = self.mentions.get(at).filter(|(pos, _)| s.contains(pos));
@@ -538,8 +548,17 @@ impl People {
                     continue;
                 }
             }
+            // Only the opening words matter below: folding whole sentences here was most of the
+            // cost of finding people.
+            let sentence = text[s.clone()].trim_start();
+            if !sentence.starts_with(char::is_uppercase) {
+                continue;
+            }
             // `La CGT a réagi.`: an organisation opens the sentence and holds the floor.
-            if let Some(org) = org_in(&text[s.clone()]) {
+            let org = may_open_org(sentence)
+                .then(|| org_in(opening(sentence, 12)))
+                .flatten();
+            if let Some(org) = org {
                 self.floor.push((
                     s.start,
                     Referent::Named {
@@ -549,8 +568,14 @@ impl People {
                 ));
                 continue;
             }
+            // `Un responsable d’une ONG a confirmé.`: an anonymous source holds the floor, so a
+            // pronoun after it never slips to a name.
+            if let Some(phrase) = indefinite_subject(sentence) {
+                self.floor.push((s.start, Referent::Description(phrase)));
+                continue;
+            }
             // `Le ministre a reçu X.`: a role opens the sentence; it, not X, holds the floor.
-            if let Some(phrase) = role_subject(&text[s.clone()]) {
+            if let Some(phrase) = role_subject(sentence) {
                 let referent = match self.by_role(&phrase, s.start) {
                     Some(i) => Referent::Person(i),
                     None => Referent::Description(phrase),
@@ -842,10 +867,45 @@ fn title_gender(before: &str) -> Option<bool> {
     }
 }
 
+/// An indefinite noun phrase that opens a sentence as its subject (`Un responsable d’une ONG
+/// locale a confirmé`, `Une troisième source enfonce.`), up to its verb or a comma.
+fn indefinite_subject(sentence: &str) -> Option<String> {
+    let t = sentence.trim_start();
+    if !["Un ", "Une ", "Des ", "Plusieurs ", "Deux ", "Trois ", "Certains ", "Certaines "]
+        .iter()
+        .any(|d| t.starts_with(d))
+    {
+        return None;
+    }
+    let t = opening(t, 10);
+    let folded = fold(t);
+    let stops = [",", " a ", " ont ", " est ", " sont ", " avait ", " s'", " se ", " n'", " ne ", " qui ", " ("];
+    let stop = stops.iter().filter_map(|w| folded.find(w)).min();
+    let chars = folded[..stop.unwrap_or(folded.len())].chars().count();
+    let phrase: String = t.chars().take(chars).collect();
+    // With no auxiliary to end it, a verb of one word may (`Un autre citoyen rajoute.`): keep
+    // the determiner and two words.
+    let keep = if stop.is_some() { 6 } else { 3 };
+    let phrase: Vec<&str> = phrase.split_whitespace().take(keep).collect();
+    (phrase.len() >= 2).then(|| phrase.join(" "))
+}
+
 /// A definite role phrase that opens a sentence as its subject (`Le ministre malien a …` →
 /// `Le ministre malien`), up to its verb or a comma.
 fn role_subject(sentence: &str) -> Option<String> {
     let t = sentence.trim_start();
+    let Some(det) = ["Le ", "La ", "L'", "L’"].iter().find(|d| t.starts_with(**d)) else {
+        return None;
+    };
+    // The role noun comes right after the determiner: test that word before folding more.
+    let second = t[det.len()..]
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("");
+    if !with_fold(second, |w| LEXICON.opens_role_noun(w)) {
+        return None;
+    }
+    let t = opening(t, 12);
     let folded = fold(t);
     if !["le ", "la ", "l'"].iter().any(|d| folded.starts_with(d)) {
         return None;
@@ -873,7 +933,13 @@ fn role_subject(sentence: &str) -> Option<String> {
 /// (`Le ministre malien M. X`, `, X`), not inside a complement (`avec X`, `le coordinateur de la
 /// plateforme X`).
 fn subject_position(before: &str) -> bool {
-    let folded = fold(before);
+    // Only the clause the name stands in matters: fold from its start.
+    let cut = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '(' | '«' | '"' | '“'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let folded = fold(&before[cut..]);
     let clause = folded
         .rsplit([',', ';', ':', '(', '«', '"', '“'])
         .next()
@@ -936,6 +1002,7 @@ mod tests {
         People::find(
             text,
             std::slice::from_ref(&(0..text.len())),
+            &[],
             &Aliases::default(),
         )
     }
@@ -1012,6 +1079,7 @@ mod tests {
         let p = People::find(
             "Le ministre Andrei Belousov parle.",
             std::slice::from_ref(&(0..33)),
+            &[],
             &a,
         );
         assert_eq!(p.persons[0].name, "Andreï Biélooussov");
