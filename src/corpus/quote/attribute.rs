@@ -166,12 +166,24 @@ impl<'a> Resolver<'a> {
                 return None;
             }
             let from = pos.saturating_sub(PRONOUN_REACH);
-            let i = self.people.last_mention_in(from..pos, pronoun.feminine)?;
-            return Some(Speaker::named(
-                self.people.name(i),
-                format!("pronoun \"{word}\" -> last person named"),
-                Confidence::Low,
-            ));
+            if let Some(i) = self.people.last_mention_in(from..pos, pronoun.feminine) {
+                return Some(Speaker::named(
+                    self.people.name(i),
+                    format!("pronoun \"{word}\" -> last person named"),
+                    Confidence::Low,
+                ));
+            }
+            // Nobody named before at all (a lead paragraph): the person named next, when the
+            // text names someone soon after (`…, indique-t-il. Pour X, …`).
+            if self.people.first_mention_in(0..pos).is_none() && self.people.persons.len() == 1 {
+                let i = self.people.first_mention_in(pos..pos + PRONOUN_REACH * 2)?;
+                return Some(Speaker::named(
+                    self.people.name(i),
+                    format!("pronoun \"{word}\" -> person named just after"),
+                    Confidence::Low,
+                ));
+            }
+            return None;
         };
         let s = self.referent_speaker(r);
         let how = format!("pronoun \"{word}\" -> last subject or speaker");
@@ -204,6 +216,16 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             if let Some(s) = self.classify(seg, pos) {
+                // `une vendeuse des environs, Awa Sy,`: the apposition names the source.
+                if !s.is_named() && s.cue == "anonymous source" {
+                    let next = phrase.split(',').skip_while(|r| r.trim() != raw.trim()).nth(1);
+                    if let Some(name) = next.and_then(|n| {
+                        let n = n.trim().trim_end_matches(['.', '!', '?']);
+                        name_in(n).filter(|m| m.split_whitespace().count() >= 2 && m == n)
+                    }) {
+                        return Some(self.named(&name).via("apposition"));
+                    }
+                }
                 return Some(s);
             }
             // A time or a place opens the phrase: the subject is in the next segment.
@@ -222,6 +244,29 @@ impl<'a> Resolver<'a> {
         let words: Vec<&str> = folded.split_whitespace().collect();
         let first = *words.first()?;
         if words.len() <= 2 {
+            // `cette dernière`, `celui-ci`: the last person named, not the last subject.
+            let phrase = words.join(" ");
+            let demonstrative = match phrase.as_str() {
+                "ce dernier" | "celui-ci" => Some(Some(false)),
+                "cette derniere" | "celle-ci" => Some(Some(true)),
+                _ => None,
+            };
+            if let Some(feminine) = demonstrative {
+                let from = pos.saturating_sub(PRONOUN_REACH * 2);
+                let i = self.people.last_mention_in(from..pos, feminine)?;
+                return Some(Speaker::named(
+                    self.people.name(i),
+                    format!("\"{seg}\" -> last person named"),
+                    Confidence::Medium,
+                ));
+            }
+            // `fait-on savoir`: no one in particular, never a name.
+            if first == "on" {
+                return Some(Speaker::described(
+                    "source non précisée",
+                    "impersonal \"on\"",
+                ));
+            }
             if let Some(p) = Pronoun::of(first) {
                 return self.antecedent(pos, p, first);
             }
@@ -234,6 +279,12 @@ impl<'a> Resolver<'a> {
         // An anonymous source stays anonymous, whoever it is close to (`un proche du président X`).
         if LEXICON.starts_indefinite(&folded) && words.len() >= 2 {
             return Some(Speaker::described(anonymous(seg), "anonymous source"));
+        }
+        // `la source burkinabè`, `la même source`, `le témoin`: anonymous, though definite.
+        if LEXICON.starts_definite(&folded)
+            && words.iter().skip(1).take(3).any(|w| LEXICON.is_anonymous_noun(w))
+        {
+            return Some(Speaker::described(clip(seg, 8), "anonymous source"));
         }
         // `KEÏTA`, `M. DIOP`: a surname in capitals is the person, not an acronym.
         let bare = strip_title(seg);
@@ -415,6 +466,20 @@ impl<'a> Resolver<'a> {
             Generic::PronounOnly
         };
         let before = &self.text[sentence.start.min(open)..open];
+        // `« … », suivie d’échanges de tirs, a indiqué X`: past one short inserted phrase.
+        let inserted = || {
+            let comma = after_trim.find(", ")?;
+            let phrase = &after_trim[..comma];
+            let short = word_count(phrase) <= 8 && !phrase.contains(['«', '»', '"', '“', '”']);
+            let rest = &after_trim[comma + 1..];
+            short
+                .then(|| LEXICON.inverted_at(rest).map(|_| rest))
+                .flatten()
+        };
+        let after_trim = match LEXICON.inverted_at(after_trim) {
+            None => inserted().unwrap_or(after_trim),
+            Some(_) => after_trim,
+        };
         if let Some(s) = self.after_inverted_verb(after_trim, open, generic) {
             // `X répond « … », a-t-il dit`: the pronoun is X, named before the quote.
             if s.cue.contains("pronoun") {
@@ -491,7 +556,8 @@ impl<'a> Resolver<'a> {
         let trimmed = before.trim_end();
         if let Some(head) = trimmed.strip_suffix(':') {
             let clause = head.rsplit([',', '.']).next().unwrap_or(head).trim();
-            if clause.split_whitespace().count() <= 6 {
+            // `X :` names a speaker; `à la suite d’autres chefs d’État :` does not.
+            if clause.split_whitespace().count() <= 6 && !opens_adverbial(clause) {
                 if let Some(s) = self.subject(clause, open) {
                     return Some(s.via("X :"));
                 }

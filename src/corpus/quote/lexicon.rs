@@ -26,6 +26,7 @@ struct Raw {
     feminine_roles: Vec<String>,
     org_nouns: Vec<String>,
     speech_nouns: Vec<String>,
+    anonymous_nouns: Vec<String>,
     titles: Vec<String>,
     role_synonyms: HashMap<String, String>,
     lists: Lists,
@@ -185,6 +186,8 @@ pub struct Lexicon {
     org_nouns: WordSet,
     /// Nouns that name what someone said (`réponse`, `message`), folded.
     speech_nouns: WordSet,
+    /// Nouns for an anonymous source (`source`, `témoin`, `habitant`), folded.
+    anonymous_nouns: WordSet,
     masculine: WordSet,
     feminine: WordSet,
     indefinite: Vec<String>,
@@ -366,7 +369,7 @@ impl Lexicon {
             alternation(raw.source_frames.iter().cloned())
         );
         let narrative = format!(
-            r"(?i)(?:^|\s)(?:et\s+)?d['’](?:{})\s*:\s*$",
+            r"(?i)(?:^|\s)(?:et\s+)?(?:d['’]|de\s+)(?:{})\s*:\s*$",
             alternation(infinitives.iter().cloned())
         );
         let f = |v: &Vec<String>| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
@@ -433,6 +436,7 @@ impl Lexicon {
             feminine_roles: f(&raw.feminine_roles).into_iter().collect(),
             org_nouns: f(&raw.org_nouns).into_iter().collect(),
             speech_nouns: f(&raw.speech_nouns).into_iter().collect(),
+            anonymous_nouns: f(&raw.anonymous_nouns).into_iter().collect(),
             grammar: Grammar {
                 subject_cuts: raw
                     .grammar
@@ -750,6 +754,11 @@ impl Lexicon {
     /// A common noun that stands for an organisation (`centrale`, `régime`), folded.
     pub fn is_org_noun(&self, folded: &str) -> bool {
         self.org_nouns.contains(folded)
+    }
+
+    /// A noun for an anonymous source (`source`, `témoin`), folded.
+    pub fn is_anonymous_noun(&self, folded: &str) -> bool {
+        self.anonymous_nouns.contains(folded)
     }
 
     /// A noun that names what someone said (`réponse`, `avertissement`), folded.

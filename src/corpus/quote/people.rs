@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::lexicon::LEXICON;
-use super::clauses::opening;
+use super::clauses::{opening, opens_adverbial};
 use super::names::{may_open_org, org_in};
 use crate::corpus::text::{fold, fold_char, latin, latin_table, with_fold, words_key};
 
@@ -550,9 +550,20 @@ impl People {
             }
             // Only the opening words matter below: folding whole sentences here was most of the
             // cost of finding people.
-            let sentence = text[s.clone()].trim_start();
+            let mut sentence = text[s.clone()].trim_start();
             if !sentence.starts_with(char::is_uppercase) {
                 continue;
+            }
+            // `Dans une déclaration au ton ferme, le ministre a rejeté …`: the subject comes
+            // after an adverbial that opens the sentence.
+            if let Some(comma) = sentence.get(..120.min(sentence.len())).and_then(|h| h.find(", ")) {
+                if opens_adverbial(&sentence[..comma]) {
+                    let rest = sentence[comma + 1..].trim_start();
+                    let mut chars = rest.chars();
+                    if chars.next().is_some_and(|c| matches!(c, 'l' | 'u' | 'd' | 'p')) {
+                        sentence = rest;
+                    }
+                }
             }
             // `La CGT a réagi.`: an organisation opens the sentence and holds the floor.
             let org = may_open_org(sentence)
@@ -871,10 +882,9 @@ fn title_gender(before: &str) -> Option<bool> {
 /// locale a confirmé`, `Une troisième source enfonce.`), up to its verb or a comma.
 fn indefinite_subject(sentence: &str) -> Option<String> {
     let t = sentence.trim_start();
-    if !["Un ", "Une ", "Des ", "Plusieurs ", "Deux ", "Trois ", "Certains ", "Certaines "]
-        .iter()
-        .any(|d| t.starts_with(d))
-    {
+    let dets = ["un ", "une ", "des ", "plusieurs ", "deux ", "trois ", "certains ", "certaines "];
+    let head: String = t.chars().take(11).collect::<String>().to_lowercase();
+    if !dets.iter().any(|d| head.starts_with(d)) || t.contains(['«', '"', '“']) {
         return None;
     }
     let t = opening(t, 10);
@@ -894,7 +904,10 @@ fn indefinite_subject(sentence: &str) -> Option<String> {
 /// `Le ministre malien`), up to its verb or a comma.
 fn role_subject(sentence: &str) -> Option<String> {
     let t = sentence.trim_start();
-    let Some(det) = ["Le ", "La ", "L'", "L’"].iter().find(|d| t.starts_with(**d)) else {
+    let Some(det) = ["Le ", "La ", "L'", "L’", "le ", "la ", "l'", "l’"]
+        .iter()
+        .find(|d| t.starts_with(**d))
+    else {
         return None;
     };
     // The role noun comes right after the determiner: test that word before folding more.
@@ -910,7 +923,7 @@ fn role_subject(sentence: &str) -> Option<String> {
     if !["le ", "la ", "l'"].iter().any(|d| folded.starts_with(d)) {
         return None;
     }
-    let (at, _) = LEXICON.find_role_noun(&folded)?;
+    let (at, role) = LEXICON.find_role_noun(&folded)?;
     if at > 4 {
         return None;
     }
@@ -925,7 +938,33 @@ fn role_subject(sentence: &str) -> Option<String> {
         .unwrap_or(folded.len());
     let chars = folded[..end].chars().count();
     let phrase: String = t.chars().take(chars).collect();
-    (phrase.split_whitespace().count() <= 8).then(|| phrase.trim().to_owned())
+    // The noun phrase: the role, then what belongs to it (a nationality, `de` and its
+    // complement, capitalized words); the first other word is its verb (`le Premier ministre
+    // soutient …` → `le Premier ministre`).
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let role_words = at_word(&folded, at) + role.split_whitespace().count();
+    let mut keep = role_words.min(words.len());
+    let mut linked: usize = 0;
+    while keep < words.len() {
+        let w = words[keep];
+        let f = fold(w);
+        let nationality = LEXICON.nationalities.iter().any(|(_, n)| word_agrees(&f, n));
+        let link = matches!(f.as_str(), "de" | "du" | "des" | "d'" | "la" | "l'") || f.starts_with("d'") || f.starts_with("l'");
+        if link {
+            linked = 2;
+        } else if !(nationality || w.starts_with(char::is_uppercase) || linked > 0) {
+            break;
+        }
+        linked = linked.saturating_sub(usize::from(!link));
+        keep += 1;
+    }
+    let phrase = words[..keep].join(" ");
+    (keep <= 8).then_some(phrase)
+}
+
+/// The index of the word a byte offset of `folded` falls in.
+fn at_word(folded: &str, at: usize) -> usize {
+    folded[..at.min(folded.len())].split_whitespace().count()
 }
 
 /// True when a name after `before` (its sentence up to the name) stands where a subject stands:
@@ -951,6 +990,10 @@ fn subject_position(before: &str) -> bool {
     let Some(last) = words.last() else {
         return true;
     };
+    // `C’est un X visiblement fâché qui …`: the cleft puts the subject after `c’est`.
+    if words.first() == Some(&"c") && words.get(1) == Some(&"est") && words.len() <= 4 {
+        return true;
+    }
     // `avec X`; `la plateforme X` names an organisation, not a person who speaks.
     if PREPOSITIONS.contains(last) || LEXICON.is_org_noun(last) {
         return false;
