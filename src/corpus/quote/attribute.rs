@@ -138,6 +138,14 @@ impl<'a> Resolver<'a> {
             Referent::Person(i) => Speaker::named(self.people.name(*i), "", Confidence::High),
             Referent::Named { name, .. } => Speaker::named(name.clone(), "", Confidence::High),
             Referent::Description(d) => Speaker::described(d.clone(), ""),
+            Referent::Role(phrase) => match self.people.by_role(phrase, self.text.len()) {
+                Some(i) => Speaker::named(
+                    self.people.name(i),
+                    format!("role noun \"{phrase}\" -> apposition"),
+                    Confidence::Medium,
+                ),
+                None => Speaker::described(phrase.clone(), "role noun, no name given"),
+            },
         }
     }
 
@@ -190,6 +198,7 @@ impl<'a> Resolver<'a> {
         Some(match r {
             // A pronoun that points to an anonymous source stays anonymous, as sure as the source.
             Referent::Description(_) => s.via(&how),
+            Referent::Role(_) if !s.is_named() => s.via(&how),
             _ => s.via(&how).at_most(Confidence::Medium),
         })
     }
@@ -527,7 +536,9 @@ impl<'a> Resolver<'a> {
     /// Evidence in the sentence before the quote: `selon X,`, `Et d’assurer :`, `X :`, or a
     /// speech verb and its subject.
     fn before_evidence(&self, before: &str, open: usize) -> Option<Speaker> {
-        if let Some(c) = LEXICON.frame_captures(before) {
+        // A source frame ends with its comma (`selon X, « … »`): test that before the regex.
+        let frame = before.trim_end().ends_with(',');
+        if let Some(c) = frame.then(|| LEXICON.frame_captures(before)).flatten() {
             let frame = c
                 .get(0)
                 .map_or("", |m| m.as_str())

@@ -321,7 +321,8 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
         .into_iter()
         .partition(|s| s.field == Field::Title);
     // Who is the subject of a sentence inside quoted words does not hold the floor outside them.
-    let quoted: Vec<Range<usize>> = spans.iter().map(|s| s.content.clone()).collect();
+    let mut quoted: Vec<Range<usize>> = spans.iter().map(|s| s.content.clone()).collect();
+    quoted.sort_by_key(|r| (r.start, r.end));
     let people = People::find(body, &sentences, &quoted, aliases);
     let mut resolver = Resolver::new(body, people, aliases);
     spans.extend(extract::unmarked(article, &sentences));

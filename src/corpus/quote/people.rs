@@ -131,6 +131,9 @@ pub enum Referent {
     },
     /// A described speaker, kept as written.
     Description(String),
+    /// A role that opened a sentence as its subject (`Le ministre a reçu X.`): resolved through
+    /// the appositions when a pronoun points to it, else a description.
+    Role(String),
 }
 
 /// The people of one article and the order in which they hold the floor.
@@ -534,9 +537,18 @@ impl People {
     /// stands (at the start of a clause, maybe after a role: `Le ministre X`, `, X,`), not in a
     /// complement (`Les entretiens avec Sergueï Lavrov`, `le coordinateur de la plateforme X`).
     fn find_subjects(&mut self, text: &str, sentences: &[Range<usize>], quoted: &[Range<usize>]) {
+        // Quoted ranges come in text order, as sentences do: one pass over both.
+        let mut q = 0;
         for s in sentences {
+            while quoted.get(q).is_some_and(|r| r.end <= s.start) {
+                q += 1;
+            }
             // A sentence inside quoted words: its subject is the speaker's, not the article's.
-            if quoted.iter().any(|q| q.contains(&s.start)) {
+            if quoted[q..]
+                .iter()
+                .take_while(|r| r.start <= s.start)
+                .any(|r| r.contains(&s.start))
+            {
                 continue;
             }
             // Mentions are sorted: the first one in the sentence is the first at or after its start.
@@ -556,7 +568,14 @@ impl People {
             }
             // `Dans une déclaration au ton ferme, le ministre a rejeté …`: the subject comes
             // after an adverbial that opens the sentence.
-            if let Some(comma) = sentence.get(..120.min(sentence.len())).and_then(|h| h.find(", ")) {
+            let first_word = sentence.split([' ', ',']).next().unwrap_or("");
+            let adverbial_start = with_fold(first_word, |w| {
+                LEXICON.grammar.adverbial_openers.has(w) || LEXICON.grammar.time_words.has(w)
+            });
+            let comma = adverbial_start
+                .then(|| sentence.get(..120.min(sentence.len()))?.find(", "))
+                .flatten();
+            if let Some(comma) = comma {
                 if opens_adverbial(&sentence[..comma]) {
                     let rest = sentence[comma + 1..].trim_start();
                     let mut chars = rest.chars();
@@ -586,12 +605,9 @@ impl People {
                 continue;
             }
             // `Le ministre a reçu X.`: a role opens the sentence; it, not X, holds the floor.
+            // Who the role is, is asked only if a pronoun ever points to it.
             if let Some(phrase) = role_subject(sentence) {
-                let referent = match self.by_role(&phrase, s.start) {
-                    Some(i) => Referent::Person(i),
-                    None => Referent::Description(phrase),
-                };
-                self.floor.push((s.start, referent));
+                self.floor.push((s.start, Referent::Role(phrase)));
             }
         }
         self.floor.sort_by_key(|(p, _)| *p);
@@ -624,6 +640,7 @@ impl People {
             // A pronoun after an anonymous source follows it whatever its gender (`une source
             // … a-t-il ajouté`): it must never slip past it to a name.
             Referent::Description(d) => (None, description_gender(d).1),
+            Referent::Role(d) => description_gender(d),
         };
         plural == pronoun.plural
             && match (pronoun.feminine, feminine) {
@@ -883,8 +900,11 @@ fn title_gender(before: &str) -> Option<bool> {
 fn indefinite_subject(sentence: &str) -> Option<String> {
     let t = sentence.trim_start();
     let dets = ["un ", "une ", "des ", "plusieurs ", "deux ", "trois ", "certains ", "certaines "];
-    let head: String = t.chars().take(11).collect::<String>().to_lowercase();
-    if !dets.iter().any(|d| head.starts_with(d)) || t.contains(['«', '"', '“']) {
+    let opens = dets.iter().any(|d| {
+        t.get(..d.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(d))
+    });
+    if !opens || t.contains(['«', '"', '“']) {
         return None;
     }
     let t = opening(t, 10);
@@ -948,7 +968,8 @@ fn role_subject(sentence: &str) -> Option<String> {
     while keep < words.len() {
         let w = words[keep];
         let f = fold(w);
-        let nationality = LEXICON.nationalities.iter().any(|(_, n)| word_agrees(&f, n));
+        let nationality = w.starts_with(char::is_lowercase)
+            && LEXICON.nationalities.iter().any(|(_, n)| word_agrees(&f, n));
         let link = matches!(f.as_str(), "de" | "du" | "des" | "d'" | "la" | "l'") || f.starts_with("d'") || f.starts_with("l'");
         if link {
             linked = 2;
