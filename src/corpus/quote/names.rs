@@ -151,14 +151,22 @@ pub fn capitalized_run(s: &str) -> String {
 
 /// A word that is an acronym (`CGT`, `CEDEAO`, `UD`): two to seven capitals.
 pub fn is_acronym(w: &str) -> bool {
-    let w = w
-        .trim_end_matches([',', '.', ';', ':'])
-        .trim_start_matches("l'")
-        .trim_start_matches("l’")
-        .trim_start_matches("L'")
-        .trim_start_matches("L’");
-    let n = w.chars().count();
-    (2..=7).contains(&n) && w.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
+    let w = w.trim_end_matches([',', '.', ';', ':']);
+    // `L’AFP`: past an elided article.
+    let mut chars = w.chars();
+    let w = match (chars.next(), chars.next()) {
+        (Some('l' | 'L'), Some('\'' | '’')) => chars.as_str(),
+        _ => w,
+    };
+    // Stop at the first letter that is not a capital: most words are out at their second.
+    let mut n = 0;
+    for c in w.chars() {
+        if !(c.is_alphabetic() && c.is_uppercase()) || n == 7 {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 /// True when a speaker's name is an organisation's: an acronym or a phrase with an
