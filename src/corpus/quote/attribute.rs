@@ -227,7 +227,10 @@ impl<'a> Resolver<'a> {
             if let Some(s) = self.classify(seg, pos) {
                 // `une vendeuse des environs, Awa Sy,`: the apposition names the source.
                 if !s.is_named() && s.cue == "anonymous source" {
-                    let next = phrase.split(',').skip_while(|r| r.trim() != raw.trim()).nth(1);
+                    let next = phrase
+                        .split(',')
+                        .skip_while(|r| r.trim() != raw.trim())
+                        .nth(1);
                     if let Some(name) = next.and_then(|n| {
                         let n = n.trim().trim_end_matches(['.', '!', '?']);
                         name_in(n).filter(|m| m.split_whitespace().count() >= 2 && m == n)
@@ -291,7 +294,11 @@ impl<'a> Resolver<'a> {
         }
         // `la source burkinabè`, `la même source`, `le témoin`: anonymous, though definite.
         if LEXICON.starts_definite(&folded)
-            && words.iter().skip(1).take(3).any(|w| LEXICON.is_anonymous_noun(w))
+            && words
+                .iter()
+                .skip(1)
+                .take(3)
+                .any(|w| LEXICON.is_anonymous_noun(w))
         {
             return Some(Speaker::described(clip(seg, 8), "anonymous source"));
         }

@@ -138,9 +138,10 @@ fn marked_in(
             else {
                 // Nothing open: the end of a quote an earlier paragraph opened, if any.
                 if mark != Mark::Straight && !out.iter().any(|f: &Found| f.closes_carried) {
-                    let start = content_after(0);
+                    let start = content_after(0).min(at);
                     let end = trim_back(start, at);
-                    if end > start {
+                    // Even an empty one says where the earlier paragraph's quote ends.
+                    {
                         out.push(Found {
                             content: start..end,
                             open: range.start,
@@ -318,7 +319,15 @@ pub fn marked(article: &Article) -> Vec<Span> {
                 if closes {
                     // One quote over both paragraphs.
                     if let Some(mut first) = pending.pop() {
-                        first.content.end = f.content.end;
+                        let body = &article.body;
+                        let mut end = f.content.end.max(first.content.start);
+                        while let Some(c) = body[first.content.start..end].chars().next_back() {
+                            if !is_space(c) {
+                                break;
+                            }
+                            end -= c.len_utf8();
+                        }
+                        first.content.end = end;
                         first.close_end = f.close_end;
                         first.passage = None;
                         spans.push(first);
@@ -593,6 +602,129 @@ pub fn question_answers(article: &Article) -> (Vec<Span>, usize) {
         }
     }
     (out, article.blocks[first_q].range.start)
+}
+
+/// `range` without quotation marks left stray at its edges: a closing mark at its end (or an
+/// opening one at its start) that nothing in the range pairs with (`… discuter »` in an answer
+/// paragraph, `« « Nous …` after a doubled mark), and the spaces next to them.
+pub fn trim_stray_marks(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut current = range.clone();
+    // Each pass may uncover another mark: until nothing changes.
+    for _ in 0..4 {
+        let next = trim_stray_pass(text, current.clone());
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    if current.start >= current.end {
+        range
+    } else {
+        current
+    }
+}
+
+/// One pass of [`trim_stray_marks`].
+fn trim_stray_pass(text: &str, range: Range<usize>) -> Range<usize> {
+    let (mut start, mut end) = (range.start, range.end);
+    for _ in 0..4 {
+        let t = text[start..end].trim_end_matches(is_space);
+        let closer = if t.ends_with(">>") {
+            2
+        } else if t.ends_with(['»', '”', '›', '“', '"']) {
+            t.chars().next_back().map_or(0, char::len_utf8)
+        } else {
+            break;
+        };
+        let body = &t[..t.len() - closer];
+        // Stray when nothing in the quote is left open for it to close.
+        let stray = if t.ends_with('"') {
+            body.matches('"').count() % 2 == 0
+        } else {
+            balance(body).0 == 0
+        };
+        if !stray {
+            break;
+        }
+        end = start + body.trim_end_matches(is_space).len();
+    }
+    for _ in 0..4 {
+        let t = text[start..end].trim_start_matches(is_space);
+        let opener = if t.starts_with("<<") {
+            2
+        } else if t.starts_with(['«', '“', '„', '‹', '"']) {
+            t.chars().next().map_or(0, char::len_utf8)
+        } else {
+            break;
+        };
+        let rest = &t[opener..];
+        // Stray when nothing in the quote closes it.
+        let stray = if t.starts_with('"') {
+            rest.matches('"').count() % 2 == 0
+        } else {
+            balance(rest).1 == 0
+        };
+        let next = end - rest.trim_start_matches(is_space).len();
+        let leaves_closer =
+            text[next..end].starts_with(['»', '”', '›']) || text[next..end].starts_with(">>");
+        if !stray || leaves_closer {
+            break;
+        }
+        start = next;
+    }
+    // A quote never starts with a closing mark nor ends with an opening one.
+    for _ in 0..4 {
+        let inner = &text[start..end];
+        let t = inner.trim_start_matches(is_space);
+        let lead = if t.starts_with(">>") {
+            2
+        } else if t.starts_with(['»', '”', '›']) {
+            t.chars().next().map_or(0, char::len_utf8)
+        } else {
+            break;
+        };
+        start = end - t[lead..].trim_start_matches(is_space).len();
+    }
+    for _ in 0..4 {
+        let inner = &text[start..end];
+        let t = inner.trim_end_matches(is_space);
+        let tail = if t.ends_with("<<") {
+            2
+        } else if t.ends_with(['«', '“', '„', '‹']) {
+            t.chars().next_back().map_or(0, char::len_utf8)
+        } else {
+            break;
+        };
+        end = start + t[..t.len() - tail].trim_end_matches(is_space).len();
+    }
+    start..end
+}
+
+/// Marks left open and closers with nothing to close in `s`, pairing the way quotes nest
+/// (`„ … “` German style, `<<`/`>>` as guillemets).
+fn balance(s: &str) -> (usize, usize) {
+    let mut stack: Vec<char> = Vec::new();
+    let mut unmatched = 0;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = match c {
+            '<' | '>' if chars.peek() == Some(&c) => {
+                chars.next();
+                if c == '<' { '«' } else { '»' }
+            }
+            c => c,
+        };
+        match c {
+            '«' | '‹' | '„' => stack.push(c),
+            '“' if stack.last() == Some(&'„') => {
+                stack.pop();
+            }
+            '“' => stack.push(c),
+            '»' | '›' | '”' if stack.pop().is_none() => unmatched += 1,
+            _ => {}
+        }
+    }
+    (stack.len(), unmatched)
 }
 
 /// Sentence ranges of `text` within `range`: a sentence ends at `.`, `!`, `?` or `…` followed by a

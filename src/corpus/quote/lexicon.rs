@@ -342,7 +342,8 @@ impl Lexicon {
             }
         }
         let mut verb_forms: HashMap<String, Vec<Vec<String>>, _> = HashMap::default();
-        let elided_infinitives: Vec<String> = infinitives.iter().map(|i| format!("d'{i}")).collect();
+        let elided_infinitives: Vec<String> =
+            infinitives.iter().map(|i| format!("d'{i}")).collect();
         for form in participles
             .iter()
             .chain(&finite)
@@ -515,18 +516,22 @@ impl Lexicon {
         let parts: Vec<&str> = first.split('-').collect();
         if parts.len() >= 2 {
             let pron = parts[parts.len() - 1];
-            let inverted = is_subject_pronoun(pron)
-                && parts[1..parts.len() - 1].iter().all(|p| *p == "t");
+            let inverted =
+                is_subject_pronoun(pron) && parts[1..parts.len() - 1].iter().all(|p| *p == "t");
             if !inverted {
                 return None;
             }
             let head = parts[0];
-            if with_fold(head, |h| self.auxiliaries.iter().any(|a| a.len() == 1 && a[0] == h)) {
+            if with_fold(head, |h| {
+                self.auxiliaries.iter().any(|a| a.len() == 1 && a[0] == h)
+            }) {
                 let end = self.participle_after(s, &words, 1)?;
                 return Some(0..end);
             }
             let finite = with_fold(head, |h| {
-                self.finite.get(h).is_some_and(|r| r.iter().any(Vec::is_empty))
+                self.finite
+                    .get(h)
+                    .is_some_and(|r| r.iter().any(Vec::is_empty))
             });
             return finite.then_some(0..b);
         }
@@ -582,7 +587,9 @@ impl Lexicon {
                 }
             }
             let (x, y) = words[at];
-            let ment = with_fold(&s[x..y], |t| t.len() > 5 && t.ends_with("ment") && !self.participles.contains_key(t));
+            let ment = with_fold(&s[x..y], |t| {
+                t.len() > 5 && t.ends_with("ment") && !self.participles.contains_key(t)
+            });
             if ment {
                 at += 1;
                 continue;
@@ -657,8 +664,8 @@ impl Lexicon {
                 i += 1;
                 let (start, end) = words[here];
                 let word = &s[start..end];
-                let found = with_fold(word, |w| self.verb_at(s, &words, here, w, start))
-                    .or_else(|| {
+                let found =
+                    with_fold(word, |w| self.verb_at(s, &words, here, w, start)).or_else(|| {
                         // `l’explique`: the verb after an elided article or pronoun.
                         let cut = word.rfind(['\'', '’'])?;
                         let after = start + cut + word[cut..].chars().next()?.len_utf8();
@@ -926,7 +933,9 @@ mod tests {
             Some(" a tout de même, ensuite, taclé".len())
         );
         assert_eq!(
-            LEXICON.inverted_find(" a simplement déclaré X").map(|r| r.end),
+            LEXICON
+                .inverted_find(" a simplement déclaré X")
+                .map(|r| r.end),
             Some(" a simplement déclaré".len())
         );
         assert!(LEXICON.inverted_find(" a, selon lui, déclaré").is_none());

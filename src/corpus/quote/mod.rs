@@ -548,8 +548,12 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
 
     let mut quotes: Vec<Quote> = Vec::new();
     let title = &article.meta.title;
-    for t in title_spans {
+    for mut t in title_spans {
+        t.content = extract::trim_stray_marks(title, t.content.clone());
         let text = &title[t.content.clone()];
+        if !text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
         if is_term(text) && !title[..t.open].trim_end().ends_with(':') {
             continue;
         }
@@ -567,7 +571,15 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
             also_in_count: 0,
         });
     }
-    for f in found {
+    for mut f in found {
+        f.span.content = extract::trim_stray_marks(body, f.span.content.clone());
+        // Marks and nothing else say nothing.
+        if !body[f.span.content.clone()]
+            .chars()
+            .any(char::is_alphanumeric)
+        {
+            continue;
+        }
         let kind = match f.span.kind {
             QuoteKind::Direct if !extract::is_whole_clause(body, &f.sentence, &f.span) => {
                 QuoteKind::Partial

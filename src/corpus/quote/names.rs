@@ -16,7 +16,10 @@ pub fn org_in(seg: &str) -> Option<String> {
     // The determiner, and an organisation noun that the name follows (`la plateforme X`).
     let det_len = ["le ", "la ", "les ", "l'", "l’"]
         .iter()
-        .find(|d| t.get(..d.len()).is_some_and(|head| head.to_lowercase() == **d))
+        .find(|d| {
+            t.get(..d.len())
+                .is_some_and(|head| head.to_lowercase() == **d)
+        })
         .map_or(0, |d| d.len());
     let rest = &t[det_len..];
     let first_word = fold(rest.split_whitespace().next().unwrap_or(""));
@@ -65,7 +68,9 @@ pub fn may_open_org(t: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    let elided = ["l'", "L'", "l’", "L’"].iter().find_map(|d| first.strip_prefix(d));
+    let elided = ["l'", "L'", "l’", "L’"]
+        .iter()
+        .find_map(|d| first.strip_prefix(d));
     let next = match elided {
         Some(rest) => rest,
         None if matches!(first, "le" | "la" | "les" | "Le" | "La" | "Les") => {

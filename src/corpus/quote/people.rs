@@ -8,8 +8,8 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::lexicon::LEXICON;
 use super::clauses::{opening, opens_adverbial};
+use super::lexicon::LEXICON;
 use super::names::{may_open_org, org_in};
 use crate::corpus::text::{fold, fold_char, latin, latin_table, with_fold, words_key};
 
@@ -579,7 +579,10 @@ impl People {
                 if opens_adverbial(&sentence[..comma]) {
                     let rest = sentence[comma + 1..].trim_start();
                     let mut chars = rest.chars();
-                    if chars.next().is_some_and(|c| matches!(c, 'l' | 'u' | 'd' | 'p')) {
+                    if chars
+                        .next()
+                        .is_some_and(|c| matches!(c, 'l' | 'u' | 'd' | 'p'))
+                    {
                         sentence = rest;
                     }
                 }
@@ -899,7 +902,16 @@ fn title_gender(before: &str) -> Option<bool> {
 /// locale a confirmé`, `Une troisième source enfonce.`), up to its verb or a comma.
 fn indefinite_subject(sentence: &str) -> Option<String> {
     let t = sentence.trim_start();
-    let dets = ["un ", "une ", "des ", "plusieurs ", "deux ", "trois ", "certains ", "certaines "];
+    let dets = [
+        "un ",
+        "une ",
+        "des ",
+        "plusieurs ",
+        "deux ",
+        "trois ",
+        "certains ",
+        "certaines ",
+    ];
     let opens = dets.iter().any(|d| {
         t.get(..d.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(d))
@@ -909,7 +921,10 @@ fn indefinite_subject(sentence: &str) -> Option<String> {
     }
     let t = opening(t, 10);
     let folded = fold(t);
-    let stops = [",", " a ", " ont ", " est ", " sont ", " avait ", " s'", " se ", " n'", " ne ", " qui ", " ("];
+    let stops = [
+        ",", " a ", " ont ", " est ", " sont ", " avait ", " s'", " se ", " n'", " ne ", " qui ",
+        " (",
+    ];
     let stop = stops.iter().filter_map(|w| folded.find(w)).min();
     let chars = folded[..stop.unwrap_or(folded.len())].chars().count();
     let phrase: String = t.chars().take(chars).collect();
@@ -924,12 +939,9 @@ fn indefinite_subject(sentence: &str) -> Option<String> {
 /// `Le ministre malien`), up to its verb or a comma.
 fn role_subject(sentence: &str) -> Option<String> {
     let t = sentence.trim_start();
-    let Some(det) = ["Le ", "La ", "L'", "L’", "le ", "la ", "l'", "l’"]
+    let det = ["Le ", "La ", "L'", "L’", "le ", "la ", "l'", "l’"]
         .iter()
-        .find(|d| t.starts_with(**d))
-    else {
-        return None;
-    };
+        .find(|d| t.starts_with(**d))?;
     // The role noun comes right after the determiner: test that word before folding more.
     let second = t[det.len()..]
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -969,8 +981,13 @@ fn role_subject(sentence: &str) -> Option<String> {
         let w = words[keep];
         let f = fold(w);
         let nationality = w.starts_with(char::is_lowercase)
-            && LEXICON.nationalities.iter().any(|(_, n)| word_agrees(&f, n));
-        let link = matches!(f.as_str(), "de" | "du" | "des" | "d'" | "la" | "l'") || f.starts_with("d'") || f.starts_with("l'");
+            && LEXICON
+                .nationalities
+                .iter()
+                .any(|(_, n)| word_agrees(&f, n));
+        let link = matches!(f.as_str(), "de" | "du" | "des" | "d'" | "la" | "l'")
+            || f.starts_with("d'")
+            || f.starts_with("l'");
         if link {
             linked = 2;
         } else if !(nationality || w.starts_with(char::is_uppercase) || linked > 0) {
