@@ -1016,11 +1016,16 @@ fn subject_position(before: &str) -> bool {
         .rev()
         .find(|(_, c)| matches!(c, ',' | ';' | ':' | '(' | '«' | '"' | '“'))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let folded = fold(&before[cut..]);
-    let clause = folded
-        .rsplit([',', ';', ':', '(', '«', '"', '“'])
-        .next()
-        .unwrap_or(&folded);
+    let raw = before[cut..].trim();
+    // At the start of its clause: the subject. Deep in a long clause: not a subject.
+    if raw.is_empty() {
+        return true;
+    }
+    if raw.split_whitespace().nth(10).is_some() {
+        return false;
+    }
+    let folded = fold(raw);
+    let clause = folded.as_str();
     let words: Vec<&str> = clause
         .split(|c: char| c.is_whitespace() || c == '\'')
         .filter(|w| !w.is_empty())
