@@ -323,11 +323,14 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
     // Who is the subject of a sentence inside quoted words does not hold the floor outside them.
     let mut quoted: Vec<Range<usize>> = spans.iter().map(|s| s.content.clone()).collect();
     quoted.sort_by_key(|r| (r.start, r.end));
-    let people = People::find(body, &sentences, &quoted, aliases);
-    let mut resolver = Resolver::new(body, people, aliases);
     spans.extend(extract::unmarked(article, &sentences));
     spans.extend(extract::interviews(article));
     let (answers, intro_end) = extract::question_answers(article);
+    // Where quotes stand: who holds the floor matters only in the sentences before them.
+    let mut anchors: Vec<usize> = spans.iter().chain(&answers).map(|s| s.open).collect();
+    anchors.sort_unstable();
+    let people = People::find(body, &sentences, &quoted, &anchors, aliases);
+    let mut resolver = Resolver::new(body, people, aliases);
     // The interviewee of a question-and-answer layout: named before the first question (or in a
     // headline `Name : « … »`).
     let interviewee = if answers.is_empty() {
@@ -695,6 +698,7 @@ fn title_speaker(
         title,
         std::slice::from_ref(&(0..title.len())),
         &[],
+        &[t.open],
         &no_aliases,
     );
     let own = Resolver::new(title, people, &no_aliases);

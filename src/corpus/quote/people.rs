@@ -268,15 +268,23 @@ fn word_agrees(a: &str, b: &str) -> bool {
     a == b || (a.len().min(b.len()) >= 5 && (a.starts_with(b) || b.starts_with(a)))
 }
 
+/// How far before a quote (bytes) a sentence's subject is worth finding when it is not a person
+/// named in it: a few sentences, as far as pronouns and roles look back.
+const FLOOR_REACH: usize = 1_500;
+
 /// How far after a name an apposition (`, ministre malien des Affaires étrangères`) is looked for.
 const APPOSITION_BYTES: usize = 400;
 
 impl People {
     /// Finds the people of `text`. `sentences` are the sentence ranges of the text.
+    /// `quoted` are the ranges inside quotation marks and `anchors` where quotes open, both in
+    /// text order: organisations, roles and anonymous sources that open a sentence are looked for
+    /// only in the sentences shortly before a quote, where a pronoun or a role may point to them.
     pub fn find(
         text: &str,
         sentences: &[Range<usize>],
         quoted: &[Range<usize>],
+        anchors: &[usize],
         aliases: &Aliases,
     ) -> People {
         let words = word_ranges(text);
@@ -379,7 +387,7 @@ impl People {
             }
         }
         people.mentions.sort_unstable();
-        people.find_subjects(text, sentences, quoted);
+        people.find_subjects(text, sentences, quoted, anchors);
         people
     }
 
@@ -536,7 +544,13 @@ impl People {
     /// The subject of each sentence: the first person named in it who stands where a subject
     /// stands (at the start of a clause, maybe after a role: `Le ministre X`, `, X,`), not in a
     /// complement (`Les entretiens avec Sergueï Lavrov`, `le coordinateur de la plateforme X`).
-    fn find_subjects(&mut self, text: &str, sentences: &[Range<usize>], quoted: &[Range<usize>]) {
+    fn find_subjects(
+        &mut self,
+        text: &str,
+        sentences: &[Range<usize>],
+        quoted: &[Range<usize>],
+        anchors: &[usize],
+    ) {
         // Quoted ranges come in text order, as sentences do: one pass over both.
         let mut q = 0;
         for s in sentences {
@@ -562,6 +576,14 @@ impl People {
             }
             // Only the opening words matter below: folding whole sentences here was most of the
             // cost of finding people.
+            // Far from any quote, no one asks who holds the floor here.
+            let next_anchor = anchors.partition_point(|&a| a < s.start);
+            let near = anchors
+                .get(next_anchor)
+                .is_some_and(|&a| a <= s.end + FLOOR_REACH);
+            if !near {
+                continue;
+            }
             let mut sentence = text[s.clone()].trim_start();
             if !sentence.starts_with(char::is_uppercase) {
                 continue;
@@ -1089,6 +1111,7 @@ mod tests {
             text,
             std::slice::from_ref(&(0..text.len())),
             &[],
+            &[text.len()],
             &Aliases::default(),
         )
     }
@@ -1166,6 +1189,7 @@ mod tests {
             "Le ministre Andrei Belousov parle.",
             std::slice::from_ref(&(0..33)),
             &[],
+            &[33],
             &a,
         );
         assert_eq!(p.persons[0].name, "Andreï Biélooussov");
