@@ -204,9 +204,12 @@ fn marked_in(
                 }
             }
             '”' => {
-                if stack.is_empty()
-                    && prev().is_none_or(is_space)
-                    && next().is_some_and(|n| !is_space(n))
+                // Used as an opening mark (`en ces termes: ” Les …`): nothing open, and a word,
+                // or a space and a capital, after it.
+                let opens_word = next().is_some_and(|n| !is_space(n))
+                    || (next().is_some_and(is_space)
+                        && next_solid().is_some_and(char::is_uppercase));
+                if stack.is_empty() && prev().is_none_or(|p| is_space(p) || p == ':') && opens_word
                 {
                     opening(&mut stack, Mark::Curly, c.len_utf8());
                 } else {

@@ -498,6 +498,26 @@ impl Lexicon {
     /// félicitée`, `explique-t-elle`, `rappelle`, `laisse entendre`. Read word by word against
     /// the verb-form tables.
     pub fn inverted_find(&self, s: &str) -> Option<Range<usize>> {
+        if let Some(r) = self.inverted_group(s) {
+            return Some(r);
+        }
+        // An object pronoun before the verb group: `», nous a-t-il dit`, `», m’a-t-elle confié`.
+        let lead = s.len() - s.trim_start().len();
+        let t = &s[lead..];
+        let glued = ["m'", "m’", "t'", "t’", "l'", "l’"]
+            .iter()
+            .find(|p| t.starts_with(**p))
+            .map(|p| p.len());
+        let skip = glued.or_else(|| {
+            let word = t.split(' ').next()?;
+            matches!(word, "nous" | "vous" | "me" | "te" | "lui" | "leur").then(|| word.len())
+        })?;
+        let r = self.inverted_group(&t[skip..])?;
+        Some(0..lead + skip + r.end)
+    }
+
+    /// [`Self::inverted_find`] without an object pronoun in front.
+    fn inverted_group(&self, s: &str) -> Option<Range<usize>> {
         // Most commas are followed by no verb at all: rule them out on the first word alone.
         let lead = s.trim_start();
         let first_end = lead

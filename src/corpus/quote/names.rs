@@ -191,8 +191,15 @@ pub fn name_in(seg: &str) -> Option<String> {
     let words: Vec<&str> = spaced.split_whitespace().collect();
     let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut i = 0;
+    // `L’analyste`, `D’après`: an elided article before a common noun starts no name.
+    let elided_common = |w: &str| {
+        let mut cs = w.chars();
+        matches!(cs.next(), Some('L' | 'D'))
+            && matches!(cs.next(), Some('\'' | '’'))
+            && cs.next().is_some_and(char::is_lowercase)
+    };
     while i < words.len() {
-        if !is_cap(words[i]) || LEXICON.is_not_name_start(words[i]) {
+        if !is_cap(words[i]) || LEXICON.is_not_name_start(words[i]) || elided_common(words[i]) {
             i += 1;
             continue;
         }

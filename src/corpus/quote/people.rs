@@ -633,6 +633,11 @@ impl People {
             // Who the role is, is asked only if a pronoun ever points to it.
             if let Some(phrase) = role_subject(sentence) {
                 self.floor.push((s.start, Referent::Role(phrase)));
+                continue;
+            }
+            // `L’interlocuteur burkinabè est formel.`: an anonymous source named by its noun.
+            if let Some(phrase) = anonymous_subject(sentence) {
+                self.floor.push((s.start, Referent::Description(phrase)));
             }
         }
         self.floor.sort_by_key(|(p, _)| *p);
@@ -683,6 +688,7 @@ impl People {
             .iter()
             .rev()
             .take(6)
+            .take_while(|(_, r)| !matches!(r, Referent::Description(_)))
             .find_map(|(_, r)| match r {
                 Referent::Person(i) => {
                     let p = &self.persons[*i];
@@ -955,6 +961,28 @@ fn indefinite_subject(sentence: &str) -> Option<String> {
     let keep = if stop.is_some() { 6 } else { 3 };
     let phrase: Vec<&str> = phrase.split_whitespace().take(keep).collect();
     (phrase.len() >= 2).then(|| phrase.join(" "))
+}
+
+/// A definite anonymous source that opens a sentence as its subject (`L’interlocuteur burkinabè
+/// est formel`, `La source a ajouté`): the determiner, the noun and at most two more words.
+fn anonymous_subject(sentence: &str) -> Option<String> {
+    let t = sentence.trim_start();
+    let det = [
+        "Le ", "La ", "Les ", "L'", "L’", "le ", "la ", "les ", "l'", "l’",
+    ]
+    .iter()
+    .find(|d| t.starts_with(**d))?;
+    let noun = t[det.len()..].split([' ', ',']).next().unwrap_or("");
+    if !with_fold(noun, |w| LEXICON.is_anonymous_noun(w)) {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().take(3).collect();
+    let words = if det.ends_with(' ') {
+        words
+    } else {
+        words[..words.len().min(2)].to_vec()
+    };
+    Some(words.join(" ").trim_end_matches([',', '.']).to_owned())
 }
 
 /// A definite role phrase that opens a sentence as its subject (`Le ministre malien a …` →

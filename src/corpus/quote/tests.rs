@@ -837,3 +837,29 @@ fn every_speaker_carries_evidence_and_a_confidence() {
             .contains("previous quote")
     );
 }
+
+#[test]
+fn an_object_pronoun_may_stand_before_an_inverted_verb() {
+    let q = pairs(
+        "Titre\n\nLe joueur Karim Benali a parlé après le match. « C’est ma façon de jouer », nous a-t-il dit. « Je ne changerai pas », m’a-t-il confié.",
+    );
+    assert!(
+        q.iter().all(|(_, s)| s.as_deref() == Some("Karim Benali")),
+        "{q:?}"
+    );
+    assert_eq!(q.len(), 2);
+}
+
+#[test]
+fn a_closing_curly_mark_used_to_open_still_opens() {
+    let q = pairs(
+        "Titre\n\nL’analyste Oumar Sy a résumé la situation en ces termes: ” Les groupes armés avancent vers le sud du pays ”, a-t-il expliqué.",
+    );
+    assert_eq!(
+        q,
+        [said(
+            "Les groupes armés avancent vers le sud du pays",
+            "Oumar Sy"
+        )]
+    );
+}
