@@ -452,8 +452,13 @@ impl<'a> Resolver<'a> {
         };
         let verb = s[start..end].trim();
         let speaker = if let Some(word) = pronoun {
-            let p = Pronoun::of(&word)?;
-            self.antecedent(pos, p, &word)?
+            // `fait-on savoir`: no one in particular, never a name.
+            if word == "on" {
+                Speaker::described("source non précisée", "impersonal \"on\"")
+            } else {
+                let p = Pronoun::of(&word)?;
+                self.antecedent(pos, p, &word)?
+            }
         } else {
             self.subject(&s[end..], pos)?
         };

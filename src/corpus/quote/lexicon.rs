@@ -548,12 +548,18 @@ impl Lexicon {
                 let end = self.participle_after(s, &words, 1)?;
                 return Some(0..end);
             }
-            let finite = with_fold(head, |h| {
-                self.finite
-                    .get(h)
-                    .is_some_and(|r| r.iter().any(Vec::is_empty))
+            // `explique-t-elle`, or a form of several words: `fait-on savoir`.
+            return with_fold(head, |h| {
+                let rests = self.finite.get(h)?;
+                rests.iter().find_map(|rest| {
+                    let next = words.get(1..=rest.len())?;
+                    let fits = rest
+                        .iter()
+                        .zip(next)
+                        .all(|(r, &(x, y))| with_fold(&s[x..y], |n| n == r));
+                    fits.then(|| 0..words[rest.len()].1)
+                })
             });
-            return finite.then_some(0..b);
         }
         // `a déclaré`, `s’est félicité`, `se sont réjouis`.
         if let Some(n) = self.auxiliary_at(s, &words, 0) {

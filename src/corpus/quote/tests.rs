@@ -863,3 +863,12 @@ fn a_closing_curly_mark_used_to_open_still_opens() {
         )]
     );
 }
+
+#[test]
+fn an_impersonal_on_is_an_unspecified_source_never_a_name() {
+    let q = quotes_of(
+        "Titre\n\nLe maire Paul Diallo est arrivé hier. La séance photo est prévue à midi avec la presse locale, fait-on savoir.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("source non précisée"));
+}
