@@ -1233,7 +1233,10 @@ fn the_quote_panel_shows_alias_file_names_sanitized() {
             .success()
     );
     t.keys(&["Enter", "Enter"]);
-    let screen = t.wait("the article to open", |s| s.contains("symbole fort"));
+    // Wait for the whole frame: a capture can land while the terminal is still drawing it.
+    let screen = t.wait("the article and its quotes to show", |s| {
+        s.contains("symbole fort") && s.contains("Abdoulaye")
+    });
     assert!(!screen.contains("pwned"), "{screen}");
     assert!(screen.contains("^[Abdoulaye Diop"), "{screen}");
 }
