@@ -2,12 +2,14 @@
 //! back to their text on char boundaries, incises never stay inside a quote, anonymous sources are
 //! never given a name, and quote texts are never empty nor edged with a stray closing mark.
 
+mod support;
+
 use aes_reader::corpus::Article;
 use aes_reader::corpus::ingest::ingest;
 use aes_reader::corpus::quote::{Aliases, Field, Quote, extract_article};
-use aes_reader::corpus::text::fold;
 use proptest::prelude::*;
 use proptest::sample::select;
+use support::tokens;
 
 /// The quotes of `text` read as an article file, with the article; `None` when ingest rejects it.
 fn extract(text: &str) -> Option<(Article, Vec<Quote>)> {
@@ -35,15 +37,6 @@ fn capitalize(s: &str) -> String {
 /// The words of a space-separated list, to draw from.
 fn words(list: &'static str) -> Vec<&'static str> {
     list.split_whitespace().collect()
-}
-
-/// Tokens the way the seed scorer makes them: folded, split on anything not alphanumeric.
-fn tokens(s: &str) -> Vec<String> {
-    fold(s)
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,20 +3,14 @@
 //! a gold quote is found when one prediction covers >= 80% of its tokens in order; a prediction is
 //! correct when >= 80% of its tokens are covered by one gold quote.
 
+mod support;
+
 use std::path::Path;
 
 use aes_reader::corpus::Store;
 use aes_reader::corpus::quote::{QuoteIndex, common_in_order};
-use aes_reader::corpus::text::fold;
 use serde_json::Value;
-
-fn tokens(s: &str) -> Vec<String> {
-    fold(s)
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
+use support::tokens;
 
 fn covered(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() {

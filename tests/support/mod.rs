@@ -3,3 +3,15 @@
 
 pub mod state;
 pub mod tmux;
+
+use aes_reader::corpus::text::fold;
+
+/// Tokens the way the quote scorer (`quote_eval.py`) makes them: folded, split on anything not
+/// alphanumeric.
+pub fn tokens(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

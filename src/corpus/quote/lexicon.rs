@@ -341,29 +341,16 @@ impl Lexicon {
                 }
             }
         }
-        let mut verb_forms: HashMap<String, Vec<Vec<String>>, _> = HashMap::default();
         let elided_infinitives: Vec<String> =
             infinitives.iter().map(|i| format!("d'{i}")).collect();
-        for form in participles
-            .iter()
-            .chain(&finite)
-            .chain(&gerunds)
-            .chain(&infinitives)
-            .chain(&elided_infinitives)
-        {
-            let folded = fold(form);
-            let mut words = folded.split_whitespace().map(str::to_owned);
-            let Some(first) = words.next() else { continue };
-            let rest: Vec<String> = words.collect();
-            let entry = verb_forms.entry(first).or_default();
-            if !entry.contains(&rest) {
-                entry.push(rest);
-            }
-        }
-        // Longest form first: `laissé entendre` before `laissé`.
-        for rests in verb_forms.values_mut() {
-            rests.sort_by_key(|r| std::cmp::Reverse(r.len()));
-        }
+        let verb_forms = by_first_word(
+            participles
+                .iter()
+                .chain(&finite)
+                .chain(&gerunds)
+                .chain(&infinitives)
+                .chain(&elided_infinitives),
+        );
         // The source ends with a comma before the quote: `Selon M. Diop, « … »`.
         let frame = format!(
             r"(?i)(?:^|[\s,(])(?:{})\s+(?P<src>[^,;:«»“”]{{1,80}}?)\s*,\s*$",
@@ -374,24 +361,6 @@ impl Lexicon {
             alternation(infinitives.iter().cloned())
         );
         let f = |v: &Vec<String>| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
-        let by_first_word = |forms: &[String]| {
-            let mut map: HashMap<String, Vec<Vec<String>>, BuildHasherDefault<Fnv>> =
-                HashMap::default();
-            for form in forms {
-                let folded = fold(form);
-                let mut words = folded.split_whitespace().map(str::to_owned);
-                let Some(first) = words.next() else { continue };
-                let rest: Vec<String> = words.collect();
-                let entry = map.entry(first).or_default();
-                if !entry.contains(&rest) {
-                    entry.push(rest);
-                }
-            }
-            for rests in map.values_mut() {
-                rests.sort_by_key(|r| std::cmp::Reverse(r.len()));
-            }
-            map
-        };
         let words_of = |list: &[String]| -> Vec<Vec<String>> {
             let mut v: Vec<Vec<String>> = list
                 .iter()
@@ -549,17 +518,8 @@ impl Lexicon {
                 return Some(0..end);
             }
             // `explique-t-elle`, or a form of several words: `fait-on savoir`.
-            return with_fold(head, |h| {
-                let rests = self.finite.get(h)?;
-                rests.iter().find_map(|rest| {
-                    let next = words.get(1..=rest.len())?;
-                    let fits = rest
-                        .iter()
-                        .zip(next)
-                        .all(|(r, &(x, y))| with_fold(&s[x..y], |n| n == r));
-                    fits.then(|| 0..words[rest.len()].1)
-                })
-            });
+            let last = with_fold(head, |h| longest_after(s, &words, 0, self.finite.get(h)?))?;
+            return Some(0..words[last].1);
         }
         // `a déclaré`, `s’est félicité`, `se sont réjouis`.
         if let Some(n) = self.auxiliary_at(s, &words, 0) {
@@ -567,30 +527,16 @@ impl Lexicon {
             return Some(0..end);
         }
         // `rappelle`, `laisse entendre`.
-        let (range, _) = with_fold(first, |w| {
-            let rests = self.finite.get(w)?;
-            rests.iter().find_map(|rest| {
-                let next = words.get(1..=rest.len())?;
-                let fits = rest
-                    .iter()
-                    .zip(next)
-                    .all(|(r, &(x, y))| with_fold(&s[x..y], |n| n == r));
-                fits.then(|| (0..words[rest.len()].1, rest.len()))
-            })
-        })?;
-        Some(range)
+        let last = with_fold(first, |w| longest_after(s, &words, 0, self.finite.get(w)?))?;
+        Some(0..words[last].1)
     }
 
     /// How many words an auxiliary at `words[at]` takes (`a`, `s’est`, `se sont`), if one is there.
     fn auxiliary_at(&self, s: &str, words: &[(usize, usize)], at: usize) -> Option<usize> {
-        self.auxiliaries.iter().find_map(|aux| {
-            let here = words.get(at..at + aux.len())?;
-            let fits = aux
-                .iter()
-                .zip(here)
-                .all(|(w, &(x, y))| with_fold(&s[x..y], |t| t == w));
-            fits.then_some(aux.len())
-        })
+        self.auxiliaries
+            .iter()
+            .find(|aux| words_spell(s, words, at, aux))
+            .map(Vec::len)
     }
 
     /// After an auxiliary ending at `words[at - 1]`: adverbs (listed, or any word in `-ment`,
@@ -599,18 +545,14 @@ impl Lexicon {
         'adverbs: while at < words.len() {
             let (x, y) = words[at];
             let listed = with_fold(&s[x..y], |t| self.adverb_words.contains(t));
-            for adv in self.adverbs.iter().filter(|_| listed) {
-                let Some(here) = words.get(at..at + adv.len()) else {
-                    continue;
-                };
-                let fits = adv
-                    .iter()
-                    .zip(here)
-                    .all(|(w, &(x, y))| with_fold(&s[x..y], |t| t == w));
-                if fits {
-                    at += adv.len();
-                    continue 'adverbs;
-                }
+            if let Some(adv) = self
+                .adverbs
+                .iter()
+                .filter(|_| listed)
+                .find(|adv| words_spell(s, words, at, adv))
+            {
+                at += adv.len();
+                continue 'adverbs;
             }
             let (x, y) = words[at];
             let ment = with_fold(&s[x..y], |t| {
@@ -623,17 +565,10 @@ impl Lexicon {
             break;
         }
         let (x, y) = *words.get(at)?;
-        with_fold(&s[x..y], |w| {
-            let rests = self.participles.get(w)?;
-            rests.iter().find_map(|rest| {
-                let next = words.get(at + 1..=at + rest.len())?;
-                let fits = rest
-                    .iter()
-                    .zip(next)
-                    .all(|(r, &(a, b))| with_fold(&s[a..b], |n| n == r));
-                fits.then(|| words[at + rest.len()].1)
-            })
-        })
+        let last = with_fold(&s[x..y], |w| {
+            longest_after(s, words, at, self.participles.get(w)?)
+        })?;
+        Some(words[last].1)
     }
 
     /// `il`, `lui`, `ce dernier` …: Some(true) masculine, Some(false) feminine, None not a pronoun.
@@ -716,18 +651,8 @@ impl Lexicon {
         w: &str,
         from: usize,
     ) -> Option<(Range<usize>, usize)> {
-        let rests = self.verb_forms.get(w)?;
-        rests.iter().find_map(|rest| {
-            let next = words.get(at + 1..=at + rest.len())?;
-            let fits = rest
-                .iter()
-                .zip(next)
-                .all(|(r, &(a, b))| with_fold(&s[a..b], |n| n == r));
-            fits.then(|| {
-                let last = at + rest.len();
-                (from..words[last].1, last)
-            })
-        })
+        let last = longest_after(s, words, at, self.verb_forms.get(w)?)?;
+        Some((from..words[last].1, last))
     }
 
     /// True when `s` holds a speech verb.
@@ -857,6 +782,52 @@ fn first_word(folded: &str) -> &str {
         .find(|c: char| !(c.is_alphanumeric() || c == '-'))
         .unwrap_or(folded.len());
     &folded[..end]
+}
+
+/// Folded phrases by their first word, the rest of each as its words, longest first (so
+/// `laissé entendre` is tried before `laissé`): the verb-form tables.
+fn by_first_word<'a>(
+    forms: impl IntoIterator<Item = &'a String>,
+) -> HashMap<String, Vec<Vec<String>>, BuildHasherDefault<Fnv>> {
+    let mut map: HashMap<String, Vec<Vec<String>>, BuildHasherDefault<Fnv>> = HashMap::default();
+    for form in forms {
+        let folded = fold(form);
+        let mut words = folded.split_whitespace().map(str::to_owned);
+        let Some(first) = words.next() else { continue };
+        let rest: Vec<String> = words.collect();
+        let entry = map.entry(first).or_default();
+        if !entry.contains(&rest) {
+            entry.push(rest);
+        }
+    }
+    for rests in map.values_mut() {
+        rests.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    }
+    map
+}
+
+/// True when the words of `s` from `words[at]` on are `phrase` (folded), one for one.
+fn words_spell(s: &str, words: &[(usize, usize)], at: usize, phrase: &[String]) -> bool {
+    words.get(at..at + phrase.len()).is_some_and(|here| {
+        phrase
+            .iter()
+            .zip(here)
+            .all(|(p, &(x, y))| with_fold(&s[x..y], |w| w == p))
+    })
+}
+
+/// The first of `rests` (longest first) that the words after `words[at]` spell: the index of
+/// its last word.
+fn longest_after(
+    s: &str,
+    words: &[(usize, usize)],
+    at: usize,
+    rests: &[Vec<String>],
+) -> Option<usize> {
+    rests
+        .iter()
+        .find(|rest| words_spell(s, words, at + 1, rest))
+        .map(|rest| at + rest.len())
 }
 
 /// The words of an inverted verb group: runs of letters, apostrophes and hyphens (`a-t-il`,

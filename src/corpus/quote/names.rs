@@ -154,6 +154,14 @@ pub fn capitalized_run(s: &str) -> String {
         .to_owned()
 }
 
+/// `L’économiste`, `D’après`: an elided article before a common noun, which starts no name.
+pub fn is_elided_common(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!(cs.next(), Some('L' | 'D' | 'l' | 'd'))
+        && matches!(cs.next(), Some('\'' | '’'))
+        && cs.next().is_some_and(char::is_lowercase)
+}
+
 /// A word that is an acronym (`CGT`, `CEDEAO`, `UD`): two to seven capitals.
 pub fn is_acronym(w: &str) -> bool {
     let w = w.trim_end_matches([',', '.', ';', ':']);
@@ -191,15 +199,8 @@ pub fn name_in(seg: &str) -> Option<String> {
     let words: Vec<&str> = spaced.split_whitespace().collect();
     let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut i = 0;
-    // `L’analyste`, `D’après`: an elided article before a common noun starts no name.
-    let elided_common = |w: &str| {
-        let mut cs = w.chars();
-        matches!(cs.next(), Some('L' | 'D'))
-            && matches!(cs.next(), Some('\'' | '’'))
-            && cs.next().is_some_and(char::is_lowercase)
-    };
     while i < words.len() {
-        if !is_cap(words[i]) || LEXICON.is_not_name_start(words[i]) || elided_common(words[i]) {
+        if !is_cap(words[i]) || LEXICON.is_not_name_start(words[i]) || is_elided_common(words[i]) {
             i += 1;
             continue;
         }

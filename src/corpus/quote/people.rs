@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::clauses::{opening, opens_adverbial};
 use super::lexicon::LEXICON;
-use super::names::{may_open_org, org_in};
+use super::names::{is_elided_common, may_open_org, org_in};
 use crate::corpus::text::{fold, fold_char, latin, latin_table, with_fold, words_key};
 
 /// The corpus alias file (`people.toml` in the corpus folder): spellings and roles of one person.
@@ -340,15 +340,8 @@ impl People {
             let mut f = first;
             while f <= last {
                 let w = &text[words[f].0..words[f].1];
-                // `L’économiste`, `D’après`: an elided article before a common noun.
-                let elided_common = {
-                    let mut cs = w.chars();
-                    matches!(cs.next(), Some('L' | 'D' | 'l' | 'd'))
-                        && matches!(cs.next(), Some('\'' | '’'))
-                        && cs.next().is_some_and(char::is_lowercase)
-                };
                 if LEXICON.is_not_name_start(w)
-                    || elided_common
+                    || is_elided_common(w)
                     || LEXICON.titles.iter().any(|t| t == w)
                     || with_fold(w, |w| LEXICON.is_role_word(w))
                 {
@@ -750,20 +743,10 @@ impl People {
             let have: Vec<&String> = p.roles.iter().flatten().collect();
             want.iter().all(|w| have.iter().any(|h| word_agrees(w, h)))
         };
-        let candidates: Vec<usize> = (0..self.persons.len())
-            .filter(|&i| fits(&self.persons[i]))
-            .collect();
-        let last_before = |i: usize| {
-            self.mentions
-                .iter()
-                .filter(|(p, who)| *who == i && *p < pos)
-                .map(|(p, _)| *p)
-                .max()
-        };
-        candidates
-            .iter()
-            .copied()
-            .max_by_key(|&i| last_before(i).map_or(0, |p| p + 1))
+        self.latest_before(
+            (0..self.persons.len()).filter(|&i| fits(&self.persons[i])),
+            pos,
+        )
     }
 
     /// True when nothing the article says of the person contradicts the role phrase: they have
@@ -796,6 +779,15 @@ impl People {
                 .iter()
                 .all(|n| p.roles.iter().flatten().any(|h| word_agrees(n, h)))
         };
+        self.latest_before(
+            (0..self.persons.len())
+                .filter(|&i| self.persons[i].has_role_word(&head) && agrees(&self.persons[i])),
+            pos,
+        )
+    }
+
+    /// Of `candidates`, the person mentioned last before `pos` (the last candidate when none is).
+    fn latest_before(&self, candidates: impl Iterator<Item = usize>, pos: usize) -> Option<usize> {
         let last_before = |i: usize| {
             self.mentions
                 .iter()
@@ -803,9 +795,7 @@ impl People {
                 .map(|(p, _)| *p)
                 .max()
         };
-        (0..self.persons.len())
-            .filter(|&i| self.persons[i].has_role_word(&head) && agrees(&self.persons[i]))
-            .max_by_key(|&i| last_before(i).map_or(0, |p| p + 1))
+        candidates.max_by_key(|&i| last_before(i).map_or(0, |p| p + 1))
     }
 
     /// The last person named in `range` (any position), for a pronoun no subject explains.
