@@ -194,7 +194,10 @@ pub fn find_byte<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> usi
 /// A comparison key: folded words (letters and digits only) joined by single spaces, so that
 /// `L’AES a « la même »` and `L'AES a "la meme"` compare equal.
 pub fn words_key(s: &str) -> String {
-    words_key_chars(s).collect()
+    // Never longer than `s`: one allocation, no regrowth.
+    let mut key = String::with_capacity(s.len());
+    key.extend(words_key_chars(s));
+    key
 }
 
 /// Number of whitespace-separated words that contain a letter or digit.

@@ -7,7 +7,6 @@ mod url;
 mod vocab;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -236,7 +235,7 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
     // [`judge`]), so a longer line is prose without further ado. A shorter line is folded once for
     // all the rules, and a line met again (menus repeat; a hostile file can repeat one a million
     // times) is judged once.
-    let mut judged: HashMap<&str, Judged> = HashMap::new();
+    let mut judged: foldhash::HashMap<&str, Judged> = foldhash::HashMap::default();
     let mut folded = String::new();
     let mut footer = vec![false; lines.len()];
     for (n, &i) in nonblank.iter().enumerate() {

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::lexicon::LEXICON;
 use super::{Field, QuoteKind};
 use crate::corpus::article::{Article, BlockKind};
-use crate::corpus::text::{ends_sentence, find_byte, fold, word_count};
+use crate::corpus::text::{ends_sentence, find_byte, fold, word_count_up_to};
 
 /// A span found in the text, before attribution.
 #[derive(Debug, Clone)]
@@ -398,11 +398,20 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
             LEXICON.starts_definite(&folded) || LEXICON.starts_indefinite(&folded)
         }
     };
+    let in_order = sentences.is_sorted_by_key(|s| s.start);
     for (bi, block) in article.blocks.iter().enumerate() {
         if block.kind != BlockKind::Paragraph {
             continue;
         }
-        for s in sentences.iter().filter(|s| block.range.contains(&s.start)) {
+        // Sentences come in text order, so the block's own are one run of them.
+        let own: &[Range<usize>] = if in_order {
+            let first = sentences.partition_point(|s| s.start < block.range.start);
+            let rest = &sentences[first..];
+            &rest[..rest.partition_point(|s| s.start < block.range.end)]
+        } else {
+            sentences
+        };
+        for s in own.iter().filter(|s| block.range.contains(&s.start)) {
             let sentence = &body[s.clone()];
             // No comma, no reported speech: most sentences end here, before any other scan.
             if find_byte(sentence.as_bytes(), 0, [b',']) == sentence.len() || has_mark(sentence) {
@@ -426,7 +435,7 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
             if let Some(&first) = commas.first() {
                 let opener = &sentence[..first];
                 let rest = &sentence[first + 1..];
-                if word_count(opener) <= 2 {
+                if word_count_up_to(opener, 3) <= 2 {
                     if let Some((verb_end, pronoun)) = LEXICON.inverted_at(rest) {
                         let subject_end = commas.get(1).map(|c| c - first - 1);
                         if let Some(se) = subject_end.filter(|&se| se > verb_end) {
@@ -434,9 +443,9 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
                             let clause = sentence[first + 1 + se + 1..].trim_start();
                             let clause_start = s.end - clause.len();
                             let clause_end = s.start + sentence.trim_end().len();
-                            if word_count(subject) <= 10
+                            if word_count_up_to(subject, 11) <= 10
                                 && subject_like(subject, pronoun.is_some())
-                                && word_count(clause) >= 5
+                                && word_count_up_to(clause, 5) >= 5
                             {
                                 out.push(Span {
                                     field: Field::Body,
@@ -464,7 +473,7 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
                     continue;
                 };
                 let clause = &sentence[..comma];
-                if word_count(clause) < 5 {
+                if word_count_up_to(clause, 5) < 5 {
                     continue;
                 }
                 // `le président Keïta, dit IBK, …` gives a nickname, not speech.
@@ -550,7 +559,7 @@ pub fn question_answers(article: &Article) -> (Vec<Span>, usize) {
         let t = article.block_text(b).trim_end();
         matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph)
             && t.ends_with('?')
-            && word_count(t) <= 40
+            && word_count_up_to(t, 41) <= 40
     };
     if article
         .blocks
@@ -841,36 +850,49 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// Splits a sentence where a scraped page glued a heading to the next sentence
 /// (`prête à coopérerLes autorités`): a lower-case word of three letters or more running into a
 /// capitalized one.
-fn split_glued_headings(text: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
+fn split_glued_headings(text: &str, mut sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let glue = |r: &Range<usize>| {
-        (r.start + 3..r.end.saturating_sub(1)).filter(move |&i| {
-            bytes[i].is_ascii_uppercase()
-                && bytes[i + 1].is_ascii_lowercase()
-                && bytes[i - 1].is_ascii_lowercase()
-                && bytes[i - 3..i - 1]
+    let lower_or_letter = |b: u8| b.is_ascii_lowercase() || b >= 0x80;
+    let glued_at = |i: usize| {
+        bytes[i + 1].is_ascii_lowercase()
+            && bytes[i - 1].is_ascii_lowercase()
+            && bytes[i - 3..i - 1].iter().all(|&b| lower_or_letter(b))
+            && {
+                // The glued word starts in lower case (`TotalEnergies` is a name).
+                let word_start = bytes[..i]
                     .iter()
-                    .all(|b| b.is_ascii_lowercase() || *b >= 0x80)
-                && {
-                    // The glued word starts in lower case (`TotalEnergies` is a name).
-                    let word_start = bytes[..i]
-                        .iter()
-                        .rposition(|b| !(b.is_ascii_alphabetic() || *b >= 0x80))
-                        .map_or(0, |p| p + 1);
-                    text[word_start..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase)
-                }
-        })
+                    .rposition(|b| !(b.is_ascii_alphabetic() || *b >= 0x80))
+                    .map_or(0, |p| p + 1);
+                text[word_start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            }
     };
-    if !sentences.iter().any(|r| glue(r).next().is_some()) {
+    // One pass: upper-case ASCII bytes are rare, and only they can start a glued heading.
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (sentence, cut)
+    for (k, r) in sentences.iter().enumerate() {
+        let (from, to) = (r.start + 3, r.end.saturating_sub(1));
+        let mut i = from;
+        while let Some(p) = bytes
+            .get(i..to)
+            .and_then(|b| b.iter().position(u8::is_ascii_uppercase))
+        {
+            i += p;
+            if glued_at(i) {
+                cuts.push((k, i));
+            }
+            i += 1;
+        }
+    }
+    if cuts.is_empty() {
         return sentences;
     }
-    let mut out = Vec::with_capacity(sentences.len() + 1);
-    for r in sentences {
+    let mut out = Vec::with_capacity(sentences.len() + cuts.len());
+    let mut cuts = cuts.into_iter().peekable();
+    for (k, r) in sentences.drain(..).enumerate() {
         let mut start = r.start;
-        for cut in glue(&r).collect::<Vec<_>>() {
+        while let Some((_, cut)) = cuts.next_if(|&(s, _)| s == k) {
             out.push(start..cut);
             start = cut;
         }

@@ -3,8 +3,8 @@
 //! role nouns, determiners and the small gazetteer that keeps places and institutions from being
 //! taken for people.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+// foldhash, not SipHash: these tables are asked about nearly every word of every article.
+use foldhash::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -120,39 +120,15 @@ struct Lists {
     nationalities: Vec<String>,
 }
 
-/// FNV-1a, for the lexicon's tables: they hold a few hundred short compiled-in words and are asked
-/// about nearly every word of every article, where SipHash's defence against chosen keys buys
-/// nothing (no key from an article is ever inserted).
-#[derive(Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// A set of words hashed with [`Fnv`].
-type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+/// A set of folded words.
+type WordSet = HashSet<String>;
 
 /// The compiled lexicon.
 pub struct Lexicon {
     /// Participles of speech verbs (`déclaré`, `laissé entendre`), folded, by first word.
-    participles: HashMap<String, Vec<Vec<String>>, BuildHasherDefault<Fnv>>,
+    participles: HashMap<String, Vec<Vec<String>>>,
     /// Finite forms (`explique`, `se réjouit`, `fait savoir`), folded, by first word.
-    finite: HashMap<String, Vec<Vec<String>>, BuildHasherDefault<Fnv>>,
+    finite: HashMap<String, Vec<Vec<String>>>,
     /// Auxiliaries (`a`, `avait`, `s'est`, `se sont`), folded.
     auxiliaries: Vec<Vec<String>>,
     /// The first word of every auxiliary, folded: with the finite forms' first words, every
@@ -165,14 +141,14 @@ pub struct Lexicon {
     adverb_words: WordSet,
     /// Every form of every speech verb (participles, finite forms, gerunds, infinitives,
     /// `d’affirmer`), folded, by its first word: the rest of each multi-word form.
-    verb_forms: HashMap<String, Vec<Vec<String>>, BuildHasherDefault<Fnv>>,
+    verb_forms: HashMap<String, Vec<Vec<String>>>,
     /// At the end of a string: a source frame (`selon`, `d’après` …) followed by the source.
     pub frame: Regex,
     /// At the end of a string: an infinitive of narration, `Et d’assurer :`.
     pub narrative_infinitive: Regex,
     /// Role nouns, folded.
     /// Role nouns by their first word, for [`Lexicon::find_role_noun`].
-    role_by_first_word: HashMap<String, Vec<String>, BuildHasherDefault<Fnv>>,
+    role_by_first_word: HashMap<String, Vec<String>>,
     /// Courtesy titles (`M.`, `Mme`).
     pub titles: Vec<String>,
     /// The same, folded.
@@ -369,7 +345,7 @@ impl Lexicon {
             v.sort_by_key(|w: &Vec<String>| std::cmp::Reverse(w.len()));
             v
         };
-        let mut role_by_first_word: HashMap<String, Vec<String>, _> = HashMap::default();
+        let mut role_by_first_word: HashMap<String, Vec<String>> = HashMap::default();
         for r in f(&raw.role_nouns) {
             role_by_first_word
                 .entry(first_word(&r).to_owned())
@@ -788,8 +764,8 @@ fn first_word(folded: &str) -> &str {
 /// `laissé entendre` is tried before `laissé`): the verb-form tables.
 fn by_first_word<'a>(
     forms: impl IntoIterator<Item = &'a String>,
-) -> HashMap<String, Vec<Vec<String>>, BuildHasherDefault<Fnv>> {
-    let mut map: HashMap<String, Vec<Vec<String>>, BuildHasherDefault<Fnv>> = HashMap::default();
+) -> HashMap<String, Vec<Vec<String>>> {
+    let mut map: HashMap<String, Vec<Vec<String>>> = HashMap::default();
     for form in forms {
         let folded = fold(form);
         let mut words = folded.split_whitespace().map(str::to_owned);

@@ -2,8 +2,10 @@
 //! article. Texts are compared as word hashes, so a whole corpus's quotes fit in memory while it
 //! streams in.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::BuildHasher;
+use std::sync::LazyLock;
+
+use foldhash::HashMap;
 
 use crate::corpus::article::Article;
 use crate::corpus::text::words_key;
@@ -13,17 +15,17 @@ use super::Quote;
 /// A trigram shared by more distinct quote texts than this is boilerplate: it gives no candidates.
 const BOILERPLATE: usize = 64;
 
+/// One seed for the whole process, random, so every article's words hash alike and no article
+/// can choose words that collide.
+static WORD_HASH: LazyLock<foldhash::fast::RandomState> = LazyLock::new(Default::default);
+
 /// A quote's words as hashes, the form a [`Linker`] compares.
 pub fn word_hashes(text: &str) -> Box<[u32]> {
     words_key(text)
         .split(' ')
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            // Truncation is fine: a collision can only add a candidate, which is then checked.
-            h.finish() as u32
-        })
+        // Truncation is fine: a collision can only add a candidate, which is then checked.
+        .map(|w| WORD_HASH.hash_one(w) as u32)
         .collect()
 }
 
@@ -296,24 +298,5 @@ fn key(w: &[u32]) -> u64 {
 
 const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// A map keyed by values that are already hashes: one multiply spreads them over the table.
-type Prehashed<V> = HashMap<u64, V, BuildHasherDefault<Spread>>;
-
-#[derive(Default)]
-struct Spread(u64);
-
-impl Hasher for Spread {
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 29)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(MIX);
-    }
-}
+/// A map keyed by runs of word hashes ([`key`]).
+type Prehashed<V> = HashMap<u64, V>;

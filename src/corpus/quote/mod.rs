@@ -326,6 +326,11 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
     spans.extend(extract::unmarked(article, &sentences));
     spans.extend(extract::interviews(article));
     let (answers, intro_end) = extract::question_answers(article);
+    // No candidate anywhere: nobody to find, nothing to attribute (most articles of a large
+    // corpus quote nobody, and finding who holds the floor is the costly part).
+    if title_spans.is_empty() && spans.is_empty() && answers.is_empty() {
+        return Vec::new();
+    }
     // Where quotes stand: who holds the floor matters only in the sentences before them.
     let mut anchors: Vec<usize> = spans.iter().chain(&answers).map(|s| s.open).collect();
     anchors.sort_unstable();

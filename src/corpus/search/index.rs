@@ -5,7 +5,9 @@
 //! prefixes. Results (keyed by the folded query) and per-word hits are cached, within a budget,
 //! until the next articles arrive.
 
-use std::collections::HashMap;
+// foldhash, not SipHash: hashing every word of every article was a tenth of loading; its seed is
+// random per process, so article text cannot choose colliding words ahead of time.
+use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
 use std::sync::{Arc, Mutex};
 
