@@ -336,6 +336,11 @@ impl People {
             i = j + 1;
         }
         for (_, first, last) in runs {
+            // A lone capitalized word can only be a mention of someone already named: with no one
+            // named yet (the start of most articles), there is nothing to look up.
+            if first == last && people.persons.is_empty() {
+                continue;
+            }
             // Drop capitalized sentence openers and titles in front: `Selon M. Diop` → `Diop`.
             let mut f = first;
             while f <= last {
@@ -354,27 +359,27 @@ impl People {
                 continue;
             }
             let range = words[f].0..words[last].1.min(text.len());
-            let name = text[range.clone()].trim_end_matches('.').to_owned();
-            let tokens: Vec<&str> = name.split_whitespace().collect();
-            let is_person = tokens.len() >= 2
-                && tokens.len() <= 5
-                && !tokens.iter().any(|t| {
+            let name = text[range.clone()].trim_end_matches('.');
+            let tokens = name.split_whitespace();
+            let count = tokens.clone().count();
+            let is_person = (2..=5).contains(&count)
+                && !tokens.clone().any(|t| {
                     LEXICON.is_org_word(t) || is_acronym(t) || t.chars().any(|c| c.is_ascii_digit())
                 })
-                && !LEXICON.is_place(&name);
+                && !LEXICON.is_place(name);
             if is_person {
                 let canonical = aliases
-                    .canonical(&name)
-                    .map_or_else(|| name.clone(), str::to_owned);
+                    .canonical(name)
+                    .map_or_else(|| name.to_owned(), str::to_owned);
                 let idx = people.person_index(&canonical, aliases);
                 if people.persons[idx].feminine.is_none() {
                     people.persons[idx].feminine = title_gender(&text[words[first].0..range.start]);
                 }
                 people.mentions.push((range.start, idx));
                 people.add_roles(idx, text, range.clone());
-            } else if tokens.len() == 1 {
+            } else if count == 1 {
                 // A lone word (`Diop`, `M. Diop`) is a mention of someone named before, if anyone.
-                if let Some(idx) = people.by_short_form(&name) {
+                if let Some(idx) = people.by_short_form(name) {
                     people.mentions.push((range.start, idx));
                 }
             }
