@@ -20,7 +20,23 @@ pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    latin(&LATIN_ALPHANUMERIC, c).unwrap_or_else(|| c.is_alphanumeric())
+    latin(&LATIN_ALPHANUMERIC, c)
+        .unwrap_or_else(|| !is_general_punctuation(c) && c.is_alphanumeric())
+}
+
+/// `c.is_alphabetic()`, answered like [`is_alphanumeric`] without Unicode's tables for the chars
+/// French text is made of.
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    latin(&LATIN_ALPHABETIC, c).unwrap_or_else(|| !is_general_punctuation(c) && c.is_alphabetic())
+}
+
+/// U+2000..U+206F (spaces, dashes, ’ “ ” …, format characters): no letter or digit in it, and the
+/// commonest non-Latin chars of French text.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 /// `f` of every char of U+0080..U+017F (Latin-1 and Latin Extended-A: every French letter), built
@@ -40,6 +56,9 @@ pub fn latin<T: Copy>(table: &[T], c: char) -> Option<T> {
 
 static LATIN_ALPHANUMERIC: std::sync::LazyLock<Vec<bool>> =
     std::sync::LazyLock::new(|| latin_table(char::is_alphanumeric));
+
+static LATIN_ALPHABETIC: std::sync::LazyLock<Vec<bool>> =
+    std::sync::LazyLock::new(|| latin_table(char::is_alphabetic));
 
 static LATIN_FOLDS: std::sync::LazyLock<Vec<char>> =
     std::sync::LazyLock::new(|| latin_table(fold_uncached));
@@ -225,9 +244,17 @@ pub fn word_count_up_to(s: &str, cap: usize) -> usize {
     };
     let bytes = s.as_bytes();
     let (mut words, mut counted, mut i) = (0, false, 0);
-    while words < cap
-        && let Some(&b) = bytes.get(i)
-    {
+    while words < cap {
+        // Inside a word only a space ends it: run past the bytes that cannot be one (ASCII above
+        // the space) without classifying each.
+        if counted {
+            i += bytes.get(i..).map_or(0, |rest| {
+                rest.iter().take_while(|&&b| b > b' ' && b < 0x80).count()
+            });
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let class = match ASCII.get(usize::from(b)) {
             Some(&class) => {
                 i += 1;
@@ -404,9 +431,10 @@ mod tests {
     }
 
     #[test]
-    fn alphanumeric_test_agrees_with_unicode() {
+    fn alphanumeric_and_alphabetic_tests_agree_with_unicode() {
         for c in (0..0x3000).filter_map(char::from_u32) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
         }
     }
 

@@ -4,7 +4,7 @@
 //! (`tranche-t-il`). The word lists are grammar data in `lexicon.toml` (`[grammar]`).
 
 use super::lexicon::LEXICON;
-use crate::corpus::text::{fold, word_count};
+use crate::corpus::text::{fold, is_alphabetic, word_count};
 
 /// A segment without the conjunction that opens it (`car la CEDEAO` → `la CEDEAO`).
 pub fn strip_conjunction(seg: &str) -> &str {
@@ -233,7 +233,7 @@ pub fn generic_inversion(s: &str, comma: bool) -> Option<(usize, Option<String>)
     if parts.len() >= 2 {
         let pron = parts.last().copied().unwrap_or("");
         if ["il", "elle", "ils", "elles", "on"].contains(&pron)
-            && parts[0].chars().all(char::is_alphabetic)
+            && parts[0].chars().all(is_alphabetic)
             && parts[1..parts.len() - 1].iter().all(|p| *p == "t")
         {
             let aux = ["a", "avait", "aurait", "ont", "avaient"].contains(&parts[0]);
@@ -304,7 +304,7 @@ pub fn pronoun_inversion(s: &str) -> Option<usize> {
 pub fn is_participle(w: &str) -> bool {
     let f = fold(w);
     f.chars().count() >= 3
-        && f.chars().all(|c| c.is_alphabetic() || c == '-')
+        && f.chars().all(|c| is_alphabetic(c) || c == '-')
         && ["e", "es", "i", "is", "it", "u", "us"].iter().any(|end| {
             w.ends_with(&end.replace('e', "é")) || (f.ends_with(end) && !end.starts_with('e'))
         })

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::lexicon::LEXICON;
 use super::{Field, QuoteKind};
 use crate::corpus::article::{Article, BlockKind};
-use crate::corpus::text::{ends_sentence, find_byte, fold, word_count_up_to};
+use crate::corpus::text::{ends_sentence, find_byte, fold, is_alphanumeric, word_count_up_to};
 
 /// A span found in the text, before attribution.
 #[derive(Debug, Clone)]
@@ -802,7 +802,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                     && (next.is_uppercase() || next == '"')
                     && text[start..at]
                         .trim_end_matches(['"', '»', '”', ')'])
-                        .rsplit(|ch: char| !ch.is_alphanumeric())
+                        .rsplit(|ch: char| !is_alphanumeric(ch))
                         .next()
                         .is_some_and(|w| {
                             let n = w.chars().count();
@@ -819,7 +819,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                     continue;
                 }
                 let word_before = text[start..at]
-                    .rsplit(|ch: char| !ch.is_alphanumeric())
+                    .rsplit(|ch: char| !is_alphanumeric(ch))
                     .next()
                     .unwrap_or("");
                 let abbreviation = c == '.'

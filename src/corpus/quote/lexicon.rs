@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::corpus::text::{fold, with_fold, words_key};
+use crate::corpus::text::{fold, is_alphanumeric, with_fold, words_key};
 
 #[derive(Deserialize)]
 struct Raw {
@@ -466,7 +466,7 @@ impl Lexicon {
         // Most commas are followed by no verb at all: rule them out on the first word alone.
         let lead = s.trim_start();
         let first_end = lead
-            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
+            .find(|c: char| !(is_alphanumeric(c) || matches!(c, '\'' | '’')))
             .unwrap_or(lead.len());
         let opener = with_fold(&lead[..first_end], |w| {
             self.finite.contains_key(w) || self.auxiliary_words.contains(w)
@@ -656,7 +656,7 @@ impl Lexicon {
     pub fn find_role_noun(&self, folded: &str) -> Option<(usize, &str)> {
         let mut prev_alnum = false;
         for (i, c) in folded.char_indices() {
-            let alnum = crate::corpus::text::is_alphanumeric(c);
+            let alnum = is_alphanumeric(c);
             let starts = alnum && !prev_alnum;
             prev_alnum = alnum;
             if !starts {
@@ -668,9 +668,9 @@ impl Lexicon {
             let best = candidates
                 .iter()
                 .filter(|r| {
-                    folded[i..].strip_prefix(r.as_str()).is_some_and(|rest| {
-                        rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
-                    })
+                    folded[i..]
+                        .strip_prefix(r.as_str())
+                        .is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_alphanumeric(c)))
                 })
                 .max_by_key(|r| r.len());
             if let Some(r) = best {
@@ -707,8 +707,20 @@ impl Lexicon {
 
     /// A single word that is a role noun by itself (`ministre`, `président.`).
     pub fn is_role_word(&self, folded: &str) -> bool {
-        self.find_role_noun(folded)
-            .is_some_and(|(p, r)| p == 0 && r.len() + 1 >= folded.len())
+        // What [`Self::find_role_noun`] would say of a role at 0 covering the word (but a final
+        // char), asked of the first word's candidates only.
+        folded.starts_with(is_alphanumeric)
+            && self
+                .role_by_first_word
+                .get(first_word(folded))
+                .is_some_and(|candidates| {
+                    candidates.iter().any(|r| {
+                        r.len() + 1 >= folded.len()
+                            && folded.strip_prefix(r.as_str()).is_some_and(|rest| {
+                                rest.chars().next().is_none_or(|c| !is_alphanumeric(c))
+                            })
+                    })
+                })
     }
 
     /// Rewrites role phrases to their canonical synonyms (`chef de la diplomatie` → `ministre …`).
@@ -729,7 +741,7 @@ fn verb_words(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
-        let inside = c.is_alphanumeric() || c == '\'' || c == '’';
+        let inside = is_alphanumeric(c) || c == '\'' || c == '’';
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -748,14 +760,14 @@ fn verb_words(s: &str) -> Vec<(usize, usize)> {
 /// True when `folded` starts with the word(s) `w` followed by a word boundary.
 pub fn starts_word(folded: &str, w: &str) -> bool {
     folded.strip_prefix(w).is_some_and(|rest| {
-        w.ends_with('\'') || rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric())
+        w.ends_with('\'') || rest.is_empty() || rest.starts_with(|c: char| !is_alphanumeric(c))
     })
 }
 
 /// The leading word of folded text: letters, digits and inner hyphens (`porte-parole`).
 fn first_word(folded: &str) -> &str {
     let end = folded
-        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .find(|c: char| !(is_alphanumeric(c) || c == '-'))
         .unwrap_or(folded.len());
     &folded[..end]
 }
@@ -813,7 +825,7 @@ fn group_words(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
-        let inside = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+        let inside = is_alphanumeric(c) || matches!(c, '\'' | '’' | '-');
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {

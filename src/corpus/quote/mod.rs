@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::corpus::article::{Article, ArticleId, BlockKind};
 use crate::corpus::store::Store;
-use crate::corpus::text::{ends_sentence, fold, word_count, words_key};
+use crate::corpus::text::{ends_sentence, fold, is_alphanumeric, word_count, words_key};
 use attribute::{Generic, Resolver, Speaker};
 use lexicon::LEXICON;
 use links::link_across;
@@ -559,7 +559,7 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
     for mut t in title_spans {
         t.content = extract::trim_stray_marks(title, t.content.clone());
         let text = &title[t.content.clone()];
-        if !text.chars().any(char::is_alphanumeric) {
+        if !text.chars().any(is_alphanumeric) {
             continue;
         }
         if is_term(text) && !title[..t.open].trim_end().ends_with(':') {
@@ -582,10 +582,7 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
     for mut f in found {
         f.span.content = extract::trim_stray_marks(body, f.span.content.clone());
         // Marks and nothing else say nothing.
-        if !body[f.span.content.clone()]
-            .chars()
-            .any(char::is_alphanumeric)
-        {
+        if !body[f.span.content.clone()].chars().any(is_alphanumeric) {
             continue;
         }
         let kind = match f.span.kind {

@@ -3,7 +3,7 @@
 //! (`la CGT`, `la Commission de la Cédéao`), acronyms. Shapes only: who is who is `people`.
 
 use super::lexicon::LEXICON;
-use crate::corpus::text::{fold, with_fold};
+use crate::corpus::text::{fold, is_alphabetic, with_fold};
 
 /// An acronym (`CGT`, `CEDEAO`, `L’AFP` → `AFP`) or a capitalized organisation phrase
 /// (`la Commission de la Cédéao`, `le Kremlin`, `la plateforme Wakit Tamma`) opening `seg`
@@ -174,7 +174,7 @@ pub fn is_acronym(w: &str) -> bool {
     // Stop at the first letter that is not a capital: most words are out at their second.
     let mut n = 0;
     for c in w.chars() {
-        if !(c.is_alphabetic() && c.is_uppercase()) || n == 7 {
+        if !(is_alphabetic(c) && c.is_uppercase()) || n == 7 {
             return false;
         }
         n += 1;

@@ -11,7 +11,9 @@ use serde::Deserialize;
 use super::clauses::{opening, opens_adverbial};
 use super::lexicon::LEXICON;
 use super::names::{is_elided_common, may_open_org, org_in};
-use crate::corpus::text::{fold, fold_char, latin, latin_table, with_fold, words_key};
+use crate::corpus::text::{
+    fold, fold_char, is_alphabetic, latin, latin_table, with_fold, words_key,
+};
 
 /// The corpus alias file (`people.toml` in the corpus folder): spellings and roles of one person.
 ///
@@ -206,7 +208,7 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// A letter or a combining mark: what words are made of.
 fn is_letter_uncached(c: char) -> bool {
-    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+    is_alphabetic(c) || unicode_normalization::char::is_combining_mark(c)
 }
 
 /// [`is_letter_uncached`] for U+0080..U+017F (every French letter): most characters are ASCII or
@@ -258,7 +260,7 @@ fn is_cap(w: &str) -> bool {
 
 /// A word that is an acronym (`AES`, `ONU`), not a surname.
 fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic());
+    let letters = w.chars().filter(|&c| is_alphabetic(c));
     let all_upper = letters.clone().all(char::is_uppercase);
     (2..=4).contains(&letters.count()) && all_upper
 }
