@@ -5,18 +5,22 @@
 //! What a reader would want to know about is replaced by a short visible marker in caret notation:
 //! an escape sequence (7- or 8-bit, payload and all) or a lone C1 control becomes `^[`, a C0 control
 //! `^@` … `^_`, DEL `^?`. A run of the same marker collapses into one, so 5,000 BELs read as one `^G`,
-//! not a wall of carets. Bidi controls, zero-width and other invisible characters and excess combining
-//! marks are removed silently (and counted): they sit inside words, where a marker would break every
+//! not a wall of carets. Bidi controls, every other format character (Unicode category Cf) and the
+//! other default-ignorable characters, and combining marks (any script) past [`MAX_COMBINING`] on one
+//! base are removed silently (and counted): they sit inside words, where a marker would break every
 //! word they touch, and they carry no text of their own. Markers are plain ASCII, so sanitizing the
 //! output again changes nothing.
 
 use std::borrow::Cow;
 use std::str::Chars;
 
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
-/// Consecutive combining marks kept on one base character (French needs at most two).
-const MAX_COMBINING: usize = 4;
+/// Consecutive combining marks (Unicode category M, any script) kept on one base character: French
+/// needs at most two, and no real text stacks more than four on one letter.
+pub const MAX_COMBINING: usize = 4;
 
 /// What sanitizing removed or repaired, so a diagnostic can tell the user.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,7 +34,8 @@ pub struct Report {
     pub controls: usize,
     /// Bidirectional overrides, embeddings, isolates and marks removed.
     pub bidi: usize,
-    /// Zero-width, tag and other invisible format characters removed.
+    /// Format characters (zero-width, soft hyphen, tags …) and other default-ignorable characters
+    /// (variation selectors, Hangul fillers) removed.
     pub invisible: usize,
     /// Combining marks beyond the per-character cap removed.
     pub combining: usize,
@@ -531,25 +536,46 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// Zero-width and other invisible format characters (Unicode category Cf, less the bidi controls),
-/// plus the Hangul fillers and variation selectors that render as nothing.
+/// Invisible characters, removed silently: every format character (Unicode category Cf, as the
+/// `unicode-properties` tables give it) but the bidi controls, which are counted apart, and the other
+/// default-ignorable characters (see [`is_ignorable_non_format`]).
+///
+/// No format character is kept: French text needs none, and each one left would either change what
+/// the terminal shows or split a word so that search no longer finds it. In particular the soft
+/// hyphen U+00AD (a hyphenation hint inside a scraped word; terminals disagree on drawing it, so it
+/// would shift the layout), the zero-width space, non-joiner and joiner U+200B–U+200D, the word
+/// joiner U+2060 and U+FEFF (a BOM inside the text) go. So does the joiner inside emoji sequences:
+/// terminals disagree on drawing such a sequence as one glyph or several, and without the joiner each
+/// emoji is measured as it is drawn. Tag characters go too (they can hide text from a reader).
+/// No-break spaces (U+00A0, U+202F) are spaces (Zs), not format characters: they stay.
 fn is_invisible(c: char) -> bool {
+    // The one format character below U+0300 is the soft hyphen (Latin-1 and Latin Extended hold
+    // letters, punctuation and symbols only): plain Latin text skips the table.
+    if c < '\u{300}' {
+        return c == '\u{AD}';
+    }
+    is_ignorable_non_format(c)
+        || (c.general_category() == GeneralCategory::Format && !is_bidi_control(c))
+}
+
+/// Default-ignorable characters that are not format characters: they render as nothing. From
+/// `Default_Ignorable_Code_Point` in Unicode's DerivedCoreProperties.txt (Unicode 16), less the Cf
+/// characters (see [`is_invisible`]) and white space: the combining grapheme joiner, Hangul fillers,
+/// Khmer inherent vowels, Mongolian and other variation selectors (emoji presentation included), and
+/// the code points reserved as default-ignorable (U+2065, U+FFF0–U+FFF8, U+E0000–U+E0FFF), so a
+/// future character there stays invisible here too.
+fn is_ignorable_non_format(c: char) -> bool {
     matches!(c,
-        '\u{00AD}' | '\u{034F}' | '\u{0600}'..='\u{0605}' | '\u{06DD}' | '\u{070F}' | '\u{08E2}'
-        | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}'
-        | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2065}' | '\u{206A}'..='\u{206F}'
-        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}'
-        | '\u{110BD}' | '\u{110CD}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+        '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}'
+        | '\u{2065}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
         | '\u{E0000}'..='\u{E0FFF}')
 }
 
-/// Combining marks of the common blocks; enough to stop a "zalgo" pile-up from wrecking layout.
+/// Combining marks (Unicode category M: Mn, Mc, Me, in every script), but the invisible ones that
+/// [`is_invisible`] removes whole (variation selectors, the combining grapheme joiner).
 fn is_combining(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{034E}' | '\u{0350}'..='\u{036F}' | '\u{0483}'..='\u{0489}'
-        | '\u{0591}'..='\u{05BD}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}'
-        | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
+    // No mark below U+0300.
+    c >= '\u{300}' && is_combining_mark(c) && !is_ignorable_non_format(c)
 }
 
 /// True when `c` may be printed to a terminal as it is (used by tests and output guards).
@@ -663,6 +689,64 @@ mod tests {
         let (out, r) = clean(&zalgo);
         assert!(out.chars().count() <= 1 + MAX_COMBINING);
         assert!(r.combining > 0);
+    }
+
+    #[test]
+    fn mark_pile_ups_are_capped_in_every_script() {
+        // Thai tone marks, Devanagari viramas, enclosing circles: the category, not a block list.
+        for mark in ["\u{E49}", "\u{94D}\u{94D}", "\u{20DD}", "\u{1AB0}"] {
+            let pile = format!("e{}", mark.repeat(5_000));
+            let (out, r) = clean(&pile);
+            assert_eq!(out.chars().count(), 1 + MAX_COMBINING, "{mark:?}");
+            assert_eq!(r.combining, mark.chars().count() * 5_000 - MAX_COMBINING);
+        }
+        // Real text in those scripts is left alone.
+        let thai_hindi = "น้ำ हिन्दी";
+        assert_eq!(clean(thai_hindi).0, thai_hindi);
+    }
+
+    #[test]
+    fn every_format_character_is_removed_and_counted() {
+        let format = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| c.general_category() == GeneralCategory::Format);
+        let mut seen = 0;
+        for c in format {
+            seen += 1;
+            let (out, r) = clean(&format!("mot{c}mot"));
+            assert_eq!(out, "motmot", "U+{:04X}", u32::from(c));
+            assert_eq!(r.bidi + r.invisible, 1, "U+{:04X}", u32::from(c));
+            assert!(!is_safe_char(c), "U+{:04X}", u32::from(c));
+        }
+        // The table knows the recent ones (Egyptian format controls, Arabic pound and piastre marks).
+        assert!(seen > 150, "{seen}");
+        for c in [
+            '\u{13430}',
+            '\u{1343F}',
+            '\u{890}',
+            '\u{891}',
+            '\u{AD}',
+            '\u{E0041}',
+        ] {
+            assert_eq!(clean(&format!("a{c}b")).0, "ab", "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn the_latin_shortcut_agrees_with_the_tables() {
+        for c in ('\u{0}'..'\u{300}').filter(|c| !c.is_control()) {
+            let format = c.general_category() == GeneralCategory::Format;
+            assert_eq!(is_invisible(c), format, "{c:?}");
+            assert!(!is_combining_mark(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn variation_selectors_and_fillers_are_removed_not_counted_as_marks() {
+        let (out, r) = clean("\u{2764}\u{FE0F} a\u{34F}b \u{3164}c");
+        assert_eq!(out, "\u{2764} ab c");
+        assert_eq!(r.invisible, 3);
+        assert_eq!(r.combining, 0);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::corpus::article::{Article, ArticleId, order_key};
-use crate::corpus::ingest::{self, Rejection};
+use crate::corpus::ingest;
 use crate::corpus::sanitize;
 
 /// Files larger than this are not read: no press article comes near it.
@@ -342,9 +342,7 @@ impl Source {
                     .collect();
                 Ok((article, warnings))
             }
-            Err(e @ (Rejection::Empty | Rejection::NoBody | Rejection::Undecodable(_))) => {
-                Err(reject(e.to_string()))
-            }
+            Err(e) => Err(reject(e.to_string())),
         })
     }
 }

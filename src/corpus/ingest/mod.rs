@@ -3,6 +3,7 @@
 //! `boilerplate.toml`. Every sentence of the article itself is kept.
 
 mod date;
+mod front_matter;
 mod url;
 mod vocab;
 
@@ -22,6 +23,7 @@ pub use url::canonical_url;
 pub use vocab::VOCAB;
 
 use date::{DateRank, best_date, date_line};
+use front_matter::{FrontMatter, split_front_matter};
 
 /// Why a file could not become an article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -35,6 +37,9 @@ pub enum Rejection {
     /// Nothing left once navigation and footers were removed.
     #[error("no article text found: the file holds only site navigation or metadata")]
     NoBody,
+    /// Nothing after a front matter that gives no title either, because of the problems named.
+    #[error("no article text found after the front matter, which has problems: {0}")]
+    FrontMatterOnly(String),
 }
 
 /// A successfully read article and what the reader should be told about it.
@@ -46,12 +51,15 @@ pub struct Ingested {
     pub warnings: Vec<String>,
 }
 
-/// Front matter keys a file may set.
-const FRONT_MATTER_KEYS: [&str; 7] = ["title", "date", "source", "author", "url", "lang", "tags"];
-
 /// The id an article file gets: its path without the extension.
 pub fn id_of(file: &str) -> &str {
     file.rsplit_once('.').map_or(file, |(s, _)| s)
+}
+
+/// The title of an article that has none: its file name without the extension.
+fn file_title(file: &str) -> &str {
+    let stem = id_of(file);
+    stem.rsplit('/').next().unwrap_or(stem)
 }
 
 /// Turns the bytes of one file into an article. `file` is the path relative to the corpus folder.
@@ -66,11 +74,23 @@ pub fn ingest(file: &str, bytes: &[u8]) -> Result<Ingested, Rejection> {
     if let Some(summary) = report.summary() {
         warnings.push(summary);
     }
+    let repairs = warnings.len();
     let (front, rest) = split_front_matter(&text, &mut warnings);
     let mut article = detect(file, rest, &front);
+    if article.blocks.is_empty() && front.block && front.title.is_none() {
+        // The block says where the body starts: a body of one line is the body, not a title.
+        let titled = FrontMatter {
+            title: Some(file_title(file).to_owned()),
+            ..front.clone()
+        };
+        article = detect(file, rest, &titled);
+    }
     if article.blocks.is_empty() {
         if front.title.is_none() {
-            return Err(Rejection::NoBody);
+            return Err(match &warnings[repairs..] {
+                [] => Rejection::NoBody,
+                problems => Rejection::FrontMatterOnly(problems.join("; ")),
+            });
         }
         warnings.push("no article text found besides the front matter".into());
     }
@@ -101,79 +121,6 @@ fn collapse(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
     }
-}
-
-/// Metadata given explicitly in a `+++` TOML block.
-#[derive(Debug, Default)]
-struct FrontMatter {
-    title: Option<String>,
-    date: Option<PartialDate>,
-    source: Option<String>,
-    author: Option<String>,
-    url: Option<String>,
-    lang: Option<String>,
-    tags: Vec<String>,
-}
-
-fn split_front_matter<'a>(text: &'a str, warnings: &mut Vec<String>) -> (FrontMatter, &'a str) {
-    let mut fm = FrontMatter::default();
-    let trimmed = text.trim_start_matches(['\n', ' ', '\t']);
-    let Some(after_open) = trimmed.strip_prefix("+++\n") else {
-        return (fm, text);
-    };
-    let Some(close) = after_open.find("\n+++").filter(|i| {
-        let tail = &after_open[i + 4..];
-        tail.is_empty() || tail.starts_with('\n')
-    }) else {
-        warnings.push("front matter opened with +++ but never closed; read as article text".into());
-        return (fm, text);
-    };
-    let toml_text = &after_open[..close];
-    let rest = after_open[close + 4..].trim_start_matches('\n');
-    let table: toml::Table = match toml_text.parse() {
-        Ok(t) => t,
-        Err(e) => {
-            let msg = e.message().replace('\n', " ");
-            warnings.push(format!(
-                "front matter is not valid TOML ({msg}); fix it or remove the +++ block"
-            ));
-            return (fm, rest);
-        }
-    };
-    let string = |v: &toml::Value| match v {
-        toml::Value::String(s) => Some(label(s)).filter(|s| !s.is_empty()),
-        toml::Value::Datetime(d) => Some(d.to_string()),
-        _ => None,
-    };
-    for (key, value) in &table {
-        match key.as_str() {
-            "title" => fm.title = string(value),
-            "source" => fm.source = string(value),
-            "author" => fm.author = string(value),
-            "url" => fm.url = string(value),
-            "lang" => fm.lang = string(value),
-            "date" => {
-                fm.date = string(value).and_then(|s| PartialDate::parse_iso(&s));
-                if fm.date.is_none() {
-                    warnings.push(format!(
-                        "front matter date {value} is not YYYY, YYYY-MM or YYYY-MM-DD; ignored"
-                    ));
-                }
-            }
-            "tags" => {
-                fm.tags = match value {
-                    toml::Value::Array(a) => a.iter().filter_map(string).collect(),
-                    other => string(other).into_iter().collect(),
-                }
-            }
-            other => warnings.push(format!(
-                "front matter key `{}` is not known (use one of: {}); ignored",
-                sanitize::one_line(other),
-                FRONT_MATTER_KEYS.join(", ")
-            )),
-        }
-    }
-    (fm, rest)
 }
 
 /// What a line of the raw text turned out to be.
@@ -363,7 +310,7 @@ fn detect(file: &str, text: &str, fm: &FrontMatter) -> Article {
     let meta = Meta {
         title: title
             .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| stem.rsplit('/').next().unwrap_or(stem).to_owned()),
+            .unwrap_or_else(|| file_title(file).to_owned()),
         date: fm.date.or_else(|| best_date(dates)),
         source,
         author,

@@ -368,3 +368,273 @@ fn no_line_rule_holds_past_forty_words() {
     assert!(matches!(judge(&line), Verdict::Text));
     assert!(!VOCAB.is_footer(&line));
 }
+
+// ------------------------------------------------------------------------------ front matter
+
+/// The warnings of ingesting `text`, which must load.
+fn warnings_of(text: &str) -> Vec<String> {
+    ingest("x.txt", text.as_bytes()).expect("ingests").warnings
+}
+
+#[test]
+fn a_huge_front_matter_is_refused_before_parsing_and_the_body_is_still_read() {
+    // 950,000 tables: the parser took 1.6 GB for this before the limits.
+    let tables = "[[t]]\n".repeat(950_000);
+    assert!(
+        front_matter::within_limits(&tables)
+            .is_err_and(|why| why.contains("5700000 bytes long, more than the 65536"))
+    );
+    let done = ingest(
+        "x.txt",
+        format!("+++\n{tables}+++\nLe titre\n\nLe corps de l'article, une phrase complète.")
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(done.article.meta.title, "Le titre");
+    assert_eq!(
+        texts(&done.article),
+        [("paragraph", "Le corps de l'article, une phrase complète.")]
+    );
+    assert_eq!(done.warnings.len(), 1, "{:?}", done.warnings);
+    assert!(done.warnings[0].contains("front matter ignored unread"));
+    // Parsed, the tables would have been reported as an unknown key `t`.
+    assert!(!done.warnings[0].contains("`t`"));
+}
+
+#[test]
+fn a_front_matter_of_too_many_items_or_too_deep_is_refused_before_parsing() {
+    let small_tables = "[[t]]\n".repeat(5_000);
+    assert!(small_tables.len() < front_matter::MAX_BYTES);
+    assert!(
+        front_matter::within_limits(&small_tables).is_err_and(|why| why.contains("more than 1000"))
+    );
+    let commas = format!("tags = [{}]", "\"a\",".repeat(2_000));
+    assert!(front_matter::within_limits(&commas).is_err());
+    let deep = format!("x = {}1{}", "[".repeat(9), "]".repeat(9));
+    assert!(front_matter::within_limits(&deep).is_err_and(|why| why.contains("8 deep")));
+    let warnings = warnings_of(&format!("+++\n{deep}\n+++\nTitre\n\nCorps du texte."));
+    assert!(
+        warnings.iter().any(|w| w.contains("ignored unread")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn brackets_and_commas_inside_strings_and_comments_are_not_counted() {
+    let toml = r#"title = "[[[[[[[[[[ , , = {{{{{{{{{{" # [[[[[[[[[[ , , ,
+author = "Ousmane \"[[[[[[[[[[\" Diallo"
+lieu = 'C:\[[[[[[[[[['
+tags = ["""un
+[[[[[[[[[[ \""" [[[[
+""", '''deux""" [[[[[[[[['''] # fin"#;
+    assert!(toml.parse::<toml::Table>().is_ok());
+    assert_eq!(
+        front_matter::shape(toml),
+        front_matter::Shape { items: 6, depth: 1 }
+    );
+    assert_eq!(front_matter::within_limits(toml), Ok(()));
+    // A front matter with a real list of tags passes.
+    let tags: Vec<String> = (0..300).map(|i| format!("\"Étiquette n°{i}\"")).collect();
+    let real = format!(
+        "title = \"Un titre assez long, avec des virgules, des [crochets] et = des signes\"\n\
+         date = 2025-05-12\nsource = \"Le Sahel\"\ntags = [{}]\n",
+        tags.join(", ")
+    );
+    assert_eq!(front_matter::within_limits(&real), Ok(()));
+}
+
+#[test]
+fn a_toml_error_names_its_line_in_the_file_and_the_other_keys_are_kept() {
+    let done = ingest(
+        "x.txt",
+        "\n+++\ntitle = \"Les ministres se réunissent à Niamey\"\ndate = 2025-13-45\nsource = \"Le Sahel\"\n+++\nLes ministres des trois pays se sont réunis mardi à Niamey."
+            .as_bytes(),
+    )
+    .unwrap();
+    let a = &done.article;
+    assert_eq!(a.meta.title, "Les ministres se réunissent à Niamey");
+    assert_eq!(a.meta.source.as_deref(), Some("Le Sahel"));
+    assert_eq!(a.meta.date, None);
+    assert_eq!(
+        texts(a),
+        [(
+            "paragraph",
+            "Les ministres des trois pays se sont réunis mardi à Niamey."
+        )]
+    );
+    assert_eq!(done.warnings.len(), 1, "{:?}", done.warnings);
+    let w = &done.warnings[0];
+    assert!(w.contains("not valid TOML at line 4, column 8"), "{w}");
+    assert!(w.contains("month between 01 and 12"), "{w}");
+    assert!(w.contains("that line is ignored"), "{w}");
+}
+
+#[test]
+fn a_duplicate_key_is_named_with_its_line_and_the_first_value_kept() {
+    let done = ingest(
+        "x.txt",
+        b"+++\ntitle = \"Premier titre\"\nauthor = \"Awa Diallo\"\ntitle = \"Second titre\"\n+++\nLe texte, une phrase.",
+    )
+    .unwrap();
+    assert_eq!(done.article.meta.title, "Premier titre");
+    assert_eq!(done.article.meta.author.as_deref(), Some("Awa Diallo"));
+    assert!(
+        done.warnings
+            .iter()
+            .any(|w| w.contains("line 4") && w.contains("duplicate key")),
+        "{:?}",
+        done.warnings
+    );
+}
+
+#[test]
+fn a_broken_front_matter_leaves_a_one_paragraph_body_as_the_body() {
+    // Without a usable title, the one line used to become the title, and the file was rejected
+    // as navigation with the TOML error hidden.
+    let done = ingest(
+        "dossiers/sahel-mardi.txt",
+        b"+++\ntitle = \n+++\nLe gouvernement a annonce mardi une nouvelle mesure.",
+    )
+    .unwrap();
+    assert_eq!(done.article.meta.title, "sahel-mardi");
+    assert_eq!(
+        texts(&done.article),
+        [(
+            "paragraph",
+            "Le gouvernement a annonce mardi une nouvelle mesure."
+        )]
+    );
+    assert!(
+        done.warnings
+            .iter()
+            .any(|w| w.contains("not valid TOML at line 2")),
+        "{:?}",
+        done.warnings
+    );
+    // The same with a valid front matter that gives no title.
+    let done = ingest(
+        "x.txt",
+        b"+++\nlang = \"fr\"\n+++\nUne seule phrase de texte.",
+    )
+    .unwrap();
+    assert_eq!(
+        texts(&done.article),
+        [("paragraph", "Une seule phrase de texte.")]
+    );
+}
+
+#[test]
+fn a_file_of_a_broken_front_matter_alone_is_rejected_with_the_toml_error() {
+    match ingest("x.txt", b"+++\ndate = 2025-13-45\n+++\n") {
+        Err(e @ Rejection::FrontMatterOnly(_)) => {
+            let message = e.to_string();
+            assert!(message.contains("no article text found"), "{message}");
+            assert!(message.contains("not valid TOML at line 2"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_key_of_the_wrong_type_is_a_warning_naming_the_key_and_the_type() {
+    let done = ingest(
+        "x.txt",
+        b"+++\ntitle = 5\nauthor = true\ndate = 12\ntags = [\"Mali\", 3, 4.5]\nsource = [\"RFI\"]\n+++\nLe titre\n\nLe corps du texte, une phrase.",
+    )
+    .unwrap();
+    let w = done.warnings.join("\n");
+    assert!(
+        w.contains("`title` must be a string (in quotes), not an integer"),
+        "{w}"
+    );
+    assert!(
+        w.contains("`author` must be a string (in quotes), not a boolean"),
+        "{w}"
+    );
+    assert!(
+        w.contains("`source` must be a string (in quotes), not an array"),
+        "{w}"
+    );
+    assert!(w.contains("`date` must be a date (2025-05-12)"), "{w}");
+    assert!(
+        w.contains("`tags` must be a list of strings; 2 items"),
+        "{w}"
+    );
+    let meta = &done.article.meta;
+    assert_eq!(meta.title, "Le titre");
+    assert_eq!(
+        (meta.author.as_deref(), meta.source.as_deref()),
+        (None, None)
+    );
+    assert_eq!(meta.tags, ["Mali"]);
+}
+
+#[test]
+fn a_list_left_open_is_left_out_with_the_line_that_opens_it() {
+    let done = ingest(
+        "x.txt",
+        b"+++\ntitle = \"Titre donn\xC3\xA9\"\ntags = [\"Mali\",\n+++\nCorps du texte.",
+    )
+    .unwrap();
+    assert_eq!(done.article.meta.title, "Titre donné");
+    assert!(done.article.meta.tags.is_empty());
+    assert_eq!(done.warnings.len(), 1, "{:?}", done.warnings);
+    let w = &done.warnings[0];
+    assert!(
+        w.contains("not valid TOML at line 3") && w.contains("unclosed array"),
+        "{w}"
+    );
+}
+
+#[test]
+fn a_string_left_open_to_the_end_ignores_the_whole_front_matter() {
+    let done = ingest(
+        "x.txt",
+        b"+++\ntitle = \"Titre donn\xC3\xA9\"\nnotes = \"\"\"\n\n+++\nTitre\n\nCorps du texte.",
+    )
+    .unwrap();
+    assert_eq!(done.article.meta.title, "Titre");
+    assert!(
+        done.warnings
+            .iter()
+            .any(|w| w.contains("not valid TOML") && w.contains("whole front matter is ignored")),
+        "{:?}",
+        done.warnings
+    );
+}
+
+#[test]
+fn past_eight_broken_lines_the_front_matter_is_given_up() {
+    let broken = "cle sans valeur\n".repeat(9);
+    let done = ingest(
+        "x.txt",
+        format!("+++\ntitle = \"Titre donné\"\n{broken}+++\nTitre\n\nCorps du texte.").as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(done.article.meta.title, "Titre");
+    assert!(
+        done.warnings
+            .iter()
+            .any(|w| w.contains("more than 8 of its lines are not valid TOML")),
+        "{:?}",
+        done.warnings
+    );
+}
+
+#[test]
+fn an_empty_front_matter_is_a_block_without_warnings() {
+    let done = ingest("x.txt", b"+++\n+++\nLe titre\n\nLe corps, une phrase.").unwrap();
+    assert!(done.warnings.is_empty(), "{:?}", done.warnings);
+    assert_eq!(done.article.meta.title, "Le titre");
+}
+
+#[test]
+fn unknown_keys_are_named_in_one_warning() {
+    let w = warnings_of("+++\nautor = \"X\"\nsujet = \"Y\"\n+++\nTitre\n\nCorps.");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].contains("keys `autor`, `sujet` are not known"),
+        "{}",
+        w[0]
+    );
+}
