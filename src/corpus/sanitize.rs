@@ -536,6 +536,9 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// U+2000..U+206F: spaces, dashes, quotation marks, ellipsis, a few format characters.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
 /// Invisible characters, removed silently: every format character (Unicode category Cf, as the
 /// `unicode-properties` tables give it) but the bidi controls, which are counted apart, and the other
 /// default-ignorable characters (see [`is_ignorable_non_format`]).
@@ -553,6 +556,11 @@ fn is_invisible(c: char) -> bool {
     // letters, punctuation and symbols only): plain Latin text skips the table.
     if c < '\u{300}' {
         return c == '\u{AD}';
+    }
+    // General punctuation (’ “ ” – … and the no-break spaces of French typography) is most of the
+    // rest of French text: its few format characters are listed (the test below checks the list).
+    if GENERAL_PUNCTUATION.contains(&c) {
+        return matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2065}' | '\u{206A}'..='\u{206F}');
     }
     is_ignorable_non_format(c)
         || (c.general_category() == GeneralCategory::Format && !is_bidi_control(c))
@@ -574,8 +582,11 @@ fn is_ignorable_non_format(c: char) -> bool {
 /// Combining marks (Unicode category M: Mn, Mc, Me, in every script), but the invisible ones that
 /// [`is_invisible`] removes whole (variation selectors, the combining grapheme joiner).
 fn is_combining(c: char) -> bool {
-    // No mark below U+0300.
-    c >= '\u{300}' && is_combining_mark(c) && !is_ignorable_non_format(c)
+    // No mark below U+0300, nor in general punctuation.
+    c >= '\u{300}'
+        && !GENERAL_PUNCTUATION.contains(&c)
+        && is_combining_mark(c)
+        && !is_ignorable_non_format(c)
 }
 
 /// True when `c` may be printed to a terminal as it is (used by tests and output guards).
@@ -733,7 +744,17 @@ mod tests {
     }
 
     #[test]
-    fn the_latin_shortcut_agrees_with_the_tables() {
+    fn the_latin_and_punctuation_shortcuts_agree_with_the_tables() {
+        for c in GENERAL_PUNCTUATION {
+            let format = c.general_category() == GeneralCategory::Format;
+            let ignorable = c == '\u{2065}';
+            assert_eq!(
+                is_invisible(c),
+                (format || ignorable) && !is_bidi_control(c),
+                "{c:?}"
+            );
+            assert!(!is_combining_mark(c), "{c:?}");
+        }
         for c in ('\u{0}'..'\u{300}').filter(|c| !c.is_control()) {
             let format = c.general_category() == GeneralCategory::Format;
             assert_eq!(is_invisible(c), format, "{c:?}");
