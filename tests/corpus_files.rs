@@ -243,3 +243,39 @@ fn with_few_file_descriptors_every_file_still_loads_and_none_is_reported_bad() {
     assert_eq!(list.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 400);
 }
+
+/// The reader's load reports the entries the listing skipped, as `check` does (the status bar
+/// counts them).
+#[test]
+fn the_reader_load_names_every_skipped_entry() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("dehors.txt"), article(1)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), article(0)).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("dehors.txt"),
+        dir.path().join("lien.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("absent.txt", dir.path().join("casse.txt")).unwrap();
+    let source = Source::scan(origin(dir.path())).unwrap();
+    let done = within(60, move || {
+        let loading = Loading::start(source);
+        while let Some(event) = loading.next_timeout(Duration::from_secs(3600)) {
+            if let LoadEvent::Done { diagnostics, .. } = event {
+                return diagnostics;
+            }
+        }
+        Vec::new()
+    })
+    .expect("the load finishes");
+    let named: Vec<(&str, Severity)> = done.iter().map(|d| (d.file.as_str(), d.severity)).collect();
+    assert_eq!(
+        named,
+        [
+            ("casse.txt", Severity::Rejected),
+            ("lien.txt", Severity::Rejected)
+        ]
+    );
+    assert!(done[1].message.contains("outside the corpus folder"));
+}
