@@ -3,6 +3,7 @@
 
 mod quotes;
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,7 +14,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::article::{Article, BlockKind, char_offset};
-use crate::corpus::store::{Origin, Severity, Source, Store};
+use crate::corpus::store::{Diagnostic, Origin, Severity, Source, Store, Symlinks};
 use crate::corpus::text::truncate;
 
 /// Command-line arguments.
@@ -33,6 +34,10 @@ pub struct Args {
     /// Do not read or write the reader's state (read marks, positions).
     #[arg(long, global = true)]
     pub no_state: bool,
+    /// Follow symbolic links that point out of the corpus folder, to files and to folders. Without
+    /// it such links are not read, and `check` names each one.
+    #[arg(long, global = true)]
+    pub follow_symlinks: bool,
     /// What to do; without one, open the full-screen reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -87,7 +92,12 @@ pub enum Command {
 
 /// Runs the parsed command; the exit code says whether it succeeded.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let source = Source::scan(Origin::resolve(args.dir))?;
+    let symlinks = if args.follow_symlinks {
+        Symlinks::Follow
+    } else {
+        Symlinks::InsideOnly
+    };
+    let source = Source::scan_with(Origin::resolve(args.dir), symlinks)?;
     let Some(command) = args.command else {
         return open_reader(source, !args.no_mouse, !args.no_state);
     };
@@ -373,14 +383,18 @@ fn show(a: &Article, json: bool, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
+/// `check`: every article file and every skipped entry, in name order, with its diagnostics.
 fn check(store: &Store, out: &mut impl Write) -> io::Result<ExitCode> {
     writeln!(out, "# corpus: {}", store.origin())?;
-    for file in store.files() {
-        let diags: Vec<_> = store
-            .diagnostics()
-            .iter()
-            .filter(|d| &d.file == file)
-            .collect();
+    let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = store
+        .files()
+        .iter()
+        .map(|f| (f.as_str(), Vec::new()))
+        .collect();
+    for d in store.diagnostics() {
+        by_file.entry(d.file.as_str()).or_default().push(d);
+    }
+    for (file, diags) in by_file {
         if diags.is_empty() {
             writeln!(out, "ok        {file}")?;
         }
@@ -391,14 +405,6 @@ fn check(store: &Store, out: &mut impl Write) -> io::Result<ExitCode> {
             };
             writeln!(out, "{label}  {file}: {}", d.message)?;
         }
-    }
-    // Problems with folders (not files) have no entry in `files`.
-    for d in store
-        .diagnostics()
-        .iter()
-        .filter(|d| !store.files().contains(&d.file))
-    {
-        writeln!(out, "REJECTED  {}: {}", d.file, d.message)?;
     }
     let rejected = store.rejected();
     writeln!(

@@ -54,6 +54,7 @@ struct Entry {
     generated: Option<String>,
     target: Option<String>,
     name_bytes: Option<Vec<u8>>,
+    id: Option<String>,
     #[serde(default = "main_folder")]
     folders: Vec<String>,
     if_root: Option<String>,
@@ -157,6 +158,14 @@ fn generate(kind: &str, e: &Entry, path: &Path, notes: &mut Vec<String>) {
         "symlink" => {
             let target = e.target.as_deref().expect("a symlink entry has a target");
             std::os::unix::fs::symlink(target, path).unwrap();
+        }
+        "symlink_outside" => {
+            let target = e.target.as_deref().expect("a symlink entry has a target");
+            std::os::unix::fs::symlink(hostile_dir().join(target), path).unwrap();
+        }
+        "socket" => {
+            // The socket file stays when the listener is dropped.
+            std::os::unix::net::UnixListener::bind(path).unwrap();
         }
         "five_mb_line" => {
             let sentence = "Les ministres de l’AES se sont réunis à Bamako pour parler de « sécurité » \
@@ -678,7 +687,10 @@ fn the_manifest_describes_every_file_and_commits_no_big_one() {
         assert!(
             matches!(
                 (e.outcome.as_str(), e.check.as_str()),
-                ("loads", "ok" | "warning") | ("rejected", "REJECTED") | ("data", "none")
+                ("loads", "ok" | "warning")
+                    | ("rejected", "REJECTED")
+                    | ("skipped", "warning")
+                    | ("data", "none")
             ),
             "{}: outcome {} with check {}",
             e.name,
@@ -818,8 +830,8 @@ fn entry_problems(
         p.push(format!("{shown:?}: expected no diagnostic"));
     }
     match (outcome, listed.get(shown)) {
-        ("rejected", Some(_)) => p.push(format!("{shown:?}: rejected but listed")),
-        ("rejected", None) => {}
+        ("rejected" | "skipped", Some(_)) => p.push(format!("{shown:?}: {outcome} but listed")),
+        ("rejected" | "skipped", None) => {}
         (_, None) => p.push(format!("{shown:?}: not in list --json")),
         (_, Some(item)) => {
             let title = item["title"].as_str().unwrap_or_default();
@@ -830,6 +842,9 @@ fn entry_problems(
                 ));
             }
             let id = item["id"].as_str().unwrap_or_default();
+            if e.id.as_deref().is_some_and(|want| want != id) {
+                p.push(format!("{shown:?}: id {id:?}, expected {:?}", e.id));
+            }
             let shown_json = runs
                 .iter()
                 .find(|r| r.args == [OsString::from("show"), id.into(), "--json".into()])
@@ -840,6 +855,10 @@ fn entry_problems(
                 ));
                 return p;
             };
+            // `show ID` reaches this very file, whichever other file looks like it.
+            if doc["file"].as_str() != Some(shown) {
+                p.push(format!("{shown:?}: show {id:?} gives {}", doc["file"]));
+            }
             let body = doc["body"].as_str().unwrap_or_default();
             for k in &e.keep {
                 if !body.contains(k.as_str()) {
@@ -978,6 +997,103 @@ fn a_named_pipe_is_rejected_without_blocking_the_load() {
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(listed.contains_key("propre_temoin.txt"));
+}
+
+/// Symbolic links out of the corpus: reported and not read by default; with `--follow-symlinks`
+/// read (a file, a folder), while a device or a pipe behind a link is still refused and a folder
+/// that links to itself ends the walk.
+#[test]
+fn links_out_of_the_corpus_are_read_only_with_follow_symlinks() {
+    let outside = tempfile::tempdir().unwrap();
+    let o = outside.path();
+    fs::write(
+        o.join("article.txt"),
+        "Un article rangé hors du corpus\n2025-06-02\n\nCe texte vit dans un autre dossier.\n",
+    )
+    .unwrap();
+    fs::create_dir(o.join("dossier")).unwrap();
+    fs::write(
+        o.join("dossier/interne.txt"),
+        "Un article dans un dossier lié\n2025-06-03\n\nCe texte est lu par un lien de dossier.\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(o.join("dossier"), o.join("dossier/retour")).unwrap();
+    let fifo = Command::new("mkfifo").arg(o.join("tube")).status().unwrap();
+    assert!(fifo.success(), "mkfifo failed");
+    let corpus = tempfile::tempdir().unwrap();
+    let c = corpus.path();
+    fs::copy(
+        hostile_dir().join("propre_temoin.txt"),
+        c.join("propre_temoin.txt"),
+    )
+    .unwrap();
+    let link =
+        |target: &Path, name: &str| std::os::unix::fs::symlink(target, c.join(name)).unwrap();
+    link(&o.join("article.txt"), "dehors.txt");
+    link(&o.join("dossier"), "dossier");
+    link(Path::new("/dev/null"), "null.txt");
+    link(&o.join("tube"), "tube_dehors.txt");
+
+    let limit = Limit {
+        cpu: Duration::from_secs(30),
+        wall: Duration::from_secs(60),
+    };
+    let runs = run_all(
+        c,
+        vec![
+            args(&["check"]),
+            args(&["list", "--json"]),
+            args(&["check", "--follow-symlinks"]),
+            args(&["list", "--json", "--follow-symlinks"]),
+        ],
+        limit,
+    );
+    let problems: Vec<String> = runs.iter().flat_map(run_problems).collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let files = |run: &Run| -> Vec<String> {
+        run.json_lines()
+            .iter()
+            .filter_map(|v| v["file"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let has = |run: &Run, line: &str| run.out().lines().any(|l| l.starts_with(line));
+
+    let (check, list) = (&runs[0], &runs[1]);
+    assert_eq!(files(list), ["propre_temoin.txt"]);
+    for line in [
+        "REJECTED  dehors.txt: a symbolic link to a file outside the corpus folder",
+        "REJECTED  dossier: a symbolic link to a folder outside the corpus folder",
+        "REJECTED  null.txt: a symbolic link to a file outside the corpus folder (/dev/null)",
+        "REJECTED  tube_dehors.txt: a symbolic link to a file outside the corpus folder",
+    ] {
+        assert!(has(check, line), "no {line:?} in\n{}", check.out());
+    }
+    assert!(check.out().contains("pass --follow-symlinks to read it"));
+    assert_eq!(check.code, Some(1));
+
+    let (check, list) = (&runs[2], &runs[3]);
+    let mut listed = files(list);
+    listed.sort();
+    assert_eq!(
+        listed,
+        ["dehors.txt", "dossier/interne.txt", "propre_temoin.txt"]
+    );
+    for line in [
+        "ok        dehors.txt",
+        "ok        dossier/interne.txt",
+        "REJECTED  dossier/retour: a symbolic link to a folder already read",
+        "REJECTED  null.txt: a symbolic link to a device, not a regular file",
+        "REJECTED  tube_dehors.txt: a symbolic link to a named pipe, not a regular file",
+    ] {
+        assert!(has(check, line), "no {line:?} in\n{}", check.out());
+    }
+
+    let help = Command::new(env!("CARGO_BIN_EXE_aes-reader"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("--follow-symlinks"), "{help}");
 }
 
 // ------------------------------------------------------------------------------------ the reader

@@ -3,6 +3,7 @@
 //! so the first screen never waits for the whole corpus. Cross-article quote links come last.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -119,44 +120,18 @@ type Part = (Vec<Loaded>, Vec<Diagnostic>);
 
 fn run(source: &Source, tx: &Sender<LoadEvent>) {
     let (aliases, alias_warning) = quote::load_aliases(source.extra(ALIAS_FILE));
-    let next = AtomicUsize::new(0);
-    let threads = crate::corpus::cpu_threads();
-    let (parts_tx, parts) = mpsc::channel::<Part>();
     let mut diagnostics = source.diagnostics().to_vec();
     // Quotes to link, by the article's list-order key (so a quote reprinted widely names the same
     // first articles whichever thread finished first), and the arrival number of each key.
     let mut linker = quote::Linker::default();
     let mut arrival: HashMap<u64, u64> = HashMap::new();
     let mut arrived = 0usize;
-    let (fetched, stop) = (AtomicUsize::new(0), AtomicBool::new(false));
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let parts_tx = parts_tx.clone();
-            let (next, aliases, stop) = (&next, &aliases, &stop);
-            scope.spawn(move || {
-                loop {
-                    let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-                    if start >= source.len() {
-                        break;
-                    }
-                    let part =
-                        load_chunk(source, start..(start + CHUNK).min(source.len()), aliases);
-                    if parts_tx.send(part).is_err() {
-                        stop.store(true, Ordering::Relaxed);
-                        break;
-                    }
-                }
-            });
-        }
-        if source.on_disk() {
-            for _ in 0..READERS {
-                let (next, fetched, stop) = (&next, &fetched, &stop);
-                scope.spawn(move || read_ahead(source, next, fetched, stop));
-            }
-        }
-        drop(parts_tx);
-        // Number the articles as they are passed on, and keep what linking quotes needs.
-        for (batch, diags) in parts {
+    let mut gone = false;
+    // Number the articles as they are passed on, and keep what linking quotes needs.
+    in_chunks(
+        source,
+        |files| load_chunk(source, files, &aliases),
+        |(batch, diags): Part| {
             diagnostics.extend(diags);
             for (k, l) in batch.iter().enumerate() {
                 let key = l.doc.key();
@@ -166,11 +141,13 @@ fn run(source: &Source, tx: &Sender<LoadEvent>) {
                 }
             }
             arrived += batch.len();
-            if !batch.is_empty() && tx.send(LoadEvent::Batch(batch)).is_err() {
-                return;
-            }
-        }
-    });
+            gone = !batch.is_empty() && tx.send(LoadEvent::Batch(batch)).is_err();
+            !gone
+        },
+    );
+    if gone {
+        return;
+    }
     let mut links = linker.finish();
     let arrived_as = |key: u64| arrival.get(&key).copied().unwrap_or(u64::MAX);
     for l in &mut links {
@@ -187,12 +164,76 @@ fn run(source: &Source, tx: &Sender<LoadEvent>) {
     });
 }
 
+/// Runs `work` over every file of `source`, [`CHUNK`] files at a time, on every core (with threads
+/// reading ahead when the files are on disk), and hands each chunk's result to `take` on this
+/// thread as it comes; `take` returns false to stop early. Both the reader's streaming load and
+/// [`crate::corpus::Store::from_source`] load this way. With no thread to spare, it all runs here.
+pub(crate) fn in_chunks<P: Send>(
+    source: &Source,
+    work: impl Fn(Range<usize>) -> P + Sync,
+    mut take: impl FnMut(P) -> bool,
+) {
+    let next = AtomicUsize::new(0);
+    let (fetched, stop) = (AtomicUsize::new(0), AtomicBool::new(false));
+    let claim = || {
+        let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+        (start < source.len() && !stop.load(Ordering::Relaxed))
+            .then(|| start..(start + CHUNK).min(source.len()))
+    };
+    std::thread::scope(|scope| {
+        // Made here, so that stopping early drops the receiver before the threads are joined and
+        // their next send fails.
+        let (parts_tx, parts) = mpsc::channel::<P>();
+        let mut spawned = 0;
+        for _ in 0..crate::corpus::cpu_threads() {
+            let parts_tx = parts_tx.clone();
+            let (work, claim, stop) = (&work, &claim, &stop);
+            let started = std::thread::Builder::new()
+                .name("load".into())
+                .spawn_scoped(scope, move || {
+                    while let Some(files) = claim() {
+                        if parts_tx.send(work(files)).is_err() {
+                            stop.store(true, Ordering::Relaxed);
+                            break;
+                        }
+                    }
+                });
+            spawned += usize::from(started.is_ok());
+        }
+        drop(parts_tx);
+        if spawned == 0 {
+            while let Some(files) = claim() {
+                if !take(work(files)) {
+                    break;
+                }
+            }
+            return;
+        }
+        if source.on_disk() {
+            for _ in 0..READERS {
+                let (next, fetched, stop) = (&next, &fetched, &stop);
+                // A reader ahead that cannot start is only a little speed lost.
+                let _ = std::thread::Builder::new()
+                    .name("read-ahead".into())
+                    .spawn_scoped(scope, move || read_ahead(source, next, fetched, stop));
+            }
+        }
+        for part in parts {
+            if !take(part) {
+                stop.store(true, Ordering::Relaxed);
+                break;
+            }
+        }
+    });
+}
+
 /// Reads files ahead of the loading threads (at most [`READ_AHEAD`] past the next one they take)
-/// until every file is read or `stop` is set.
+/// until every file is read or `stop` is set. Stands down when file descriptors run short: the
+/// loading threads need them more.
 fn read_ahead(source: &Source, next: &AtomicUsize, fetched: &AtomicUsize, stop: &AtomicBool) {
     loop {
         let i = fetched.fetch_add(1, Ordering::Relaxed);
-        if i >= source.len() {
+        if i >= source.len() || stop.load(Ordering::Relaxed) {
             return;
         }
         while i >= next.load(Ordering::Relaxed) + READ_AHEAD {
@@ -202,8 +243,8 @@ fn read_ahead(source: &Source, next: &AtomicUsize, fetched: &AtomicUsize, stop: 
             std::thread::sleep(Duration::from_millis(1));
         }
         // Files the loading threads have already taken are read by them.
-        if i >= next.load(Ordering::Relaxed) {
-            source.prefetch(i);
+        if i >= next.load(Ordering::Relaxed) && !source.prefetch(i) {
+            return;
         }
     }
 }

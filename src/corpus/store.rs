@@ -1,10 +1,13 @@
 //! The article store: finds the corpus (folder or bundled), loads every article file with a
 //! per-file diagnostic for those that cannot be read, keeps a stable order and answers lookups.
+//! Listing and reading the folder live in `files`, shown names and ids in `names`.
+
+mod files;
+mod names;
 
 use std::collections::HashMap;
 use std::fmt;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -12,6 +15,9 @@ use serde::Serialize;
 use crate::corpus::article::{Article, ArticleId, order_key};
 use crate::corpus::ingest;
 use crate::corpus::sanitize;
+
+pub use files::Symlinks;
+pub use names::{assign_ids, escape_name, unescape_name};
 
 /// Files larger than this are not read: no press article comes near it.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -127,6 +133,9 @@ pub enum LookupError {
     },
 }
 
+/// What loading one file gives: the article and its warnings, or why it was rejected.
+type LoadResult = Result<(Article, Vec<Diagnostic>), Diagnostic>;
+
 /// A loaded corpus.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -146,53 +155,68 @@ pub struct Store {
 #[derive(Debug, Clone)]
 pub struct Source {
     origin: Origin,
-    /// Article files in path order: the name shown to the user and where the bytes are.
-    files: Vec<(String, Input)>,
+    /// Article files in name order.
+    files: Vec<SourceFile>,
     extras: Vec<(String, Vec<u8>)>,
     diagnostics: Vec<Diagnostic>,
-    /// Ids shared by several files (`a.txt` and `a.md`): those articles are known by file name.
-    shared_ids: std::collections::HashSet<String>,
+}
+
+/// One article file: the name shown for it, its id and where its bytes are.
+#[derive(Debug, Clone)]
+struct SourceFile {
+    name: String,
+    id: ArticleId,
+    input: Input,
 }
 
 /// Where an article file's bytes come from.
 #[derive(Debug, Clone)]
 enum Input {
+    /// A regular file (for a symbolic link, its resolved target).
     Path(PathBuf),
     Bytes(std::sync::Arc<[u8]>),
 }
 
 impl Source {
-    /// Lists the corpus that `origin` names, without reading its articles.
+    /// Lists the corpus that `origin` names, without reading its articles; symbolic links out of
+    /// the corpus folder are reported, not followed.
     pub fn scan(origin: Origin) -> Result<Source, StoreError> {
+        Source::scan_with(origin, Symlinks::InsideOnly)
+    }
+
+    /// [`Source::scan`], following symbolic links as `symlinks` says.
+    pub fn scan_with(origin: Origin, symlinks: Symlinks) -> Result<Source, StoreError> {
         match &origin {
             Origin::Dir { path, .. } => {
                 let path = path.clone();
-                Source::scan_dir(origin, &path)
+                Source::scan_dir(origin, &path, symlinks)
             }
             Origin::Embedded => Ok(Source::new(
                 origin,
                 embedded::FILES
                     .iter()
-                    .map(|(rel, bytes)| ((*rel).to_owned(), Input::Bytes((*bytes).into())))
+                    .map(|(rel, bytes)| {
+                        (escape_name(rel.as_bytes()), Input::Bytes((*bytes).into()))
+                    })
                     .collect(),
                 Vec::new(),
             )),
         }
     }
 
-    /// In-memory files (tests, benchmarks).
+    /// In-memory files (tests, benchmarks); `/` separates folders, and names are all different.
     pub fn from_files(origin: Origin, files: Vec<(String, Vec<u8>)>) -> Source {
         Source::new(
             origin,
             files
                 .into_iter()
-                .map(|(rel, b)| (rel, Input::Bytes(b.into())))
+                .map(|(rel, b)| (escape_name(rel.as_bytes()), Input::Bytes(b.into())))
                 .collect(),
             Vec::new(),
         )
     }
 
-    fn scan_dir(origin: Origin, dir: &Path) -> Result<Source, StoreError> {
+    fn scan_dir(origin: Origin, dir: &Path, symlinks: Symlinks) -> Result<Source, StoreError> {
         let dir_err = |source| StoreError::Dir {
             path: sanitize::one_line(&dir.display().to_string()).into_owned(),
             source,
@@ -204,48 +228,57 @@ impl Source {
                 "not a folder",
             )));
         }
-        let mut paths = Vec::new();
-        let mut diagnostics = Vec::new();
-        walk(dir, dir, &mut paths, &mut diagnostics).map_err(dir_err)?;
+        let listing = files::list(dir, symlinks).map_err(dir_err)?;
         Ok(Source::new(
             origin,
-            paths
+            listing
+                .files
                 .into_iter()
                 .map(|(rel, p)| (rel, Input::Path(p)))
                 .collect(),
-            diagnostics,
+            listing.diagnostics,
         ))
     }
 
-    /// Sorts, sets data files apart (read now: they are small and needed first) and finds shared ids.
-    fn new(origin: Origin, mut all: Vec<(String, Input)>, diagnostics: Vec<Diagnostic>) -> Source {
+    /// Sorts by name, sets data files apart (read now: they are small and needed first) and gives
+    /// every article its id.
+    fn new(
+        origin: Origin,
+        mut all: Vec<(String, Input)>,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Source {
         all.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut files = Vec::with_capacity(all.len());
+        let mut articles = Vec::with_capacity(all.len());
         let mut extras = Vec::new();
         for (rel, input) in all {
             if is_article_file(&rel) {
-                files.push((sanitize::one_line(&rel).into_owned(), input));
+                articles.push((rel, input));
             } else if rel.ends_with(".toml") {
-                if let Ok(Ok(bytes)) = input.read() {
-                    extras.push((rel, bytes));
+                match input.read() {
+                    Ok(bytes) => extras.push((rel, bytes)),
+                    Err(e) => diagnostics.push(Diagnostic {
+                        file: rel,
+                        severity: Severity::Rejected,
+                        message: e.to_string(),
+                    }),
                 }
             }
         }
-        let mut seen = std::collections::HashMap::<&str, usize>::new();
-        for (shown, _) in &files {
-            *seen.entry(ingest::id_of(shown)).or_default() += 1;
-        }
-        let shared_ids = seen
+        let names: Vec<&str> = articles.iter().map(|(n, _)| n.as_str()).collect();
+        let ids: Vec<ArticleId> = assign_ids(&names)
             .into_iter()
-            .filter(|(_, n)| *n > 1)
-            .map(|(id, _)| id.to_owned())
+            .map(|id| ArticleId(id.as_ref().into()))
+            .collect();
+        let files = articles
+            .into_iter()
+            .zip(ids)
+            .map(|((name, input), id)| SourceFile { name, id, input })
             .collect();
         Source {
             origin,
             files,
             extras,
             diagnostics,
-            shared_ids,
         }
     }
 
@@ -264,9 +297,14 @@ impl Source {
         self.files.is_empty()
     }
 
-    /// The names of the article files, in path order.
+    /// The names of the article files, in name order (see [`escape_name`]).
     pub fn files(&self) -> impl Iterator<Item = &str> {
-        self.files.iter().map(|(f, _)| f.as_str())
+        self.files.iter().map(|f| f.name.as_str())
+    }
+
+    /// The ids of the article files, in the order of [`Source::files`] (see [`assign_ids`]).
+    pub fn ids(&self) -> impl Iterator<Item = &ArticleId> {
+        self.files.iter().map(|f| &f.id)
     }
 
     /// A data file of the corpus (e.g. `people.toml`), if present.
@@ -277,65 +315,54 @@ impl Source {
             .map(|(_, b)| b.as_slice())
     }
 
-    /// Problems met while listing the folder.
+    /// Problems met while listing the folder, skipped entries among them.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
     }
 
     /// True when the articles are files on disk (worth reading ahead, see [`Source::prefetch`]).
     pub fn on_disk(&self) -> bool {
-        self.files.iter().any(|(_, i)| matches!(i, Input::Path(_)))
+        self.files.iter().any(|f| matches!(f.input, Input::Path(_)))
     }
 
     /// Reads article file `i` and throws the bytes away, so that [`Source::load`] finds them in
     /// the page cache: reading ahead on spare threads overlaps disk waits with the cleaning done
-    /// on the others. Does nothing for in-memory files and for what is not a regular file.
-    pub fn prefetch(&self, i: usize) {
-        if let Some((_, Input::Path(p))) = self.files.get(i)
-            && fs::metadata(p).is_ok_and(|m| m.is_file())
-            && let Ok(f) = fs::File::open(p)
-        {
-            let _ = std::io::copy(&mut f.take(MAX_FILE_BYTES + 1), &mut std::io::sink());
+    /// on the others. Does nothing for in-memory files and for what is not a regular file, never
+    /// blocks and never waits for a file descriptor: false when there was none to spare, and the
+    /// reader ahead should stand down (the loading threads need them more).
+    pub fn prefetch(&self, i: usize) -> bool {
+        match self.files.get(i) {
+            Some(SourceFile {
+                input: Input::Path(p),
+                ..
+            }) => files::prefetch(p),
+            _ => true,
         }
     }
 
     /// Reads and ingests article file `i`: the article and its warnings, or why it was rejected.
-    pub fn load(&self, i: usize) -> Option<Result<(Article, Vec<Diagnostic>), Diagnostic>> {
-        let (shown, input) = self.files.get(i)?;
+    pub fn load(&self, i: usize) -> Option<LoadResult> {
+        let SourceFile { name, id, input } = self.files.get(i)?;
         let reject = |message: String| Diagnostic {
-            file: shown.clone(),
+            file: name.clone(),
             severity: Severity::Rejected,
             message,
         };
         let bytes = match input.read() {
-            Ok(Ok(bytes)) => bytes,
-            Ok(Err(size)) => {
-                return Some(Err(reject(format!(
-                    "too large ({size} bytes, limit {MAX_FILE_BYTES}); split it or remove it from the folder"
-                ))));
-            }
-            Err(e) => {
-                let hint = if e.kind() == std::io::ErrorKind::PermissionDenied {
-                    "; check its permissions"
-                } else {
-                    ""
-                };
-                return Some(Err(reject(format!("cannot read: {e}{hint}"))));
-            }
+            Ok(bytes) => bytes,
+            Err(e) => return Some(Err(reject(e.to_string()))),
         };
-        Some(match ingest::ingest(shown, &bytes) {
+        Some(match ingest::ingest(name, &bytes) {
             Ok(done) => {
                 let mut article = done.article;
-                if self.shared_ids.contains(article.id.as_str()) {
-                    article.id = ArticleId(article.file.as_str().into());
-                }
+                article.id = id.clone();
                 article.body.shrink_to_fit();
                 article.blocks.shrink_to_fit();
                 let warnings = done
                     .warnings
                     .into_iter()
                     .map(|message| Diagnostic {
-                        file: shown.clone(),
+                        file: name.clone(),
                         severity: Severity::Warning,
                         message,
                     })
@@ -348,10 +375,10 @@ impl Source {
 }
 
 impl Input {
-    fn read(&self) -> ReadResult {
+    fn read(&self) -> Result<Vec<u8>, files::ReadError> {
         match self {
-            Input::Path(p) => read_capped(p),
-            Input::Bytes(b) => Ok(Ok(b.to_vec())),
+            Input::Path(p) => files::read(p),
+            Input::Bytes(b) => Ok(b.to_vec()),
         }
     }
 }
@@ -362,8 +389,8 @@ impl Store {
         Ok(Store::from_source(Source::scan(origin)?))
     }
 
-    /// Loads every `.txt` and `.md` file under `dir` (subfolders included; hidden files and
-    /// symlinked folders skipped). A file that cannot be read becomes a diagnostic.
+    /// Loads every `.txt` and `.md` file under `dir` (subfolders included; hidden files, symlinked
+    /// folders and symlinks out of `dir` skipped). A file that cannot be read becomes a diagnostic.
     pub fn load(dir: &Path) -> Result<Store, StoreError> {
         Store::open(Origin::Dir {
             path: dir.to_owned(),
@@ -384,12 +411,26 @@ impl Store {
         Store::from_source(Source::from_files(origin, files))
     }
 
-    /// Reads every article of `source`, in order.
+    /// Reads every article of `source` (on every core: see [`crate::corpus::load`]), in order.
     pub fn from_source(source: Source) -> Store {
+        let mut loaded: Vec<Option<LoadResult>> = Vec::new();
+        loaded.resize_with(source.len(), || None);
+        crate::corpus::load::in_chunks(
+            &source,
+            |files| files.map(|i| (i, source.load(i))).collect::<Vec<_>>(),
+            |part| {
+                for (i, result) in part {
+                    if let Some(slot) = loaded.get_mut(i) {
+                        *slot = result;
+                    }
+                }
+                true
+            },
+        );
         let mut keyed = Vec::with_capacity(source.len());
         let mut diagnostics = source.diagnostics.clone();
-        for i in 0..source.len() {
-            match source.load(i) {
+        for (i, result) in loaded.into_iter().enumerate() {
+            match result {
                 Some(Ok((article, warnings))) => {
                     diagnostics.extend(warnings);
                     let seq = u32::try_from(i).unwrap_or(u32::MAX);
@@ -462,15 +503,31 @@ impl Store {
         self.positions.get(id).and_then(|&i| self.articles.get(i))
     }
 
-    /// Finds an article by id, file name, or a unique id prefix.
+    /// Finds an article by id, by file name (with its folders, or alone when no other file has
+    /// it), or by a unique id prefix, in that order. The query is tried as typed, then trimmed.
     pub fn find(&self, query: &str) -> Result<&Article, LookupError> {
+        for q in [query, query.trim()] {
+            if let Some(a) = self.positions.get(q).and_then(|&i| self.articles.get(i)) {
+                return Ok(a);
+            }
+            if let Some(a) = self.articles.iter().find(|a| a.file == q) {
+                return Ok(a);
+            }
+        }
         let q = query.trim();
-        if let Some(a) = self
+        let ambiguous = |many: &[&Article]| LookupError::Ambiguous {
+            query: sanitize::one_line(q).into_owned(),
+            candidates: many.iter().map(|a| a.id.to_string()).collect(),
+        };
+        let named: Vec<&Article> = self
             .articles
             .iter()
-            .find(|a| a.id.as_str() == q || a.file == q || a.file_name() == q)
-        {
-            return Ok(a);
+            .filter(|a| a.file_name() == q)
+            .collect();
+        match named.as_slice() {
+            [one] => return Ok(one),
+            [] => {}
+            many => return Err(ambiguous(many)),
         }
         let matches: Vec<&Article> = self
             .articles
@@ -480,106 +537,18 @@ impl Store {
         match matches.as_slice() {
             [one] => Ok(one),
             [] => Err(LookupError::NotFound(sanitize::one_line(q).into_owned())),
-            many => Err(LookupError::Ambiguous {
-                query: sanitize::one_line(q).into_owned(),
-                candidates: many.iter().map(|a| a.id.to_string()).collect(),
-            }),
+            many => Err(ambiguous(many)),
         }
     }
 }
 
-/// Bytes, or the size of a file over the cap, or an I/O error.
-type ReadResult = std::io::Result<Result<Vec<u8>, u64>>;
-
-fn read_capped(path: &Path) -> ReadResult {
-    // Opening a named pipe would block for ever, and a device is no article: regular files only
-    // (through symlinks).
-    if !fs::metadata(path)?.is_file() {
-        return Err(std::io::Error::other(
-            "not a regular file (a pipe, socket or device)",
-        ));
-    }
-    let file = fs::File::open(path)?;
-    let size = file.metadata()?.len();
-    if size > MAX_FILE_BYTES {
-        return Ok(Err(size));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    // `take` guards against a file that grows while we read it.
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Ok(Err(bytes.len() as u64));
-    }
-    Ok(Ok(bytes))
-}
-
+/// True for a name with an article extension (`.txt`, `.md`, any case).
 fn is_article_file(rel: &str) -> bool {
     rel.rsplit_once('.').is_some_and(|(_, ext)| {
         ARTICLE_EXTENSIONS
             .iter()
             .any(|e| ext.eq_ignore_ascii_case(e))
     })
-}
-
-fn walk(
-    root: &Path,
-    dir: &Path,
-    out: &mut Vec<(String, PathBuf)>,
-    diags: &mut Vec<Diagnostic>,
-) -> std::io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diags.push(Diagnostic {
-                    file: sanitize::one_line(&dir.display().to_string()).into_owned(),
-                    severity: Severity::Rejected,
-                    message: format!("cannot list folder: {e}"),
-                });
-                continue;
-            }
-        };
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let rel = path
-            .strip_prefix(root)
-            .unwrap_or(&path)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
-        // file_type does not follow symlinks: symlinked folders are skipped (no loops), symlinked
-        // files are read through.
-        match entry.file_type() {
-            Ok(t) if t.is_dir() => {
-                if let Err(e) = walk(root, &path, out, diags) {
-                    diags.push(Diagnostic {
-                        file: sanitize::one_line(&rel).into_owned(),
-                        severity: Severity::Rejected,
-                        message: format!("cannot list folder: {e}"),
-                    });
-                }
-            }
-            Ok(t) if t.is_symlink() => {
-                if fs::metadata(&path)
-                    .map(|m| m.is_file())
-                    .unwrap_or(is_article_file(&rel))
-                {
-                    out.push((rel, path));
-                }
-            }
-            Ok(_) => out.push((rel, path)),
-            Err(e) => diags.push(Diagnostic {
-                file: sanitize::one_line(&rel).into_owned(),
-                severity: Severity::Rejected,
-                message: format!("cannot read: {e}"),
-            }),
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
