@@ -76,7 +76,7 @@ pub struct StateFile {
     /// The state of each corpus, by [`corpus_key`].
     pub corpora: BTreeMap<String, ReaderState>,
     /// The marks of a version-1 file, which did not say which corpus they belong to: the first
-    /// corpus opened claims them ([`StateFile::corpus`]). Kept at the top level until then.
+    /// corpus opened claims them ([`StateFile::into_corpus`]). Kept at the top level until then.
     pub unclaimed: Option<ReaderState>,
     /// Fields this version does not know, kept as they are.
     pub extra: Map<String, Value>,
@@ -124,11 +124,11 @@ impl StateFile {
 
     /// The state of corpus `key`, and whether it includes unclaimed version-1 marks (the session
     /// that opens it then moves them to `key` at its first save: see [`Session::new`]).
-    pub fn corpus(&self, key: &str) -> (ReaderState, bool) {
-        let mut state = self.corpora.get(key).cloned().unwrap_or_default();
-        match &self.unclaimed {
+    pub fn into_corpus(mut self, key: &str) -> (ReaderState, bool) {
+        let mut state = self.corpora.remove(key).unwrap_or_default();
+        match self.unclaimed {
             Some(old) => {
-                absorb(&mut state, old.clone());
+                absorb(&mut state, old);
                 (state, true)
             }
             None => (state, false),

@@ -453,12 +453,6 @@ impl App {
         std::mem::take(&mut self.save_requested)
     }
 
-    /// The state to save, with the current reading position recorded.
-    pub fn state_to_save(&mut self) -> &ReaderState {
-        self.record_position();
-        &self.state
-    }
-
     /// What changed since the last call (the current reading position recorded), to be saved:
     /// marks set and removed, positions moved, the last article. A save applies these onto the
     /// file as it is on disk, so other readers' marks are kept.
@@ -583,36 +577,42 @@ impl App {
     }
 
     /// Once every article is in: a read mark whose article is no longer in the corpus follows
-    /// the article with the same content (its file was renamed), with its reading position; and
-    /// read articles without a fingerprint (marked before fingerprints existed) get one.
+    /// the unread article with the same content (its file was renamed), with its reading
+    /// position; and read articles without a fingerprint (marked before fingerprints existed) get
+    /// one. Linear in the marks and the corpus; hashes article texts only when needed.
     fn follow_renames(&mut self) {
-        let mut gone: HashMap<Fingerprint, String> = self
-            .state
-            .fingerprints
-            .iter()
-            .filter(|(id, _)| {
-                self.state.read.contains(id.as_str()) && !self.ids.contains_key(id.as_str())
-            })
-            .map(|(id, fp)| (*fp, id.clone()))
-            .collect();
-        for i in 0..self.articles.len() {
-            let a = &self.articles[i];
+        for a in &self.articles {
             let id = a.id.as_str();
-            if self.state.read.contains(id) {
-                if !self.state.fingerprints.contains_key(id) {
-                    let fp = Fingerprint::of(&a.body);
-                    self.state.fingerprints.insert(id.to_owned(), fp);
-                    self.journal.fingerprints.insert(id.to_owned(), Some(fp));
-                }
+            if self.state.read.contains(id) && !self.state.fingerprints.contains_key(id) {
+                let fp = Fingerprint::of(&a.body);
+                self.state.fingerprints.insert(id.to_owned(), fp);
+                self.journal.fingerprints.insert(id.to_owned(), Some(fp));
+            }
+        }
+        // Marks with a fingerprint whose article is gone: one walk over both, in id order.
+        let state = &self.state;
+        let mut unread: Option<HashMap<Fingerprint, usize>> = None;
+        let mut moves = Vec::new();
+        let mut read = state.read.iter().peekable();
+        for (id, fp) in &state.fingerprints {
+            while read.next_if(|r| *r < id).is_some() {}
+            if read.peek() != Some(&id) || self.ids.contains_key(id.as_str()) {
                 continue;
             }
-            if gone.is_empty() {
-                continue;
+            let unread = unread.get_or_insert_with(|| {
+                self.articles
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| !state.read.contains(a.id.as_str()))
+                    .map(|(i, a)| (Fingerprint::of(&a.body), i))
+                    .collect()
+            });
+            if let Some(i) = unread.remove(fp) {
+                moves.push((id.clone(), i));
             }
-            let Some(old) = gone.remove(&Fingerprint::of(&a.body)) else {
-                continue;
-            };
-            let new = id.to_owned();
+        }
+        for (old, i) in moves {
+            let new = self.articles[i].id.to_string();
             self.set_read(i, true);
             self.state.read.remove(&old);
             self.state.fingerprints.remove(&old);
@@ -1240,6 +1240,30 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn another_readers_change_does_not_undo_a_mark_made_here_since() {
+        let mut app = app(120, 40);
+        app.update(Action::Open);
+        let mut others = Changes::default();
+        others.mark("b", false, None);
+        others.mark("c", true, None);
+        assert!(app.apply_external(&others));
+        assert!(
+            app.state.read.contains("b"),
+            "this reader's later mark wins"
+        );
+        assert!(app.state.read.contains("c"));
+        assert_eq!(app.read_count(), 2);
+        let mine = app.take_changes();
+        assert_eq!(mine.read.get("b"), Some(&true));
+        assert!(mine.fingerprints.get("b").is_some_and(Option::is_some));
+        assert!(
+            !mine.read.contains_key("c"),
+            "the other reader's mark is not saved again"
+        );
+        assert!(app.take_changes().is_empty());
+    }
+
+    #[test]
     fn tab_cycles_focus_both_ways() {
         let mut app = app(120, 40);
         app.update(Action::FocusNext);
@@ -1319,7 +1343,9 @@ pub(crate) mod tests {
         app.update(Action::Resize(80, 24));
         app.update(Action::Resize(200, 60));
         assert_eq!(app.reader.anchor, anchor);
-        assert_eq!(app.state_to_save().positions.get("a"), Some(&anchor));
+        let changes = app.take_changes();
+        assert_eq!(changes.positions.get("a"), Some(&Some(anchor)));
+        assert_eq!(app.state.positions.get("a"), Some(&anchor));
     }
 
     #[test]

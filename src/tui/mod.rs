@@ -330,7 +330,7 @@ mod hangup {
                 if let Some(saver) = &saver {
                     let _ = saver.flush(checkpoint.changes.clone());
                 }
-                // Still holding the lock, so the loop cannot start a save of its own.
+                // Still holding the lock, so the loop cannot hand over changes of its own.
                 std::process::exit(0);
             });
     }

@@ -27,7 +27,7 @@ pub struct Opened {
 /// Loads the state file at `path` (with recovery: see [`load`]) and opens the corpus `key` in it.
 pub fn open(path: &Path, key: &str) -> Opened {
     let loaded = load(path);
-    let (state, claim) = loaded.file.corpus(key);
+    let (state, claim) = loaded.file.into_corpus(key);
     let session = loaded
         .writable
         .then(|| Session::new(path.to_path_buf(), key.to_owned(), state.clone(), claim));
@@ -50,6 +50,36 @@ pub struct Session {
     claim: bool,
     /// Changes not written yet (the save failed): the next save tries them again.
     pending: Changes,
+    /// The file as this session last read or wrote it: while it is unchanged, a save with nothing
+    /// to write has nothing to learn either, and does not read it again.
+    seen: Option<Stamp>,
+}
+
+/// What tells a file changed: every save replaces the file (a new inode), and an edit in place
+/// changes its time or size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    #[cfg(unix)]
+    inode: (u64, u64),
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)?;
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            inode: {
+                use std::os::unix::fs::MetadataExt;
+                (meta.dev(), meta.ino())
+            },
+        })
+    }
 }
 
 impl Session {
@@ -64,6 +94,7 @@ impl Session {
             view,
             claim,
             pending: Changes::default(),
+            seen: None,
         }
     }
 
@@ -87,8 +118,16 @@ impl Session {
         self.pending.merge(changes);
         let path = self.path.clone();
         let real = resolve(&path);
+        if self.pending.is_empty()
+            && !self.claim
+            && self.seen.is_some()
+            && Stamp::of(&real) == self.seen
+        {
+            return Ok(Changes::default());
+        }
         std::fs::create_dir_all(dir_of(&real)).map_err(|e| io_error(&path, e))?;
         let _lock = lock_beside(&real);
+        let stamp = Stamp::of(&real);
         let found = inspect(&real);
         let (mut file, bytes, bad) = match found {
             Found::Good(file, bytes) => (file, Some(bytes), false),
@@ -105,6 +144,7 @@ impl Session {
         let claimable = self.claim && file.unclaimed.is_some();
         if bytes.is_some() && self.pending.is_empty() && !claimable {
             self.claim = false;
+            self.seen = stamp;
             let now = file.corpora.remove(&self.key).unwrap_or_default();
             return Ok(self.catch_up(now));
         }
@@ -122,6 +162,7 @@ impl Session {
         };
         write(&path, &real, &file, on_disk)?;
         self.claim = false;
+        self.seen = Stamp::of(&real);
         std::mem::take(&mut self.pending).apply(&mut self.view);
         let now = file.corpora.remove(&self.key).unwrap_or_default();
         Ok(self.catch_up(now))
