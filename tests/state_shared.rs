@@ -331,3 +331,44 @@ fn a_version_1_state_file_migrates_to_the_first_corpus_opened_with_fingerprints_
     let elsewhere = state::open(&path, "bundled");
     assert_eq!(elsewhere.state, ReaderState::default());
 }
+
+#[test]
+fn a_save_that_fails_is_reported_and_its_marks_are_written_by_the_next_one() {
+    let (_root, path, origin) = setup();
+    let (mut app, session) = reader(&path, &origin, &SAHEL);
+    let (saver, replies) = Saver::spawn(session).unwrap();
+    app.follow_saves(replies);
+    // The temp file cannot be written while a folder has its name (as a full disk or a read-only
+    // folder would refuse it; root ignores permissions).
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let blocker = path.with_file_name(format!("state.json.tmp-{}", std::process::id()));
+    fs::create_dir(&blocker).unwrap();
+    toggle(&mut app, "accord");
+    saver.save(app.take_changes());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !app
+        .warning
+        .as_deref()
+        .is_some_and(|w| w.contains("cannot save the reader state"))
+    {
+        assert!(Instant::now() < deadline, "no warning: {:?}", app.warning);
+        app.pump();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(marks_on_disk(&path, &origin).is_empty());
+    fs::remove_dir(&blocker).unwrap();
+    toggle(&mut app, "sommet");
+    saver.save(app.take_changes());
+    saver.handle().flush(Changes::default()).unwrap();
+    assert_eq!(marks_on_disk(&path, &origin), ["accord", "sommet"]);
+    while app.warning.is_some() {
+        assert!(
+            Instant::now() < deadline,
+            "the warning stays: {:?}",
+            app.warning
+        );
+        app.pump();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    saver.finish(app.take_changes()).unwrap();
+}
