@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use aes_reader::corpus::state::ReaderState;
+use aes_reader::corpus::Origin;
+use aes_reader::corpus::state::{self, ReaderState, StateFile};
 use support::tmux::{
     TIMEOUT, Tmux, articles, corpus_size, list_rows, quote, reader, selected_line, wait_until,
 };
@@ -389,8 +390,12 @@ fn state_file(xdg_state_home: &Path) -> PathBuf {
     xdg_state_home.join("aes-reader/state.json")
 }
 
+/// The seed corpus's state in the state file under `xdg_state_home`.
 fn saved_state(xdg_state_home: &Path) -> Option<ReaderState> {
-    serde_json::from_str(&fs::read_to_string(state_file(xdg_state_home)).ok()?).ok()
+    let mut file = StateFile::from_json(&fs::read(state_file(xdg_state_home)).ok()?).ok()?;
+    let path = articles();
+    file.corpora
+        .remove(&state::corpus_key(&Origin::Dir { path, via: "--dir" }))
 }
 
 /// Checks the state file holds article `id` as read and last, with a reading position.

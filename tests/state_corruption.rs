@@ -9,14 +9,14 @@ mod support;
 
 use support::state::state_n;
 
-use aes_reader::corpus::state::{self, Loaded, ReaderState};
+use aes_reader::corpus::state::{self, Loaded, StateFile};
 
 /// The bytes of a real state file and of its backup: `state_n(2)` saved over `state_n(1)`.
 struct Saved {
     current: Vec<u8>,
     backup: Vec<u8>,
     /// What the backup holds.
-    previous: ReaderState,
+    previous: StateFile,
 }
 
 fn saved(positions: usize) -> Saved {
@@ -47,7 +47,7 @@ fn sorted_names(dir: &Path) -> Vec<String> {
 fn assert_recovered(
     path: &Path,
     loaded: &Loaded,
-    previous: &ReaderState,
+    previous: &StateFile,
     bad: Option<&[u8]>,
     save: bool,
 ) -> PathBuf {
@@ -70,7 +70,7 @@ fn assert_recovered(
         "{warning}"
     );
     assert_eq!(loaded.restored_from, Some(state::backup_path(path)));
-    assert_eq!(&loaded.state, previous);
+    assert_eq!(&loaded.file, previous);
     assert!(!path.exists(), "the bad file is no longer in the way");
     if let Some(bad) = bad {
         assert_eq!(fs::read(&kept).unwrap(), bad, "kept byte for byte");
@@ -78,7 +78,7 @@ fn assert_recovered(
     if save {
         let next = state_n(7, 1);
         state::save(path, &next).unwrap();
-        assert_eq!(state::load(path).state, next);
+        assert_eq!(state::load(path).file, next);
         if let Some(bad) = bad {
             assert_eq!(
                 fs::read(&kept).unwrap(),
@@ -180,8 +180,8 @@ fn a_file_over_the_size_cap_is_kept_aside_and_the_backup_is_restored() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
     fs::write(state::backup_path(&path), &saved.backup).unwrap();
-    // 100 MB: a valid start, then a hole (sparse, so the disk barely notices), then a tail.
-    let size = 100_000_000;
+    // 200 MB: a valid start, then a hole (sparse, so the disk barely notices), then a tail.
+    let size = 200_000_000;
     let file = fs::File::create(&path).unwrap();
     {
         use std::io::{Seek, SeekFrom, Write};
@@ -194,7 +194,7 @@ fn a_file_over_the_size_cap_is_kept_aside_and_the_backup_is_restored() {
     let before = fs::read(&path).unwrap();
     let loaded = state::load(&path);
     let warning = loaded.warning.clone().unwrap();
-    assert!(warning.contains("larger than 64 MiB"), "{warning}");
+    assert!(warning.contains("larger than 128 MiB"), "{warning}");
     assert_recovered(&path, &loaded, &saved.previous, Some(&before), true);
 }
 
@@ -268,7 +268,7 @@ fn a_fifo_in_place_of_the_file_does_not_block_the_reader() {
 fn a_file_from_a_newer_version_is_left_untouched_and_never_saved_over() {
     let saved = saved(3);
     for newer in [
-        &br#"{"version": 2, "read": ["x"], "last": null, "positions": {}}"#[..],
+        &br#"{"version": 3, "corpora": {"/c": {"read": ["x"]}}}"#[..],
         br#"{"version": 99, "read": {"format": "changed"}, "annotations": []}"#,
     ] {
         let dir = tempfile::tempdir().unwrap();
@@ -284,7 +284,7 @@ fn a_file_from_a_newer_version_is_left_untouched_and_never_saved_over() {
         assert!(warning.contains("left untouched"), "{warning}");
         assert!(!loaded.writable, "the reader must not save over it");
         assert_eq!(
-            loaded.state, saved.previous,
+            loaded.file, saved.previous,
             "the backup is the starting point"
         );
         assert!(loaded.kept_aside.is_empty());
@@ -293,7 +293,10 @@ fn a_file_from_a_newer_version_is_left_untouched_and_never_saved_over() {
         let err = state::save(&path, &state_n(7, 1)).unwrap_err();
         assert!(err.to_string().contains("newer aes-reader"), "{err}");
         assert_eq!(fs::read(&path).unwrap(), newer);
-        assert_eq!(sorted_names(dir.path()), ["state.json", "state.json.bak"]);
+        assert_eq!(
+            sorted_names(dir.path()),
+            ["state.json", "state.json.bak", "state.json.lock"]
+        );
     }
 }
 
@@ -312,7 +315,7 @@ fn a_missing_file_with_a_backup_restores_the_backup_and_says_how_to_start_over()
     );
     assert!(warning.contains("delete"), "{warning}");
     assert!(loaded.writable && loaded.kept_aside.is_empty());
-    assert_eq!(loaded.state, saved.previous);
+    assert_eq!(loaded.file, saved.previous);
 }
 
 #[test]
@@ -324,7 +327,7 @@ fn a_bad_file_without_a_backup_is_kept_aside_and_the_state_starts_empty() {
     let warning = loaded.warning.clone().unwrap();
     assert!(warning.contains("there is no backup"), "{warning}");
     assert!(loaded.writable && loaded.restored_from.is_none());
-    assert_eq!(loaded.state, state_n(0, 0));
+    assert_eq!(loaded.file, StateFile::new());
     assert_eq!(
         fs::read(&loaded.kept_aside[0]).unwrap(),
         b"{\"read\": [\"a\""
@@ -346,7 +349,7 @@ fn a_bad_file_and_a_bad_backup_are_both_kept_aside_and_the_state_starts_empty() 
     );
     assert!(warning.contains("start empty"), "{warning}");
     assert!(loaded.writable);
-    assert_eq!(loaded.state, state_n(0, 0));
+    assert_eq!(loaded.file, StateFile::new());
     assert_eq!(loaded.kept_aside.len(), 2);
     assert_eq!(fs::read(&loaded.kept_aside[0]).unwrap(), b"\0\0\0");
     assert_eq!(fs::read(&loaded.kept_aside[1]).unwrap(), b"{\"rea");

@@ -4,6 +4,8 @@
 //! The test binary re-executes itself: with `AES_READER_STATE_CRASH_CHILD` set, the child-mode test
 //! saves state 1, 2, 3 … in a loop (state `n` has `n` read marks, so any file tells which it is)
 //! and prints `saved n` after each; the parent kills it at a random moment and checks the folder.
+//! Every other run, the child saves as the reader does, by merging its changes into the file
+//! (`Session::save`); the others replace the file (`state::save`).
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -13,14 +15,16 @@ use std::time::{Duration, Instant};
 
 mod support;
 
-use support::state::state_n;
+use support::state::{CORPUS, number_of, state_n};
 
-use aes_reader::corpus::state::{self, ReaderState};
+use aes_reader::corpus::state::{self, Changes, StateFile};
 
 /// Set in the child: the state file to save to.
 const CHILD: &str = "AES_READER_STATE_CRASH_CHILD";
 /// Set in the child: how many reading positions each state holds.
 const CHILD_POSITIONS: &str = "AES_READER_STATE_CRASH_POSITIONS";
+/// Set in the child: save by merging changes, as the reader does.
+const CHILD_MERGES: &str = "AES_READER_STATE_CRASH_MERGES";
 const CHILD_TEST: &str = "child_mode_saves_in_a_loop_until_killed";
 
 /// Not a check on its own: the process the crash tests spawn and kill. Without the variable it
@@ -34,9 +38,11 @@ fn child_mode_saves_in_a_loop_until_killed() {
         .ok()
         .and_then(|p| p.parse().ok())
         .unwrap_or(0);
-    let loaded = state::load(&path);
-    assert_eq!(loaded.warning, None);
-    let mut n = loaded.state.read.len();
+    let merges = std::env::var_os(CHILD_MERGES).is_some();
+    let opened = state::open(&path, CORPUS);
+    assert_eq!(opened.warning, None);
+    let mut session = opened.session.unwrap();
+    let mut n = opened.state.read.len();
     let mut out = std::io::stdout();
     writeln!(out, "start {n}").unwrap();
     out.flush().unwrap();
@@ -44,7 +50,14 @@ fn child_mode_saves_in_a_loop_until_killed() {
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
         n += 1;
-        state::save(&path, &state_n(n, positions)).unwrap();
+        if merges {
+            let corpus = |n| state_n(n, positions).corpora.remove(CORPUS).unwrap();
+            session
+                .save(Changes::between(&corpus(n - 1), &corpus(n)))
+                .unwrap();
+        } else {
+            state::save(&path, &state_n(n, positions)).unwrap();
+        }
         writeln!(out, "saved {n}").unwrap();
         out.flush().unwrap();
     }
@@ -70,9 +83,9 @@ fn splitmix(seed: &mut u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn read_state(path: &Path) -> Option<ReaderState> {
+fn read_state(path: &Path) -> Option<StateFile> {
     let bytes = fs::read(path).ok()?;
-    Some(serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+    Some(StateFile::from_json(&bytes).unwrap_or_else(|e| {
         panic!(
             "{} does not parse ({e}): {:?}",
             path.display(),
@@ -107,10 +120,15 @@ fn kill_during_saves(runs: u64, positions: usize, max_sleep: Duration, seed: u64
     let mut rng = seed;
     let max_micros = u64::try_from(max_sleep.as_micros()).unwrap();
     for run in 0..runs {
-        let mut child = Command::new(&exe)
+        let mut child = Command::new(&exe);
+        child
             .args(["--exact", CHILD_TEST, "--nocapture", "--test-threads=1"])
             .env(CHILD, &path)
-            .env(CHILD_POSITIONS, positions.to_string())
+            .env(CHILD_POSITIONS, positions.to_string());
+        if run % 2 == 1 {
+            child.env(CHILD_MERGES, "1");
+        }
+        let mut child = child
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -143,13 +161,13 @@ fn kill_during_saves(runs: u64, positions: usize, max_sleep: Duration, seed: u64
 
         let loaded = state::load(&path);
         assert_eq!(loaded.warning, None, "run {run}");
-        let n = loaded.state.read.len();
+        let n = number_of(&loaded.file);
         assert!(
             n == done || n == done + 1,
             "run {run}: the file holds state {n}, but the last completed save was {done}"
         );
         assert_eq!(
-            loaded.state,
+            loaded.file,
             state_n(n, positions),
             "run {run}: a mix of states"
         );
@@ -160,7 +178,7 @@ fn kill_during_saves(runs: u64, positions: usize, max_sleep: Duration, seed: u64
         // between the backup's rename and the file's).
         match read_state(&bak) {
             Some(backup) => {
-                let b = backup.read.len();
+                let b = number_of(&backup);
                 assert!(b == n || b + 1 == n, "run {run}: backup {b} for state {n}");
                 assert_eq!(backup, state_n(b, positions), "run {run}: a mixed backup");
             }
@@ -175,7 +193,7 @@ fn kill_during_saves(runs: u64, positions: usize, max_sleep: Duration, seed: u64
                 fs::remove_file(dir.path().join(&name)).unwrap();
             } else {
                 assert!(
-                    name == "state.json" || name == "state.json.bak",
+                    ["state.json", "state.json.bak", "state.json.lock"].contains(&name.as_str()),
                     "run {run}: unexpected {name}"
                 );
             }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use crossterm::event;
@@ -13,7 +14,7 @@ use crate::corpus::load::{LoadEvent, Loading};
 use crate::corpus::quote::{self, Quote};
 use crate::corpus::search::worker::{Reply, SearchWorker};
 use crate::corpus::search::{FIRST_PAGE, Index, Match, Skim, find_hits};
-use crate::corpus::state::{Anchor, ReaderState};
+use crate::corpus::state::{Anchor, Changes, Fingerprint, ReaderState, Synced};
 use crate::corpus::store::{Origin, Severity, Store};
 use crate::tui::TestPanic;
 use crate::tui::action::Action;
@@ -96,6 +97,12 @@ pub struct App {
     pub fuzzy: Skim,
     /// Read marks, positions, last article.
     pub state: ReaderState,
+    /// What changed in `state` since it was last handed over for saving (see [`App::take_changes`]).
+    journal: Changes,
+    /// The outcome of each save, with what other readers changed meanwhile.
+    synced: Option<Receiver<Synced>>,
+    /// The warning shown is a failed save's, to clear once a save succeeds.
+    save_failed: bool,
     /// Styles.
     pub theme: Theme,
     /// Terminal size (columns, rows).
@@ -155,6 +162,7 @@ impl App {
         let mut quotes = quotes;
         quotes.resize_with(articles.len(), Vec::new);
         app.push_articles(articles.into_iter().zip(quotes));
+        app.follow_renames();
         app.ask();
         app.settle();
         Ok(app)
@@ -210,6 +218,9 @@ impl App {
             restore: state.last.clone(),
             fuzzy: Skim::default(),
             state,
+            journal: Changes::default(),
+            synced: None,
+            save_failed: false,
             theme,
             size: (0, 0),
             focus: Focus::List,
@@ -275,6 +286,7 @@ impl App {
                         self.warning = warnings.into_iter().next();
                     }
                     self.loading = None;
+                    self.follow_renames();
                     self.articles.shrink_to_fit();
                     self.quotes.shrink_to_fit();
                     self.search.compact();
@@ -287,6 +299,7 @@ impl App {
                 break;
             }
         }
+        changed |= self.take_synced();
         while let Some(reply) = self.search.try_recv() {
             match reply {
                 Reply::Indexed(_) => self.stale_list = true,
@@ -440,10 +453,179 @@ impl App {
         std::mem::take(&mut self.save_requested)
     }
 
-    /// The state to save, with the current reading position recorded.
-    pub fn state_to_save(&mut self) -> &ReaderState {
+    /// What changed since the last call (the current reading position recorded), to be saved:
+    /// marks set and removed, positions moved, the last article. A save applies these onto the
+    /// file as it is on disk, so other readers' marks are kept.
+    pub fn take_changes(&mut self) -> Changes {
         self.record_position();
-        &self.state
+        std::mem::take(&mut self.journal)
+    }
+
+    /// What [`App::take_changes`] would return, leaving it to be taken (a checkpoint).
+    pub fn pending_changes(&mut self) -> Changes {
+        self.record_position();
+        self.journal.clone()
+    }
+
+    /// Takes in the outcome of each save from `replies` (see [`crate::corpus::state::Saver`]):
+    /// other readers' changes, and failures to show.
+    pub fn follow_saves(&mut self, replies: Receiver<Synced>) {
+        self.synced = Some(replies);
+    }
+
+    /// Takes in the saves' outcomes that arrived. True when the screen should be redrawn.
+    fn take_synced(&mut self) -> bool {
+        let Some(replies) = &self.synced else {
+            return false;
+        };
+        let outcomes: Vec<Synced> = replies.try_iter().collect();
+        let mut changed = false;
+        for outcome in outcomes {
+            match outcome {
+                Synced::Saved(others) => {
+                    changed |= self.apply_external(&others);
+                    if std::mem::take(&mut self.save_failed) {
+                        self.warning = None;
+                        changed = true;
+                    }
+                }
+                Synced::Failed(message) => {
+                    self.warning = Some(message);
+                    self.save_failed = true;
+                    changed = true;
+                }
+            }
+        }
+        changed
+    }
+
+    /// Applies what other readers changed (as a save reports it), except on the articles this
+    /// reader has acted on since it handed its changes over (its own action is the later one)
+    /// and the position of the article open. True when a mark changed.
+    pub fn apply_external(&mut self, others: &Changes) -> bool {
+        let open = self
+            .reader
+            .article
+            .and_then(|i| self.articles.get(i))
+            .map(|a| a.id.clone());
+        let mut marks = false;
+        for (id, &read) in &others.read {
+            if self.journal.read.contains_key(id) {
+                continue;
+            }
+            let changed = if read {
+                self.state.read.insert(id.clone())
+            } else {
+                self.state.read.remove(id)
+            };
+            if changed && self.ids.contains_key(id.as_str()) {
+                marks = true;
+                if read {
+                    self.read_count += 1;
+                } else {
+                    self.read_count = self.read_count.saturating_sub(1);
+                }
+            }
+        }
+        for (id, at) in &others.positions {
+            if self.journal.positions.contains_key(id)
+                || open.as_ref().is_some_and(|o| o.as_str() == id)
+            {
+                continue;
+            }
+            match at {
+                Some(at) => self.state.positions.insert(id.clone(), *at),
+                None => self.state.positions.remove(id),
+            };
+        }
+        for (id, fingerprint) in &others.fingerprints {
+            if self.journal.fingerprints.contains_key(id) {
+                continue;
+            }
+            match fingerprint {
+                Some(fp) => self.state.fingerprints.insert(id.clone(), *fp),
+                None => self.state.fingerprints.remove(id),
+            };
+        }
+        marks
+    }
+
+    /// Marks article `index` read or unread, and records it for the next save.
+    fn set_read(&mut self, index: usize, read: bool) {
+        let Some(a) = self.articles.get(index) else {
+            return;
+        };
+        let id = a.id.as_str();
+        let changed = if read {
+            self.state.read.insert(id.to_owned())
+        } else {
+            self.state.read.remove(id)
+        };
+        if changed {
+            if read {
+                self.read_count += 1;
+            } else {
+                self.read_count = self.read_count.saturating_sub(1);
+            }
+        }
+        let fingerprint = read.then(|| Fingerprint::of(&a.body));
+        match fingerprint {
+            Some(fp) => self.state.fingerprints.insert(id.to_owned(), fp),
+            None => self.state.fingerprints.remove(id),
+        };
+        self.journal.mark(id, read, fingerprint);
+    }
+
+    /// Once every article is in: a read mark whose article is no longer in the corpus follows
+    /// the unread article with the same content (its file was renamed), with its reading
+    /// position; and read articles without a fingerprint (marked before fingerprints existed) get
+    /// one. Linear in the marks and the corpus; hashes article texts only when needed.
+    fn follow_renames(&mut self) {
+        for a in &self.articles {
+            let id = a.id.as_str();
+            if self.state.read.contains(id) && !self.state.fingerprints.contains_key(id) {
+                let fp = Fingerprint::of(&a.body);
+                self.state.fingerprints.insert(id.to_owned(), fp);
+                self.journal.fingerprints.insert(id.to_owned(), Some(fp));
+            }
+        }
+        // Marks with a fingerprint whose article is gone: one walk over both, in id order.
+        let state = &self.state;
+        let mut unread: Option<HashMap<Fingerprint, usize>> = None;
+        let mut moves = Vec::new();
+        let mut read = state.read.iter().peekable();
+        for (id, fp) in &state.fingerprints {
+            while read.next_if(|r| *r < id).is_some() {}
+            if read.peek() != Some(&id) || self.ids.contains_key(id.as_str()) {
+                continue;
+            }
+            let unread = unread.get_or_insert_with(|| {
+                self.articles
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| !state.read.contains(a.id.as_str()))
+                    .map(|(i, a)| (Fingerprint::of(&a.body), i))
+                    .collect()
+            });
+            if let Some(i) = unread.remove(fp) {
+                moves.push((id.clone(), i));
+            }
+        }
+        for (old, i) in moves {
+            let new = self.articles[i].id.to_string();
+            self.set_read(i, true);
+            self.state.read.remove(&old);
+            self.state.fingerprints.remove(&old);
+            self.journal.mark(&old, false, None);
+            if let Some(at) = self.state.positions.remove(&old) {
+                self.state.positions.insert(new.clone(), at);
+                self.journal.positions.insert(old.clone(), None);
+                self.journal.positions.insert(new.clone(), Some(at));
+            }
+            if self.restore.as_deref() == Some(old.as_str()) {
+                self.restore = Some(new);
+            }
+        }
     }
 
     /// Applies one action. Never draws, never does I/O.
@@ -501,10 +683,12 @@ impl App {
                     if let Some(i) = self.list.selected_article() {
                         self.show_article(Some(i));
                         self.focus = Focus::Reader;
-                        if let Some(a) = self.articles.get(i) {
-                            if self.state.read.insert(a.id.to_string()) {
-                                self.read_count += 1;
-                            }
+                        let unread = self
+                            .articles
+                            .get(i)
+                            .is_some_and(|a| !self.state.read.contains(a.id.as_str()));
+                        if unread {
+                            self.set_read(i, true);
                         }
                         self.save_requested = true;
                     }
@@ -536,15 +720,10 @@ impl App {
             }
             Action::NextHit | Action::PrevHit => self.step_hit(action == Action::NextHit),
             Action::ToggleRead => {
-                if let Some(a) = self.reader.article.and_then(|i| self.articles.get(i)) {
-                    let id = a.id.to_string();
-                    let now_read = !self.state.read.remove(&id);
-                    if now_read {
-                        self.state.read.insert(id);
-                        self.read_count += 1;
-                    } else {
-                        self.read_count = self.read_count.saturating_sub(1);
-                    }
+                let open = self.reader.article.filter(|&i| i < self.articles.len());
+                if let Some(i) = open {
+                    let now_read = !self.state.read.contains(self.articles[i].id.as_str());
+                    self.set_read(i, now_read);
                     self.message = Some(
                         if now_read {
                             "marked read"
@@ -632,14 +811,18 @@ impl App {
         );
     }
 
+    /// Keeps the open article's reading position in the state (none when at the top), and in
+    /// the journal when it moved.
     fn record_position(&mut self) {
         if let Some(a) = self.reader.article.and_then(|i| self.articles.get(i)) {
-            if self.reader.anchor == Anchor::default() {
-                self.state.positions.remove(a.id.as_str());
-            } else {
-                self.state
-                    .positions
-                    .insert(a.id.to_string(), self.reader.anchor);
+            let id = a.id.as_str();
+            let at = (self.reader.anchor != Anchor::default()).then_some(self.reader.anchor);
+            if self.state.positions.get(id).copied() != at {
+                match at {
+                    Some(at) => self.state.positions.insert(id.to_owned(), at),
+                    None => self.state.positions.remove(id),
+                };
+                self.journal.positions.insert(id.to_owned(), at);
             }
         }
     }
@@ -659,7 +842,10 @@ impl App {
             .and_then(|a| self.state.positions.get(a.id.as_str()).copied())
             .unwrap_or_default();
         if let Some(a) = article {
-            self.state.last = Some(a.id.to_string());
+            if self.state.last.as_deref() != Some(a.id.as_str()) {
+                self.state.last = Some(a.id.to_string());
+                self.journal.last = Some(a.id.to_string());
+            }
         }
         self.refresh_hits();
         self.reader.top = 0;
@@ -1054,6 +1240,30 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn another_readers_change_does_not_undo_a_mark_made_here_since() {
+        let mut app = app(120, 40);
+        app.update(Action::Open);
+        let mut others = Changes::default();
+        others.mark("b", false, None);
+        others.mark("c", true, None);
+        assert!(app.apply_external(&others));
+        assert!(
+            app.state.read.contains("b"),
+            "this reader's later mark wins"
+        );
+        assert!(app.state.read.contains("c"));
+        assert_eq!(app.read_count(), 2);
+        let mine = app.take_changes();
+        assert_eq!(mine.read.get("b"), Some(&true));
+        assert!(mine.fingerprints.get("b").is_some_and(Option::is_some));
+        assert!(
+            !mine.read.contains_key("c"),
+            "the other reader's mark is not saved again"
+        );
+        assert!(app.take_changes().is_empty());
+    }
+
+    #[test]
     fn tab_cycles_focus_both_ways() {
         let mut app = app(120, 40);
         app.update(Action::FocusNext);
@@ -1133,7 +1343,9 @@ pub(crate) mod tests {
         app.update(Action::Resize(80, 24));
         app.update(Action::Resize(200, 60));
         assert_eq!(app.reader.anchor, anchor);
-        assert_eq!(app.state_to_save().positions.get("a"), Some(&anchor));
+        let changes = app.take_changes();
+        assert_eq!(changes.positions.get("a"), Some(&Some(anchor)));
+        assert_eq!(app.state.positions.get("a"), Some(&anchor));
     }
 
     #[test]

@@ -13,7 +13,6 @@ mod tests;
 
 use std::io::{self, IsTerminal};
 use std::panic::{AssertUnwindSafe, PanicHookInfo};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::ThreadId;
@@ -25,7 +24,7 @@ use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use crate::corpus::load::Loading;
-use crate::corpus::state::{self, ReaderState};
+use crate::corpus::state::{self, Changes, ReaderState, Saver, Session};
 use crate::corpus::store::Source;
 
 /// How the reader was asked to run.
@@ -165,13 +164,23 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
              pipes, use `aes-reader list`, `aes-reader show ID` or `aes-reader search QUERY`"
         );
     }
-    let (loaded, warning, path) = load_state(options.state);
     // The first screen comes up with the first articles; the rest stream in behind it.
     let origin = source.origin().clone();
+    let (loaded, warning, session) = load_state(options.state, &origin);
     let loading = Loading::start(source);
     let mut app = app::App::loading(loading, &origin, loaded, theme::Theme::from_env())
         .context("cannot start the search thread")?;
     app.warning = warning;
+    // Saves run on a thread of their own: marking never waits for the disk.
+    let saver = match session {
+        Some(session) => {
+            let (saver, replies) =
+                Saver::spawn(session).context("cannot start the state-saving thread")?;
+            app.follow_saves(replies);
+            Some(saver)
+        }
+        None => None,
+    };
 
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -204,22 +213,26 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
         }
     };
 
-    // What the hangup watchdog saves if the loop gets stuck on a dead terminal. Every save is made
-    // under its lock, so two never write the same temp file.
+    // What the hangup watchdog saves if the loop gets stuck on a dead terminal: the changes not
+    // yet handed to the saver. Handed over under its lock, so none is sent twice or missed.
     let checkpoint = Arc::new(Mutex::new(Checkpoint::default()));
     #[cfg(unix)]
-    hangup::watch(Arc::clone(&stop), Arc::clone(&checkpoint), path.clone());
+    hangup::watch(
+        Arc::clone(&stop),
+        Arc::clone(&checkpoint),
+        saver.as_ref().map(Saver::handle),
+    );
     let keep = |app: &mut app::App, save_now: bool| {
-        let state = app.state_to_save().clone();
         let mut checkpoint = lock(&checkpoint);
         if save_now {
-            if let Some(path) = &path {
-                if let Err(e) = state::save(path, &state) {
-                    app.warning = Some(e.to_string());
-                }
+            let changes = app.take_changes();
+            if let Some(saver) = &saver {
+                saver.save(changes);
             }
+            checkpoint.changes = Changes::default();
+        } else {
+            checkpoint.changes = app.pending_changes();
         }
-        checkpoint.state = Some(state);
     };
     let test_panic = TestPanic::from_env();
     // A panic in the loop is caught so the state can still be saved; the hook has already
@@ -232,8 +245,9 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
     drop(terminal);
     drop(guard);
     hook.uninstall();
-    let saved = match &path {
-        Some(path) => state::save(path, app.state_to_save()).map(|()| true),
+    // Waits for the saves asked for before, then saves what changed since.
+    let saved = match saver {
+        Some(saver) => saver.finish(app.take_changes()).map(|()| true),
         None => Ok(false),
     };
     match outcome {
@@ -255,11 +269,11 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
     }
 }
 
-/// The reader's latest state, for the hangup watchdog, and whether the loop has ended.
+/// The reader's latest changes, for the hangup watchdog, and whether the loop has ended.
 #[derive(Debug, Default)]
 struct Checkpoint {
-    /// The state as of the last event handled.
-    state: Option<ReaderState>,
+    /// The changes not handed to the saver yet, as of the last event handled.
+    changes: Changes,
     /// The loop has returned: the watchdog must not save or exit.
     finished: bool,
 }
@@ -275,24 +289,24 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// (crossterm-rs/crossterm#793), so the loop may never look at its stop flag again.
 #[cfg(unix)]
 mod hangup {
-    use std::path::PathBuf;
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Arc, Mutex};
     use std::time::Duration;
 
     use super::{Checkpoint, lock};
-    use crate::corpus::state;
+    use crate::corpus::state::SaverHandle;
 
     /// How long the loop has to end by itself once the terminal is gone.
     const GRACE: Duration = Duration::from_secs(1);
 
     /// Starts a thread that waits for standard input (the terminal) to hang up, then sets `stop`.
-    /// If the loop has not ended after [`GRACE`], the thread saves the last checkpoint to `path`
-    /// and ends the process (there is no terminal left to restore).
+    /// If the loop has not ended after [`GRACE`], the thread saves the last checkpoint through
+    /// `saver` (after the saves asked before) and ends the process (there is no terminal left to
+    /// restore).
     pub(super) fn watch(
         stop: Arc<AtomicBool>,
         checkpoint: Arc<Mutex<Checkpoint>>,
-        path: Option<PathBuf>,
+        saver: Option<SaverHandle>,
     ) {
         // Without the thread the reader still works; it just relies on SIGHUP alone.
         let _ = std::thread::Builder::new()
@@ -313,10 +327,10 @@ mod hangup {
                 if checkpoint.finished {
                     return;
                 }
-                if let (Some(path), Some(saved)) = (&path, &checkpoint.state) {
-                    let _ = state::save(path, saved);
+                if let Some(saver) = &saver {
+                    let _ = saver.flush(checkpoint.changes.clone());
                 }
-                // Still holding the lock, so the loop cannot start a save of its own.
+                // Still holding the lock, so the loop cannot hand over changes of its own.
                 std::process::exit(0);
             });
     }
@@ -359,15 +373,19 @@ pub(crate) fn release_free_memory() {
     }
 }
 
-fn load_state(enabled: bool) -> (ReaderState, Option<String>, Option<PathBuf>) {
+/// The state of the corpus at `origin` (marks and positions are kept per corpus), a warning, and
+/// the session to save it with (none with `--no-state`, or when the file must not be written).
+fn load_state(
+    enabled: bool,
+    origin: &crate::corpus::Origin,
+) -> (ReaderState, Option<String>, Option<Session>) {
     if !enabled {
         return (ReaderState::default(), None, None);
     }
     match state::default_path() {
         Some(path) => {
-            let loaded = state::load(&path);
-            let path = loaded.writable.then_some(path);
-            (loaded.state, loaded.warning, path)
+            let opened = state::open(&path, &state::corpus_key(origin));
+            (opened.state, opened.warning, opened.session)
         }
         None => (
             ReaderState::default(),
