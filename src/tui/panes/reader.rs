@@ -411,8 +411,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
         .article
         .and_then(|i| app.articles().get(i).map(|a| (i, a)));
     let Some((index, article)) = article else {
-        let note = if app.articles().is_empty() {
+        let loading = app.loading_progress().is_some();
+        let note = if app.first_list_pending() || (loading && app.articles().is_empty()) {
+            "Loading…"
+        } else if app.articles().is_empty() {
             "The corpus has no articles. Add .txt or .md files to the folder, or run `aes-reader check`."
+        } else if loading {
+            "No article matches the filter so far; more are loading. Esc clears it."
         } else {
             "No article matches the filter. Esc clears it."
         };
