@@ -5,6 +5,9 @@
 //! the comparison points on the same corpus and keystrokes: a naive fuzzy-matcher scan of title +
 //! body, the same pipeline on nucleo-matcher, and a `memchr::memmem` scan of folded text as the
 //! floor. Prints a table, then one `bench:` summary line.
+//!
+//! `cargo bench --bench search -- --wrap` instead times the reading pane's wrapping of one 200 KB
+//! paragraph (prose, `« ` repeated, `! ` repeated) and stops.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -137,6 +140,8 @@ struct Args {
     stages: bool,
     /// Keep the page cache (a warm load), to tell disk time from CPU time.
     warm: bool,
+    /// Time the wrapping of a 200 KB paragraph, and stop.
+    wrap: bool,
 }
 
 fn args() -> Args {
@@ -147,6 +152,7 @@ fn args() -> Args {
         load_only: false,
         stages: false,
         warm: false,
+        wrap: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -162,6 +168,7 @@ fn args() -> Args {
             "--load-only" => a.load_only = true,
             "--stages" => a.stages = true,
             "--warm" => a.warm = true,
+            "--wrap" => a.wrap = true,
             _ => {} // `cargo bench` passes `--bench`
         }
     }
@@ -588,8 +595,47 @@ fn drop_page_cache() -> bool {
     std::fs::write("/proc/sys/vm/drop_caches", "3").is_ok()
 }
 
+/// `--wrap`: how long the reading pane takes to wrap one 200 KB paragraph to 80 columns (what
+/// selecting the article or resizing the window costs), for prose and for long runs of marks.
+fn wrap_figure() {
+    use aes_reader::tui::panes::reader::wrap_ranges;
+    const BYTES: usize = 200_000;
+    let shapes = [
+        (
+            "prose",
+            "La coopération militaire s’intensifie, a déclaré le ministre : « nous avançons ». ",
+        ),
+        ("« repeated", "« "),
+        ("! repeated", "! "),
+    ];
+    for (name, unit) in shapes {
+        let mut text = unit.repeat(BYTES / unit.len() + 1);
+        let mut cut = BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+        let mut times = Vec::new();
+        let mut lines = 0;
+        for _ in 0..7 {
+            let t = Instant::now();
+            lines = std::hint::black_box(wrap_ranges(&text, 80)).len();
+            times.push(t.elapsed());
+        }
+        let (p50, _, max) = stats(&times);
+        println!(
+            "wrap: {name:<12} {:.0} KB paragraph, 80 columns: {lines} lines, median {p50:.2} ms, max {max:.2} ms (7 runs)",
+            text.len() as f64 / 1000.0
+        );
+    }
+}
+
 fn main() {
     let a = args();
+    if a.wrap {
+        wrap_figure();
+        return;
+    }
     let n = a.articles;
     let tmp = std::env::temp_dir().join(format!("aes-bench-{}-{n}", std::process::id()));
     let t = Instant::now();

@@ -1,7 +1,9 @@
 //! End-to-end terminal safety, in tmux: a resize storm with keys between the resizes (the reader
-//! lives, and ends on the same screen as a fresh start); a panic, SIGTERM, SIGHUP and a closed
-//! terminal each end it with the terminal restored and the state saved; a background thread's panic
-//! leaves it running. Needs tmux (CI installs it).
+//! lives, and ends on the same screen as a fresh start); a panic, each stop signal (TERM, HUP, INT,
+//! QUIT, USR1, USR2, ALRM, PIPE) and a closed terminal each end it with the terminal restored and
+//! the state saved; an allocation failure ends it with the terminal restored; a background
+//! thread's panic leaves it running; `TERM=dumb` is refused without a single escape sequence; a
+//! warning is printed again at exit. Needs tmux (CI installs it).
 
 mod support;
 
@@ -252,13 +254,20 @@ impl Session {
     /// Records the shell's terminal modes, then starts the reader (with `AES_READER_TEST_PANIC`
     /// set to `test_panic`, if given) and waits for its list.
     fn start(test_panic: Option<&str>) -> Session {
+        Session::start_with(test_panic, "", |_| {})
+    }
+
+    /// [`Session::start`], with `prelude` run by the launching shell first (`ulimit …`), and
+    /// `prepare` given the state folder before the reader starts.
+    fn start_with(test_panic: Option<&str>, prelude: &str, prepare: impl FnOnce(&Path)) -> Session {
         let work = tempfile::tempdir().unwrap();
         let state = tempfile::tempdir().unwrap();
+        prepare(state.path());
         // The script records its pid, then becomes the reader (`exec` keeps the pid).
         let panic = test_panic.map_or(String::new(), |p| format!("AES_READER_TEST_PANIC={p} "));
         // No backtrace: the panic message must fit on the screen.
         let script = format!(
-            "echo $$ > {}\nexec env RUST_BACKTRACE=0 XDG_STATE_HOME={} {panic}{} --dir {}\n",
+            "echo $$ > {}\n{prelude}\nexec env RUST_BACKTRACE=0 XDG_STATE_HOME={} {panic}{} --dir {}\n",
             quote(&work.path().join("pid")),
             quote(state.path()),
             quote(&reader()),
@@ -279,7 +288,10 @@ impl Session {
         ));
         // The whole corpus, so that Enter has an article to open.
         let n = corpus_size();
-        s.t.wait("the whole list", |s| list_rows(s) == n);
+        // (A warning above the status bar can leave the list fewer rows: its title counts too.)
+        s.t.wait("the whole list", |s| {
+            list_rows(s) == n || s.contains(&format!("▶ Articles ({n})"))
+        });
         // The checks after exit would notice: the reader did set these.
         assert_eq!(
             s.modes(),
@@ -377,6 +389,24 @@ impl Session {
             before, after,
             "the terminal modes changed across the reader"
         );
+        // Bracketed paste is off: tmux pastes without the markers, so the shell runs the line.
+        // (Left on, the shell would get `ESC[200~echo …` and fail to run it.)
+        let out = self
+            .t
+            .tmux(&["set-buffer", "-b", "probe", "echo PASTED:'PLAIN'"]);
+        assert!(out.status.success(), "{out:?}");
+        let out = self
+            .t
+            .tmux(&["paste-buffer", "-p", "-d", "-b", "probe", "-t", "aes"]);
+        assert!(out.status.success(), "{out:?}");
+        self.t.keys(&["Enter"]);
+        let screen = self.t.wait("the pasted line to run", |s| {
+            s.contains("PASTED:PLAIN") || s.contains("200~")
+        });
+        assert!(
+            !screen.contains("200~"),
+            "bracketed paste is still on after the reader:\n{screen}"
+        );
     }
 
     /// Checks the state file holds the article opened, as read and last, with its position.
@@ -443,6 +473,136 @@ fn sigterm_restores_the_terminal_and_saves_the_state() {
 #[test]
 fn sighup_restores_the_terminal_and_saves_the_state() {
     a_signal_restores_the_terminal_and_saves_the_state("HUP");
+}
+
+#[test]
+fn sigint_from_outside_restores_the_terminal_and_saves_the_state() {
+    a_signal_restores_the_terminal_and_saves_the_state("INT");
+}
+
+#[test]
+fn sigquit_restores_the_terminal_and_saves_the_state() {
+    a_signal_restores_the_terminal_and_saves_the_state("QUIT");
+}
+
+#[test]
+fn sigusr1_restores_the_terminal_and_saves_the_state() {
+    a_signal_restores_the_terminal_and_saves_the_state("USR1");
+}
+
+#[test]
+fn sigusr2_restores_the_terminal_and_saves_the_state() {
+    a_signal_restores_the_terminal_and_saves_the_state("USR2");
+}
+
+#[test]
+fn sigalrm_restores_the_terminal_and_saves_the_state() {
+    a_signal_restores_the_terminal_and_saves_the_state("ALRM");
+}
+
+#[test]
+fn sigpipe_restores_the_terminal_and_saves_the_state() {
+    a_signal_restores_the_terminal_and_saves_the_state("PIPE");
+}
+
+#[test]
+fn an_allocation_failure_restores_the_terminal_and_keeps_the_read_marks() {
+    // A ceiling on the address space makes the terabyte the reader asks for fail for certain.
+    let s = Session::start_with(
+        Some("alloc-failure-after-open"),
+        "ulimit -v 8000000",
+        |_| {},
+    );
+    s.t.keys(&["Enter"]);
+    s.t.wait_for("▶ Article ");
+    let id = wait_until("the state file to name the opened article", || {
+        saved_state(s.state.path()).and_then(|st| st.last)
+    });
+    // The next key makes the reader allocate, fail and abort (SIGABRT: 128 + 6).
+    s.t.keys(&["Space"]);
+    assert_eq!(s.exit_code(), 134, "{}", s.t.screen());
+    let screen = s.t.screen();
+    assert!(screen.contains("stopped by a fatal error"), "{screen}");
+    assert!(screen.contains("terminal was restored"), "{screen}");
+    s.assert_restored();
+    // Saved when it was opened; the abort cannot save the position, and does not break the file.
+    let state = saved_state(s.state.path()).expect("a readable state file");
+    assert!(state.read.contains(&id), "{state:?}");
+}
+
+#[test]
+fn a_dumb_terminal_gets_a_message_and_not_a_single_escape_sequence() {
+    let work = tempfile::tempdir().unwrap();
+    let t = Tmux::start(80, 24, "sh", false);
+    // Everything the pane's programs write, byte for byte.
+    let log = work.path().join("output");
+    let out = t.tmux(&[
+        "pipe-pane",
+        "-O",
+        "-t",
+        "aes",
+        &format!("cat >> {}", quote(&log)),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    // The quotes keep the typed line from holding the markers themselves.
+    t.line(&format!(
+        "printf 'BEG''IN\\n'; TERM=dumb {} --no-state --dir {}; echo EXITED:$?",
+        quote(&reader()),
+        quote(&articles()),
+    ));
+    let screen = t.wait("the reader to end", |s| exited(s).is_some());
+    assert_eq!(exited(&screen), Some(2), "{screen}");
+    assert!(screen.contains("TERM=dumb"), "{screen}");
+    assert!(screen.contains("aes-reader list"), "{screen}");
+    // The typed line is echoed first (with `EXITED:$?`); what the reader wrote lies between the
+    // printed markers.
+    let reader_output = wait_until("the output log to hold the exit line", || {
+        let text = String::from_utf8_lossy(&fs::read(&log).ok()?).into_owned();
+        let start = text.find("BEGIN")?;
+        let end = text[start..].find("EXITED:")? + start;
+        Some(text[start..end].to_owned())
+    });
+    assert!(
+        !reader_output.contains('\u{1b}'),
+        "escape sequences sent to a dumb terminal: {reader_output:?}"
+    );
+    assert!(reader_output.contains("TERM=dumb"), "{reader_output:?}");
+}
+
+#[test]
+fn a_set_aside_state_file_is_named_in_full_on_screen_and_again_at_exit() {
+    // A state file that is not JSON: the reader sets it aside and warns, naming the file kept.
+    let s = Session::start_with(None, "", |state| {
+        let dir = state.join("aes-reader");
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("state.json"), "ceci n’est pas du JSON").unwrap();
+    });
+    let dir = s.state.path().join("aes-reader");
+    let kept: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n != "state.json" && !n.ends_with(".tmp"))
+        .collect();
+    let name = kept
+        .iter()
+        .find(|n| n.starts_with("state.json"))
+        .unwrap_or_else(|| panic!("no file set aside in {}: {kept:?}", dir.display()))
+        .clone();
+    let screen = s.t.screen();
+    // The rows joined (a name may be cut where it wraps): the file's name is there whole.
+    let joined: String = screen.lines().map(str::trim).collect();
+    assert!(joined.contains(&name), "{name} not on screen:\n{screen}");
+    s.t.keys(&["Escape"]);
+    s.t.wait("the warning to go", |sc| !sc.contains('⚠'));
+    s.t.keys(&["q"]);
+    assert_eq!(s.exit_code(), 0, "{}", s.t.screen());
+    let screen = s.t.screen();
+    let joined: String = screen.lines().map(str::trim).collect();
+    assert!(
+        screen.contains("aes-reader: warning:") && joined.contains(&name),
+        "the warning was not printed again at exit:\n{screen}"
+    );
+    s.assert_restored();
 }
 
 #[test]

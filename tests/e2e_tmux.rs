@@ -1,6 +1,8 @@
 //! End-to-end: drives the built `aes-reader` in a real terminal (tmux at 120x40) — launch, move,
-//! filter, open, jump to a quote, quit — and checks the terminal came back; and the quote panel
-//! explaining its selected quote's speaker. Needs tmux (CI installs it).
+//! filter, open, jump to a quote, quit — and checks the terminal came back; the quote panel
+//! explaining its selected quote's speaker; content that once froze the reader (a paragraph of
+//! 100,000 `« `, a 10,000-character paste or burst of keys into the filter); and keys typed before
+//! the first list arrives. Needs tmux (CI installs it).
 
 mod support;
 
@@ -8,7 +10,8 @@ use std::path::Path;
 use std::process::Command;
 
 use support::tmux::{
-    Tmux, articles, corpus_size, list_rows, quote, reader, selected_quote, selected_row,
+    Tmux, articles, corpus_size, list_rows, quote, reader, selected_line, selected_quote,
+    selected_row,
 };
 
 #[test]
@@ -128,4 +131,142 @@ fn without_a_terminal_it_says_so_and_fails() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("needs a terminal"), "{err}");
     assert!(out.stdout.is_empty());
+}
+
+/// The reader on `dir`, without state, as the pane's own command (`exec`: the pane ends with it).
+fn reader_on(dir: &Path) -> String {
+    format!(
+        "exec env RUST_BACKTRACE=0 {} --no-state --dir {}",
+        quote(&reader()),
+        quote(dir)
+    )
+}
+
+#[test]
+fn an_article_of_a_hundred_thousand_guillemets_opens_resizes_and_quits() {
+    // Once, wrapping this paragraph took 23 s of the UI thread per selection and per resize.
+    let dir = tempfile::tempdir().unwrap();
+    let guillemets = format!(
+        "+++\ntitle = \"Des guillemets à perte de vue\"\ndate = 2025-06-02\n+++\nIl a dit {}et s’est tu.\n",
+        "« ".repeat(100_000)
+    );
+    let bangs = format!(
+        "+++\ntitle = \"Des exclamations sans fin\"\ndate = 2025-06-01\n+++\nQuelle surprise {}\n",
+        "! ".repeat(30_000)
+    );
+    std::fs::write(dir.path().join("guillemets.txt"), guillemets).unwrap();
+    std::fs::write(dir.path().join("exclamations.txt"), bangs).unwrap();
+    let t = Tmux::start(80, 24, &reader_on(dir.path()), true);
+    t.wait("both articles listed", |s| list_rows(s) == 2);
+    t.keys(&["Enter"]);
+    t.wait("the first article open", |s| {
+        s.contains("▶ Article ") && (s.contains("« « «") || s.contains("! ! !"))
+    });
+    t.keys(&["G"]);
+    t.wait("the end of the article", |s| s.contains(" end ┛"));
+    t.resize(200, 60);
+    t.keys(&["Tab", "Tab", "j", "Enter"]);
+    t.wait("the second article open", |s| {
+        s.contains("▶ Article ") && s.contains("« « «") && s.contains("! ! !")
+            || (s.contains("▶ Article ") && selected_line(s) == Some(2))
+    });
+    t.resize(120, 40);
+    t.keys(&["q"]);
+    assert_eq!(t.wait_for_exit(), "exit 0", "{}", t.screen());
+}
+
+/// Ten thousand characters of French words, spaces between.
+fn long_text() -> String {
+    let text = "la coopération entre Bamako et Moscou se renforce ".repeat(200);
+    assert!(text.chars().count() >= 10_000);
+    text
+}
+
+/// The filter line's query: what follows `/` on the row that starts with it.
+fn filter_query(screen: &str) -> Option<String> {
+    screen
+        .lines()
+        .find(|l| l.starts_with('/'))
+        .map(|l| l[1..].to_owned())
+}
+
+#[test]
+fn a_ten_thousand_character_paste_is_capped_and_the_reader_stays_responsive() {
+    let t = Tmux::start(120, 40, &reader_on(&articles()), true);
+    let n = corpus_size();
+    t.wait("the whole list", |s| list_rows(s) == n);
+    // A bracketed paste (the reader asked for it): one event, however long.
+    let out = t.tmux(&["set-buffer", "-b", "long", &long_text()]);
+    assert!(out.status.success(), "{out:?}");
+    let out = t.tmux(&["paste-buffer", "-p", "-d", "-b", "long", "-t", "aes"]);
+    assert!(out.status.success(), "{out:?}");
+    let screen = t.wait_for("256 characters at most");
+    assert!(
+        filter_query(&screen).is_some_and(|q| q.contains("renforce")),
+        "{screen}"
+    );
+    // Responsive: Esc clears the filter, and the list moves.
+    t.keys(&["Escape"]);
+    t.wait("the filter cleared", |s| {
+        filter_query(s).is_none() && list_rows(s) == n
+    });
+    t.keys(&["j"]);
+    t.wait("the selection to move", |s| selected_line(s) == Some(2));
+    t.keys(&["q"]);
+    assert_eq!(t.wait_for_exit(), "exit 0", "{}", t.screen());
+}
+
+#[test]
+fn ten_thousand_characters_typed_into_the_filter_are_capped_and_the_reader_stays_responsive() {
+    let t = Tmux::start(120, 40, &reader_on(&articles()), true);
+    let n = corpus_size();
+    t.wait("the whole list", |s| list_rows(s) == n);
+    t.keys(&["/"]);
+    t.wait("the filter line", |s| filter_query(s).is_some());
+    // Not a paste: ten thousand key events.
+    t.text(&long_text());
+    t.wait_for("256 characters at most");
+    t.keys(&["Escape"]);
+    t.wait("the filter cleared", |s| {
+        filter_query(s).is_none() && list_rows(s) == n
+    });
+    t.keys(&["j"]);
+    t.wait("the selection to move", |s| selected_line(s) == Some(2));
+    t.keys(&["q"]);
+    assert_eq!(t.wait_for_exit(), "exit 0", "{}", t.screen());
+}
+
+#[test]
+fn keys_typed_as_the_reader_starts_are_not_lost() {
+    // Three dated articles: the list's order is known (newest first).
+    let dir = tempfile::tempdir().unwrap();
+    for (file, date, title) in [
+        ("a.txt", "2025-03-01", "Le premier sommet de Niamey"),
+        ("b.txt", "2025-02-01", "Une coopération qui avance"),
+        ("c.txt", "2025-01-01", "Le troisième accord de défense"),
+    ] {
+        let text = format!(
+            "+++\ntitle = \"{title}\"\ndate = {date}\n+++\nLes ministres se sont réunis à Bamako.\n"
+        );
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    let t = Tmux::start(100, 30, &reader_on(dir.path()), true);
+    // At once, while the reader starts: they wait in the terminal, then for the first list.
+    t.keys(&["j", "j", "Tab"]);
+    let screen = t.wait("the keys to take effect", |s| {
+        s.contains("▶ Article ") && selected_line(s) == Some(3)
+    });
+    // The reading pane shows the article selected by the keys.
+    let row = selected_row(&screen);
+    let shown = [
+        "Le premier sommet",
+        "Une coopération",
+        "Le troisième accord",
+    ]
+    .into_iter()
+    .find(|t| row.contains(t))
+    .unwrap_or_else(|| panic!("no known title selected:\n{screen}"));
+    assert_eq!(screen.matches(shown).count(), 2, "{screen}");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_for_exit(), "exit 0", "{}", t.screen());
 }

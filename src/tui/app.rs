@@ -1,7 +1,7 @@
 //! The reader's state and `update(Action)`, which changes it without drawing or doing I/O; and the
 //! one event loop, which reads terminal events, updates, draws and asks for saves.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Receiver;
@@ -12,6 +12,7 @@ use crossterm::event;
 use crate::corpus::article::{Article, ArticleId};
 use crate::corpus::load::{LoadEvent, Loading};
 use crate::corpus::quote::{self, Quote};
+use crate::corpus::sanitize::is_safe_char;
 use crate::corpus::search::worker::{Reply, SearchWorker};
 use crate::corpus::search::{FIRST_PAGE, Index, Match, Skim, find_hits};
 use crate::corpus::state::{Anchor, Changes, Fingerprint, ReaderState, Synced};
@@ -19,11 +20,11 @@ use crate::corpus::store::{Origin, Severity, Store};
 use crate::tui::TestPanic;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
-use crate::tui::panes::filter::FilterPane;
+use crate::tui::panes::filter::{self, FilterPane, MAX_QUERY};
 use crate::tui::panes::list::ListPane;
 use crate::tui::panes::quotes::{self as quotes_pane, QuotesPane};
 use crate::tui::panes::reader::{ReaderPane, Viewport, viewport};
-use crate::tui::panes::{keep_visible, reader};
+use crate::tui::panes::{keep_visible_by, reader};
 use crate::tui::theme::Theme;
 use crate::tui::view;
 
@@ -128,10 +129,20 @@ pub struct App {
     /// Set when the user asked to quit.
     pub quit: bool,
     save_requested: bool,
+    /// The list has shown articles once (or loading ended without any): until then keys wait.
+    listed: bool,
+    /// Every warning shown this session, oldest first, to print again at exit.
+    warnings_seen: Vec<String>,
+    /// What the quote panel's offset was last worked out for: article, area, selection, offset.
+    quotes_laid_out: Option<(Option<usize>, ratatui::layout::Rect, usize, usize)>,
 }
 
 /// Most events taken before drawing again.
 const MAX_BURST: usize = 64;
+/// How long the loop waits for the next event of a burst before drawing. Not zero: with
+/// crossterm's `use-dev-tty` event source a zero timeout never looks at the terminal, so each
+/// event would cost a frame.
+const BURST_WAIT: Duration = Duration::from_millis(1);
 
 /// Longest the event loop spends taking in loaded articles before it draws again.
 const PUMP_BUDGET: Duration = Duration::from_millis(8);
@@ -234,6 +245,9 @@ impl App {
             message: None,
             quit: false,
             save_requested: false,
+            listed: false,
+            warnings_seen: Vec::new(),
+            quotes_laid_out: None,
         })
     }
 
@@ -272,6 +286,8 @@ impl App {
                 }
                 LoadEvent::Links(links) => {
                     quote::apply_links(&self.articles, &mut self.quotes, &links);
+                    // Links add lines to quotes: their heights changed.
+                    self.quotes_laid_out = None;
                 }
                 LoadEvent::Done {
                     diagnostics,
@@ -343,7 +359,34 @@ impl App {
             self.refreshed = Some(Instant::now());
             self.ask();
         }
+        self.note_listed();
         changed
+    }
+
+    fn note_listed(&mut self) {
+        self.listed |= !self.list.matches.is_empty() || self.search_stopped || self.ready();
+    }
+
+    /// True until the list has first shown articles (or loading has ended without any): keys
+    /// typed before then are about the list the user is waiting for, so the event loop keeps
+    /// them until it comes rather than applying them to an empty one.
+    pub fn first_list_pending(&self) -> bool {
+        !self.listed
+    }
+
+    /// Remembers the warning on screen, if it is new, to print it again at exit.
+    pub fn note_warning(&mut self) {
+        if let Some(w) = &self.warning {
+            if !self.warnings_seen.contains(w) {
+                self.warnings_seen.push(w.clone());
+            }
+        }
+    }
+
+    /// Every warning shown this session (dismissed or not), oldest first, and the one on screen.
+    pub fn warnings_seen(&mut self) -> &[String] {
+        self.note_warning();
+        &self.warnings_seen
     }
 
     /// True while articles are loading or a search is under way: the loop should come back soon.
@@ -365,6 +408,7 @@ impl App {
                 std::thread::sleep(Duration::from_millis(1));
             }
         }
+        self.note_listed();
     }
 
     fn ask(&mut self) {
@@ -701,9 +745,12 @@ impl App {
                 self.focus = Focus::List;
             }
             Action::FilterInput(c) => {
-                let mut q = self.filter.query.clone();
-                q.push(c);
-                self.set_query(q);
+                // What the terminal would act on never goes into the query (it is drawn).
+                if is_safe_char(c) && c != '\n' && c != '\t' {
+                    let mut q = self.filter.query.clone();
+                    q.push(c);
+                    self.set_query(q);
+                }
             }
             Action::FilterBackspace => {
                 let mut q = self.filter.query.clone();
@@ -753,6 +800,9 @@ impl App {
             focus,
             self.filter.shown(),
             self.list.matches.len(),
+            self.warning.as_deref().map_or(0, |w| {
+                view::warning_lines(w, usize::from(self.size.0)).len()
+            }),
         )
     }
 
@@ -785,8 +835,14 @@ impl App {
             .list
             .or(self.layout_for(Focus::List).list)
             .map_or(1, |r| usize::from(r.height.saturating_sub(2)));
-        let heights = vec![1; self.list.matches.len()];
-        self.list.offset = keep_visible(&heights, self.list.selected, self.list.offset, h);
+        // Every row is one line high: only the rows around the window are looked at.
+        self.list.offset = keep_visible_by(
+            self.list.matches.len(),
+            |_| 1,
+            self.list.selected,
+            self.list.offset,
+            h,
+        );
     }
 
     fn quotes_area(&self) -> Option<ratatui::layout::Rect> {
@@ -797,18 +853,33 @@ impl App {
         let Some(area) = self.quotes_area() else {
             return;
         };
-        let width = usize::from(area.width.saturating_sub(2));
-        let heights = quotes_pane::heights_with(
-            self.current_quotes(),
-            width,
-            Some(self.quotes_pane.selected),
-        );
-        self.quotes_pane.offset = keep_visible(
-            &heights,
+        // Wrapping quotes to measure them is the dearest part of a key: skipped when nothing it
+        // depends on has changed (typing into the filter, say).
+        let key = (
+            self.reader.article,
+            area,
             self.quotes_pane.selected,
+            self.quotes_pane.offset,
+        );
+        if self.quotes_laid_out == Some(key) {
+            return;
+        }
+        let width = usize::from(area.width.saturating_sub(2));
+        let quotes = self.current_quotes();
+        let selected = self.quotes_pane.selected;
+        // Measured on demand: an article with thousands of quotes costs no more per key.
+        self.quotes_pane.offset = keep_visible_by(
+            quotes.len(),
+            |i| {
+                quotes
+                    .get(i)
+                    .map_or(0, |q| quotes_pane::height(q, width, i == selected))
+            },
+            selected,
             self.quotes_pane.offset,
             usize::from(area.height.saturating_sub(2)),
         );
+        self.quotes_laid_out = Some((key.0, key.1, key.2, self.quotes_pane.offset));
     }
 
     /// Keeps the open article's reading position in the state (none when at the top), and in
@@ -865,10 +936,39 @@ impl App {
         self.reader.hit = None;
     }
 
-    /// Sets the filter and asks the search thread; the list follows when the answer comes.
+    /// Sets the filter (cut to [`MAX_QUERY`] characters) and asks the search thread; the list
+    /// follows when the answer comes. An unchanged query asks nothing: keys typed past the limit
+    /// cost nothing.
     fn set_query(&mut self, query: String) {
-        self.filter.query = query;
-        self.ask();
+        let (query, capped) = filter::cap(query);
+        self.filter.capped = capped;
+        if query != self.filter.query {
+            self.filter.query = query;
+            self.ask();
+        }
+    }
+
+    /// Text pasted into the reader (one event, however long): it goes into the filter line,
+    /// opened if need be, with line breaks and tabs as spaces and control characters left out,
+    /// and no more than the query's limit of it is even looked at. Ignored under the help.
+    pub fn paste(&mut self, text: &str) {
+        if self.help {
+            return;
+        }
+        self.message = None;
+        self.filter.editing = true;
+        self.focus = Focus::List;
+        let mut query = self.filter.query.clone();
+        let room = MAX_QUERY.saturating_sub(query.chars().count());
+        // One character past the room, so that `set_query` knows some was left out.
+        query.extend(
+            text.chars()
+                .map(|c| if c.is_whitespace() { ' ' } else { c })
+                .filter(|c| is_safe_char(*c))
+                .take(room + 1),
+        );
+        self.set_query(query);
+        self.relayout();
     }
 
     fn move_in_focus(&mut self, delta: isize) {
@@ -1015,14 +1115,15 @@ impl App {
         } else if let Some(r) = areas.quotes.filter(|r| r.contains(at)) {
             self.focus = Focus::Quotes;
             let width = usize::from(r.width.saturating_sub(2));
-            let heights = quotes_pane::heights_with(
-                self.current_quotes(),
-                width,
-                Some(self.quotes_pane.selected),
-            );
+            let selected = self.quotes_pane.selected;
             let mut row = r.y + 1;
-            for (i, h) in heights.iter().enumerate().skip(self.quotes_pane.offset) {
-                let next = row.saturating_add(u16::try_from(*h).unwrap_or(u16::MAX));
+            let shown = self.current_quotes().iter().enumerate();
+            for (i, q) in shown.skip(self.quotes_pane.offset) {
+                if row > y {
+                    break;
+                }
+                let h = quotes_pane::height(q, width, i == selected);
+                let next = row.saturating_add(u16::try_from(h).unwrap_or(u16::MAX));
                 if y >= row && y < next {
                     self.quotes_pane.selected = i;
                     break;
@@ -1048,59 +1149,146 @@ fn step(current: usize, delta: isize, n: usize) -> usize {
     }
 }
 
+/// Most events held while the first list is awaited; past it, the loop leaves the rest in the
+/// terminal's queue until the list comes.
+const MAX_HELD: usize = 4096;
+
+/// What the event loop tracks for [`TestPanic`].
+struct PanicTest {
+    panic: Option<TestPanic>,
+    /// An article was opened from the list.
+    opened: bool,
+}
+
+/// What handling an event did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Handled {
+    /// Nothing (an unbound key).
+    Nothing,
+    /// The state changed: redraw, and checkpoint it.
+    Changed,
+    /// The state changed and was saved at once: redraw.
+    Saved,
+}
+
+/// Handles one terminal event: updates `app`, asks `keep` to save when an action wants it.
+fn handle(
+    app: &mut App,
+    ev: &event::Event,
+    keep: &mut impl FnMut(&mut App, bool),
+    test: &mut PanicTest,
+) -> Handled {
+    let context = app.context();
+    let action = keymap::translate(ev, context);
+    let mut handled = Handled::Nothing;
+    if let Some(action) = action {
+        app.update(action);
+        handled = Handled::Changed;
+    } else if let event::Event::Paste(text) = ev {
+        app.paste(text);
+        handled = Handled::Changed;
+    }
+    if app.take_save_request() {
+        keep(app, true);
+        handled = Handled::Saved;
+    }
+    if let Some(panic) = test.panic {
+        let key = matches!(ev, event::Event::Key(k) if k.kind != event::KeyEventKind::Release);
+        if test.opened && key {
+            panic.fire();
+            test.panic = None;
+        }
+        test.opened |= action == Some(Action::Open)
+            && context == Context::List
+            && app.reader.article.is_some();
+    }
+    handled
+}
+
+/// True for an event that is handled at once even while keys wait for the first list: a resize,
+/// Ctrl-c, and `q` when nothing typed before waits (after a `/`, `q` is text).
+fn urgent(app: &App, ev: &event::Event, nothing_held: bool) -> bool {
+    match keymap::translate(ev, app.context()) {
+        Some(Action::Resize(..) | Action::ForceQuit) => true,
+        Some(Action::Quit) => nothing_held,
+        _ => false,
+    }
+}
+
 /// The event loop: draw when something changed, wait for an event (or a stop signal), update, and
 /// hand the state to `keep` after the events it changes: `keep(app, true)` when an action asks for
 /// a save now, `keep(app, false)` otherwise (to checkpoint it). Returns when the user quits or
-/// `stop` is set. `test_panic` (tests only, see [`TestPanic`]) panics on purpose after an article
-/// is opened.
+/// `stop` is set. Keys typed before the first list arrives wait for it, in order (see
+/// [`App::first_list_pending`]). `test_panic` (tests only, see [`TestPanic`]) panics on purpose
+/// after an article is opened.
 pub fn run_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
     mut keep: impl FnMut(&mut App, bool),
-    mut test_panic: Option<TestPanic>,
+    test_panic: Option<TestPanic>,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
-    // For `test_panic`: an article was opened from the list.
-    let mut opened = false;
+    let mut test = PanicTest {
+        panic: test_panic,
+        opened: false,
+    };
+    let mut held: VecDeque<event::Event> = VecDeque::new();
+    app.note_warning();
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        if !held.is_empty() && !app.first_list_pending() {
+            let mut changed = false;
+            while let Some(ev) = held.pop_front() {
+                match handle(app, &ev, &mut keep, &mut test) {
+                    Handled::Nothing => {}
+                    Handled::Changed => changed = true,
+                    Handled::Saved => changed = false,
+                }
+                dirty = true;
+                if app.quit {
+                    break;
+                }
+            }
+            if changed {
+                keep(app, false);
+            }
+            app.note_warning();
+            continue;
+        }
         if dirty {
             terminal.draw(|f| view::render(f, app))?;
             dirty = false;
         }
-        // A short timeout so a SIGTERM/SIGHUP is noticed promptly, shorter while loading or
+        // A short timeout so a stop signal is noticed promptly, shorter while loading or
         // searching so results show as soon as they come.
         let wait = if app.busy() { BUSY_WAIT } else { IDLE_WAIT };
-        if event::poll(wait)? {
+        if held.len() >= MAX_HELD {
+            // Enough waits already: the rest stays in the terminal's queue meanwhile.
+            std::thread::sleep(wait);
+        } else if event::poll(wait)? {
             let mut changed = false;
             // Take the keys already typed before drawing (a burst costs one frame), but a bounded
             // number, so a stop signal is always noticed.
             let mut burst = 0;
-            while burst < MAX_BURST && event::poll(Duration::ZERO)? {
+            while burst < MAX_BURST && held.len() < MAX_HELD && event::poll(BURST_WAIT)? {
                 burst += 1;
                 let ev = event::read()?;
-                let context = app.context();
-                let action = keymap::translate(&ev, context);
-                if let Some(action) = action {
-                    app.update(action);
-                    dirty = true;
-                    changed = true;
+                if app.first_list_pending() && !urgent(app, &ev, held.is_empty()) {
+                    held.push_back(ev);
+                    continue;
                 }
-                if app.take_save_request() {
-                    keep(app, true);
-                    changed = false;
-                }
-                if let Some(panic) = test_panic {
-                    let key = matches!(&ev, event::Event::Key(k) if k.kind != event::KeyEventKind::Release);
-                    if opened && key {
-                        panic.fire();
-                        test_panic = None;
+                match handle(app, &ev, &mut keep, &mut test) {
+                    Handled::Nothing => {}
+                    Handled::Changed => {
+                        dirty = true;
+                        changed = true;
                     }
-                    opened |= action == Some(Action::Open)
-                        && context == Context::List
-                        && app.reader.article.is_some();
+                    Handled::Saved => {
+                        dirty = true;
+                        changed = false;
+                    }
                 }
                 if app.quit {
                     break;
@@ -1111,6 +1299,7 @@ pub fn run_loop(
             }
         }
         dirty |= app.pump();
+        app.note_warning();
     }
     Ok(())
 }
@@ -1467,5 +1656,118 @@ pub(crate) mod tests {
                 .is_some_and(|w| w.contains("search stopped"))
         );
         assert_eq!(app.list.matches.len(), listed, "the list stays as it was");
+    }
+
+    #[test]
+    fn a_ten_thousand_character_paste_is_cut_to_the_query_limit_in_one_go() {
+        let mut app = app(120, 40);
+        let asked = app.asked;
+        let pasted = "sécurité au Sahel ".repeat(600);
+        assert!(pasted.chars().count() > 10_000);
+        app.paste(&pasted);
+        assert_eq!(app.context(), Context::Filter, "a paste opens the filter");
+        assert_eq!(app.filter.query.chars().count(), MAX_QUERY);
+        assert!(pasted.starts_with(&app.filter.query));
+        assert!(app.filter.capped);
+        assert_eq!(app.asked, asked + 1, "one search for the whole paste");
+        // Typing past the limit changes nothing and asks nothing.
+        app.update(Action::FilterInput('x'));
+        assert_eq!(app.filter.query.chars().count(), MAX_QUERY);
+        assert_eq!(app.asked, asked + 1);
+        // Deleting makes room again, and the note goes.
+        app.update(Action::FilterBackspace);
+        assert!(!app.filter.capped);
+        app.settle();
+        assert!(app.ready());
+    }
+
+    #[test]
+    fn a_pasted_line_break_is_a_space_and_control_characters_are_left_out() {
+        let mut app = app(120, 40);
+        app.paste("Mali\n\tNiger\u{1b}[31m\u{7}Burkina\u{202e}");
+        assert_eq!(app.filter.query, "Mali  Niger[31mBurkina");
+        assert!(!app.filter.capped);
+        app.update(Action::FilterInput('\u{1b}'));
+        assert_eq!(app.filter.query, "Mali  Niger[31mBurkina");
+    }
+
+    #[test]
+    fn a_paste_under_the_help_is_ignored() {
+        let mut app = app(120, 40);
+        app.update(Action::Help);
+        app.paste("Lavrov");
+        assert_eq!(app.filter.query, "");
+        assert!(app.help);
+    }
+
+    /// A reader whose articles are still to arrive: not pumped yet.
+    fn loading_app() -> App {
+        use crate::corpus::load::Loading;
+        use crate::corpus::store::Source;
+        let files = vec![(
+            "a.txt".to_owned(),
+            b"Le sommet de Niamey\n\nLes chefs d\xe2\x80\x99\xc3\x89tat se sont r\xc3\xa9unis."
+                .to_vec(),
+        )];
+        let source = Source::from_files(Origin::Embedded, files);
+        let mut app = App::loading(
+            Loading::start(source),
+            &Origin::Embedded,
+            ReaderState::default(),
+            Theme::new(false),
+        )
+        .unwrap();
+        app.update(Action::Resize(120, 40));
+        app
+    }
+
+    #[test]
+    fn keys_wait_for_the_first_list_until_it_has_articles() {
+        let mut app = loading_app();
+        assert!(app.first_list_pending());
+        app.settle();
+        assert!(!app.first_list_pending());
+        assert_eq!(app.list.matches.len(), 1);
+        // Filtering the list empty afterwards does not make keys wait again.
+        app.update(Action::FilterOpen);
+        for c in "zzzqqq".chars() {
+            app.update(Action::FilterInput(c));
+        }
+        app.settle();
+        assert!(app.list.matches.is_empty());
+        assert!(!app.first_list_pending());
+    }
+
+    #[test]
+    fn an_empty_corpus_does_not_hold_keys_for_ever() {
+        use crate::corpus::load::Loading;
+        use crate::corpus::store::Source;
+        let source = Source::from_files(Origin::Embedded, Vec::new());
+        let mut app = App::loading(
+            Loading::start(source),
+            &Origin::Embedded,
+            ReaderState::default(),
+            Theme::new(false),
+        )
+        .unwrap();
+        app.settle();
+        assert!(!app.first_list_pending());
+    }
+
+    #[test]
+    fn every_warning_shown_is_kept_for_the_exit_even_once_dismissed() {
+        let mut app = app(80, 24);
+        app.warning = Some("the state file was set aside as state.json.bad-1".into());
+        app.note_warning();
+        app.update(Action::Back);
+        assert_eq!(app.warning, None);
+        app.warning = Some("search stopped".into());
+        assert_eq!(
+            app.warnings_seen(),
+            [
+                "the state file was set aside as state.json.bad-1",
+                "search stopped"
+            ]
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! The full-screen terminal reader (ratatui + crossterm). The only module that knows the terminal:
-//! setting it up and always restoring it (normal exit, error, panic, SIGTERM/SIGHUP), then the loop.
+//! refusing a `TERM=dumb` one, setting it up and always restoring it (normal exit, error, panic,
+//! the stop signals, a fatal abort such as an allocation failure), then the loop.
 
 pub mod action;
 pub mod app;
@@ -11,7 +12,7 @@ pub mod view;
 #[cfg(test)]
 mod tests;
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write as _};
 use std::panic::{AssertUnwindSafe, PanicHookInfo};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -19,9 +20,13 @@ use std::thread::ThreadId;
 
 use anyhow::Context as _;
 use crossterm::cursor::Show;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 
 use crate::corpus::load::Loading;
 use crate::corpus::state::{self, Changes, ReaderState, Saver, Session};
@@ -50,6 +55,10 @@ pub enum TestPanic {
     /// `thread-after-open`: the same moment, but a background thread panics (as a loading or
     /// search thread could) and the reader goes on.
     ThreadAfterOpen,
+    /// `alloc-failure-after-open`: the same moment, the reader asks for a terabyte of memory; the
+    /// allocation fails (under `ulimit -v`, or past what the system will ever grant) and the
+    /// process aborts, as any allocation failure makes it.
+    AllocFailureAfterOpen,
 }
 
 impl TestPanic {
@@ -58,11 +67,12 @@ impl TestPanic {
         match std::env::var(TEST_PANIC_VAR).ok()?.as_str() {
             "after-open" => Some(TestPanic::AfterOpen),
             "thread-after-open" => Some(TestPanic::ThreadAfterOpen),
+            "alloc-failure-after-open" => Some(TestPanic::AllocFailureAfterOpen),
             _ => None,
         }
     }
 
-    /// Panics (here, or on a thread of its own that is waited for).
+    /// Panics (here, or on a thread of its own that is waited for), or fails to allocate.
     pub fn fire(self) {
         let message = "a panic on purpose (AES_READER_TEST_PANIC is set, for testing)";
         match self {
@@ -76,6 +86,10 @@ impl TestPanic {
                     let _ = handle.join();
                 }
             }
+            TestPanic::AllocFailureAfterOpen => {
+                let huge: Vec<u8> = Vec::with_capacity(1 << 40);
+                std::hint::black_box(huge);
+            }
         }
     }
 }
@@ -83,10 +97,10 @@ impl TestPanic {
 /// Set while the reader has the terminal (raw mode, alternate screen, maybe the mouse).
 static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
 
-/// Leaves the terminal as it was found: mouse released, raw mode off, main screen, cursor shown.
-/// Only the first call after taking the terminal does it: leaving the alternate screen a second
-/// time moves the cursor back to where the reader started (tmux, xterm), and what was printed
-/// since (a panic message) would be written over.
+/// Leaves the terminal as it was found: mouse released, bracketed paste off, raw mode off, main
+/// screen, cursor shown. Only the first call after taking the terminal does it: leaving the
+/// alternate screen a second time moves the cursor back to where the reader started (tmux, xterm),
+/// and what was printed since (a panic message) would be written over.
 fn restore_terminal(mouse: bool) {
     if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
         return;
@@ -94,8 +108,30 @@ fn restore_terminal(mouse: bool) {
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
-    ratatui::restore();
-    let _ = execute!(io::stdout(), Show);
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    // Not `ratatui::restore`: it reports a failure with `eprintln!`, which panics when standard
+    // error is a terminal that has gone away. Raw mode first: it has more side effects.
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+}
+
+/// The signals that end the reader the way `q` does: the terminal restored, the state saved, exit
+/// status 0. (Ctrl-c in the reader is a key, not SIGINT: raw mode turns signal keys off.)
+const STOP_SIGNALS: [(i32, &str); 8] = [
+    (signal_hook::consts::SIGTERM, "SIGTERM"),
+    (signal_hook::consts::SIGHUP, "SIGHUP"),
+    (signal_hook::consts::SIGINT, "SIGINT"),
+    (signal_hook::consts::SIGQUIT, "SIGQUIT"),
+    (signal_hook::consts::SIGUSR1, "SIGUSR1"),
+    (signal_hook::consts::SIGUSR2, "SIGUSR2"),
+    (signal_hook::consts::SIGALRM, "SIGALRM"),
+    (signal_hook::consts::SIGPIPE, "SIGPIPE"),
+];
+
+/// True when `$TERM` says the terminal cannot move its cursor or clear its screen (`dumb`: Emacs
+/// shell buffers, some IDE consoles, scripts run with a bare environment).
+fn dumb_terminal() -> bool {
+    std::env::var_os("TERM").is_some_and(|t| t == "dumb")
 }
 
 /// Undoes what [`run`] did to the terminal when dropped: on return, on error, and on unwinding.
@@ -148,8 +184,10 @@ impl PanicHook {
     fn uninstall(self) {
         let previous = self.previous;
         std::panic::set_hook(Box::new(move |info| previous(info)));
+        // Not `eprintln!`, which panics when standard error has gone away with its terminal.
+        let mut stderr = io::stderr();
         for message in lock(&self.held).drain(..) {
-            eprintln!("{message}");
+            let _ = writeln!(stderr, "{message}");
         }
     }
 }
@@ -162,6 +200,14 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
         anyhow::bail!(
             "the reader needs a terminal, and standard input or output is not one. In scripts and \
              pipes, use `aes-reader list`, `aes-reader show ID` or `aes-reader search QUERY`"
+        );
+    }
+    // Before anything is sent to the terminal: a dumb one would print every escape sequence.
+    if dumb_terminal() {
+        anyhow::bail!(
+            "this terminal is TERM=dumb, which cannot show the full-screen reader. Use \
+             `aes-reader list`, `aes-reader show ID` or `aes-reader search QUERY`, which print \
+             plain text; or run the reader in a terminal emulator (TERM such as xterm-256color)"
         );
     }
     // The first screen comes up with the first articles; the rest stream in behind it.
@@ -183,10 +229,12 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
     };
 
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for (sig, name) in STOP_SIGNALS {
         signal_hook::flag::register(sig, Arc::clone(&stop))
-            .context("cannot install the SIGTERM/SIGHUP handler")?;
+            .with_context(|| format!("cannot install the {name} handler"))?;
     }
+    #[cfg(unix)]
+    let on_abort = abort::prepare();
 
     // The hook and the guard come before the first change to the terminal, so that every way out
     // after it restores the terminal. (Not `ratatui::try_init`: its hook restores the terminal on a
@@ -198,7 +246,7 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
     TERMINAL_TAKEN.store(true, Ordering::SeqCst);
     let started = (|| {
         enable_raw_mode()?;
-        execute!(io::stdout(), EnterAlternateScreen)?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
         if options.mouse {
             execute!(io::stdout(), EnableMouseCapture)?;
         }
@@ -209,6 +257,8 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
         Err(e) => {
             drop(guard);
             hook.uninstall();
+            #[cfg(unix)]
+            abort::forget(on_abort);
             return Err(e).context("cannot set up the terminal");
         }
     };
@@ -240,11 +290,24 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
         app::run_loop(&mut terminal, &mut app, &stop, keep, test_panic)
     }));
+    // Reading a terminal that has gone away fails: that is how the reader ends then, not an error
+    // to report (to no one).
+    #[cfg(unix)]
+    let outcome = outcome.map(|r| r.or_else(|e| if hangup::gone() { Ok(()) } else { Err(e) }));
     // From here on the watchdog leaves the saving to us.
     lock(&checkpoint).finished = true;
-    drop(terminal);
+    // ratatui shows the cursor when its terminal is dropped, and reports a failure (a terminal
+    // gone away) with a panicking `eprintln!`: shown here, and on failure not dropped.
+    if terminal.show_cursor().is_ok() {
+        drop(terminal);
+    } else {
+        std::mem::forget(terminal);
+    }
     drop(guard);
     hook.uninstall();
+    #[cfg(unix)]
+    abort::forget(on_abort);
+    print_warnings(&mut app);
     // Waits for the saves asked for before, then saves what changed since.
     let saved = match saver {
         Some(saver) => saver.finish(app.take_changes()).map(|()| true),
@@ -269,6 +332,102 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
     }
 }
 
+/// Prints again, on the restored terminal, the warnings shown while the reader ran (a state file
+/// set aside, say: its name must not be lost with the screen), without what a terminal acts on.
+fn print_warnings(app: &mut app::App) {
+    for w in app.warnings_seen() {
+        let w: String = w
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .filter(|c| crate::corpus::sanitize::is_safe_char(*c))
+            .collect();
+        // Not `eprintln!`, which panics when standard error has gone away with its terminal.
+        let _ = writeln!(io::stderr(), "aes-reader: warning: {w}");
+    }
+}
+
+/// A fatal abort while the reader has the terminal: an allocation failure (Rust aborts the process
+/// then, with no unwinding and no panic hook), a panic inside a panic, a stack overflow, an
+/// explicit `abort`. All of them end in abort(3), which raises SIGABRT: its handler puts the
+/// terminal back with nothing but write(2) and tcsetattr(3) (both async-signal-safe) and returns,
+/// and abort(3) then ends the process as it would have.
+///
+/// Why not a global allocator that restores the terminal when it returns null: a null return is
+/// not always fatal. `std::fs::read` and `read_to_end` ask with `try_reserve` and turn a refusal
+/// into an error the loader reports for that one file, and the reader goes on; restoring the
+/// terminal then would leave a running reader on a broken screen. SIGABRT comes only once the
+/// process is certain to end. What it cannot do: save the reading position (saving allocates);
+/// and nothing can catch the kernel's OOM killer (SIGKILL).
+#[cfg(unix)]
+mod abort {
+    use std::sync::OnceLock;
+    use std::sync::atomic::Ordering;
+
+    use super::TERMINAL_TAKEN;
+
+    /// The terminal's modes before raw mode, for the handler.
+    static SAVED: OnceLock<libc::termios> = OnceLock::new();
+
+    /// Cancels a sequence cut short (CAN), then: mouse reporting off (every mode crossterm turns
+    /// on), bracketed paste off, main screen, cursor shown, colours reset.
+    const RESET: &[u8] = b"\x18\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?2004l\x1b[?1049l\x1b[?25h\x1b[0m";
+
+    const MESSAGE: &[u8] =
+        b"aes-reader: stopped by a fatal error (out of memory, or an internal error); \
+the terminal was restored. Read marks were saved as you made them; the position reached in the \
+open article since it was opened may be lost.\n";
+
+    /// Records the terminal's modes and installs the SIGABRT handler; call before raw mode. `None`
+    /// when either fails (the reader then goes without it).
+    pub(super) fn prepare() -> Option<signal_hook::SigId> {
+        // SAFETY: `termios` is plain data; tcgetattr(3) fills it or fails.
+        let mut modes: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: a valid pointer to a `termios` the call may write.
+        if unsafe { libc::tcgetattr(libc::STDIN_FILENO, &mut modes) } != 0 {
+            return None;
+        }
+        let _ = SAVED.set(modes);
+        // SAFETY: the action only reads atomics and a `OnceLock` set before, and calls write(2)
+        // and tcsetattr(3), which are async-signal-safe; it allocates nothing and takes no lock.
+        unsafe { signal_hook::low_level::register(signal_hook::consts::SIGABRT, restore) }.ok()
+    }
+
+    /// Removes the handler, once the terminal is back.
+    pub(super) fn forget(id: Option<signal_hook::SigId>) {
+        if let Some(id) = id {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+
+    /// The SIGABRT action: restores the terminal if the reader still has it.
+    fn restore() {
+        if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+            return;
+        }
+        write_all(libc::STDOUT_FILENO, RESET);
+        if let Some(modes) = SAVED.get() {
+            // SAFETY: a valid `termios` read by tcgetattr(3) on the same descriptor.
+            unsafe {
+                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, modes);
+            }
+        }
+        write_all(libc::STDERR_FILENO, MESSAGE);
+    }
+
+    fn write_all(fd: i32, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            // SAFETY: `bytes` is a valid buffer of `bytes.len()` bytes.
+            let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+            match usize::try_from(n) {
+                Ok(n) if n > 0 => bytes = bytes.get(n..).unwrap_or_default(),
+                // Reading errno allocates nothing.
+                Err(_) if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) => {}
+                _ => return,
+            }
+        }
+    }
+}
+
 /// The reader's latest changes, for the hangup watchdog, and whether the loop has ended.
 #[derive(Debug, Default)]
 struct Checkpoint {
@@ -285,8 +444,10 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// Notices a terminal that went away (window closed, connection dropped): the loop must end and
 /// the state be saved even when nothing sends SIGHUP, and even when the loop is stuck. crossterm
-/// 0.29 spins for ever reading a hung-up terminal inside `event::poll`, timeout or not
-/// (crossterm-rs/crossterm#793), so the loop may never look at its stop flag again.
+/// 0.29 with its mio event source spins for ever reading a hung-up terminal inside `event::poll`,
+/// timeout or not (crossterm-rs/crossterm#793), so the loop may never look at its stop flag again;
+/// the `use-dev-tty` source this crate uses returns an error instead, but the watchdog stays, as
+/// the one guard that does not depend on how crossterm reads.
 #[cfg(unix)]
 mod hangup {
     use std::sync::atomic::{AtomicBool, Ordering};
@@ -333,6 +494,18 @@ mod hangup {
                 // Still holding the lock, so the loop cannot hand over changes of its own.
                 std::process::exit(0);
             });
+    }
+
+    /// True when standard input (the terminal) has hung up, now.
+    pub(super) fn gone() -> bool {
+        let mut fd = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: 0,
+            revents: 0,
+        };
+        // SAFETY: `fd` is one valid, exclusively borrowed `pollfd`, and the count passed is 1.
+        let n = unsafe { libc::poll(&mut fd, 1, 0) };
+        n > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR) != 0
     }
 
     /// Blocks until standard input hangs up (true), or cannot be watched (false).

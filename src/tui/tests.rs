@@ -115,12 +115,84 @@ fn too_small_terminals_get_a_notice() {
 }
 
 #[test]
-fn a_state_warning_shows_in_the_status_bar_until_escape() {
+fn a_state_warning_shows_above_the_status_bar_until_escape() {
     let mut a = app(80, 24);
     a.warning = Some("state file was not valid state JSON; moved aside".into());
+    a.update(Action::Resize(80, 24));
     assert!(screen(&a, 80, 24).contains("⚠ state file was not valid"));
     a.update(Action::Back);
     assert!(!screen(&a, 80, 24).contains('⚠'));
+}
+
+#[test]
+fn a_long_state_warning_shows_whole_with_the_set_aside_file_name() {
+    let name = "/home/lectrice/.local/state/aes-reader/state.json.corrupt-20250512T101500";
+    let warning = format!(
+        "the reader state file /home/lectrice/.local/state/aes-reader/state.json was not valid \
+         state JSON (expected value at line 1 column 1); it was moved aside to {name} and read \
+         marks and positions start empty. Look at that file, or delete it"
+    );
+    for (w, h) in [(80u16, 24u16), (120, 40), (200, 60), (57, 19)] {
+        let mut a = app(w, h);
+        a.warning = Some(warning.clone());
+        a.update(Action::Resize(w, h));
+        let text = screen(&a, w, h);
+        // The rows of the screen joined, borders and padding aside: the name, maybe cut by the
+        // wrapping, reads whole.
+        let joined: String = text
+            .lines()
+            .map(|l| l.trim_matches('"').trim())
+            .collect::<Vec<_>>()
+            .join("");
+        assert!(joined.contains(name), "{w}x{h}:\n{text}");
+        let words: Vec<&str> = text
+            .lines()
+            .flat_map(|l| l.trim_matches('"').split_whitespace())
+            .collect();
+        // Below 80x24 the warning may need more than its third of the screen: it ends in `…`.
+        assert!(
+            words.join(" ").contains("(Esc hides this.)") || w < 80,
+            "{w}x{h}:\n{text}"
+        );
+        // The panes keep their room: the list still shows its articles.
+        assert!(text.contains("Articles"), "{w}x{h}:\n{text}");
+    }
+}
+
+#[test]
+fn a_capped_query_says_so_in_the_filter_line() {
+    let mut a = app(80, 24);
+    a.paste(&"Ouagadougou ".repeat(900));
+    let text = screen(&a, 80, 24);
+    assert!(text.contains("256 characters at most"), "{text}");
+    // The end of the query shows, next to the note.
+    assert!(text.contains("Ouagadougou"), "{text}");
+}
+
+#[test]
+fn the_reading_pane_says_loading_until_the_first_articles_arrive() {
+    use crate::corpus::load::Loading;
+    use crate::corpus::state::ReaderState;
+    use crate::corpus::store::{Origin, Source};
+    use crate::tui::theme::Theme;
+    let files = (0..50)
+        .map(|i| (format!("a{i}.txt"), b"Un titre\n\nUn texte.".to_vec()))
+        .collect();
+    let mut a = App::loading(
+        Loading::start(Source::from_files(Origin::Embedded, files)),
+        &Origin::Embedded,
+        ReaderState::default(),
+        Theme::new(false),
+    )
+    .unwrap();
+    a.update(Action::Resize(120, 40));
+    // Not pumped: nothing has arrived.
+    let text = screen(&a, 120, 40);
+    assert!(text.contains("Loading…"), "{text}");
+    assert!(!text.contains("no articles"), "{text}");
+    a.settle();
+    let text = screen(&a, 120, 40);
+    assert!(!text.contains("Loading…"), "{text}");
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! Layout and drawing of the whole screen: which panes fit at this size and where, the status bar,
-//! the help overlay and the "terminal too small" notice. Reads the state, never changes it.
+//! Layout and drawing of the whole screen: which panes fit at this size and where, a warning shown
+//! whole above the status bar, the status bar, the help overlay and the "terminal too small"
+//! notice. Reads the state, never changes it.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -27,6 +28,8 @@ pub struct Areas {
     pub quotes: Option<Rect>,
     /// Filter line.
     pub filter: Option<Rect>,
+    /// The warning, above the status bar.
+    pub warning: Option<Rect>,
     /// Status bar.
     pub status: Option<Rect>,
     /// True when the terminal is too small for anything but a notice.
@@ -65,8 +68,15 @@ fn split_cols(area: Rect, left: u16) -> (Rect, Rect) {
 
 /// Lays the screen out. Wide: list | reader | quotes. Medium: list | reader over quotes. Narrow:
 /// list over reader over quotes. Small: the focused pane alone. Tiny: a notice.
-/// `list_rows` is how many rows the list would like (the stacked layout gives it no more).
-pub fn layout(area: Rect, focus: Focus, filter_shown: bool, list_rows: usize) -> Areas {
+/// `list_rows` is how many rows the list would like (the stacked layout gives it no more);
+/// `warning_rows` how many the warning would like (it gets a third of the screen at most).
+pub fn layout(
+    area: Rect,
+    focus: Focus,
+    filter_shown: bool,
+    list_rows: usize,
+    warning_rows: usize,
+) -> Areas {
     let (w, h) = (area.width, area.height);
     if w < MIN_SIZE.0 || h < MIN_SIZE.1 {
         return Areas {
@@ -75,8 +85,17 @@ pub fn layout(area: Rect, focus: Focus, filter_shown: bool, list_rows: usize) ->
         };
     }
     let (main, status) = split_rows(area, h - 1);
+    let warning_rows = u16::try_from(warning_rows)
+        .unwrap_or(u16::MAX)
+        .min((h / 3).max(1));
+    let (main, warning) = if warning_rows > 0 {
+        let (m, r) = split_rows(main, main.height.saturating_sub(warning_rows));
+        (m, Some(r))
+    } else {
+        (main, None)
+    };
     let (main, filter) = if filter_shown {
-        let (m, f) = split_rows(main, main.height - 1);
+        let (m, f) = split_rows(main, main.height.saturating_sub(1));
         (m, Some(f))
     } else {
         (main, None)
@@ -84,6 +103,7 @@ pub fn layout(area: Rect, focus: Focus, filter_shown: bool, list_rows: usize) ->
     let mut areas = Areas {
         status: Some(status),
         filter,
+        warning,
         ..Areas::default()
     };
     // The reader or the quotes in one region, as focus says (quotes replace the reader when there
@@ -150,7 +170,18 @@ pub fn layout(area: Rect, focus: Focus, filter_shown: bool, list_rows: usize) ->
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
-    let areas = layout(area, app.focus, app.filter.shown(), app.list.matches.len());
+    let warning = app
+        .warning
+        .as_deref()
+        .map(|w| warning_lines(w, usize::from(area.width)))
+        .unwrap_or_default();
+    let areas = layout(
+        area,
+        app.focus,
+        app.filter.shown(),
+        app.list.matches.len(),
+        warning.len(),
+    );
     if areas.too_small {
         let note = format!(
             "Terminal too small ({}x{}); aes-reader needs at least {}x{}.",
@@ -189,6 +220,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     if let Some(r) = areas.filter {
         filter::render(frame, r, app);
     }
+    if let Some(r) = areas.warning {
+        render_warning(frame, r, &warning, &app.theme);
+    }
     if let Some(r) = areas.status {
         render_status(frame, r, app);
     }
@@ -212,9 +246,7 @@ fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
         hints.push(Span::raw(format!(" {hint}  ")));
         hints_w += w;
     }
-    let left = if let Some(w) = &app.warning {
-        Span::styled(format!(" ⚠ {w}"), theme.warning())
-    } else if let Some(m) = &app.message {
+    let left = if let Some(m) = &app.message {
         Span::raw(format!(" {m}"))
     } else {
         let n = app.articles().len();
@@ -253,6 +285,52 @@ fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
         Paragraph::new(Line::from(spans)).style(theme.status()),
         area,
     );
+}
+
+/// The rows of a warning at `width` columns: all of it (a file name in it must be readable whole),
+/// then how to hide it. Characters a terminal would act on are left out.
+pub fn warning_lines(warning: &str, width: usize) -> Vec<String> {
+    let text: String = warning
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| crate::corpus::sanitize::is_safe_char(*c))
+        .collect();
+    let text = format!("⚠ {text} (Esc hides this.)");
+    // Broken at spaces only, so a path stays whole on its row when it fits one.
+    let options = textwrap::Options::new(width.saturating_sub(2).max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(&text, options)
+        .into_iter()
+        .map(|l| format!(" {l}"))
+        .collect()
+}
+
+/// Draws the warning's rows in `area`; when they do not all fit, the last row shown ends in `…`.
+fn render_warning(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    lines: &[String],
+    theme: &crate::tui::theme::Theme,
+) {
+    let rows = usize::from(area.height);
+    let width = usize::from(area.width);
+    let mut shown: Vec<Line<'_>> = Vec::with_capacity(rows);
+    for (i, l) in lines.iter().take(rows).enumerate() {
+        let text = if i + 1 == rows && lines.len() > rows {
+            // More follows: the row ends in `…` whether or not it had to be cut.
+            let cut = truncate(l, width.saturating_sub(1));
+            if cut.ends_with('…') {
+                cut
+            } else {
+                format!("{cut}…")
+            }
+        } else {
+            truncate(l, width)
+        };
+        shown.push(Line::from(Span::styled(text, theme.warning())));
+    }
+    frame.render_widget(Paragraph::new(shown), area);
 }
 
 fn render_help(frame: &mut Frame<'_>, area: Rect, app: &App) {

@@ -149,7 +149,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     if app.list.matches.is_empty() {
-        let note = if app.busy() && total == 0 {
+        let note = if app.first_list_pending() || (app.busy() && total == 0) {
             "Loading…"
         } else if total == 0 {
             "No articles."

@@ -200,12 +200,16 @@ pub fn heights(quotes: &[Quote], width: usize) -> Vec<usize> {
 /// Height of each item at `width` columns (what [`item_lines`] returns), item `selected` drawn
 /// as the selected one.
 pub fn heights_with(quotes: &[Quote], width: usize, selected: Option<usize>) -> Vec<usize> {
-    let theme = Theme::new(false);
     quotes
         .iter()
         .enumerate()
-        .map(|(i, q)| item_lines(q, width, Some(i) == selected, &theme, &|_| None).len())
+        .map(|(i, q)| height(q, width, Some(i) == selected))
         .collect()
+}
+
+/// Height of one item at `width` columns, drawn selected or not (one entry of [`heights_with`]).
+pub fn height(quote: &Quote, width: usize, selected: bool) -> usize {
+    item_lines(quote, width, selected, &Theme::new(false), &|_| None).len()
 }
 
 /// What the panel shows: the quotes, the selection, and how to draw them.

@@ -80,6 +80,8 @@ pub struct Wrapped {
     pub measure: usize,
     /// The lines, top to bottom.
     pub lines: Vec<WrappedLine>,
+    /// The indices of the body lines, in order (their body ranges start in increasing order).
+    body_lines: Vec<usize>,
 }
 
 /// Byte ranges of the lines of `text` wrapped to `width` columns (display width, so accents, no-break
@@ -126,7 +128,8 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
 
 /// Joins `«` to the word after it and `»`, `:`, `;`, `!`, `?` to the word before, so a line never
 /// starts with a closing mark or ends with an opening one when the source used plain spaces where
-/// French typography wants no-break ones.
+/// French typography wants no-break ones. Linear in the line: a run of glued words (100,000 `« `)
+/// becomes one word whose width is measured once, when the run ends.
 fn glue_french_marks<'a>(line: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
     let opens = |w: &str| w.ends_with(['«', '“', '‹']);
     let closes = |w: &str| {
@@ -136,31 +139,44 @@ fn glue_french_marks<'a>(line: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
         )
     };
     let mut out: Vec<Word<'a>> = Vec::with_capacity(words.len());
+    // The run being glued: where it starts in `line`, where its last word starts, its last word.
+    let mut run: Option<(usize, usize, Word<'a>)> = None;
     let mut pos = 0;
-    let mut starts: Vec<usize> = Vec::with_capacity(words.len());
     for w in words {
         let start = pos;
         pos += w.word.len() + w.whitespace.len();
-        let glue = match out.last() {
-            Some(prev) => !prev.whitespace.is_empty() && (opens(prev.word) || closes(w.word)),
-            None => false,
+        run = match run.take() {
+            // Glued text ends with its last word, so the last word alone decides.
+            Some((first, _, last))
+                if !last.whitespace.is_empty() && (opens(last.word) || closes(w.word)) =>
+            {
+                Some((first, start, w))
+            }
+            Some(done) => {
+                out.push(glued(line, done));
+                Some((start, start, w))
+            }
+            None => Some((start, start, w)),
         };
-        match (glue, starts.last()) {
-            (true, Some(&prev_start)) => {
-                let joined = line.get(prev_start..start + w.word.len()).unwrap_or(w.word);
-                let mut word = Word::from(joined);
-                word.whitespace = w.whitespace;
-                if let Some(last) = out.last_mut() {
-                    *last = word;
-                }
-            }
-            _ => {
-                starts.push(start);
-                out.push(w);
-            }
-        }
+    }
+    if let Some(done) = run {
+        out.push(glued(line, done));
     }
     out
+}
+
+/// The word for a run of glued words: `line[first..]` up to the end of `last` (which starts at
+/// `last_start`), followed by `last`'s whitespace.
+fn glued<'a>(line: &'a str, (first, last_start, last): (usize, usize, Word<'a>)) -> Word<'a> {
+    if first == last_start {
+        return last;
+    }
+    let Some(text) = line.get(first..last_start + last.word.len()) else {
+        return last;
+    };
+    let mut word = Word::from(text);
+    word.whitespace = last.whitespace;
+    word
 }
 
 impl Wrapped {
@@ -253,7 +269,21 @@ impl Wrapped {
                 });
             }
         }
-        Wrapped { measure, lines }
+        let body_lines = (0..lines.len())
+            .filter(|&i| matches!(lines[i].text, LineText::Body(_)))
+            .collect();
+        Wrapped {
+            measure,
+            lines,
+            body_lines,
+        }
+    }
+
+    fn body_start(&self, line: usize) -> Option<usize> {
+        match &self.lines.get(line)?.text {
+            LineText::Body(r) => Some(r.start),
+            _ => None,
+        }
     }
 
     /// The line to show at the top for `anchor`: the first line with that key, else the last line
@@ -268,9 +298,13 @@ impl Wrapped {
 
     /// The line that shows body byte `byte`.
     pub fn line_of_body(&self, byte: usize) -> usize {
-        self.lines
-            .iter()
-            .rposition(|l| matches!(&l.text, LineText::Body(r) if r.start <= byte))
+        // A binary search: `n` walks through every hit of a long article.
+        let after = self
+            .body_lines
+            .partition_point(|&i| self.body_start(i).is_some_and(|start| start <= byte));
+        after
+            .checked_sub(1)
+            .and_then(|k| self.body_lines.get(k).copied())
             .unwrap_or(0)
     }
 
@@ -377,8 +411,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
         .article
         .and_then(|i| app.articles().get(i).map(|a| (i, a)));
     let Some((index, article)) = article else {
-        let note = if app.articles().is_empty() {
+        let loading = app.loading_progress().is_some();
+        let note = if app.first_list_pending() || (loading && app.articles().is_empty()) {
+            "Loading…"
+        } else if app.articles().is_empty() {
             "The corpus has no articles. Add .txt or .md files to the folder, or run `aes-reader check`."
+        } else if loading {
+            "No article matches the filter so far; more are loading. Esc clears it."
         } else {
             "No article matches the filter. Esc clears it."
         };
@@ -454,11 +493,24 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
             .map(|r| (r.clone(), theme.hit())),
     );
 
-    let lines: Vec<Line<'_>> = wrapped
-        .lines
+    // Only the highlights on screen: a long article can have a hundred thousand hits, and every
+    // line looks at each highlight it is given.
+    let shown = wrapped.lines.get(top..).unwrap_or_default();
+    let shown = shown.get(..vp.height.min(shown.len())).unwrap_or_default();
+    let body = |l: &WrappedLine| match &l.text {
+        LineText::Body(r) => Some(r.clone()),
+        _ => None,
+    };
+    let first = shown.iter().find_map(body);
+    let last = shown.iter().rev().find_map(body);
+    let body_span = first.zip(last).map(|(f, l)| f.start..l.end);
+    body_hl.retain(|(r, _)| {
+        body_span
+            .as_ref()
+            .is_some_and(|s| r.start < s.end && r.end > s.start)
+    });
+    let lines: Vec<Line<'_>> = shown
         .iter()
-        .skip(top)
-        .take(vp.height)
         .map(|l| {
             let base = match l.kind {
                 LineKind::Title => theme.title(),
