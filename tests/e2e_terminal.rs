@@ -581,7 +581,7 @@ fn a_set_aside_state_file_is_named_in_full_on_screen_and_again_at_exit() {
     let kept: Vec<String> = fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n != "state.json" && !n.ends_with(".tmp"))
+        .filter(|n| n != "state.json" && !n.ends_with(".tmp") && !n.ends_with(".lock"))
         .collect();
     let name = kept
         .iter()
