@@ -1700,15 +1700,10 @@ pub(crate) mod tests {
         assert!(app.help);
     }
 
-    /// A reader whose articles are still to arrive: not pumped yet.
-    fn loading_app() -> App {
+    /// A reader whose articles (`files`) are still to arrive: not pumped yet.
+    fn loading_app(files: Vec<(String, Vec<u8>)>) -> App {
         use crate::corpus::load::Loading;
         use crate::corpus::store::Source;
-        let files = vec![(
-            "a.txt".to_owned(),
-            b"Le sommet de Niamey\n\nLes chefs d\xe2\x80\x99\xc3\x89tat se sont r\xc3\xa9unis."
-                .to_vec(),
-        )];
         let source = Source::from_files(Origin::Embedded, files);
         let mut app = App::loading(
             Loading::start(source),
@@ -1723,7 +1718,11 @@ pub(crate) mod tests {
 
     #[test]
     fn keys_wait_for_the_first_list_until_it_has_articles() {
-        let mut app = loading_app();
+        let mut app = loading_app(vec![(
+            "a.txt".to_owned(),
+            b"Le sommet de Niamey\n\nLes chefs d\xe2\x80\x99\xc3\x89tat se sont r\xc3\xa9unis."
+                .to_vec(),
+        )]);
         assert!(app.first_list_pending());
         app.settle();
         assert!(!app.first_list_pending());
@@ -1740,16 +1739,7 @@ pub(crate) mod tests {
 
     #[test]
     fn an_empty_corpus_does_not_hold_keys_for_ever() {
-        use crate::corpus::load::Loading;
-        use crate::corpus::store::Source;
-        let source = Source::from_files(Origin::Embedded, Vec::new());
-        let mut app = App::loading(
-            Loading::start(source),
-            &Origin::Embedded,
-            ReaderState::default(),
-            Theme::new(false),
-        )
-        .unwrap();
+        let mut app = loading_app(Vec::new());
         app.settle();
         assert!(!app.first_list_pending());
     }
