@@ -18,6 +18,8 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
+use crate::corpus::text::GENERAL_PUNCTUATION;
+
 /// Consecutive combining marks (Unicode category M, any script) kept on one base character: French
 /// needs at most two, and no real text stacks more than four on one letter.
 pub const MAX_COMBINING: usize = 4;
@@ -535,9 +537,6 @@ fn skip_string_body(chars: &mut Chars<'_>) {
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
-
-/// U+2000..U+206F: spaces, dashes, quotation marks, ellipsis, a few format characters.
-const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 /// Invisible characters, removed silently: every format character (Unicode category Cf, as the
 /// `unicode-properties` tables give it) but the bidi controls, which are counted apart, and the other

@@ -33,10 +33,13 @@ pub fn is_alphabetic(c: char) -> bool {
     latin(&LATIN_ALPHABETIC, c).unwrap_or_else(|| !is_general_punctuation(c) && c.is_alphabetic())
 }
 
-/// U+2000..U+206F (spaces, dashes, ’ “ ” …, format characters): no letter or digit in it, and the
-/// commonest non-Latin chars of French text.
+/// U+2000..U+206F, the General Punctuation block (spaces, dashes, ’ “ ” …, a few format
+/// characters): no letter, digit or combining mark in it, and the commonest non-Latin chars of
+/// French text, so the per-char tests answer it without Unicode's tables.
+pub const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
 fn is_general_punctuation(c: char) -> bool {
-    ('\u{2000}'..='\u{206F}').contains(&c)
+    GENERAL_PUNCTUATION.contains(&c)
 }
 
 /// `f` of every char of U+0080..U+017F (Latin-1 and Latin Extended-A: every French letter), built

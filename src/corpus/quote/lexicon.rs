@@ -662,22 +662,25 @@ impl Lexicon {
             if !starts {
                 continue;
             }
-            let Some(candidates) = self.role_by_first_word.get(first_word(&folded[i..])) else {
-                continue;
-            };
-            let best = candidates
-                .iter()
-                .filter(|r| {
-                    folded[i..]
-                        .strip_prefix(r.as_str())
-                        .is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_alphanumeric(c)))
-                })
-                .max_by_key(|r| r.len());
-            if let Some(r) = best {
-                return Some((i, r.as_str()));
+            if let Some(r) = self.role_at(&folded[i..]) {
+                return Some((i, r));
             }
         }
         None
+    }
+
+    /// The longest role noun that `folded` opens with, up to a word boundary.
+    fn role_at(&self, folded: &str) -> Option<&str> {
+        self.role_by_first_word
+            .get(first_word(folded))?
+            .iter()
+            .filter(|r| {
+                folded
+                    .strip_prefix(r.as_str())
+                    .is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_alphanumeric(c)))
+            })
+            .max_by_key(|r| r.len())
+            .map(String::as_str)
     }
 
     /// A role noun said of a woman (`magistrate`, `présidente`), folded.
@@ -707,20 +710,12 @@ impl Lexicon {
 
     /// A single word that is a role noun by itself (`ministre`, `président.`).
     pub fn is_role_word(&self, folded: &str) -> bool {
-        // What [`Self::find_role_noun`] would say of a role at 0 covering the word (but a final
-        // char), asked of the first word's candidates only.
+        // A role at the word's start (where [`Self::find_role_noun`] looks first) covering it but
+        // for a final char.
         folded.starts_with(is_alphanumeric)
             && self
-                .role_by_first_word
-                .get(first_word(folded))
-                .is_some_and(|candidates| {
-                    candidates.iter().any(|r| {
-                        r.len() + 1 >= folded.len()
-                            && folded.strip_prefix(r.as_str()).is_some_and(|rest| {
-                                rest.chars().next().is_none_or(|c| !is_alphanumeric(c))
-                            })
-                    })
-                })
+                .role_at(folded)
+                .is_some_and(|r| r.len() + 1 >= folded.len())
     }
 
     /// Rewrites role phrases to their canonical synonyms (`chef de la diplomatie` → `ministre …`).
