@@ -139,6 +139,15 @@ pub struct App {
 
 /// Most events taken before drawing again.
 const MAX_BURST: usize = 64;
+/// Keeps a read count in step with a mark that changed to `read`.
+fn count_mark(count: &mut usize, read: bool) {
+    if read {
+        *count += 1;
+    } else {
+        *count = count.saturating_sub(1);
+    }
+}
+
 /// How long the loop waits for the next event of a burst before drawing. Not zero: with
 /// crossterm's `use-dev-tty` event source a zero timeout never looks at the terminal, so each
 /// event would cost a frame.
@@ -551,47 +560,31 @@ impl App {
             .reader
             .article
             .and_then(|i| self.articles.get(i))
-            .map(|a| a.id.clone());
-        let mut marks = false;
-        for (id, &read) in &others.read {
-            if self.journal.read.contains_key(id) {
-                continue;
-            }
-            let changed = if read {
-                self.state.read.insert(id.clone())
-            } else {
-                self.state.read.remove(id)
-            };
-            if changed && self.ids.contains_key(id.as_str()) {
-                marks = true;
-                if read {
-                    self.read_count += 1;
-                } else {
-                    self.read_count = self.read_count.saturating_sub(1);
-                }
-            }
+            .map(|a| a.id.as_str());
+        let mine = &self.journal;
+        let mut theirs = others.clone();
+        theirs.read.retain(|id, _| !mine.read.contains_key(id));
+        theirs
+            .positions
+            .retain(|id, _| !mine.positions.contains_key(id) && open != Some(id.as_str()));
+        theirs
+            .fingerprints
+            .retain(|id, _| !mine.fingerprints.contains_key(id));
+        theirs.last = None;
+        // The marks that change an article of this corpus, counted before they are applied.
+        let flips: Vec<bool> = theirs
+            .read
+            .iter()
+            .filter(|&(id, &read)| {
+                self.state.read.contains(id) != read && self.ids.contains_key(id.as_str())
+            })
+            .map(|(_, &read)| read)
+            .collect();
+        theirs.apply(&mut self.state);
+        for &read in &flips {
+            count_mark(&mut self.read_count, read);
         }
-        for (id, at) in &others.positions {
-            if self.journal.positions.contains_key(id)
-                || open.as_ref().is_some_and(|o| o.as_str() == id)
-            {
-                continue;
-            }
-            match at {
-                Some(at) => self.state.positions.insert(id.clone(), *at),
-                None => self.state.positions.remove(id),
-            };
-        }
-        for (id, fingerprint) in &others.fingerprints {
-            if self.journal.fingerprints.contains_key(id) {
-                continue;
-            }
-            match fingerprint {
-                Some(fp) => self.state.fingerprints.insert(id.clone(), *fp),
-                None => self.state.fingerprints.remove(id),
-            };
-        }
-        marks
+        !flips.is_empty()
     }
 
     /// Marks article `index` read or unread, and records it for the next save.
@@ -605,14 +598,10 @@ impl App {
         } else {
             self.state.read.remove(id)
         };
-        if changed {
-            if read {
-                self.read_count += 1;
-            } else {
-                self.read_count = self.read_count.saturating_sub(1);
-            }
-        }
         let fingerprint = read.then(|| Fingerprint::of(&a.body));
+        if changed {
+            count_mark(&mut self.read_count, read);
+        }
         match fingerprint {
             Some(fp) => self.state.fingerprints.insert(id.to_owned(), fp),
             None => self.state.fingerprints.remove(id),
