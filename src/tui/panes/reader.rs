@@ -73,6 +73,16 @@ pub struct WrappedLine {
     pub indent: u16,
 }
 
+impl WrappedLine {
+    /// The body bytes this line shows, when it shows body text.
+    fn body(&self) -> Option<&Range<usize>> {
+        match &self.text {
+            LineText::Body(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
 /// An article wrapped to one measure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wrapped {
@@ -270,7 +280,7 @@ impl Wrapped {
             }
         }
         let body_lines = (0..lines.len())
-            .filter(|&i| matches!(lines[i].text, LineText::Body(_)))
+            .filter(|&i| lines[i].body().is_some())
             .collect();
         Wrapped {
             measure,
@@ -280,10 +290,7 @@ impl Wrapped {
     }
 
     fn body_start(&self, line: usize) -> Option<usize> {
-        match &self.lines.get(line)?.text {
-            LineText::Body(r) => Some(r.start),
-            _ => None,
-        }
+        self.lines.get(line)?.body().map(|r| r.start)
     }
 
     /// The line to show at the top for `anchor`: the first line with that key, else the last line
@@ -497,12 +504,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
     // line looks at each highlight it is given.
     let shown = wrapped.lines.get(top..).unwrap_or_default();
     let shown = shown.get(..vp.height.min(shown.len())).unwrap_or_default();
-    let body = |l: &WrappedLine| match &l.text {
-        LineText::Body(r) => Some(r.clone()),
-        _ => None,
-    };
-    let first = shown.iter().find_map(body);
-    let last = shown.iter().rev().find_map(body);
+    let first = shown.iter().find_map(WrappedLine::body);
+    let last = shown.iter().rev().find_map(WrappedLine::body);
     let body_span = first.zip(last).map(|(f, l)| f.start..l.end);
     body_hl.retain(|(r, _)| {
         body_span
