@@ -172,6 +172,16 @@ pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
         return f(s);
     }
     let mut buf = [0u8; 64];
+    // ASCII with capitals (`Diop`, `AES`): lower-cased as bytes.
+    if s.is_ascii()
+        && let Some(slot) = buf.get_mut(..s.len())
+    {
+        slot.copy_from_slice(s.as_bytes());
+        slot.make_ascii_lowercase();
+        if let Ok(folded) = std::str::from_utf8(slot) {
+            return f(folded);
+        }
+    }
     let mut len = 0;
     for c in s.chars().map(fold_char) {
         let Some(slot) = buf.get_mut(len..len + c.len_utf8()) else {
@@ -216,9 +226,32 @@ pub fn find_byte<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> usi
 /// A comparison key: folded words (letters and digits only) joined by single spaces, so that
 /// `L’AES a « la même »` and `L'AES a "la meme"` compare equal.
 pub fn words_key(s: &str) -> String {
-    // Never longer than `s`: one allocation, no regrowth.
+    // Never longer than `s`: one allocation, no regrowth. The same chars as
+    // [`words_key_chars`], with ASCII (most of the text) read byte by byte, not decoded.
     let mut key = String::with_capacity(s.len());
-    key.extend(words_key_chars(s));
+    let (mut gap, mut started) = (false, false);
+    let mut i = 0;
+    while let Some(&b) = s.as_bytes().get(i) {
+        let c = if b.is_ascii() {
+            i += 1;
+            char::from(b.to_ascii_lowercase())
+        } else {
+            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            fold_char(c)
+        };
+        if !is_alphanumeric(c) {
+            gap = true;
+            continue;
+        }
+        if gap && started {
+            key.push(' ');
+        }
+        key.push(c);
+        (gap, started) = (false, true);
+    }
     key
 }
 
@@ -341,7 +374,18 @@ mod tests {
 
     #[test]
     fn folding_on_the_stack_matches_folding() {
-        for s in ["L’État", "", "Œuvre", &"é".repeat(40), "İstanbul ß"] {
+        let (lower, upper) = ("a".repeat(64), "A".repeat(65));
+        for s in [
+            "L’État",
+            "",
+            "Œuvre",
+            &"é".repeat(40),
+            "İstanbul ß",
+            "Diop",
+            "AES",
+            &lower,
+            &upper,
+        ] {
             assert_eq!(with_fold(s, str::to_owned), fold(s));
         }
     }
@@ -465,6 +509,11 @@ mod tests {
         let every: String = (0..0x3000).filter_map(char::from_u32).collect();
         for s in AWKWARD.iter().copied().chain([every.as_str()]) {
             assert_eq!(words_key(s), by_definition(s), "{s:?}");
+            assert_eq!(
+                words_key(s),
+                words_key_chars(s).collect::<String>(),
+                "{s:?}"
+            );
         }
         assert!(words_key_chars("L’État, « déjà »").eq(words_key_chars("l'etat deja")));
         assert!(!words_key_chars("l'etat deja").eq(words_key_chars("l etat dej")));

@@ -8,6 +8,7 @@ mod lexicon;
 mod links;
 mod names;
 pub mod people;
+mod words;
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};

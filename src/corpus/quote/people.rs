@@ -11,9 +11,8 @@ use serde::Deserialize;
 use super::clauses::{opening, opens_adverbial};
 use super::lexicon::LEXICON;
 use super::names::{is_elided_common, may_open_org, org_in};
-use crate::corpus::text::{
-    fold, fold_char, is_alphabetic, latin, latin_table, with_fold, words_key,
-};
+use super::words::{next_capitalized, next_word};
+use crate::corpus::text::{fold, fold_char, is_alphabetic, with_fold, words_key};
 
 /// The corpus alias file (`people.toml` in the corpus folder): spellings and roles of one person.
 ///
@@ -149,73 +148,6 @@ pub struct People {
     floor: Vec<(usize, Referent)>,
 }
 
-/// Byte ranges of the words of `text`: letters and marks, joined by inner hyphens and apostrophes
-/// (`Jean-Marie`, `d’Ivoire`), with a final period kept (`M.`, `K.`). A hand-written scan: this
-/// runs over every article and a regex with Unicode classes costs several times more.
-fn word_ranges(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    // Byte length of the letter at `i`, if a letter starts there (`i` is on a char boundary).
-    let letter = |i: usize| -> Option<usize> {
-        let b = *bytes.get(i)?;
-        if b.is_ascii() {
-            return b.is_ascii_alphabetic().then_some(1);
-        }
-        let c = text.get(i..)?.chars().next()?;
-        let is_letter = latin(&LATIN_LETTERS, c).unwrap_or_else(|| is_letter_uncached(c));
-        is_letter.then(|| c.len_utf8())
-    };
-    // Past a run of ASCII letters, the common case, without the general test.
-    let ascii_letters = |i: usize| {
-        bytes.get(i..).map_or(0, |rest| {
-            rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()
-        })
-    };
-    let mut out = Vec::with_capacity(text.len() / 6);
-    let mut i = 0;
-    while i < bytes.len() {
-        let Some(len) = letter(i) else {
-            i += text
-                .get(i..)
-                .and_then(|t| t.chars().next())
-                .map_or(1, char::len_utf8);
-            continue;
-        };
-        let start = i;
-        i += len;
-        loop {
-            i += ascii_letters(i);
-            if let Some(len) = letter(i) {
-                i += len;
-                continue;
-            }
-            let joiner = match bytes.get(i) {
-                Some(b'-' | b'\'') => 1,
-                _ if text.get(i..).is_some_and(|t| t.starts_with('’')) => '’'.len_utf8(),
-                _ => break,
-            };
-            if letter(i + joiner).is_none() {
-                break;
-            }
-            i += joiner;
-        }
-        if bytes.get(i) == Some(&b'.') {
-            i += 1;
-        }
-        out.push((start, i));
-    }
-    out
-}
-
-/// A letter or a combining mark: what words are made of.
-fn is_letter_uncached(c: char) -> bool {
-    is_alphabetic(c) || unicode_normalization::char::is_combining_mark(c)
-}
-
-/// [`is_letter_uncached`] for U+0080..U+017F (every French letter): most characters are ASCII or
-/// in it, and the Unicode tables cost a search each.
-static LATIN_LETTERS: std::sync::LazyLock<Vec<bool>> =
-    std::sync::LazyLock::new(|| latin_table(is_letter_uncached));
-
 const PARTICLES: [&str; 12] = [
     "de", "du", "des", "ben", "bin", "ould", "ag", "el", "al", "van", "von", "ibn",
 ];
@@ -277,6 +209,54 @@ const FLOOR_REACH: usize = 1_500;
 /// How far after a name an apposition (`, ministre malien des Affaires étrangères`) is looked for.
 const APPOSITION_BYTES: usize = 400;
 
+/// Runs of capitalized words that may make one name (`Abdoulaye Diop`, `M. Diop`, `Ould Ahmed
+/// de Souza`): the words (byte ranges) and each run as a range of them. Words join across one or
+/// two spaces, not across a sentence end (`Mali. Il`) nor a line; a particle (`de`, `ould`) joins
+/// when a capitalized word follows it.
+fn capitalized_runs(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let (mut words, mut runs) = (Vec::new(), Vec::new());
+    let mut at = 0;
+    while let Some(first) = next_capitalized(text, at) {
+        let start = words.len();
+        let mut here = first;
+        loop {
+            let Some(next) = next_word(text, here.end) else {
+                break;
+            };
+            let gap = &text[here.end..next.start];
+            let word = &text[here.clone()];
+            // `Mali. Il` is two sentences; `K. Mamadou` and `M. Diop` are one name.
+            let ends_sentence = word.ends_with('.')
+                && word.chars().count() > 2
+                && !LEXICON.titles.iter().any(|t| t == word);
+            let joined = !gap.is_empty()
+                && gap.chars().count() <= 2
+                && gap.chars().all(char::is_whitespace)
+                && !gap.contains('\n')
+                && !ends_sentence;
+            if !joined {
+                break;
+            }
+            let next_word_text = &text[next.clone()];
+            let particle = || {
+                with_fold(next_word_text, |n| PARTICLES.contains(&n))
+                    && next_word(text, next.end).is_some_and(|after| {
+                        is_cap(&text[after.clone()])
+                            && text[next.end..after.start].trim().is_empty()
+                    })
+            };
+            if !(is_cap(next_word_text) || particle()) {
+                break;
+            }
+            words.push(std::mem::replace(&mut here, next));
+        }
+        at = here.end;
+        words.push(here);
+        runs.push(start..words.len());
+    }
+    (words, runs)
+}
+
 impl People {
     /// Finds the people of `text`. `sentences` are the sentence ranges of the text.
     /// `quoted` are the ranges inside quotation marks and `anchors` where quotes open, both in
@@ -289,55 +269,10 @@ impl People {
         anchors: &[usize],
         aliases: &Aliases,
     ) -> People {
-        let words = word_ranges(text);
+        let (words, runs) = capitalized_runs(text);
         let mut people = People::default();
-        let mut runs: Vec<(Range<usize>, usize, usize)> = Vec::new(); // (byte range, first word, last word)
-        let mut i = 0;
-        while i < words.len() {
-            // Most words start with a lower-case ASCII letter: no need to look further.
-            if text
-                .as_bytes()
-                .get(words[i].0)
-                .is_some_and(u8::is_ascii_lowercase)
-            {
-                i += 1;
-                continue;
-            }
-            let w = &text[words[i].0..words[i].1];
-            if !is_cap(w) {
-                i += 1;
-                continue;
-            }
-            let mut j = i;
-            while j + 1 < words.len() {
-                let gap = &text[words[j].1..words[j + 1].0];
-                let next = &text[words[j + 1].0..words[j + 1].1];
-                let here = &text[words[j].0..words[j].1];
-                // `Mali. Il` is two sentences; `K. Mamadou` and `M. Diop` are one name.
-                let ends_sentence = here.ends_with('.')
-                    && here.chars().count() > 2
-                    && !LEXICON.titles.iter().any(|t| t == here);
-                let joined = gap.chars().all(char::is_whitespace)
-                    && !gap.is_empty()
-                    && gap.chars().count() <= 2
-                    && !gap.contains('\n')
-                    && !ends_sentence;
-                let particle = || {
-                    with_fold(next, |n| PARTICLES.contains(&n))
-                        && words.get(j + 2).is_some_and(|n| {
-                            is_cap(&text[n.0..n.1]) && text[words[j + 1].1..n.0].trim().is_empty()
-                        })
-                };
-                if joined && (is_cap(next) || particle()) {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            runs.push((words[i].0..words[j].1, i, j));
-            i = j + 1;
-        }
-        for (_, first, last) in runs {
+        for run in runs {
+            let (first, last) = (run.start, run.end - 1);
             // A lone capitalized word can only be a mention of someone already named: with no one
             // named yet (the start of most articles), there is nothing to look up.
             if first == last && people.persons.is_empty() {
@@ -346,7 +281,7 @@ impl People {
             // Drop capitalized sentence openers and titles in front: `Selon M. Diop` → `Diop`.
             let mut f = first;
             while f <= last {
-                let w = &text[words[f].0..words[f].1];
+                let w = &text[words[f].clone()];
                 if LEXICON.is_not_name_start(w)
                     || is_elided_common(w)
                     || LEXICON.titles.iter().any(|t| t == w)
@@ -360,7 +295,7 @@ impl People {
             if f > last {
                 continue;
             }
-            let range = words[f].0..words[last].1.min(text.len());
+            let range = words[f].start..words[last].end.min(text.len());
             let name = text[range.clone()].trim_end_matches('.');
             let tokens = name.split_whitespace();
             let count = tokens.clone().count();
@@ -375,7 +310,8 @@ impl People {
                     .map_or_else(|| name.to_owned(), str::to_owned);
                 let idx = people.person_index(&canonical, aliases);
                 if people.persons[idx].feminine.is_none() {
-                    people.persons[idx].feminine = title_gender(&text[words[first].0..range.start]);
+                    people.persons[idx].feminine =
+                        title_gender(&text[words[first].start..range.start]);
                 }
                 people.mentions.push((range.start, idx));
                 people.add_roles(idx, text, range.clone());
