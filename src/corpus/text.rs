@@ -195,23 +195,59 @@ pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
 /// The first offset at or after `from` where `bytes` holds a byte of `set` (`bytes.len()` when
 /// none does). Looks at eight bytes at a time: for scans after a few rare bytes in long text.
 pub fn find_byte<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    find_flagged(
+        bytes,
+        from,
+        |word| {
+            // A byte equal to `b` is a zero byte of `word ^ b…b`; the lowest flagged byte is a
+            // true zero (a borrow only flags bytes above one), and the lowest is all that is read.
+            set.iter().fold(0, |hits, &b| {
+                let x = word ^ (ONES * u64::from(b));
+                hits | (x.wrapping_sub(ONES) & !x & HIGHS)
+            })
+        },
+        |b| set.contains(&b),
+    )
+}
+
+/// The first offset at or after `from` of an ASCII capital (`bytes.len()` when none), eight bytes
+/// at a time.
+pub fn find_ascii_capital(bytes: &[u8], from: usize) -> usize {
+    find_flagged(
+        bytes,
+        from,
+        |word| !word & low7_at_least(word, b'A') & !low7_at_least(word, b'Z' + 1),
+        |b| b.is_ascii_uppercase(),
+    )
+}
+
+/// Per byte of `word` (eight bytes), its high bit set where the byte's low seven bits are at least
+/// `bound` (at most 0x80). No sum carries into the next byte: 0x7F + 0x80 < 0x100.
+pub fn low7_at_least(word: u64, bound: u8) -> u64 {
+    ((word & !HIGHS) + ONES * u64::from(0x80u8.saturating_sub(bound))) & HIGHS
+}
+
+/// The first offset at or after `from` of a byte that `flags` marks (the high bit of that byte in
+/// eight bytes read little-endian; only the lowest flagged byte need be exact) or, past the last
+/// eight, that `one` accepts; `bytes.len()` when none.
+pub fn find_flagged(
+    bytes: &[u8],
+    from: usize,
+    flags: impl Fn(u64) -> u64,
+    one: impl Fn(u8) -> bool,
+) -> usize {
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let Ok(word) = <[u8; 8]>::try_from(chunk) else {
             break;
         };
-        let word = u64::from_le_bytes(word);
-        // A byte equal to `b` is a zero byte of `word ^ b…b`; the lowest flagged byte is a true
-        // zero (a borrow only flags bytes above one), and the lowest is all that is read.
-        let hits = set.iter().fold(0, |hits, &b| {
-            let x = word ^ (ONES * u64::from(b));
-            hits | (x.wrapping_sub(ONES) & !x & HIGHS)
-        });
+        let hits = flags(u64::from_le_bytes(word));
         if hits != 0 {
             return i + (hits.trailing_zeros() / 8) as usize;
         }
@@ -219,7 +255,7 @@ pub fn find_byte<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> usi
     }
     bytes
         .get(i..)
-        .and_then(|rest| rest.iter().position(|b| set.contains(b)))
+        .and_then(|rest| rest.iter().position(|&b| one(b)))
         .map_or(bytes.len(), |p| i + p)
 }
 
@@ -364,6 +400,21 @@ mod tests {
     fn folding_removes_accents_case_and_curly_apostrophes() {
         assert_eq!(fold("L’État Sécurité"), "l'etat securite");
         assert_eq!(fold("Sergueï"), "serguei");
+    }
+
+    #[test]
+    fn the_eight_byte_capital_scan_stops_where_the_byte_by_byte_one_does() {
+        for b in 0u8..=255 {
+            for at in 0..17 {
+                let mut bytes = vec![b'x'; 17];
+                bytes[at] = b;
+                let slow = bytes
+                    .iter()
+                    .position(u8::is_ascii_uppercase)
+                    .unwrap_or(bytes.len());
+                assert_eq!(find_ascii_capital(&bytes, 0), slow, "byte {b:#x} at {at}");
+            }
+        }
     }
 
     #[test]

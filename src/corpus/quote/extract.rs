@@ -7,7 +7,9 @@ use std::ops::Range;
 use super::lexicon::LEXICON;
 use super::{Field, QuoteKind};
 use crate::corpus::article::{Article, BlockKind};
-use crate::corpus::text::{ends_sentence, find_byte, fold, is_alphanumeric, word_count_up_to};
+use crate::corpus::text::{
+    ends_sentence, find_ascii_capital, find_byte, fold, is_alphanumeric, word_count_up_to,
+};
 
 /// A span found in the text, before attribution.
 #[derive(Debug, Clone)]
@@ -874,11 +876,11 @@ fn split_glued_headings(text: &str, mut sentences: Vec<Range<usize>>) -> Vec<Ran
     for (k, r) in sentences.iter().enumerate() {
         let (from, to) = (r.start + 3, r.end.saturating_sub(1));
         let mut i = from;
-        while let Some(p) = bytes
-            .get(i..to)
-            .and_then(|b| b.iter().position(u8::is_ascii_uppercase))
-        {
-            i += p;
+        while i < to {
+            i = find_ascii_capital(&bytes[..to], i);
+            if i >= to {
+                break;
+            }
             if glued_at(i) {
                 cuts.push((k, i));
             }

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::corpus::text::{is_alphabetic, latin, latin_table};
+use crate::corpus::text::{find_flagged, is_alphabetic, latin, latin_table, low7_at_least};
 
 /// A letter or a combining mark: what words are made of.
 pub fn is_letter(c: char) -> bool {
@@ -113,34 +113,15 @@ pub fn next_capitalized(text: &str, from: usize) -> Option<Range<usize>> {
 /// capital, or a lead byte from 0xC3 up (U+00C0 and above; U+0080..U+00BF holds no capital).
 /// Eight bytes at a time: capitals are a few in a hundred bytes.
 fn find_capital_lead(bytes: &[u8], from: usize) -> usize {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let word = u64::from_le_bytes(chunk);
-        // Each byte's low seven bits plus a constant sets its high bit when they reach the
-        // bound; no sum carries into the next byte (0x7F + 0x3F < 0x100).
-        let low = word & LOW7;
-        let at_least = |bound: u8| (low + ONES * u64::from(0x80 - bound)) & HIGHS;
-        let ascii_capital = !word & at_least(b'A') & !at_least(b'Z' + 1);
-        let lead = word & at_least(0x43) & HIGHS;
-        let hits = ascii_capital | lead;
-        if hits != 0 {
-            return i + (hits.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_uppercase() || b >= 0xC3 {
-            return i;
-        }
-        i += 1;
-    }
-    bytes.len()
+    find_flagged(
+        bytes,
+        from,
+        |word| {
+            let ascii_capital = !word & low7_at_least(word, b'A') & !low7_at_least(word, b'Z' + 1);
+            ascii_capital | (word & low7_at_least(word, 0x43))
+        },
+        |b| b.is_ascii_uppercase() || b >= 0xC3,
+    )
 }
 
 #[cfg(test)]
