@@ -4,6 +4,7 @@ pub mod article;
 pub mod ingest;
 pub mod load;
 pub mod quote;
+pub mod quotebook;
 pub mod sanitize;
 pub mod search;
 pub mod state;

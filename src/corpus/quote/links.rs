@@ -84,6 +84,17 @@ fn same_quote(
     enough(common_with(a, b, rows))
 }
 
+/// Whether two quotes, given by their [`word_hashes`], are the same quote by the rule a [`Linker`]
+/// links them with.
+pub fn is_same_quote(a: &[u32], b: &[u32]) -> bool {
+    let sorted = |t: &[u32]| {
+        let mut s = t.to_vec();
+        s.sort_unstable();
+        s
+    };
+    same_quote(a, b, &sorted(a), &sorted(b), &mut Vec::new())
+}
+
 /// Size of the multiset intersection of two sorted lists.
 fn shared(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);

@@ -23,7 +23,9 @@ use crate::corpus::text::{ends_sentence, fold, is_alphanumeric, word_count, word
 use attribute::{Generic, Resolver, Speaker};
 use lexicon::LEXICON;
 use links::link_across;
-pub use links::{Link, Linker, MAX_ALSO_IN, apply as apply_links, common_in_order, word_hashes};
+pub use links::{
+    Link, Linker, MAX_ALSO_IN, apply as apply_links, common_in_order, is_same_quote, word_hashes,
+};
 pub use people::Aliases;
 use people::People;
 

@@ -219,10 +219,7 @@ fn capitalized_runs(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     while let Some(first) = next_capitalized(text, at) {
         let start = words.len();
         let mut here = first;
-        loop {
-            let Some(next) = next_word(text, here.end) else {
-                break;
-            };
+        while let Some(next) = next_word(text, here.end) {
             let gap = &text[here.end..next.start];
             let word = &text[here.clone()];
             // `Mali. Il` is two sentences; `K. Mamadou` and `M. Diop` are one name.
