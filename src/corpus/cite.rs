@@ -546,9 +546,10 @@ struct CslDate {
     date_parts: [Vec<u16>; 1],
 }
 
-/// One CSL-JSON item.
+/// One CSL-JSON item (see [`csl_item`]); its fields serialize in the order CSL's documentation
+/// lists them.
 #[derive(Serialize)]
-struct CslItem {
+pub struct CslItem {
     id: String,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -569,9 +570,9 @@ struct CslItem {
 /// `title`, `container-title` (the outlet), `author` (`family`/`given`, or `literal` when the name
 /// cannot be split), `issued` (`date-parts`, as precise as the date is), `URL`, `language`. Absent
 /// values are left out. Zotero and pandoc read an array of these ([`csl_json`]).
-pub fn csl_item(article: &Article, key: Option<&str>) -> serde_json::Value {
+pub fn csl_item(article: &Article, key: Option<&str>) -> CslItem {
     let src = Source::of(article);
-    let item = CslItem {
+    CslItem {
         id: key.map_or_else(|| citation_key(article), str::to_owned),
         kind: "article-newspaper",
         title: src.title,
@@ -595,13 +596,13 @@ pub fn csl_item(article: &Article, key: Option<&str>) -> serde_json::Value {
         }),
         url: src.url,
         language: label(article.meta.lang.as_deref()),
-    };
-    serde_json::to_value(item).unwrap_or_default()
+    }
 }
 
 /// A CSL-JSON document: an array of [`csl_item`]s, pretty-printed.
-pub fn csl_json(items: Vec<serde_json::Value>) -> String {
-    serde_json::to_string_pretty(&serde_json::Value::Array(items)).unwrap_or_default()
+pub fn csl_json(items: &[CslItem]) -> String {
+    // Plain structs of strings and numbers always serialize.
+    serde_json::to_string_pretty(items).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -749,7 +750,7 @@ mod tests {
             reference_text(&hostile),
             reference_markdown(&hostile),
             bibtex(&hostile, None),
-            csl_json(vec![csl_item(&hostile, None)]),
+            csl_json(&[csl_item(&hostile, None)]),
         ] {
             assert!(
                 text.chars()
@@ -914,7 +915,7 @@ mod tests {
     #[test]
     fn csl_json_is_an_article_newspaper_with_issued_date_parts() {
         let json: serde_json::Value =
-            serde_json::from_str(&csl_json(vec![csl_item(&dw(), None)])).unwrap();
+            serde_json::from_str(&csl_json(&[csl_item(&dw(), None)])).unwrap();
         assert_eq!(
             json,
             serde_json::json!([{
@@ -928,7 +929,7 @@ mod tests {
             }])
         );
         let partial = article("T", None, Some("2025-05"), Some("La Rédaction"), None);
-        let item = csl_item(&partial, Some("k"));
+        let item = serde_json::to_value(csl_item(&partial, Some("k"))).unwrap();
         assert_eq!(item["issued"]["date-parts"], serde_json::json!([[2025, 5]]));
         assert_eq!(
             item["author"],
