@@ -193,7 +193,7 @@ pub fn quote_citation(article: &Article, quote: &Quote) -> String {
 /// says where it is from): `« words » — **Speaker**` or `**Speaker**, reported: words`, every
 /// piece escaped with [`markdown_escape`]. No leading `- ` and no line break.
 pub fn quote_markdown(quote: &Quote) -> String {
-    QuoteHead::of(quote).render(|s| markdown_escape(s), |s| format!("**{s}**"))
+    QuoteHead::of(quote).render(markdown_escape, |s| format!("**{s}**"))
 }
 
 /// An article reference as plain text: `Author, « Title », Outlet, 2025-04-03, https://…`.
@@ -364,6 +364,23 @@ pub fn authors(byline: &str) -> Vec<Name> {
 /// One name split into given and family names, or kept whole when it does not read as a person's.
 pub fn split_name(name: &str) -> Name {
     let literal = || Name::Literal(name.to_owned());
+    // `Family, Given`, as bibliographies write it (one comma only).
+    if let Some((family, given)) = name.split_once(',') {
+        let (family, given) = (family.trim(), given.trim());
+        if given.contains(',') {
+            return literal();
+        }
+        return match split_name(&format!("{given} {family}")) {
+            Name::Person {
+                family: f,
+                given: g,
+            } if f == family => Name::Person {
+                family: f,
+                given: g,
+            },
+            _ => literal(),
+        };
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     if !(2..=5).contains(&words.len())
         || name
@@ -843,6 +860,15 @@ mod tests {
             person("de La Fontaine", "Jean")
         );
         assert_eq!(split_name("Mamadou KONATÉ"), person("KONATÉ", "Mamadou"));
+        assert_eq!(split_name("Dupont, Jean"), person("Dupont", "Jean"));
+        assert_eq!(
+            split_name("de La Fontaine, Jean"),
+            person("de La Fontaine", "Jean")
+        );
+        assert_eq!(
+            split_name("Sahel, bureau, Niamey"),
+            Name::Literal("Sahel, bureau, Niamey".into())
+        );
         for whole in [
             "AFP",
             "La Rédaction",
