@@ -22,6 +22,11 @@ fn bundled() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("articles")
 }
 
+/// The project's hostile corpus (escape sequences, Unicode tricks, broken encodings, odd names).
+fn hostile_files() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
+}
+
 /// A corpus whose metadata and text hold everything an export must survive.
 fn hostile() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -274,6 +279,7 @@ fn csv_opens_with_python_and_holds_the_rows_of_json_on_the_bundled_corpus() {
 
 #[test]
 fn csv_of_hostile_metadata_opens_with_python_and_holds_the_rows_of_json() {
+    check_csv_against_json(&hostile_files(), &[]);
     let dir = hostile();
     check_csv_against_json(dir.path(), &[]);
     let csv = stdout(dir.path(), &["quotes", "--format", "csv"]);
@@ -447,6 +453,7 @@ fn bibtex_of_the_bundled_corpus_parses_with_its_fields() {
 
 #[test]
 fn bibtex_of_hostile_metadata_parses_balanced_and_escaped() {
+    check_bibtex(&hostile_files());
     let dir = hostile();
     check_bibtex(dir.path());
     let bib = stdout(dir.path(), &["cite", "virgule", "--format", "bibtex"]);
@@ -526,6 +533,7 @@ fn csl_json_of_the_bundled_corpus_parses_with_its_fields() {
 
 #[test]
 fn csl_json_of_hostile_metadata_parses_with_its_fields() {
+    check_csl(&hostile_files());
     check_csl(hostile().path());
 }
 
@@ -534,7 +542,7 @@ fn csl_json_of_hostile_metadata_parses_with_its_fields() {
 #[test]
 fn text_and_markdown_references_are_one_clean_line_per_article() {
     let h = hostile();
-    for dir in [bundled(), h.path().to_owned()] {
+    for dir in [bundled(), hostile_files(), h.path().to_owned()] {
         let ids = ids(&dir);
         for format in ["text", "markdown"] {
             let args: Vec<&str> = ["cite", "--format", format]
@@ -624,7 +632,8 @@ fn quote_citations_are_one_clean_line_with_their_source() {
     let dir = hostile();
     let hostile = quote_citations(dir.path());
     assert!(!hostile.is_empty());
-    for c in bundled.iter().chain(&hostile) {
+    let files = quote_citations(&hostile_files());
+    for c in bundled.iter().chain(&hostile).chain(&files) {
         assert_clean("citation", c, false);
         assert!(!c.contains('\n') && !c.contains("None"), "{c}");
     }
