@@ -1,6 +1,7 @@
-//! Headless subcommands (`list`, `show`, `check`, `quotes`, `speakers`, `search`) over the store, as
-//! readable text or JSON Lines.
+//! Headless subcommands (`list`, `show`, `check`, `quotes`, `speakers`, `search`, `cite`) over the
+//! store, as readable text or JSON Lines (and CSV, Markdown, BibTeX, CSL-JSON for exports).
 
+mod cite;
 mod quotes;
 
 use std::collections::BTreeMap;
@@ -62,11 +63,16 @@ pub enum Command {
     },
     /// Check every file of the corpus: ok, or what is wrong. Exits 1 when a file was rejected.
     Check,
-    /// Quotes extracted from the articles, with who said them.
+    /// Quotes extracted from the articles, with who said them; as text, JSON Lines, CSV or Markdown.
     Quotes {
         /// JSON Lines: `article`, `id`, `quote`, `speaker`, `kind`, `start`, `end`, `sentence`, `also_in`, `also_in_count`.
+        /// The same as `--format jsonl`.
         #[arg(long)]
         json: bool,
+        /// Output format (default: text). Offsets (`start`, `end`, `start_char`, `end_char`) count
+        /// characters (Unicode code points), not bytes, of the article's body (or title).
+        #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "json")]
+        format: Option<quotes::QuoteFormat>,
         /// Only quotes by this speaker (accents and case ignored; part of the name is enough).
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
@@ -79,6 +85,15 @@ pub enum Command {
         /// JSON Lines: `speaker`, `kind`, `quotes`, `articles`, `aliases`.
         #[arg(long)]
         json: bool,
+    },
+    /// An article's reference, for a report or a bibliography manager (Zotero, BibTeX, pandoc).
+    Cite {
+        /// Article id, file name, or a unique prefix of the id; several make one document.
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, value_name = "FORMAT", default_value = "text")]
+        format: cite::CiteFormat,
     },
     /// Search titles, outlets, authors, speakers, quotes and body text.
     Search {
@@ -113,12 +128,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Check => check(&store, &mut out),
         Command::Quotes {
             json,
+            format,
             speaker,
             article,
         } => {
             let only = article.as_deref().map(|q| store.find(q)).transpose()?;
-            quotes::print_quotes(&store, only, speaker.as_deref(), json, &mut out)
+            let format = match (json, format) {
+                (true, _) => quotes::QuoteFormat::Jsonl,
+                (false, f) => f.unwrap_or(quotes::QuoteFormat::Text),
+            };
+            quotes::print_quotes(&store, only, speaker.as_deref(), format, &mut out)
                 .map(|()| ExitCode::SUCCESS)
+        }
+        Command::Cite { ids, format } => {
+            let articles = ids
+                .iter()
+                .map(|id| store.find(id))
+                .collect::<Result<Vec<_>, _>>()?;
+            cite::print_cite(&articles, format, &mut out).map(|()| ExitCode::SUCCESS)
         }
         Command::Speakers { json } => {
             quotes::print_speakers(&store, json, &mut out).map(|()| ExitCode::SUCCESS)

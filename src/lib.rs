@@ -5,7 +5,8 @@
 //!   [`corpus::sanitize`] (the one place untrusted text is made safe), [`corpus::ingest`] (raw file →
 //!   article: front matter, metadata detection, boilerplate removal), [`corpus::store`] (loading a
 //!   folder or the bundled corpus, diagnostics, lookup), [`corpus::text`] (folding helpers),
-//!   [`corpus::quote`] (citations and speakers), [`corpus::search`] (ranked matches),
+//!   [`corpus::quote`] (citations and speakers), [`corpus::cite`] (citations and references for
+//!   the clipboard and exports), [`corpus::search`] (ranked matches),
 //!   [`corpus::state`] (read marks and positions).
 //! - [`cli`]: the headless subcommands and their JSON output.
 //! - `tui` (feature `tui`, on by default): the full-screen reader; the only module that knows the

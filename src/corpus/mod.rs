@@ -1,6 +1,7 @@
 //! The domain: articles, their cleaning, storage, quotes and search. No terminal code lives here.
 
 pub mod article;
+pub mod cite;
 pub mod ingest;
 pub mod load;
 pub mod quote;
