@@ -2,7 +2,8 @@
 //! the screen goes at a size, the reading pane's text area, and which rows of a scrolled list are
 //! in view. No state, no drawing.
 
-use ratatui::layout::Rect;
+use ratatui::layout::Constraint::{Fill, Length};
+use ratatui::layout::{Layout, Rect};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,36 +58,6 @@ pub struct Areas {
     pub too_small: bool,
 }
 
-fn split_rows(area: Rect, top: u16) -> (Rect, Rect) {
-    let top = top.min(area.height);
-    (
-        Rect {
-            height: top,
-            ..area
-        },
-        Rect {
-            y: area.y + top,
-            height: area.height - top,
-            ..area
-        },
-    )
-}
-
-fn split_cols(area: Rect, left: u16) -> (Rect, Rect) {
-    let left = left.min(area.width);
-    (
-        Rect {
-            width: left,
-            ..area
-        },
-        Rect {
-            x: area.x + left,
-            width: area.width - left,
-            ..area
-        },
-    )
-}
-
 /// Lays the screen out. Wide: list | reader | quotes. Medium: list | reader over quotes. Narrow:
 /// list over reader over quotes. Small: the focused pane alone. Tiny: a notice.
 /// `list_rows` is how many rows the list would like (the stacked layout gives it no more);
@@ -105,26 +76,20 @@ pub fn layout(
             ..Areas::default()
         };
     }
-    let (main, status) = split_rows(area, h - 1);
     let warning_rows = u16::try_from(warning_rows)
         .unwrap_or(u16::MAX)
         .min((h / 3).max(1));
-    let (main, warning) = if warning_rows > 0 {
-        let (m, r) = split_rows(main, main.height.saturating_sub(warning_rows));
-        (m, Some(r))
-    } else {
-        (main, None)
-    };
-    let (main, filter) = if filter_shown {
-        let (m, f) = split_rows(main, main.height.saturating_sub(1));
-        (m, Some(f))
-    } else {
-        (main, None)
-    };
+    let [main, filter, warning, status] = Layout::vertical([
+        Fill(1),
+        Length(u16::from(filter_shown)),
+        Length(warning_rows),
+        Length(1),
+    ])
+    .areas(area);
     let mut areas = Areas {
         status: Some(status),
-        filter,
-        warning,
+        filter: filter_shown.then_some(filter),
+        warning: (warning_rows > 0).then_some(warning),
         ..Areas::default()
     };
     // The reader or the quotes in one region, as focus says (quotes replace the reader when there
@@ -149,7 +114,7 @@ pub fn layout(
         } else {
             3
         };
-        let (l, rest) = split_rows(main, list_h);
+        let [l, rest] = Layout::vertical([Length(list_h), Fill(1)]).areas(main);
         areas.list = Some(l);
         if main.height >= 20 {
             let q = if focus == Focus::Quotes {
@@ -157,18 +122,19 @@ pub fn layout(
             } else {
                 (rest.height / 3).clamp(4, 10)
             };
-            let (r, qa) = split_rows(rest, rest.height - q);
+            let [r, qa] = Layout::vertical([Fill(1), Length(q)]).areas(rest);
             areas.reader = Some(r);
             areas.quotes = Some(qa);
         } else {
             one_of(&mut areas, rest);
         }
     } else if w < 160 {
-        let (l, right) = split_cols(main, (w * 2 / 5).clamp(30, 60));
+        let [l, right] =
+            Layout::horizontal([Length((w * 2 / 5).clamp(30, 60)), Fill(1)]).areas(main);
         areas.list = Some(l);
         if main.height >= 18 {
             let q = (main.height / 3).clamp(5, 14);
-            let (r, qa) = split_rows(right, right.height - q);
+            let [r, qa] = Layout::vertical([Fill(1), Length(q)]).areas(right);
             areas.reader = Some(r);
             areas.quotes = Some(qa);
         } else {
@@ -179,8 +145,7 @@ pub fn layout(
         let q = (w / 4).clamp(34, 56);
         let reader_w = u16::try_from(MEASURE + 6).unwrap_or(86);
         let list_w = w.saturating_sub(q + reader_w).clamp(36, 72);
-        let (l, rest) = split_cols(main, list_w);
-        let (r, qa) = split_cols(rest, rest.width - q);
+        let [l, r, qa] = Layout::horizontal([Length(list_w), Fill(1), Length(q)]).areas(main);
         areas.list = Some(l);
         areas.reader = Some(r);
         areas.quotes = Some(qa);

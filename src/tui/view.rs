@@ -50,23 +50,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     }
     let (open, open_quotes) = app.open_article();
     if let Some(r) = areas.list {
-        let view = ListView {
-            articles: library.articles(),
-            matches: &screen.list.matches,
-            selected: screen.list.selected,
-            offset: screen.list.offset,
-            quote_count: &|i| library.quotes_of(i).len(),
-            read: &app.state.read,
-            fuzzy: screen.fuzzy(),
-            results_for: search.results_for(),
-            results_complete: search.results_complete(),
-            loading: library.loading_progress(),
-            first_list_pending: app.first_list_pending(),
-            busy: app.busy(),
-            focused: screen.focus == Focus::List,
-            theme,
-        };
-        list::render(frame, r, &view);
+        list::render(frame, r, &list_view(app));
     }
     if let Some(r) = areas.reader {
         let reader = &screen.reader;
@@ -141,5 +125,26 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     }
     if screen.help_open() {
         help::render(frame, area, screen.help_scroll(), theme);
+    }
+}
+
+/// What the article list shows.
+pub fn list_view(app: &App) -> ListView<'_> {
+    let (library, search, screen) = (app.library(), app.search(), app.screen());
+    ListView {
+        articles: library.articles(),
+        matches: &screen.list.matches,
+        selected: screen.list.selected,
+        offset: screen.list.offset,
+        quotes: library.quotes(),
+        read: &app.state.read,
+        fuzzy: screen.fuzzy(),
+        results_for: search.results_for(),
+        results_complete: search.results_complete(),
+        loading: library.loading_progress(),
+        first_list_pending: app.first_list_pending(),
+        busy: app.busy(),
+        focused: screen.focus == Focus::List,
+        theme: screen.theme(),
     }
 }

@@ -168,6 +168,11 @@ impl Library {
         self.quotes.get(index).map_or(&[], Vec::as_slice)
     }
 
+    /// The quotes of every article loaded so far (`quotes()[i]` are those of article `i`).
+    pub fn quotes(&self) -> &[Vec<Quote>] {
+        &self.quotes
+    }
+
     /// Article `index` (when there is one) and its quotes.
     pub fn with_quotes(&self, index: Option<usize>) -> (Option<&Article>, &[Quote]) {
         match index {

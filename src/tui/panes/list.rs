@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::article::Article;
+use crate::corpus::quote::Quote;
 use crate::corpus::search::{Match, Skim, title_highlights};
 use crate::tui::panes::{fit, pane_block, truncate};
 use crate::tui::theme::Theme;
@@ -25,8 +26,8 @@ pub struct ListView<'a> {
     pub selected: usize,
     /// First row shown.
     pub offset: usize,
-    /// How many quotes article `i` has.
-    pub quote_count: &'a dyn Fn(usize) -> usize,
+    /// The quotes of each article (`quotes[i]` those of `articles[i]`), for their count.
+    pub quotes: &'a [Vec<Quote>],
     /// Ids of the articles marked read.
     pub read: &'a BTreeSet<String>,
     /// Scorer for the title highlights.
@@ -59,7 +60,7 @@ fn row<'a>(view: &ListView<'a>, m: &Match, width: usize, selected: bool) -> Line
         .meta
         .date
         .map_or_else(|| "—".to_owned(), |d| d.to_string());
-    let n = (view.quote_count)(m.index);
+    let n = view.quotes.get(m.index).map_or(0, Vec::len);
     let count = if n == 0 {
         String::new()
     } else {
@@ -196,6 +197,7 @@ mod tests {
     use crate::corpus::state::ReaderState;
     use crate::corpus::store::{Origin, Source};
     use crate::tui::app::App;
+    use crate::tui::view::list_view;
 
     #[test]
     fn a_narrow_list_shortens_its_title_instead_of_cutting_a_count() {
@@ -211,22 +213,7 @@ mod tests {
         )
         .unwrap();
         // Not pumped: nothing has arrived yet.
-        let view = ListView {
-            articles: app.articles(),
-            matches: &app.list.matches,
-            selected: app.list.selected,
-            offset: app.list.offset,
-            quote_count: &|i| app.quotes_of(i).len(),
-            read: &app.state.read,
-            fuzzy: app.screen().fuzzy(),
-            results_for: app.search().results_for(),
-            results_complete: app.search().results_complete(),
-            loading: app.loading_progress(),
-            first_list_pending: app.first_list_pending(),
-            busy: app.busy(),
-            focused: true,
-            theme: app.screen().theme(),
-        };
+        let view = list_view(&app);
         assert_eq!(title(&view, 80), "Articles (loading 0/1000)");
         assert_eq!(title(&view, 30), "Loading 0/1000");
         assert_eq!(title(&view, 12), "0/1000");
