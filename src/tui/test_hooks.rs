@@ -1,7 +1,7 @@
 //! What the event loop does for the end-to-end tests, and nothing in a real build: with the cargo
-//! feature `test-hooks` (turned on by `cargo test` only), [`TEST_PANIC_VAR`] makes the reader panic
-//! on purpose after an article is opened, so the tests can check the terminal is restored and the
-//! state saved. Without the feature, [`Hooks`] is empty and does nothing.
+//! feature `test-hooks` (turned on by `cargo test` only), `AES_READER_TEST_PANIC` makes the reader
+//! panic on purpose after an article is opened, so the tests can check the terminal is restored
+//! and the state saved. Without the feature, [`Hooks`] is empty and does nothing.
 
 use crossterm::event::Event;
 #[cfg(feature = "test-hooks")]

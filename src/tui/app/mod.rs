@@ -26,6 +26,8 @@ use crate::corpus::state::{Changes, ReaderState, Synced};
 use crate::corpus::store::{Origin, Store};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
+// Which pane has the keyboard: defined with the layout, and found here too by the benches and
+// tests/state_shared.rs.
 pub use crate::tui::layout::Focus;
 use crate::tui::layout::step;
 use crate::tui::theme::Theme;

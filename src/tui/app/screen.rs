@@ -137,23 +137,24 @@ pub struct Screen {
     fuzzy: Skim,
     /// Terminal size (columns, rows).
     size: (u16, u16),
-    /// The focused pane. `pub`, as the panes below: tests/state_shared.rs and the benches set it
-    /// through `App`'s `Deref`.
+    /// The focused pane. `pub` (as `list`, `filter`, `reader` and `warning`): the App moves it
+    /// with the other parts, the drawing reads it, and tests/state_shared.rs and the benches set
+    /// or read it by name (through `App`'s `Deref`).
     pub focus: Focus,
     /// Help overlay open.
     help: bool,
     /// First help row shown.
     help_scroll: usize,
-    /// Article list.
+    /// Article list. `pub`: see `focus`.
     pub list: ListPane,
-    /// Filter line.
+    /// Filter line. `pub`: see `focus`.
     pub filter: FilterPane,
-    /// Reading pane.
+    /// Reading pane. `pub`: see `focus`.
     pub reader: ReaderPane,
     /// Quote panel: the selected quote and the first shown.
     quotes: Scroll,
-    /// A lasting warning (state file problem, search thread stopped), until Esc. `pub`: the App
-    /// sets it, tests/state_shared.rs reads it.
+    /// A lasting warning (state file problem, search thread stopped), until Esc. `pub`: see
+    /// `focus`.
     pub warning: Option<String>,
     /// A short message about the last action, cleared by the next one.
     message: Option<String>,

@@ -115,7 +115,7 @@ impl Search {
     }
 
     /// Asks for `query` again when articles arrived since the list was asked for, once the newest
-    /// question is answered (one search in flight). While `loading`, at most every [`REFRESH`]
+    /// question is answered (one search in flight). While `loading`, at most every `REFRESH`
     /// once the list (`listed` rows) is long: each answer lists every article, so asking after
     /// every batch would cost the square of the corpus.
     pub fn refresh(&mut self, query: &str, loading: bool, listed: usize) {
