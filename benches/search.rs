@@ -254,7 +254,9 @@ fn load(dir: PathBuf) -> Loaded {
         }
         std::thread::sleep(BUSY_WAIT);
         // Usable: a screenful of titles listed (searching works on everything indexed so far).
-        if first_screen.is_none() && app.list.matches.len() >= rows.min(app.total.max(1)) {
+        if first_screen.is_none()
+            && app.list.matches.len() >= rows.min(app.library().total().max(1))
+        {
             first_screen = Some(start.elapsed());
         }
         match app.loading_progress() {
@@ -315,9 +317,9 @@ fn type_queries(app: &mut App) -> Typing {
             t.frames.push(start.elapsed());
             let mut first = None;
             loop {
-                if app.results_for == app.filter.query {
+                if app.search().results_for() == app.filter.query {
                     first.get_or_insert_with(|| start.elapsed());
-                    if app.results_complete {
+                    if app.search().results_complete() {
                         break;
                     }
                 }

@@ -7,7 +7,7 @@ use crossterm::event::{
 };
 
 use crate::tui::action::Action;
-use crate::tui::panes::quotes;
+use crate::tui::quote_text;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -450,7 +450,7 @@ pub fn keys_label(binding: &Binding) -> String {
 pub const LEGEND_TITLE: &str = "Quote kinds and confidence marks";
 
 /// Help overlay rows: a context heading (`None` keys) followed by its bindings, then the quote
-/// panel's legend ([`quotes::legend`]) under [`LEGEND_TITLE`].
+/// panel's legend ([`quote_text::legend`]) under [`LEGEND_TITLE`].
 pub fn help_rows() -> Vec<(Option<String>, String)> {
     let mut rows = Vec::new();
     for ctx in [Global, List, Reader, Quotes, Filter, Help] {
@@ -469,7 +469,7 @@ pub fn help_rows() -> Vec<(Option<String>, String)> {
         }
     }
     rows.push((None, LEGEND_TITLE.to_owned()));
-    for (mark, meaning) in quotes::legend() {
+    for (mark, meaning) in quote_text::legend() {
         rows.push((Some(mark), meaning.to_owned()));
     }
     rows

@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::app::tests::app;
+use crate::tui::fixtures::app;
 use crate::tui::view;
 
 fn screen(app: &App, w: u16, h: u16) -> String {

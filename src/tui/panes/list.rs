@@ -1,5 +1,7 @@
 //! The article list: one row per matching article (marker, read mark, date, outlet, title with the
-//! matched characters highlighted, quote count).
+//! matched characters highlighted, quote count), drawn from a [`ListView`].
+
+use std::collections::BTreeSet;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,42 +10,57 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use crate::corpus::search::{Match, title_highlights};
-use crate::tui::app::App;
+use crate::corpus::article::Article;
+use crate::corpus::quote::Quote;
+use crate::corpus::search::{Match, Skim, title_highlights};
 use crate::tui::panes::{fit, pane_block, truncate};
+use crate::tui::theme::Theme;
 
-/// List state: the matches of the filter, the selected one, the first row shown.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListPane {
-    /// Matching articles, best first (all, in list order, without a filter), shared with the
-    /// search thread's cache.
-    pub matches: std::sync::Arc<[Match]>,
-    /// Index into `matches`.
+/// What the list shows.
+pub struct ListView<'a> {
+    /// Every article loaded so far (`matches` index them).
+    pub articles: &'a [Article],
+    /// The matching articles, best first.
+    pub matches: &'a [Match],
+    /// Index into `matches` of the selected row.
     pub selected: usize,
     /// First row shown.
     pub offset: usize,
+    /// The quotes of each article (`quotes[i]` those of `articles[i]`), for their count.
+    pub quotes: &'a [Vec<Quote>],
+    /// Ids of the articles marked read.
+    pub read: &'a BTreeSet<String>,
+    /// Scorer for the title highlights.
+    pub fuzzy: &'a Skim,
+    /// The query the matches answer (empty: no filter).
+    pub results_for: &'a str,
+    /// The matches are all of them, not a first page.
+    pub results_complete: bool,
+    /// `(loaded, total)` while loading.
+    pub loading: Option<(usize, usize)>,
+    /// No list has been shown yet (keys wait for it).
+    pub first_list_pending: bool,
+    /// Loading or searching is under way.
+    pub busy: bool,
+    /// Whether the list has focus.
+    pub focused: bool,
+    /// Styles.
+    pub theme: &'a Theme,
 }
 
-impl ListPane {
-    /// The article index of the selected row.
-    pub fn selected_article(&self) -> Option<usize> {
-        self.matches.get(self.selected).map(|m| m.index)
-    }
-}
-
-fn row<'a>(app: &'a App, m: &Match, width: usize, selected: bool) -> Line<'a> {
-    let theme = &app.theme;
-    let Some(a) = app.articles().get(m.index) else {
+fn row<'a>(view: &ListView<'a>, m: &Match, width: usize, selected: bool) -> Line<'a> {
+    let theme = view.theme;
+    let Some(a) = view.articles.get(m.index) else {
         return Line::default();
     };
-    let read = app.state.read.contains(a.id.as_str());
+    let read = view.read.contains(a.id.as_str());
     let marker = if selected { "▶" } else { " " };
     let mark = if read { "✓" } else { " " };
     let date = a
         .meta
         .date
         .map_or_else(|| "—".to_owned(), |d| d.to_string());
-    let n = app.quotes_of(m.index).len();
+    let n = view.quotes.get(m.index).map_or(0, Vec::len);
     let count = if n == 0 {
         String::new()
     } else {
@@ -71,7 +88,7 @@ fn row<'a>(app: &'a App, m: &Match, width: usize, selected: bool) -> Line<'a> {
     let title = truncate(&a.meta.title, title_w);
     let hl = theme.hit();
     // Highlight the matched characters (char indices of the full title), for rows on screen only.
-    let title_chars = title_highlights(&app.fuzzy, &a.meta.title, &app.results_for);
+    let title_chars = title_highlights(view.fuzzy, &a.meta.title, view.results_for);
     let mut current = String::new();
     let mut current_hit = false;
     let cut_at = (title != a.meta.title).then(|| title.chars().count().saturating_sub(1));
@@ -105,17 +122,17 @@ fn row<'a>(app: &'a App, m: &Match, width: usize, selected: bool) -> Line<'a> {
 
 /// The list's title for a pane `width` columns wide: the longest of its forms that fits, so a
 /// narrow pane shows a shorter title rather than a count cut in the middle.
-fn title(app: &App, width: usize) -> String {
-    let total = app.articles().len();
-    let count = if app.results_for.is_empty() {
+fn title(view: &ListView<'_>, width: usize) -> String {
+    let total = view.articles.len();
+    let count = if view.results_for.is_empty() {
         None
-    } else if !app.results_complete {
+    } else if !view.results_complete {
         // A first page: how many match in all is not known yet.
         Some(format!("…/{total}"))
     } else {
-        Some(format!("{}/{total}", app.list.matches.len()))
+        Some(format!("{}/{total}", view.matches.len()))
     };
-    let forms = match (count, app.loading_progress()) {
+    let forms = match (count, view.loading) {
         (None, None) => vec![format!("Articles ({total})"), total.to_string()],
         (None, Some((n, of))) => vec![
             format!("Articles (loading {n}/{of})"),
@@ -140,16 +157,16 @@ fn title(app: &App, width: usize) -> String {
 }
 
 /// Draws the list in `area`.
-pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
-    let total = app.articles().len();
-    let title = title(app, usize::from(area.width));
-    let block = pane_block(&title, focused, &app.theme);
+pub fn render(frame: &mut Frame<'_>, area: Rect, view: &ListView<'_>) {
+    let total = view.articles.len();
+    let title = title(view, usize::from(area.width));
+    let block = pane_block(&title, view.focused, view.theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    if app.list.matches.is_empty() {
-        let note = if app.first_list_pending() || (app.busy() && total == 0) {
+    if view.matches.is_empty() {
+        let note = if view.first_list_pending || (view.busy && total == 0) {
             "Loading…"
         } else if total == 0 {
             "No articles."
@@ -157,19 +174,18 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, focused: bool) {
             "Nothing matches. Esc clears the filter."
         };
         frame.render_widget(
-            Paragraph::new(truncate(note, width)).style(app.theme.dim()),
+            Paragraph::new(truncate(note, width)).style(view.theme.dim()),
             inner,
         );
         return;
     }
-    let lines: Vec<Line<'_>> = app
-        .list
+    let lines: Vec<Line<'_>> = view
         .matches
         .iter()
         .enumerate()
-        .skip(app.list.offset)
+        .skip(view.offset)
         .take(height)
-        .map(|(i, m)| row(app, m, width, i == app.list.selected))
+        .map(|(i, m)| row(view, m, width, i == view.selected))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -180,7 +196,8 @@ mod tests {
     use crate::corpus::load::Loading;
     use crate::corpus::state::ReaderState;
     use crate::corpus::store::{Origin, Source};
-    use crate::tui::theme::Theme;
+    use crate::tui::app::App;
+    use crate::tui::view::list_view;
 
     #[test]
     fn a_narrow_list_shortens_its_title_instead_of_cutting_a_count() {
@@ -196,8 +213,9 @@ mod tests {
         )
         .unwrap();
         // Not pumped: nothing has arrived yet.
-        assert_eq!(title(&app, 80), "Articles (loading 0/1000)");
-        assert_eq!(title(&app, 30), "Loading 0/1000");
-        assert_eq!(title(&app, 12), "0/1000");
+        let view = list_view(&app);
+        assert_eq!(title(&view, 80), "Articles (loading 0/1000)");
+        assert_eq!(title(&view, 30), "Loading 0/1000");
+        assert_eq!(title(&view, 12), "0/1000");
     }
 }

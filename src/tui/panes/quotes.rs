@@ -1,6 +1,7 @@
 //! The quote panel: the current article's quotes (speaker, kind, how sure the speaker is, the
 //! words, where else they are printed), one selected, which also says why it has its speaker;
-//! Enter shows it in the text. Also the legend of its marks, for the help.
+//! Enter shows it in the text. Drawn from a [`PanelView`]; the rows' text comes from
+//! `tui::quote_text`, this file styles them.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,102 +9,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::corpus::article::ArticleId;
-use crate::corpus::quote::{Confidence, Field, Quote, QuoteKind};
+use crate::corpus::quote::{Confidence, Field, Quote};
 use crate::corpus::sanitize;
+use crate::tui::layout::Scroll;
 use crate::tui::panes::{pane_block, truncate};
+use crate::tui::quote_text::{confidence_mark, has_marks, height, text_rows, why_rows};
 use crate::tui::theme::Theme;
-
-/// Quote panel state.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct QuotesPane {
-    /// Index of the selected quote.
-    pub selected: usize,
-    /// First quote shown.
-    pub offset: usize,
-}
-
-/// Most lines of quote text an item shows before cutting with `…`.
-const MAX_TEXT_LINES: usize = 3;
-
-/// Most lines the selected item's `why:` takes before cutting with `…`.
-const MAX_WHY_LINES: usize = 2;
-
-/// How sure the speaker is, readable without colour: `●●●` high, `●●○` medium, `●○○` low.
-pub fn confidence_mark(confidence: Confidence) -> &'static str {
-    match confidence {
-        Confidence::High => "●●●",
-        Confidence::Medium => "●●○",
-        Confidence::Low => "●○○",
-    }
-}
-
-/// True for the kinds the article prints between quotation marks: only those get `« »` here.
-fn has_marks(kind: QuoteKind) -> bool {
-    matches!(kind, QuoteKind::Direct | QuoteKind::Partial)
-}
-
-fn kind_meaning(kind: QuoteKind) -> &'static str {
-    match kind {
-        QuoteKind::Direct => "a whole clause the article prints in « »",
-        QuoteKind::Partial => "a fragment in « » inside the journalist's sentence",
-        QuoteKind::Unmarked => "reported speech, no marks in the text (so no « »)",
-        QuoteKind::Interview => "an interview answer paragraph (no marks either)",
-    }
-}
-
-fn confidence_meaning(confidence: Confidence) -> &'static str {
-    match confidence {
-        Confidence::High => "said in so many words: a déclaré X, selon X, X :",
-        Confidence::Medium => "one inference: a pronoun, a role, the same sentence",
-        Confidence::Low => "a guess carried from context: the name shows X?",
-    }
-}
-
-/// What the panel's kinds and marks mean, as (mark, meaning) rows for the help.
-pub fn legend() -> Vec<(String, &'static str)> {
-    let kinds = [
-        QuoteKind::Direct,
-        QuoteKind::Partial,
-        QuoteKind::Unmarked,
-        QuoteKind::Interview,
-    ]
-    .map(|k| (k.name().to_owned(), kind_meaning(k)));
-    let marks = [Confidence::High, Confidence::Medium, Confidence::Low].map(|c| {
-        (
-            format!("{} {}", confidence_mark(c), c.name()),
-            confidence_meaning(c),
-        )
-    });
-    let mut rows: Vec<(String, &'static str)> = kinds.into_iter().chain(marks).collect();
-    rows.push((
-        "why:".to_owned(),
-        "what in the text gave the selected quote's speaker",
-    ));
-    rows
-}
 
 /// Names another article for "also in" (its title), given its id.
 pub type NameOf<'n> = &'n dyn Fn(&ArticleId) -> Option<String>;
-
-/// `wrapped` cut to `max` lines, the last one ending in `…` when lines were dropped.
-fn capped<'t>(
-    wrapped: Vec<std::borrow::Cow<'t, str>>,
-    max: usize,
-    width: usize,
-) -> impl Iterator<Item = String> + 't {
-    let n = wrapped.len();
-    wrapped
-        .into_iter()
-        .take(max)
-        .enumerate()
-        .map(move |(i, l)| {
-            if i + 1 == max && n > max {
-                truncate(&format!("{l}…"), width)
-            } else {
-                l.into_owned()
-            }
-        })
-}
 
 /// The lines of one item at `width` columns: speaker · kind · confidence, on the selected item
 /// the cue that gave the speaker (`why: a déclaré`), the words (between `« »` only when the
@@ -144,26 +58,21 @@ pub fn item_lines<'a>(
     let mut head = vec![Span::raw(marker), speaker];
     head.extend(tail);
     let mut lines = vec![Line::from(head)];
-    if let Some(e) = q.evidence.as_ref().filter(|_| selected) {
-        let cue = sanitize::one_line(&e.cue);
-        let options = textwrap::Options::new(width)
-            .initial_indent("  why: ")
-            .subsequent_indent("       ")
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    if selected {
         lines.extend(
-            capped(textwrap::wrap(&cue, options), MAX_WHY_LINES, width)
+            why_rows(q, width)
+                .into_iter()
                 .map(|l| Line::from(Span::styled(l, theme.dim()))),
         );
     }
-    // Unmarked speech and interview answers have no marks in the article: none are added here.
-    let (text, style) = if has_marks(q.kind) {
-        (format!("«\u{a0}{}\u{a0}»", q.text), theme.quote())
+    let style = if has_marks(q.kind) {
+        theme.quote()
     } else {
-        (q.text.clone(), theme.reported())
+        theme.reported()
     };
-    let inner = width.saturating_sub(2).max(1);
     lines.extend(
-        capped(textwrap::wrap(&text, inner), MAX_TEXT_LINES, inner)
+        text_rows(q, width)
+            .into_iter()
             .map(|l| Line::from(vec![Span::raw("  "), Span::styled(l, style)])),
     );
     if !q.also_in.is_empty() {
@@ -191,33 +100,12 @@ pub fn item_lines<'a>(
     lines
 }
 
-/// Height of each item at `width` columns (what [`item_lines`] returns) with none selected; the
-/// selected item is taller by its `why:` lines, which [`heights_with`] counts.
-pub fn heights(quotes: &[Quote], width: usize) -> Vec<usize> {
-    heights_with(quotes, width, None)
-}
-
-/// Height of each item at `width` columns (what [`item_lines`] returns), item `selected` drawn
-/// as the selected one.
-pub fn heights_with(quotes: &[Quote], width: usize, selected: Option<usize>) -> Vec<usize> {
-    quotes
-        .iter()
-        .enumerate()
-        .map(|(i, q)| height(q, width, Some(i) == selected))
-        .collect()
-}
-
-/// Height of one item at `width` columns, drawn selected or not (one entry of [`heights_with`]).
-pub fn height(quote: &Quote, width: usize, selected: bool) -> usize {
-    item_lines(quote, width, selected, &Theme::new(false), &|_| None).len()
-}
-
 /// What the panel shows: the quotes, the selection, and how to draw them.
 pub struct PanelView<'a> {
     /// The current article's quotes.
     pub quotes: &'a [Quote],
     /// Selection and scroll.
-    pub state: QuotesPane,
+    pub state: Scroll,
     /// True when an article is open in the reading pane (its quotes are `quotes`).
     pub article_open: bool,
     /// True when any article loaded so far has quotes (picks the empty-state note).
@@ -245,26 +133,21 @@ fn empty_note(view: &PanelView<'_>) -> &'static str {
     }
 }
 
-/// The first item to draw. `state.offset` keeps the selected item in view at the heights of
-/// [`heights`]; drawn selected it is taller (its `why:`), so start lower when that would fall off
-/// the bottom. Only the items from the offset to the selection are measured, not every quote.
-fn first_shown(
-    quotes: &[Quote],
-    state: QuotesPane,
-    width: usize,
-    height: usize,
-    theme: &Theme,
-) -> usize {
+/// The first item to draw. `state.offset` keeps the selected item in view at the heights of the
+/// items drawn unselected; drawn selected it is taller (its `why:`), so start lower when that
+/// would fall off the bottom. Only the items from the offset to the selection are measured, not
+/// every quote.
+fn first_shown(quotes: &[Quote], state: Scroll, width: usize, rows: usize) -> usize {
     let Some(last) = quotes.len().checked_sub(1) else {
         return 0;
     };
     let selected = state.selected.min(last);
     let mut offset = state.offset.min(selected);
     let mut shown: usize = (offset..=selected)
-        .map(|i| item_lines(&quotes[i], width, i == selected, theme, &|_| None).len())
+        .map(|i| height(&quotes[i], width, i == selected))
         .sum();
-    while offset < selected && shown > height {
-        shown -= item_lines(&quotes[offset], width, false, theme, &|_| None).len();
+    while offset < selected && shown > rows {
+        shown -= height(&quotes[offset], width, false);
         offset += 1;
     }
     offset
@@ -295,7 +178,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &PanelView<'_>) {
     }
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let offset = first_shown(quotes, state, width, height, theme);
+    let offset = first_shown(quotes, state, width, height);
     let mut lines = Vec::new();
     for (i, q) in quotes.iter().enumerate().skip(offset) {
         if lines.len() >= height {
@@ -309,8 +192,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &PanelView<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::quote::Evidence;
-    use crate::tui::panes::keep_visible;
+    use crate::corpus::quote::{Evidence, QuoteKind};
+    use crate::tui::layout::keep_visible;
+    use crate::tui::quote_text::{MAX_TEXT_LINES, MAX_WHY_LINES};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use ratatui::style::Modifier;
@@ -351,7 +235,7 @@ mod tests {
     /// The theme without colour: what `NO_COLOR` users see.
     static PLAIN: std::sync::LazyLock<Theme> = std::sync::LazyLock::new(|| Theme::new(false));
 
-    fn view<'a>(quotes: &'a [Quote], state: QuotesPane, corpus: bool) -> PanelView<'a> {
+    fn view<'a>(quotes: &'a [Quote], state: Scroll, corpus: bool) -> PanelView<'a> {
         PanelView {
             quotes,
             state,
@@ -370,14 +254,28 @@ mod tests {
         t
     }
 
-    fn draw(quotes: &[Quote], state: QuotesPane, corpus: bool) -> String {
+    fn draw(quotes: &[Quote], state: Scroll, corpus: bool) -> String {
         terminal(&view(quotes, state, corpus), 40, 12)
             .backend()
             .to_string()
     }
 
-    fn selected(i: usize) -> QuotesPane {
-        QuotesPane {
+    /// Height of each item at `width` columns, item `selected` drawn as the selected one.
+    fn heights_with(quotes: &[Quote], width: usize, selected: Option<usize>) -> Vec<usize> {
+        quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| height(q, width, Some(i) == selected))
+            .collect()
+    }
+
+    /// Height of each item at `width` columns, none selected.
+    fn heights(quotes: &[Quote], width: usize) -> Vec<usize> {
+        heights_with(quotes, width, None)
+    }
+
+    fn selected(i: usize) -> Scroll {
+        Scroll {
             selected: i,
             offset: 0,
         }
@@ -393,7 +291,7 @@ mod tests {
             ),
             quote("Oui", None, &[]),
         ];
-        let screen = draw(&qs, QuotesPane::default(), true);
+        let screen = draw(&qs, Scroll::default(), true);
         assert!(screen.contains("▶ Sergueï Lavrov · direct"), "{screen}");
         assert!(
             screen.contains("«\u{a0}Notre coopération s’intensifie\u{a0}»"),
@@ -407,7 +305,7 @@ mod tests {
     fn a_widely_reprinted_quote_says_how_many_articles_print_it() {
         let mut q = quote("Notre coopération s’intensifie", Some("X"), &["003_b6"]);
         q.also_in_count = 250;
-        let screen = draw(&[q], QuotesPane::default(), true);
+        let screen = draw(&[q], Scroll::default(), true);
         assert!(
             screen.contains("also in 250 articles: Russie–AES"),
             "{screen}"
@@ -419,7 +317,7 @@ mod tests {
         let long = "mot ".repeat(60);
         let qs = [quote(long.trim(), Some("X"), &[])];
         assert_eq!(heights(&qs, 40), vec![1 + MAX_TEXT_LINES]);
-        assert!(draw(&qs, QuotesPane::default(), true).contains('…'));
+        assert!(draw(&qs, Scroll::default(), true).contains('…'));
     }
 
     #[test]
@@ -447,7 +345,7 @@ mod tests {
                 Confidence::High,
             ),
         ];
-        let screen = draw(&qs, QuotesPane::default(), true);
+        let screen = draw(&qs, Scroll::default(), true);
         assert!(screen.contains("Abdoulaye Diop · unmarked"), "{screen}");
         assert!(
             screen.contains("  La Russie est un allié sincère "),
@@ -679,12 +577,12 @@ mod tests {
         let (mut offset, mut lowered) = (0, 0);
         for sel in (0..qs.len()).chain((0..qs.len()).rev()) {
             offset = keep_visible(&plain, sel, offset, inner);
-            let state = QuotesPane {
+            let state = Scroll {
                 selected: sel,
                 offset,
             };
             let drawn = heights_with(&qs, width, Some(sel));
-            let first = first_shown(&qs, state, width, inner, &PLAIN);
+            let first = first_shown(&qs, state, width, inner);
             assert_eq!(first, keep_visible(&drawn, sel, offset, inner), "{sel}");
             lowered += usize::from(first > offset);
             assert!(drawn[first..=sel].iter().sum::<usize>() <= inner, "{sel}");
@@ -701,40 +599,19 @@ mod tests {
 
     #[test]
     fn an_empty_panel_says_why() {
-        assert!(draw(&[], QuotesPane::default(), true).contains("No quotes in this article."));
-        assert!(draw(&[], QuotesPane::default(), false).contains("No quotes in this corpus."));
+        assert!(draw(&[], Scroll::default(), true).contains("No quotes in this article."));
+        assert!(draw(&[], Scroll::default(), false).contains("No quotes in this corpus."));
         let loading = PanelView {
             loading: true,
-            ..view(&[], QuotesPane::default(), false)
+            ..view(&[], Scroll::default(), false)
         };
         let screen = terminal(&loading, 40, 12).backend().to_string();
         assert!(screen.contains("loaded so far"), "{screen}");
         let closed = PanelView {
             article_open: false,
-            ..view(&[], QuotesPane::default(), true)
+            ..view(&[], Scroll::default(), true)
         };
         let screen = terminal(&closed, 40, 12).backend().to_string();
         assert!(screen.contains("No article open."), "{screen}");
-    }
-
-    #[test]
-    fn the_legend_names_every_kind_and_every_confidence() {
-        let legend = legend();
-        for k in [
-            QuoteKind::Direct,
-            QuoteKind::Partial,
-            QuoteKind::Unmarked,
-            QuoteKind::Interview,
-        ] {
-            assert!(legend.iter().any(|(m, _)| m == k.name()), "{k:?}");
-        }
-        for c in [Confidence::High, Confidence::Medium, Confidence::Low] {
-            assert!(
-                legend
-                    .iter()
-                    .any(|(m, _)| m.starts_with(confidence_mark(c)) && m.ends_with(c.name())),
-                "{c:?}"
-            );
-        }
     }
 }

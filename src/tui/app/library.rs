@@ -1,0 +1,220 @@
+//! The article library: the articles loaded so far (in arrival order), their quotes, the index by
+//! id, how many of them are marked read, and the load that brings them in, batch by batch. Knows
+//! nothing of the screen or the search thread.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::corpus::article::{Article, ArticleId};
+use crate::corpus::load::{LoadEvent, Loading};
+use crate::corpus::quote::{self, Quote};
+use crate::corpus::search::SearchDoc;
+use crate::corpus::store::{Origin, Severity, Store};
+
+/// What taking in one piece of the load did, for the parts that follow the library.
+#[derive(Debug)]
+pub enum Arrival {
+    /// Articles were added, after those before; what the search index needs of them.
+    Articles(Vec<SearchDoc>),
+    /// Quotes were linked across articles: they gained lines.
+    Links,
+    /// Loading is over; the first of its warnings, if any.
+    Done(Option<String>),
+}
+
+/// The articles and their quotes.
+#[derive(Debug)]
+pub struct Library {
+    articles: Vec<Article>,
+    /// `quotes[i]` are the quotes of `articles[i]`.
+    quotes: Vec<Vec<Quote>>,
+    /// Article index by id.
+    ids: HashMap<ArticleId, usize>,
+    /// Where the corpus comes from, for the status bar.
+    origin: String,
+    /// Files that could not be loaded.
+    rejected: usize,
+    /// The load under way, until it is done.
+    loading: Option<Loading>,
+    /// Article files being loaded (all of them, once loaded).
+    total: usize,
+    /// True when any article has a quote (picks the quote panel's empty-state note).
+    corpus_has_quotes: bool,
+    /// Articles marked read that are in the corpus.
+    read_count: usize,
+}
+
+impl Library {
+    /// The articles of a loaded `store`, `quotes[i]` those of article `i`; `read` are the ids
+    /// marked read.
+    pub fn loaded(store: Store, quotes: Vec<Vec<Quote>>, read: &BTreeSet<String>) -> Library {
+        let mut library = Library::empty(store.origin().to_string(), None);
+        library.rejected = store.rejected();
+        let articles = store.into_articles();
+        library.total = articles.len();
+        let mut quotes = quotes;
+        quotes.resize_with(articles.len(), Vec::new);
+        library.push(articles.into_iter().zip(quotes), read);
+        library
+    }
+
+    /// A library that fills as `loading` brings articles in (see [`Library::take_next`]).
+    pub fn loading(loading: Loading, origin: &Origin) -> Library {
+        let total = loading.total();
+        let mut library = Library::empty(origin.to_string(), Some(loading));
+        library.total = total;
+        library
+    }
+
+    fn empty(origin: String, loading: Option<Loading>) -> Library {
+        Library {
+            articles: Vec::new(),
+            quotes: Vec::new(),
+            ids: HashMap::new(),
+            origin,
+            rejected: 0,
+            loading,
+            total: 0,
+            corpus_has_quotes: false,
+            read_count: 0,
+        }
+    }
+
+    fn push(
+        &mut self,
+        items: impl IntoIterator<Item = (Article, Vec<Quote>)>,
+        read: &BTreeSet<String>,
+    ) {
+        for (a, q) in items {
+            let i = self.articles.len();
+            if read.contains(a.id.as_str()) {
+                self.read_count += 1;
+            }
+            self.corpus_has_quotes |= !q.is_empty();
+            self.ids.insert(a.id.clone(), i);
+            self.articles.push(a);
+            self.quotes.push(q);
+        }
+    }
+
+    /// Takes in the next piece the load has sent, if any (`read`: the ids marked read).
+    pub fn take_next(&mut self, read: &BTreeSet<String>) -> Option<Arrival> {
+        let event = self.loading.as_ref().and_then(Loading::try_next)?;
+        Some(match event {
+            LoadEvent::Batch(batch) => {
+                let mut docs = Vec::with_capacity(batch.len());
+                let items: Vec<(Article, Vec<Quote>)> = batch
+                    .into_iter()
+                    .map(|l| {
+                        docs.push(l.doc);
+                        (l.article, l.quotes)
+                    })
+                    .collect();
+                self.push(items, read);
+                Arrival::Articles(docs)
+            }
+            LoadEvent::Links(links) => {
+                quote::apply_links(&self.articles, &mut self.quotes, &links);
+                Arrival::Links
+            }
+            LoadEvent::Done {
+                diagnostics,
+                warnings,
+            } => {
+                self.rejected = diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Rejected)
+                    .count();
+                self.total = self.articles.len();
+                self.loading = None;
+                self.articles.shrink_to_fit();
+                self.quotes.shrink_to_fit();
+                Arrival::Done(warnings.into_iter().next())
+            }
+        })
+    }
+
+    /// Keeps the read count in step with a mark of an article of this corpus that changed to
+    /// `read` (or to unread).
+    pub fn count_mark(&mut self, read: bool) {
+        if read {
+            self.read_count += 1;
+        } else {
+            self.read_count = self.read_count.saturating_sub(1);
+        }
+    }
+
+    /// All articles loaded so far, in arrival order (the list's order comes from the search).
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// Article `index`.
+    pub fn article(&self, index: usize) -> Option<&Article> {
+        self.articles.get(index)
+    }
+
+    /// The index of the article with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
+    /// The article with this id.
+    pub fn article_by_id(&self, id: &str) -> Option<&Article> {
+        self.index_of(id).and_then(|i| self.articles.get(i))
+    }
+
+    /// The quotes of article `index`.
+    pub fn quotes_of(&self, index: usize) -> &[Quote] {
+        self.quotes.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// The quotes of every article loaded so far (`quotes()[i]` are those of article `i`).
+    pub fn quotes(&self) -> &[Vec<Quote>] {
+        &self.quotes
+    }
+
+    /// Article `index` (when there is one) and its quotes.
+    pub fn with_quotes(&self, index: Option<usize>) -> (Option<&Article>, &[Quote]) {
+        match index {
+            Some(i) => (self.article(i), self.quotes_of(i)),
+            None => (None, &[]),
+        }
+    }
+
+    /// Articles marked read, among those loaded.
+    pub fn read_count(&self) -> usize {
+        self.read_count
+    }
+
+    /// `(loaded, total)` while loading.
+    pub fn loading_progress(&self) -> Option<(usize, usize)> {
+        self.loading
+            .as_ref()
+            .map(|l| (self.articles.len(), l.total()))
+    }
+
+    /// True while articles are still loading.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Article files being loaded (all of them, once loaded).
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Files that could not be loaded.
+    pub fn rejected(&self) -> usize {
+        self.rejected
+    }
+
+    /// Where the corpus comes from.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// True when any article loaded so far has a quote.
+    pub fn has_quotes(&self) -> bool {
+        self.corpus_has_quotes
+    }
+}

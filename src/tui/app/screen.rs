@@ -1,0 +1,541 @@
+//! The screen state: which pane has the keyboard, what each pane shows and where it is scrolled
+//! (the list's matches and selection, the filter line, the open article's position and hits, the
+//! quote selection), the help overlay, the message and the warning. Its methods keep it
+//! consistent with the terminal's size; they are given the article they need, never the library.
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use ratatui::layout::{Position, Rect};
+
+use crate::corpus::article::Article;
+use crate::corpus::quote::{Field, Quote};
+use crate::corpus::search::{Match, Skim, find_hits};
+use crate::corpus::state::Anchor;
+use crate::tui::keymap::Context;
+use crate::tui::layout::{self, Areas, Focus, Scroll, Viewport, keep_visible_by, step, viewport};
+use crate::tui::quote_text;
+use crate::tui::theme::Theme;
+use crate::tui::wrap::Wrapped;
+
+/// The longest query, in characters. Longer ones find nothing more (no title, speaker or quote is
+/// that long) and only cost time; what is typed or pasted past it is left out, with a note.
+pub const MAX_QUERY: usize = 256;
+
+/// `query` cut to [`MAX_QUERY`] characters, and whether it had to be.
+pub fn cap(mut query: String) -> (String, bool) {
+    match query.char_indices().nth(MAX_QUERY) {
+        Some((at, _)) => {
+            query.truncate(at);
+            (query, true)
+        }
+        None => (query, false),
+    }
+}
+
+/// List state: the matches of the filter, the selected one, the first row shown. Plain data
+/// (public fields): the App moves it, the drawing reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListPane {
+    /// Matching articles, best first (all, in list order, without a filter), shared with the
+    /// search thread's cache.
+    pub matches: Arc<[Match]>,
+    /// Index into `matches`.
+    pub selected: usize,
+    /// First row shown.
+    pub offset: usize,
+}
+
+impl ListPane {
+    /// The article index of the selected row.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.matches.get(self.selected).map(|m| m.index)
+    }
+}
+
+/// Filter line state. Plain data (public fields): the App edits it, the drawing reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterPane {
+    /// The query ([`MAX_QUERY`] characters at most).
+    pub query: String,
+    /// True while the user is typing into it.
+    pub editing: bool,
+    /// True when the last text typed or pasted did not fit under [`MAX_QUERY`].
+    pub capped: bool,
+}
+
+impl FilterPane {
+    /// True when the line takes a row: being edited or holding a query.
+    pub fn shown(&self) -> bool {
+        self.editing || !self.query.is_empty()
+    }
+}
+
+/// Reading pane state: which article, where, what is highlighted, and the wrap cache. Public
+/// fields (but the cache): the screen moves them, the drawing reads them.
+#[derive(Debug, Default)]
+pub struct ReaderPane {
+    /// Index of the article shown.
+    pub article: Option<usize>,
+    /// Top line in the current wrap.
+    pub top: usize,
+    /// The same position as an anchor (what survives a resize and is saved).
+    pub anchor: Anchor,
+    /// Search hits in the body (byte ranges).
+    pub hits: Vec<Range<usize>>,
+    /// Search hits in the title.
+    pub title_hits: Vec<Range<usize>>,
+    /// The hit `n`/`N` moved to.
+    pub hit: Option<usize>,
+    /// The quote the user jumped to (index into the article's quotes).
+    pub marked: Option<usize>,
+    cache: RefCell<Option<(usize, usize, Rc<Wrapped>)>>,
+}
+
+impl ReaderPane {
+    /// The article wrapped to `measure`, from the cache when the width has not changed.
+    pub fn wrapped(&self, index: usize, article: &Article, measure: usize) -> Rc<Wrapped> {
+        let mut cache = self.cache.borrow_mut();
+        if let Some((i, m, w)) = cache.as_ref() {
+            if *i == index && *m == measure {
+                return Rc::clone(w);
+            }
+        }
+        let w = Rc::new(Wrapped::build(article, measure));
+        *cache = Some((index, measure, Rc::clone(&w)));
+        w
+    }
+}
+
+/// The rows of a warning at `width` columns: all of it (a file name in it must be readable whole),
+/// then how to hide it. Characters a terminal would act on are left out.
+pub fn warning_lines(warning: &str, width: usize) -> Vec<String> {
+    let text: String = warning
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| crate::corpus::sanitize::is_safe_char(*c))
+        .collect();
+    let text = format!("⚠ {text} (Esc hides this.)");
+    // Broken at spaces only, so a path stays whole on its row when it fits one.
+    let options = textwrap::Options::new(width.saturating_sub(2).max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(&text, options)
+        .into_iter()
+        .map(|l| format!(" {l}"))
+        .collect()
+}
+
+/// What the screen shows and how.
+#[derive(Debug)]
+pub struct Screen {
+    /// Styles.
+    theme: Theme,
+    /// Scorer for the list's title highlights (made once: it keeps its buffers).
+    fuzzy: Skim,
+    /// Terminal size (columns, rows).
+    size: (u16, u16),
+    /// The focused pane. `pub` (as `list`, `filter`, `reader` and `warning`): the App moves it
+    /// with the other parts, the drawing reads it, and tests/state_shared.rs and the benches set
+    /// or read it by name (through `App`'s `Deref`).
+    pub focus: Focus,
+    /// Help overlay open.
+    help: bool,
+    /// First help row shown.
+    help_scroll: usize,
+    /// Article list. `pub`: see `focus`.
+    pub list: ListPane,
+    /// Filter line. `pub`: see `focus`.
+    pub filter: FilterPane,
+    /// Reading pane. `pub`: see `focus`.
+    pub reader: ReaderPane,
+    /// Quote panel: the selected quote and the first shown.
+    quotes: Scroll,
+    /// A lasting warning (state file problem, search thread stopped), until Esc. `pub`: see
+    /// `focus`.
+    pub warning: Option<String>,
+    /// A short message about the last action, cleared by the next one.
+    message: Option<String>,
+    /// Every warning shown this session, oldest first, to print again at exit.
+    warnings_seen: Vec<String>,
+    /// What the quote panel's offset was last worked out for: article, area, selection, offset.
+    quotes_laid_out: Option<(Option<usize>, Rect, usize, usize)>,
+}
+
+impl Screen {
+    /// A screen of size zero (a resize follows), the list focused.
+    pub fn new(theme: Theme) -> Screen {
+        Screen {
+            theme,
+            fuzzy: Skim::default(),
+            size: (0, 0),
+            focus: Focus::List,
+            help: false,
+            help_scroll: 0,
+            list: ListPane::default(),
+            filter: FilterPane::default(),
+            reader: ReaderPane::default(),
+            quotes: Scroll::default(),
+            warning: None,
+            message: None,
+            warnings_seen: Vec::new(),
+            quotes_laid_out: None,
+        }
+    }
+
+    /// Styles.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The scorer for title highlights.
+    pub fn fuzzy(&self) -> &Skim {
+        &self.fuzzy
+    }
+
+    /// True while the help overlay is open.
+    pub fn help_open(&self) -> bool {
+        self.help
+    }
+
+    /// First help row shown.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// Opens or closes the help, at its top.
+    pub fn toggle_help(&mut self) {
+        self.help = !self.help;
+        self.help_scroll = 0;
+    }
+
+    /// Closes the help.
+    pub fn close_help(&mut self) {
+        self.help = false;
+    }
+
+    /// Scrolls the help one row down (or up).
+    pub fn scroll_help(&mut self, down: bool) {
+        self.help_scroll = if down {
+            self.help_scroll.saturating_add(1)
+        } else {
+            self.help_scroll.saturating_sub(1)
+        };
+    }
+
+    /// The quote panel's selection and first quote shown.
+    pub fn quotes(&self) -> Scroll {
+        self.quotes
+    }
+
+    /// The message about the last action.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Shows a message about the last action (`None`: clears it).
+    pub fn set_message(&mut self, message: Option<String>) {
+        self.message = message;
+    }
+
+    /// Remembers the warning on screen, if it is new, to print it again at exit.
+    pub fn note_warning(&mut self) {
+        if let Some(w) = &self.warning {
+            if !self.warnings_seen.contains(w) {
+                self.warnings_seen.push(w.clone());
+            }
+        }
+    }
+
+    /// Every warning shown this session (dismissed or not), oldest first, and the one on screen.
+    pub fn warnings_seen(&mut self) -> &[String] {
+        self.note_warning();
+        &self.warnings_seen
+    }
+
+    /// The quotes changed height (links added lines): their offset must be worked out again.
+    pub fn quotes_changed(&mut self) {
+        self.quotes_laid_out = None;
+    }
+
+    /// Which keymap context applies now.
+    pub fn context(&self) -> Context {
+        if self.help {
+            Context::Help
+        } else if self.filter.editing {
+            Context::Filter
+        } else {
+            match self.focus {
+                Focus::List => Context::List,
+                Focus::Reader => Context::Reader,
+                Focus::Quotes => Context::Quotes,
+            }
+        }
+    }
+
+    /// Follows the terminal's new size.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+    }
+
+    /// The layout at the current size and focus.
+    pub fn areas(&self) -> Areas {
+        self.layout_for(self.focus)
+    }
+
+    /// The layout at the current size, as it would be with `focus`.
+    fn layout_for(&self, focus: Focus) -> Areas {
+        layout::layout(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            focus,
+            self.filter.shown(),
+            self.list.matches.len(),
+            self.warning
+                .as_deref()
+                .map_or(0, |w| warning_lines(w, usize::from(self.size.0)).len()),
+        )
+    }
+
+    /// The reader's text area, as if it were shown (a single-pane layout hides it).
+    fn reader_viewport(&self) -> Viewport {
+        let areas = self.layout_for(Focus::Reader);
+        areas.reader.map(viewport).unwrap_or_default()
+    }
+
+    /// Rows of the reader's text area (as if it were shown).
+    pub fn reader_height(&self) -> usize {
+        self.reader_viewport().height
+    }
+
+    /// `article`, the one open in the reader, wrapped to the reader's measure.
+    fn wrapped(&self, article: Option<&Article>) -> Option<Rc<Wrapped>> {
+        let i = self.reader.article?;
+        Some(
+            self.reader
+                .wrapped(i, article?, self.reader_viewport().measure),
+        )
+    }
+
+    /// Re-derives everything that depends on the size: the reader's top line from its anchor, and
+    /// the list and quote offsets. `article` is the one open, `quotes` its quotes.
+    pub fn relayout(&mut self, article: Option<&Article>, quotes: &[Quote]) {
+        if let Some(w) = self.wrapped(article) {
+            let vp = self.reader_viewport();
+            self.reader.top = w.line_of(self.reader.anchor).min(w.max_top(vp.height));
+        }
+        self.keep_list_visible();
+        self.keep_quote_visible(quotes);
+    }
+
+    /// Scrolls the list so its selected row shows.
+    pub fn keep_list_visible(&mut self) {
+        let h = self
+            .areas()
+            .list
+            .or(self.layout_for(Focus::List).list)
+            .map_or(1, |r| usize::from(r.height.saturating_sub(2)));
+        // Every row is one line high: only the rows around the window are looked at.
+        self.list.offset = keep_visible_by(
+            self.list.matches.len(),
+            |_| 1,
+            self.list.selected,
+            self.list.offset,
+            h,
+        );
+    }
+
+    /// Scrolls the quote panel so its selected quote (of `quotes`) shows.
+    fn keep_quote_visible(&mut self, quotes: &[Quote]) {
+        let Some(area) = self.layout_for(Focus::Quotes).quotes else {
+            return;
+        };
+        // Wrapping quotes to measure them is the dearest part of a key: skipped when nothing it
+        // depends on has changed (typing into the filter, say).
+        let key = (
+            self.reader.article,
+            area,
+            self.quotes.selected,
+            self.quotes.offset,
+        );
+        if self.quotes_laid_out == Some(key) {
+            return;
+        }
+        let width = usize::from(area.width.saturating_sub(2));
+        let selected = self.quotes.selected;
+        // Measured on demand: an article with thousands of quotes costs no more per key.
+        self.quotes.offset = keep_visible_by(
+            quotes.len(),
+            |i| {
+                quotes
+                    .get(i)
+                    .map_or(0, |q| quote_text::height(q, width, i == selected))
+            },
+            selected,
+            self.quotes.offset,
+            usize::from(area.height.saturating_sub(2)),
+        );
+        self.quotes_laid_out = Some((key.0, key.1, key.2, self.quotes.offset));
+    }
+
+    /// Shows article `index` in the reading pane, at `anchor`, with nothing highlighted and the
+    /// first quote selected.
+    pub fn open_article(&mut self, index: Option<usize>, anchor: Anchor) {
+        self.reader.article = index;
+        self.reader.marked = None;
+        self.reader.hit = None;
+        self.quotes = Scroll::default();
+        self.reader.anchor = anchor;
+        self.reader.top = 0;
+    }
+
+    /// Finds the words of `query` in `article`, the one open, for highlighting.
+    pub fn find_hits(&mut self, article: Option<&Article>, query: &str) {
+        let (hits, title_hits) = article.map_or_else(Default::default, |a| {
+            (find_hits(&a.body, query), find_hits(&a.meta.title, query))
+        });
+        self.reader.hits = hits;
+        self.reader.title_hits = title_hits;
+        self.reader.hit = None;
+    }
+
+    /// Puts line `top` of `article`, the one open, at the top of the reader.
+    fn set_top(&mut self, top: usize, article: Option<&Article>) {
+        let Some(w) = self.wrapped(article) else {
+            return;
+        };
+        let vp = self.reader_viewport();
+        self.reader.top = top.min(w.max_top(vp.height));
+        self.reader.anchor = w
+            .lines
+            .get(self.reader.top)
+            .map(|l| l.key)
+            .unwrap_or_default();
+    }
+
+    /// Scrolls the reader by `delta` lines (`isize::MIN`/`MAX`: to the top/end).
+    pub fn scroll_reader(&mut self, delta: isize, article: Option<&Article>) {
+        let top = match delta {
+            isize::MIN => 0,
+            isize::MAX => usize::MAX,
+            d => self.reader.top.saturating_add_signed(d),
+        };
+        self.set_top(top, article);
+    }
+
+    /// Scrolls so body line `line` sits a third of the way down the pane.
+    fn reveal_line(&mut self, line: usize, article: Option<&Article>) {
+        let h = self.reader_viewport().height;
+        self.set_top(line.saturating_sub(h / 3), article);
+    }
+
+    /// Moves the quote selection by `delta` (`isize::MIN`/`MAX`: first/last) among `quotes`.
+    pub fn move_quote(&mut self, delta: isize, quotes: &[Quote]) {
+        self.quotes.selected = step(self.quotes.selected, delta, quotes.len());
+        self.keep_quote_visible(quotes);
+    }
+
+    /// Marks quote `i` of `quotes` (those of `article`, the one open) and scrolls to it.
+    pub fn jump_to_quote(&mut self, i: usize, article: Option<&Article>, quotes: &[Quote]) {
+        let Some(q) = quotes.get(i) else {
+            return;
+        };
+        self.reader.marked = Some(i);
+        match q.field {
+            Field::Title => self.set_top(0, article),
+            Field::Body => {
+                if let Some(w) = self.wrapped(article) {
+                    self.reveal_line(w.line_of_body(q.span.start), article);
+                }
+            }
+        }
+    }
+
+    /// Moves to the next (or previous) hit in `article`, the one open; with none, says why.
+    pub fn step_hit(&mut self, forward: bool, article: Option<&Article>) {
+        let n = self.reader.hits.len();
+        if n == 0 {
+            self.message = Some(if self.filter.query.is_empty() {
+                "no search: press / and type to find words".into()
+            } else {
+                "no hits in this article".into()
+            });
+            return;
+        }
+        let next = match self.reader.hit {
+            Some(h) if forward => (h + 1) % n,
+            Some(h) => (h + n - 1) % n,
+            None => {
+                // Start from what is on screen.
+                let Some(w) = self.wrapped(article) else {
+                    return;
+                };
+                let top = self.reader.top;
+                let first_visible = self
+                    .reader
+                    .hits
+                    .iter()
+                    .position(|r| w.line_of_body(r.start) >= top);
+                match (first_visible, forward) {
+                    (Some(i), true) => i,
+                    (Some(i), false) => (i + n - 1) % n,
+                    (None, true) => 0,
+                    (None, false) => n - 1,
+                }
+            }
+        };
+        self.reader.hit = Some(next);
+        let start = self.reader.hits[next].start;
+        if let Some(w) = self.wrapped(article) {
+            self.reveal_line(w.line_of_body(start), article);
+        }
+    }
+
+    /// Selects the quote (of `quotes`, in the quote panel at `area`) drawn on row `y`, if any.
+    pub fn click_quote(&mut self, y: u16, area: Rect, quotes: &[Quote]) {
+        let width = usize::from(area.width.saturating_sub(2));
+        let selected = self.quotes.selected;
+        let mut row = area.y + 1;
+        for (i, q) in quotes.iter().enumerate().skip(self.quotes.offset) {
+            if row > y {
+                break;
+            }
+            let h = quote_text::height(q, width, i == selected);
+            let next = row.saturating_add(u16::try_from(h).unwrap_or(u16::MAX));
+            if y >= row && y < next {
+                self.quotes.selected = i;
+                break;
+            }
+            row = next;
+        }
+    }
+
+    /// Which part of the screen is at `(x, y)`.
+    pub fn hit_test(&self, x: u16, y: u16) -> Option<(Part, Rect)> {
+        let at = Position { x, y };
+        let areas = self.areas();
+        let parts = [
+            (Part::List, areas.list),
+            (Part::Reader, areas.reader),
+            (Part::Quotes, areas.quotes),
+            (Part::Filter, areas.filter),
+        ];
+        parts
+            .into_iter()
+            .find_map(|(part, r)| r.filter(|r| r.contains(at)).map(|r| (part, r)))
+    }
+}
+
+/// A part of the screen the mouse can point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The article list.
+    List,
+    /// The reading pane.
+    Reader,
+    /// The quote panel.
+    Quotes,
+    /// The filter line.
+    Filter,
+}

@@ -1,0 +1,174 @@
+//! The search session: the questions asked of the search thread and the answers taken in (only the
+//! newest question counts), whether the list is stale because articles arrived since it was asked
+//! for, and, once loading is over, giving the memory loading freed back to the system.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::corpus::search::worker::{Reply, SearchWorker};
+use crate::corpus::search::{FIRST_PAGE, Index, Match, SearchDoc};
+
+/// How often the list takes in newly loaded articles.
+const REFRESH: Duration = Duration::from_millis(100);
+
+/// What the search thread said that the reader must act on.
+#[derive(Debug)]
+pub enum Answer {
+    /// The matches of the newest question (all of them, or a first page).
+    Results {
+        /// Best first.
+        matches: Arc<[Match]>,
+        /// The question differs from the one the list answered before.
+        new_query: bool,
+    },
+    /// The search thread died (a bug): nothing more will come.
+    Stopped,
+}
+
+/// The search thread and the state of the conversation with it.
+#[derive(Debug)]
+pub struct Search {
+    worker: SearchWorker,
+    /// The search thread died (a bug): the list stays as it was and nothing waits for it.
+    stopped: bool,
+    /// Number of the newest query sent to the search thread, and of the one the list shows.
+    asked: u64,
+    answered: u64,
+    /// The query the list's matches answer (the filter line may be ahead while typing).
+    results_for: String,
+    /// The list holds every match of `results_for`, not only a first page.
+    results_complete: bool,
+    /// New articles were indexed since the list was last asked for.
+    stale: bool,
+    /// When the list was last asked for again because articles arrived.
+    refreshed: Option<Instant>,
+    /// Loading is over: once the answer to this query is in (the search thread has compacted its
+    /// index by then), the memory loading freed goes back to the system.
+    release_after: Option<u64>,
+}
+
+impl Search {
+    /// Starts the search thread over `index`.
+    pub fn spawn(index: Index) -> std::io::Result<Search> {
+        Ok(Search {
+            worker: SearchWorker::spawn(index)?,
+            stopped: false,
+            asked: 0,
+            answered: 0,
+            results_for: String::new(),
+            results_complete: true,
+            stale: false,
+            refreshed: None,
+            release_after: None,
+        })
+    }
+
+    /// Asks for the matches of `query`; the answer comes through [`Search::next_answer`].
+    pub fn ask(&mut self, query: &str) {
+        self.asked = self.worker.query(query);
+    }
+
+    /// Makes articles searchable (after those before).
+    pub fn add(&mut self, docs: Vec<SearchDoc>) {
+        self.worker.add(docs);
+    }
+
+    /// Loading is over: compacts the index, then asks for `query` again; once that is answered
+    /// the memory loading freed goes back to the system.
+    pub fn loading_done(&mut self, query: &str) {
+        self.worker.compact();
+        // Asked after the compaction, so its answer says the index is compact.
+        self.ask(query);
+        self.release_after = Some(self.asked);
+    }
+
+    /// The next answer to act on, taking in (and passing over) the replies that need none.
+    pub fn next_answer(&mut self) -> Option<Answer> {
+        loop {
+            match self.worker.try_recv()? {
+                Reply::Indexed(_) => self.stale = true,
+                Reply::Results {
+                    id,
+                    query,
+                    matches,
+                    complete,
+                } if id == self.asked => {
+                    if complete {
+                        self.answered = id;
+                        if self.release_after.is_some_and(|after| id >= after) {
+                            self.release_after = None;
+                            release_free_memory();
+                        }
+                    }
+                    let new_query = query != self.results_for;
+                    self.results_for = query;
+                    self.results_complete = complete;
+                    return Some(Answer::Results { matches, new_query });
+                }
+                Reply::Results { .. } => {}
+                Reply::Stopped => {
+                    self.stopped = true;
+                    return Some(Answer::Stopped);
+                }
+            }
+        }
+    }
+
+    /// Asks for `query` again when articles arrived since the list was asked for, once the newest
+    /// question is answered (one search in flight). While `loading`, at most every `REFRESH`
+    /// once the list (`listed` rows) is long: each answer lists every article, so asking after
+    /// every batch would cost the square of the corpus.
+    pub fn refresh(&mut self, query: &str, loading: bool, listed: usize) {
+        let due = !loading
+            || listed < FIRST_PAGE
+            || self.refreshed.is_none_or(|t| t.elapsed() >= REFRESH);
+        if self.stale && self.answered == self.asked && due {
+            self.stale = false;
+            self.refreshed = Some(Instant::now());
+            self.ask(query);
+        }
+    }
+
+    /// True while a search is under way (or due) and the thread is alive.
+    pub fn busy(&self) -> bool {
+        !self.stopped && (self.answered != self.asked || self.stale)
+    }
+
+    /// True once the search thread has died.
+    pub fn stopped(&self) -> bool {
+        self.stopped
+    }
+
+    /// The query the list's matches answer.
+    pub fn results_for(&self) -> &str {
+        &self.results_for
+    }
+
+    /// True when the list holds every match of [`Search::results_for`], not only a first page.
+    pub fn results_complete(&self) -> bool {
+        self.results_complete
+    }
+
+    /// How many questions were asked so far.
+    #[cfg(test)]
+    pub fn asked(&self) -> u64 {
+        self.asked
+    }
+
+    /// Makes the search thread panic, as a bug would.
+    #[cfg(test)]
+    pub fn crash(&self) {
+        self.worker.crash();
+    }
+}
+
+/// Gives the memory freed after loading (the loading threads' buffers and regex caches) back to
+/// the system: glibc's allocator keeps freed pages otherwise, and they would count against the
+/// reader for as long as it runs. A no-op with other allocators.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` only returns the allocator's own free pages; it takes its locks.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}

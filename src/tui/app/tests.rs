@@ -1,0 +1,375 @@
+//! The App's behaviour, action by action: moving, opening, filtering, scrolling, the marks and
+//! other readers' changes, pasting, and keys typed before the first list.
+
+use super::*;
+use crate::corpus::state::Anchor;
+use crate::tui::fixtures::{app, quotes, store};
+
+fn title(app: &App) -> String {
+    app.reader
+        .article
+        .map(|i| app.articles()[i].meta.title.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn moving_in_the_list_previews_the_article() {
+    let mut app = app(120, 40);
+    assert!(title(&app).starts_with("L’AES"));
+    app.update(Action::Down);
+    assert!(title(&app).starts_with("Russie–AES"));
+    app.update(Action::Bottom);
+    assert_eq!(title(&app), "Un sommet sans citation");
+    app.update(Action::Down);
+    assert_eq!(app.list.selected, 2);
+    app.update(Action::Top);
+    assert_eq!(app.list.selected, 0);
+}
+
+#[test]
+fn enter_opens_focuses_the_reader_and_marks_read() {
+    let mut app = app(120, 40);
+    app.update(Action::Open);
+    assert_eq!(app.focus, Focus::Reader);
+    assert!(app.state.read.contains("b"));
+    assert!(app.take_save_request());
+    app.update(Action::ToggleRead);
+    assert!(!app.state.read.contains("b"));
+}
+
+#[test]
+fn another_readers_change_does_not_undo_a_mark_made_here_since() {
+    let mut app = app(120, 40);
+    app.update(Action::Open);
+    let mut others = Changes::default();
+    others.mark("b", false, None);
+    others.mark("c", true, None);
+    assert!(app.apply_external(&others));
+    assert!(
+        app.state.read.contains("b"),
+        "this reader's later mark wins"
+    );
+    assert!(app.state.read.contains("c"));
+    assert_eq!(app.read_count(), 2);
+    let mine = app.take_changes();
+    assert_eq!(mine.read.get("b"), Some(&true));
+    assert!(mine.fingerprints.get("b").is_some_and(Option::is_some));
+    assert!(
+        !mine.read.contains_key("c"),
+        "the other reader's mark is not saved again"
+    );
+    assert!(app.take_changes().is_empty());
+}
+
+#[test]
+fn tab_cycles_focus_both_ways() {
+    let mut app = app(120, 40);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Reader);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Quotes);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::List);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Focus::Quotes);
+}
+
+#[test]
+fn typing_filters_live_and_escape_clears() {
+    let mut app = app(120, 40);
+    app.update(Action::FilterOpen);
+    assert_eq!(app.context(), Context::Filter);
+    for c in "lavrov".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    app.settle();
+    assert_eq!(app.list.matches.len(), 1);
+    assert!(title(&app).starts_with("Russie–AES"));
+    assert!(!app.reader.hits.is_empty());
+    app.update(Action::FilterCancel);
+    app.settle();
+    assert_eq!(app.list.matches.len(), 3);
+    assert_eq!(app.context(), Context::List);
+    // The article found stays selected after clearing.
+    assert!(title(&app).starts_with("Russie–AES"));
+}
+
+#[test]
+fn enter_keeps_the_filter_and_returns_to_the_list() {
+    let mut app = app(120, 40);
+    app.update(Action::FilterOpen);
+    for c in "securite".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    app.settle();
+    app.update(Action::FilterAccept);
+    assert_eq!(app.context(), Context::List);
+    assert_eq!(app.filter.query, "securite");
+    assert_eq!(app.list.matches.len(), 1);
+    app.update(Action::Back);
+    app.settle();
+    assert_eq!(app.filter.query, "");
+}
+
+#[test]
+fn paging_scrolls_the_reader_and_stops_at_the_end() {
+    let mut app = app(80, 24);
+    app.update(Action::Down); // the long article
+    app.update(Action::PageDown);
+    assert!(app.reader.top > 0);
+    app.update(Action::Bottom); // list focus: last article
+    app.update(Action::Top);
+    app.update(Action::Down);
+    app.focus = Focus::Reader;
+    app.update(Action::Bottom);
+    let end = app.reader.top;
+    app.update(Action::PageDown);
+    assert_eq!(app.reader.top, end);
+    app.update(Action::Top);
+    assert_eq!(app.reader.top, 0);
+}
+
+#[test]
+fn the_reading_position_survives_a_resize() {
+    let mut app = app(200, 60);
+    app.update(Action::Down);
+    app.focus = Focus::Reader;
+    for _ in 0..30 {
+        app.update(Action::Down);
+    }
+    let anchor = app.reader.anchor;
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Resize(200, 60));
+    assert_eq!(app.reader.anchor, anchor);
+    let changes = app.take_changes();
+    assert_eq!(changes.positions.get("a"), Some(&Some(anchor)));
+    assert_eq!(app.state.positions.get("a"), Some(&anchor));
+}
+
+#[test]
+fn enter_on_a_quote_scrolls_to_it_and_marks_it() {
+    let mut app = app(80, 24);
+    app.update(Action::Down); // article a: quotes Lavrov, then the 40th paragraph
+    app.focus = Focus::Quotes;
+    app.update(Action::Down);
+    app.update(Action::Open);
+    assert_eq!(app.reader.marked, Some(1));
+    assert!(app.reader.top > 10, "top {}", app.reader.top);
+    app.update(Action::Top);
+    app.update(Action::Open);
+    assert_eq!(app.reader.marked, Some(0));
+}
+
+#[test]
+fn n_walks_through_the_hits_and_wraps() {
+    let mut app = app(80, 24);
+    app.update(Action::FilterOpen);
+    for c in "cooperation".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    app.settle();
+    app.update(Action::FilterAccept);
+    let n = app.reader.hits.len();
+    assert!(n > 10);
+    app.update(Action::NextHit);
+    let first = app.reader.hit.unwrap();
+    app.update(Action::PrevHit);
+    assert_eq!(app.reader.hit, Some((first + n - 1) % n));
+    app.update(Action::NextHit);
+    assert_eq!(app.reader.hit, Some(first));
+}
+
+#[test]
+fn escape_closes_help_before_anything_else() {
+    let mut app = app(80, 24);
+    app.update(Action::FilterOpen);
+    app.update(Action::FilterInput('x'));
+    app.update(Action::FilterAccept);
+    app.update(Action::Help);
+    assert_eq!(app.context(), Context::Help);
+    app.update(Action::Back);
+    assert!(!app.help_open());
+    assert_eq!(app.filter.query, "x");
+    app.update(Action::Quit);
+    assert!(app.quit);
+}
+
+#[test]
+fn the_last_article_reopens_at_its_position() {
+    let s = store();
+    let q = quotes(&s);
+    let mut state = ReaderState {
+        last: Some("a".into()),
+        ..ReaderState::default()
+    };
+    state.positions.insert(
+        "a".into(),
+        Anchor {
+            block: 10,
+            offset: 0,
+        },
+    );
+    let mut app = App::new(s, q, state, Theme::new(false)).unwrap();
+    app.update(Action::Resize(120, 40));
+    assert!(title(&app).starts_with("Russie–AES"));
+    assert!(app.reader.top > 10);
+}
+
+#[test]
+fn clicks_select_and_the_wheel_scrolls_under_the_pointer() {
+    let mut app = app(120, 40);
+    let areas = app.areas();
+    let list = areas.list.unwrap();
+    app.update(Action::Click {
+        x: list.x + 3,
+        y: list.y + 2,
+    });
+    assert_eq!(app.list.selected, 1);
+    let reader = areas.reader.unwrap();
+    app.update(Action::Scroll {
+        x: reader.x + 5,
+        y: reader.y + 5,
+        down: true,
+    });
+    assert_eq!(app.reader.top, 3);
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn an_empty_filter_result_leaves_no_article_open() {
+    let mut app = app(80, 24);
+    app.update(Action::FilterOpen);
+    for c in "zzzzqqq".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    app.settle();
+    assert!(app.list.matches.is_empty());
+    assert_eq!(app.reader.article, None);
+    app.update(Action::Down);
+    app.update(Action::NextHit);
+}
+
+#[test]
+fn a_dead_search_thread_is_reported_and_nothing_waits_for_it() {
+    let mut app = app(120, 40);
+    app.settle();
+    let listed = app.list.matches.len();
+    app.search.crash();
+    app.update(Action::FilterOpen);
+    app.update(Action::FilterInput('x'));
+    app.settle();
+    assert!(!app.busy(), "the reader does not wait for a dead thread");
+    assert!(
+        app.warning
+            .as_deref()
+            .is_some_and(|w| w.contains("search stopped"))
+    );
+    assert_eq!(app.list.matches.len(), listed, "the list stays as it was");
+}
+
+#[test]
+fn a_ten_thousand_character_paste_is_cut_to_the_query_limit_in_one_go() {
+    let mut app = app(120, 40);
+    let asked = app.search.asked();
+    let pasted = "sécurité au Sahel ".repeat(600);
+    assert!(pasted.chars().count() > 10_000);
+    app.paste(&pasted);
+    assert_eq!(app.context(), Context::Filter, "a paste opens the filter");
+    assert_eq!(app.filter.query.chars().count(), MAX_QUERY);
+    assert!(pasted.starts_with(&app.filter.query));
+    assert!(app.filter.capped);
+    assert_eq!(
+        app.search.asked(),
+        asked + 1,
+        "one search for the whole paste"
+    );
+    // Typing past the limit changes nothing and asks nothing.
+    app.update(Action::FilterInput('x'));
+    assert_eq!(app.filter.query.chars().count(), MAX_QUERY);
+    assert_eq!(app.search.asked(), asked + 1);
+    // Deleting makes room again, and the note goes.
+    app.update(Action::FilterBackspace);
+    assert!(!app.filter.capped);
+    app.settle();
+    assert!(app.ready());
+}
+
+#[test]
+fn a_pasted_line_break_is_a_space_and_control_characters_are_left_out() {
+    let mut app = app(120, 40);
+    app.paste("Mali\n\tNiger\u{1b}[31m\u{7}Burkina\u{202e}");
+    assert_eq!(app.filter.query, "Mali  Niger[31mBurkina");
+    assert!(!app.filter.capped);
+    app.update(Action::FilterInput('\u{1b}'));
+    assert_eq!(app.filter.query, "Mali  Niger[31mBurkina");
+}
+
+#[test]
+fn a_paste_under_the_help_is_ignored() {
+    let mut app = app(120, 40);
+    app.update(Action::Help);
+    app.paste("Lavrov");
+    assert_eq!(app.filter.query, "");
+    assert!(app.help_open());
+}
+
+/// A reader whose articles (`files`) are still to arrive: not pumped yet.
+fn loading_app(files: Vec<(String, Vec<u8>)>) -> App {
+    use crate::corpus::load::Loading;
+    use crate::corpus::store::Source;
+    let source = Source::from_files(Origin::Embedded, files);
+    let mut app = App::loading(
+        Loading::start(source),
+        &Origin::Embedded,
+        ReaderState::default(),
+        Theme::new(false),
+    )
+    .unwrap();
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+#[test]
+fn keys_wait_for_the_first_list_until_it_has_articles() {
+    let mut app = loading_app(vec![(
+        "a.txt".to_owned(),
+        b"Le sommet de Niamey\n\nLes chefs d\xe2\x80\x99\xc3\x89tat se sont r\xc3\xa9unis."
+            .to_vec(),
+    )]);
+    assert!(app.first_list_pending());
+    app.settle();
+    assert!(!app.first_list_pending());
+    assert_eq!(app.list.matches.len(), 1);
+    // Filtering the list empty afterwards does not make keys wait again.
+    app.update(Action::FilterOpen);
+    for c in "zzzqqq".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    app.settle();
+    assert!(app.list.matches.is_empty());
+    assert!(!app.first_list_pending());
+}
+
+#[test]
+fn an_empty_corpus_does_not_hold_keys_for_ever() {
+    let mut app = loading_app(Vec::new());
+    app.settle();
+    assert!(!app.first_list_pending());
+}
+
+#[test]
+fn every_warning_shown_is_kept_for_the_exit_even_once_dismissed() {
+    let mut app = app(80, 24);
+    app.warning = Some("the state file was set aside as state.json.bad-1".into());
+    app.note_warning();
+    app.update(Action::Back);
+    assert_eq!(app.warning, None);
+    app.warning = Some("search stopped".into());
+    assert_eq!(
+        app.warnings_seen(),
+        [
+            "the state file was set aside as state.json.bad-1",
+            "search stopped"
+        ]
+    );
+}
