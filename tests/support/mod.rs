@@ -2,7 +2,8 @@
 #![allow(dead_code)]
 
 pub mod state;
-pub mod tmux;
+#[cfg(unix)]
+pub mod term;
 
 use aes_reader::corpus::text::fold;
 
