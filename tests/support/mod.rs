@@ -1,6 +1,8 @@
 //! Helpers shared by the integration test binaries; each binary uses a part of them, hence the allow.
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod hostile;
 pub mod state;
 #[cfg(unix)]
 pub mod term;

@@ -31,6 +31,13 @@ pub const TIMEOUT: Duration = Duration::from_secs(60);
 /// The `TERM` the programs see (the terminal `vt100` emulates).
 pub const TERM: &str = "xterm-256color";
 
+/// How long the output must have been still before a wait looks at the screen: a program writes a
+/// frame in many pieces, and a screen read between two of them shows half of it.
+const QUIET: Duration = Duration::from_millis(50);
+
+/// A program that never stops writing still has its screen looked at this often.
+const QUIET_AT_MOST: Duration = Duration::from_secs(1);
+
 // ------------------------------------------------------------------------------------ the command
 
 /// What to start in the terminal: a program, its arguments and environment (the test's own, with
@@ -111,6 +118,8 @@ struct Output {
     raw: Vec<u8>,
     /// Every process holding the terminal has closed it: no more output will come.
     closed: bool,
+    /// When the last bytes came.
+    last_output: Instant,
 }
 
 struct Shared {
@@ -177,6 +186,7 @@ impl Term {
                 ),
                 raw: Vec::new(),
                 closed: false,
+                last_output: Instant::now(),
             }),
             changed: Condvar::new(),
         });
@@ -367,6 +377,7 @@ impl Term {
 
     /// Polls the screen until `ok` holds or `timeout` passes: the screen that passed, or the last
     /// one seen. Ends early (failing) once the terminal is closed and the screen no longer holds.
+    /// Looks at whole frames only (see [`QUIET`]).
     pub fn wait_up_to(
         &self,
         timeout: Duration,
@@ -389,24 +400,34 @@ impl Term {
         }
     }
 
-    /// Calls `check` on the output each time it changes (and at least every 100 ms) until it gives
-    /// a value, for `timeout` at most.
+    /// Calls `check` on the output once it has been still for [`QUIET`] after a change (or closed,
+    /// or [`QUIET_AT_MOST`] after the last look), until it gives a value, for `timeout` at most.
     fn wait_output<T>(
         &self,
         timeout: Duration,
         mut check: impl FnMut(&Output) -> Option<T>,
     ) -> Result<T, ()> {
         let deadline = Instant::now() + timeout;
+        let mut looked = Instant::now();
         let mut out = self.output();
         loop {
-            if let Some(v) = check(&out) {
-                return Ok(v);
-            }
             let now = Instant::now();
-            if now >= deadline {
-                return Err(());
+            let still = now.saturating_duration_since(out.last_output);
+            if out.closed || still >= QUIET || now >= looked + QUIET_AT_MOST || now >= deadline {
+                looked = now;
+                if let Some(v) = check(&out) {
+                    return Ok(v);
+                }
+                if now >= deadline {
+                    return Err(());
+                }
             }
-            let step = (deadline - now).min(Duration::from_millis(100));
+            let step = if still < QUIET {
+                QUIET - still
+            } else {
+                Duration::from_millis(100)
+            };
+            let step = step.min(deadline.saturating_duration_since(now));
             out = match self.shared.changed.wait_timeout(out, step) {
                 Ok((out, _)) => out,
                 Err(e) => e.into_inner().0,
@@ -487,6 +508,7 @@ fn pump(mut from: File, shared: &Shared, stop: &AtomicBool) {
                 let mut out = shared.output.lock().unwrap_or_else(|e| e.into_inner());
                 out.raw.extend_from_slice(&buf[..n]);
                 out.screen.process(&buf[..n]);
+                out.last_output = Instant::now();
                 drop(out);
                 shared.changed.notify_all();
             }
