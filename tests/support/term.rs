@@ -1,5 +1,5 @@
 //! The end-to-end harness: a program (the reader, or a shell that starts it) in a pseudo-terminal of
-//! a given size, driven from the test itself, with nothing but Rust (no tmux, no system tool). Keys
+//! a given size, driven from the test itself with nothing but Rust crates (no tmux, no display). Keys
 //! go in through the pty master; a thread reads everything the program writes, keeps the raw bytes
 //! (for the escape-sequence checks, stricter than a screen) and feeds a `vt100` screen (text,
 //! colours, cursor, modes, bells, titles, clipboard writes). A resize goes through the master (the
