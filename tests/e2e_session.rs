@@ -11,7 +11,8 @@ use std::path::Path;
 use std::process::Command;
 
 use support::term::{
-    Cmd, Term, articles, corpus_size, list_rows, selected_line, selected_quote, selected_row,
+    Cmd, READER_MODES, Term, articles, corpus_size, list_rows, selected_line, selected_quote,
+    selected_row,
 };
 
 #[test]
@@ -64,6 +65,7 @@ fn a_user_can_filter_open_jump_to_a_quote_and_quit_cleanly() {
         !t.alternate_on(),
         "the terminal is still in the alternate screen"
     );
+    t.assert_modes_restored(&READER_MODES);
     let saved = std::fs::read_to_string(state.path().join("aes-reader/state.json")).unwrap();
     assert!(saved.contains("\"read\""), "{saved}");
 }

@@ -15,8 +15,8 @@ use std::time::Duration;
 use aes_reader::corpus::Origin;
 use aes_reader::corpus::state::{self, ReaderState, StateFile};
 use support::term::{
-    Cmd, MouseProtocolEncoding, MouseProtocolMode, Signal, Term, articles, corpus_size, list_rows,
-    quote, reader, selected_line, send_signal, wait_until,
+    Cmd, MouseProtocolEncoding, MouseProtocolMode, READER_MODES, Signal, Term, articles,
+    corpus_size, list_rows, private_modes, quote, reader, selected_line, send_signal, wait_until,
 };
 use tempfile::TempDir;
 
@@ -355,22 +355,8 @@ impl Session {
             (MouseProtocolMode::None, MouseProtocolEncoding::Default),
             "mouse reporting after the reader ended:\n{screen}"
         );
-        // The modes in the bytes written: the alternate screen, bracketed paste and each mouse mode
-        // (1000 clicks, 1002 drags, 1003 all motion, 1006 SGR and 1015 urxvt encodings) were turned
-        // on, and off last; the cursor (25) was hidden, and shown last.
-        let modes = self.t.private_modes();
-        for mode in [1049, 2004, 1000, 1002, 1003, 1006, 1015] {
-            assert_eq!(
-                modes.get(&mode),
-                Some(&false),
-                "mode {mode} was not turned on and then off by the reader: {modes:?}\n{screen}"
-            );
-        }
-        assert_eq!(
-            modes.get(&25),
-            Some(&true),
-            "the cursor was not shown again: {modes:?}"
-        );
+        // And in the bytes written, stricter than the screen.
+        self.t.assert_modes_restored(&READER_MODES);
         self.t.line(&format!(
             "stty -a > {}; echo STTY:'AFTER'",
             quote(&self.file("stty-after"))
@@ -651,4 +637,15 @@ fn closing_the_terminal_ends_the_reader_and_saves_the_state() {
     );
     println!("the reader ended on the hang-up: {how}");
     assert_saved(state.path(), &id);
+}
+
+/// The mode check itself reads the last switch of each mode, in combined sequences too, and
+/// nothing from other sequences.
+#[test]
+fn the_mode_check_reads_the_last_switch_of_each_mode() {
+    let raw =
+        b"\x1b[?1049h\x1b[?25l\x1b[?1000;1006hdraw\x1b[1;1H\x1b[31m\x1b[?1006l\x1b[?1049l\x1b[?25h";
+    let modes = private_modes(raw);
+    let want = [(25, true), (1000, true), (1006, false), (1049, false)];
+    assert_eq!(modes, want.into_iter().collect());
 }

@@ -199,6 +199,8 @@ fn the_reader_shows_hostile_articles_without_passing_sequences_to_the_terminal()
         !t.alternate_on(),
         "the terminal is still in the alternate screen"
     );
+    // The alternate screen and bracketed paste (no mouse: `--no-mouse`) on, then off.
+    t.assert_modes_restored(&[1049, 2004]);
     let problems = stream_problems(&t.raw());
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

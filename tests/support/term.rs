@@ -31,6 +31,11 @@ pub const TIMEOUT: Duration = Duration::from_secs(60);
 /// The `TERM` the programs see (the terminal `vt100` emulates).
 pub const TERM: &str = "xterm-256color";
 
+/// The DEC private modes the reader turns on (without `--no-mouse`), to be off after it: the
+/// alternate screen (1049), bracketed paste (2004) and mouse reporting (1000 clicks, 1002 drags,
+/// 1003 all motion, 1006 SGR and 1015 urxvt encodings).
+pub const READER_MODES: [u16; 7] = [1049, 2004, 1000, 1002, 1003, 1006, 1015];
+
 /// How long the output must have been still before a wait looks at the screen: a program writes a
 /// frame in many pieces, and a screen read between two of them shows half of it.
 const QUIET: Duration = Duration::from_millis(50);
@@ -324,6 +329,25 @@ impl Term {
     /// last switch: read from the raw bytes, so a mode switched between two screen reads counts.
     pub fn private_modes(&self) -> BTreeMap<u16, bool> {
         private_modes(&self.output().raw)
+    }
+
+    /// Checks, in the bytes the program wrote, that it turned each of `modes` on and, last, off
+    /// again, and that it hid the cursor (mode 25) and, last, showed it again.
+    pub fn assert_modes_restored(&self, modes: &[u16]) {
+        let switched = self.private_modes();
+        for mode in modes {
+            assert_eq!(
+                switched.get(mode),
+                Some(&false),
+                "mode {mode} was not turned on and then off: {switched:?}\n{}",
+                self.screen()
+            );
+        }
+        assert_eq!(
+            switched.get(&25),
+            Some(&true),
+            "the cursor was not shown again: {switched:?}"
+        );
     }
 
     /// The program's process id.
