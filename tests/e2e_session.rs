@@ -10,10 +10,10 @@ mod support;
 use std::path::Path;
 use std::process::Command;
 
-use support::term::{
-    Cmd, READER_MODES, Term, articles, corpus_size, list_rows, selected_line, selected_quote,
-    selected_row,
+use support::reader::{
+    articles, corpus_size, list_rows, selected_line, selected_quote, selected_row,
 };
+use support::term::{Cmd, READER_MODES, Term};
 
 #[test]
 fn a_user_can_filter_open_jump_to_a_quote_and_quit_cleanly() {

@@ -10,7 +10,8 @@ use std::path::Path;
 
 use aes_reader::corpus::Origin;
 use aes_reader::corpus::state::{self, StateFile};
-use support::term::{Cmd, Term, corpus_size, list_rows, selected_row, wait_until};
+use support::reader::{corpus_size, list_rows, selected_row};
+use support::term::{Cmd, Term, wait_until};
 
 /// The reader on corpus `dir` with the state under `xdg`.
 fn reader_in(xdg: &Path, dir: &Path) -> Term {
@@ -62,7 +63,7 @@ fn quit(t: &Term) {
 #[test]
 fn two_readers_open_at_once_keep_both_marks_and_a_third_shows_them() {
     let xdg = tempfile::tempdir().unwrap();
-    let dir = support::term::articles();
+    let dir = support::reader::articles();
     let n = corpus_size();
     let a = reader_in(xdg.path(), &dir);
     let b = reader_in(xdg.path(), &dir);

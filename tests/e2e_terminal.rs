@@ -14,9 +14,10 @@ use std::time::Duration;
 
 use aes_reader::corpus::Origin;
 use aes_reader::corpus::state::{self, ReaderState, StateFile};
+use support::reader::{articles, corpus_size, list_rows, reader, selected_line};
 use support::term::{
-    Cmd, MouseProtocolEncoding, MouseProtocolMode, READER_MODES, Signal, Term, articles,
-    corpus_size, list_rows, private_modes, quote, reader, selected_line, send_signal, wait_until,
+    Cmd, MouseProtocolEncoding, MouseProtocolMode, READER_MODES, Signal, Term, private_modes,
+    quote, send_signal, wait_until,
 };
 use tempfile::TempDir;
 

@@ -3,6 +3,7 @@
 
 #[cfg(unix)]
 pub mod hostile;
+pub mod reader;
 pub mod state;
 #[cfg(unix)]
 pub mod term;

@@ -11,7 +11,7 @@ use std::ffi::OsStr;
 use std::fs::File;
 use std::io::{ErrorKind, Read, Write};
 use std::os::fd::BorrowedFd;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
@@ -21,6 +21,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 pub use rustix::process::Signal;
 use rustix::process::{Pid, kill_process};
+
+use super::reader::reader;
 pub use vt100::{MouseProtocolEncoding, MouseProtocolMode};
 
 /// How long a wait for the screen (or a file, or an exit) lasts before the test fails: long, so a
@@ -678,79 +680,4 @@ pub fn send_signal(pid: u32, signal: Signal) {
 /// `p` quoted for `sh`.
 pub fn quote(p: &Path) -> String {
     format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
-}
-
-/// The seed corpus.
-pub fn articles() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("articles")
-}
-
-/// Number of articles in the seed corpus (its `.txt` files).
-pub fn corpus_size() -> usize {
-    std::fs::read_dir(articles())
-        .expect("the articles folder")
-        .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        })
-        .count()
-}
-
-/// The reader binary under test.
-pub fn reader() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_aes-reader"))
-}
-
-/// The list row with the selection marker (the list is the left column at these sizes).
-pub fn selected_row(screen: &str) -> String {
-    screen
-        .lines()
-        .find(|l| l.starts_with("┃▶") || l.starts_with("│▶"))
-        .unwrap_or_default()
-        .to_owned()
-}
-
-/// The screen line number of the list's selected row.
-pub fn selected_line(screen: &str) -> Option<usize> {
-    screen
-        .lines()
-        .position(|l| l.starts_with("┃▶") || l.starts_with("│▶"))
-}
-
-/// How many articles the list pane shows (the list is the top-left pane at these sizes). The title
-/// counts loaded articles before the list has them, so tests wait for the rows.
-pub fn list_rows(screen: &str) -> usize {
-    screen
-        .lines()
-        .skip(1)
-        .take_while(|l| !l.starts_with('┗') && !l.starts_with('└'))
-        .filter(|l| {
-            let inner: String = l
-                .chars()
-                .skip(1)
-                .take_while(|c| *c != '┃' && *c != '│')
-                .collect();
-            !inner.trim().is_empty()
-        })
-        .count()
-}
-
-/// The focused quote panel's selected item and the rows below it: the screen line number of its
-/// head row, and each row's text between the panel's borders, down to the panel's bottom. The
-/// focused panel is drawn with `┃`; its `▶` is the one past the first column.
-pub fn selected_quote(screen: &str) -> Option<(usize, Vec<String>)> {
-    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
-    let (at, col) = lines.iter().enumerate().find_map(|(i, l)| {
-        l.windows(2)
-            .enumerate()
-            .skip(1)
-            .find(|(_, w)| w == &['┃', '▶'])
-            .map(|(c, _)| (i, c))
-    })?;
-    let rows = lines[at..]
-        .iter()
-        .take_while(|l| l.get(col) == Some(&'┃'))
-        .map(|l| l[col + 1..].iter().take_while(|c| **c != '┃').collect())
-        .collect();
-    Some((at, rows))
 }
