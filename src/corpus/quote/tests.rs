@@ -1,6 +1,7 @@
 //! Quote engine tests, one per pattern, on French paragraphs written for them (none from the seeds).
 
 use super::*;
+use crate::corpus::article::ArticleId;
 use crate::corpus::ingest::ingest;
 use crate::corpus::store::{Origin, Store};
 
