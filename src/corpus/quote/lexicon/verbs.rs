@@ -177,8 +177,10 @@ impl Lexicon {
     }
 }
 
+// `#[inline]`: one caller each; inlined there as before this file was split from lexicon.rs.
 /// Byte ranges of the words of `s` for verb lookup: runs of letters, digits and apostrophes
 /// (`d’affirmer`, `s’exclame`), cut at spaces, punctuation and hyphens (`explique-t-elle`).
+#[inline]
 fn verb_words(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -223,9 +225,11 @@ fn longest_after(
         .map(|rest| at + rest.len())
 }
 
+// `#[inline]`: one caller each; inlined there as before this file was split from lexicon.rs.
 /// The words of an inverted verb group: runs of letters, apostrophes and hyphens (`a-t-il`,
 /// `s’est-elle`), cut at spaces and punctuation; a comma between adverbs is skipped (`a tout de
 /// même, ensuite, taclé`), any other punctuation ends the group.
+#[inline]
 fn group_words(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;

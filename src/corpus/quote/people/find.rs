@@ -21,7 +21,9 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+// `#[inline]`: asked for every word of every name run.
 /// A word that is an acronym (`AES`, `ONU`), not a surname.
+#[inline]
 fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|&c| is_alphabetic(c));
     let all_upper = letters.clone().all(char::is_uppercase);

@@ -28,8 +28,10 @@ const PREPOSITIONS: [&str; 19] = [
     "selon",
 ];
 
+// `#[inline]`: asked once per sentence by `floor::find_subjects`, in another module.
 /// An indefinite noun phrase that opens a sentence as its subject (`Un responsable d’une ONG
 /// locale a confirmé`, `Une troisième source enfonce.`), up to its verb or a comma.
+#[inline]
 pub fn indefinite_subject(sentence: &str) -> Option<String> {
     let t = sentence.trim_start();
     let dets = [
@@ -65,8 +67,10 @@ pub fn indefinite_subject(sentence: &str) -> Option<String> {
     (phrase.len() >= 2).then(|| phrase.join(" "))
 }
 
+// `#[inline]`: asked once per sentence by `floor::find_subjects`, in another module.
 /// A definite anonymous source that opens a sentence as its subject (`L’interlocuteur burkinabè
 /// est formel`, `La source a ajouté`): the determiner, the noun and at most two more words.
+#[inline]
 pub fn anonymous_subject(sentence: &str) -> Option<String> {
     let t = sentence.trim_start();
     let det = [
@@ -87,8 +91,10 @@ pub fn anonymous_subject(sentence: &str) -> Option<String> {
     Some(words.join(" ").trim_end_matches([',', '.']).to_owned())
 }
 
+// `#[inline]`: asked once per sentence by `floor::find_subjects`, in another module.
 /// A definite role phrase that opens a sentence as its subject (`Le ministre malien a …` →
 /// `Le ministre malien`), up to its verb or a comma.
+#[inline]
 pub fn role_subject(sentence: &str) -> Option<String> {
     let t = sentence.trim_start();
     let det = ["Le ", "La ", "L'", "L’", "le ", "la ", "l'", "l’"]
@@ -157,10 +163,12 @@ fn at_word(folded: &str, at: usize) -> usize {
     folded[..at.min(folded.len())].split_whitespace().count()
 }
 
+// `#[inline]`: asked once per sentence by `floor::find_subjects`, in another module.
 /// True when a name after `before` (its sentence up to the name) stands where a subject stands:
 /// at the start of the sentence or of a clause, maybe after a determiner, a role and a title
 /// (`Le ministre malien M. X`, `, X`), not inside a complement (`avec X`, `le coordinateur de la
 /// plateforme X`).
+#[inline]
 pub fn subject_position(before: &str) -> bool {
     // Only the clause the name stands in matters: fold from its start.
     let cut = before
