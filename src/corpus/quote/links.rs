@@ -10,7 +10,7 @@ use foldhash::HashMap;
 use crate::corpus::article::Article;
 use crate::corpus::text::words_key;
 
-use super::Quote;
+use super::types::Quote;
 
 /// A trigram shared by more distinct quote texts than this is boilerplate: it gives no candidates.
 const BOILERPLATE: usize = 64;
