@@ -14,6 +14,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::article::{Article, BlockKind, char_offset};
+use crate::corpus::load::Corpus;
 use crate::corpus::store::{Diagnostic, Origin, Severity, Source, Store, Symlinks};
 use crate::corpus::text::truncate;
 
@@ -101,30 +102,36 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let Some(command) = args.command else {
         return open_reader(source, !args.no_mouse, !args.no_state);
     };
-    let store = Store::from_source(source);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match command {
-        Command::List { json } => list(&store, json, &mut out).map(|()| ExitCode::SUCCESS),
+        Command::List { json } => {
+            list(&Store::from_source(source), json, &mut out).map(|()| ExitCode::SUCCESS)
+        }
         Command::Show { id, json } => {
+            // Only the files the id may name are read.
+            let store = Store::for_lookup(source, &id);
             let article = store.find(&id)?;
             show(article, json, &mut out).map(|()| ExitCode::SUCCESS)
         }
-        Command::Check => check(&store, &mut out),
+        Command::Check => check(&Store::from_source(source), &mut out),
         Command::Quotes {
             json,
             speaker,
             article,
         } => {
-            let only = article.as_deref().map(|q| store.find(q)).transpose()?;
-            quotes::print_quotes(&store, only, speaker.as_deref(), json, &mut out)
+            let corpus = Corpus::load(source);
+            let only = article
+                .as_deref()
+                .map(|q| corpus.store().find(q))
+                .transpose()?;
+            quotes::print_quotes(&corpus, only, speaker.as_deref(), json, &mut out)
                 .map(|()| ExitCode::SUCCESS)
         }
-        Command::Speakers { json } => {
-            quotes::print_speakers(&store, json, &mut out).map(|()| ExitCode::SUCCESS)
-        }
+        Command::Speakers { json } => quotes::print_speakers(&Corpus::load(source), json, &mut out)
+            .map(|()| ExitCode::SUCCESS),
         Command::Search { query, json } => {
-            search(&store, &query, json, &mut out).map(|()| ExitCode::SUCCESS)
+            search(Corpus::load(source), &query, json, &mut out).map(|()| ExitCode::SUCCESS)
         }
     };
     match result.and_then(|code| out.flush().map(|()| code)) {
@@ -154,7 +161,7 @@ fn open_reader(source: Source, _mouse: bool, _state: bool) -> anyhow::Result<Exi
 }
 
 /// `search QUERY`: ranked matches from the search engine (`corpus::search`), one per line.
-fn search(store: &Store, query: &str, json: bool, out: &mut impl Write) -> io::Result<()> {
+fn search(corpus: Corpus, query: &str, json: bool, out: &mut impl Write) -> io::Result<()> {
     #[derive(Serialize)]
     struct Hit<'a> {
         id: &'a str,
@@ -163,11 +170,8 @@ fn search(store: &Store, query: &str, json: bool, out: &mut impl Write) -> io::R
         score: i64,
         fields: Vec<&'static str>,
     }
-    let quotes = crate::corpus::quote::QuoteIndex::build(store);
+    let (store, index) = corpus.into_search();
     let articles = store.articles();
-    let index = crate::corpus::search::Index::build(articles, |i| {
-        articles.get(i).map_or(&[], |a| quotes.quotes(&a.id))
-    });
     for m in index.search(query).iter() {
         let Some(a) = articles.get(m.index) else {
             continue;

@@ -12,7 +12,8 @@ use serde::Serialize;
 
 use super::CharOffsets;
 use crate::corpus::article::Article;
-use crate::corpus::quote::{Field, Quote, QuoteIndex, QuoteKind};
+use crate::corpus::load::Corpus;
+use crate::corpus::quote::{Field, Quote, QuoteKind};
 use crate::corpus::sanitize;
 use crate::corpus::store::Store;
 use crate::corpus::text::fold;
@@ -56,14 +57,14 @@ fn matches_speaker(q: &Quote, wanted: Option<&str>) -> bool {
 
 /// Prints the quotes of the corpus (or of one article), optionally of one speaker.
 pub fn print_quotes(
-    store: &Store,
+    corpus: &Corpus,
     only: Option<&Article>,
     speaker: Option<&str>,
     json: bool,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let index = QuoteIndex::build(store);
-    for w in index.warnings() {
+    let store = corpus.store();
+    for w in corpus.warnings() {
         eprintln!("aes-reader: {}", sanitize::one_line(w));
     }
     fn file_of<'a>(store: &'a Store, id: &'a crate::corpus::ArticleId) -> &'a str {
@@ -74,7 +75,7 @@ pub fn print_quotes(
         .iter()
         .filter(|a| only.is_none_or(|o| o.id == a.id))
     {
-        let quotes: Vec<&Quote> = index
+        let quotes: Vec<&Quote> = corpus
             .quotes(&a.id)
             .iter()
             .filter(|q| matches_speaker(q, speaker))
@@ -160,14 +161,14 @@ struct SpeakerOut<'a> {
 }
 
 /// Prints everyone quoted in the corpus, most quoted first.
-pub fn print_speakers(store: &Store, json: bool, out: &mut impl Write) -> io::Result<()> {
-    let index = QuoteIndex::build(store);
-    for w in index.warnings() {
+pub fn print_speakers(corpus: &Corpus, json: bool, out: &mut impl Write) -> io::Result<()> {
+    let store = corpus.store();
+    for w in corpus.warnings() {
         eprintln!("aes-reader: {}", sanitize::one_line(w));
     }
     let mut tally: BTreeMap<&str, (usize, BTreeSet<&str>)> = BTreeMap::new();
     for a in store.articles() {
-        for q in index.quotes(&a.id) {
+        for q in corpus.quotes(&a.id) {
             if let Some(s) = q.speaker.as_deref() {
                 let e = tally.entry(s).or_default();
                 e.0 += 1;
@@ -184,7 +185,7 @@ pub fn print_speakers(store: &Store, json: bool, out: &mut impl Write) -> io::Re
         } else {
             "name"
         };
-        let aliases: Vec<Cow<'_, str>> = index
+        let aliases: Vec<Cow<'_, str>> = corpus
             .aliases_of(name)
             .iter()
             .map(|a| sanitize::one_line(a))

@@ -8,6 +8,7 @@
 // foldhash, not SipHash: hashing every word of every article was a tenth of loading; its seed is
 // random per process, so article text cannot choose colliding words ahead of time.
 use foldhash::{HashMap, HashMapExt};
+use rayon::prelude::*;
 use std::collections::hash_map::Entry;
 use std::sync::{Arc, Mutex};
 
@@ -23,6 +24,8 @@ const TIER_BODY: i64 = 1_000_000;
 const WORDS_BONUS: i64 = 1_000;
 /// Below this many articles a query runs on one thread.
 const PARALLEL_FROM: usize = 8_192;
+/// Titles scored between two looks at whether a newer query is waiting.
+const STALE_EVERY: usize = 4_096;
 /// Matches handed over first when the best ones are known early (more than a screen holds).
 pub const FIRST_PAGE: usize = 200;
 /// Below this many articles every match comes in a few milliseconds: no first page is sent.
@@ -491,9 +494,8 @@ impl Index {
         Some(self.ranked(&scores, &fields, None))
     }
 
-    /// Scores the titles not matched yet with `score` (the fuzzy pass), on every core when there
-    /// are many.
-    /// False when a newer query made the work moot.
+    /// Scores the titles not matched yet with `score` (the fuzzy pass), on every core (rayon)
+    /// when there are many. False when a newer query made the work moot.
     fn score_titles(
         &self,
         stale: &(dyn Fn() -> bool + Sync),
@@ -501,39 +503,35 @@ impl Index {
         fields: &mut [Fields],
         score: impl Fn(&str) -> Option<i64> + Sync,
     ) -> bool {
-        let n = self.titles.len();
-        let threads = if n >= PARALLEL_FROM {
-            crate::corpus::cpu_threads()
-        } else {
-            1
+        /// A stretch of titles, with their scores and fields, scored between two looks at `stale`.
+        type Stretch<'a> = ((&'a mut [i64], &'a mut [Fields]), &'a [Box<str>]);
+        let pass = |((scores, fields), titles): Stretch<'_>| {
+            if stale() {
+                return false;
+            }
+            for ((total, f), title) in scores.iter_mut().zip(fields).zip(titles) {
+                if f.contains(SearchField::Title) {
+                    continue;
+                }
+                if let Some(t) = score(title) {
+                    *total = TIER_TITLE + t;
+                    f.insert(SearchField::Title);
+                }
+            }
+            true
         };
-        let chunk = n.div_ceil(threads).max(1);
-        let (titles, score) = (&self.titles, &score);
-        std::thread::scope(|s| {
-            let jobs: Vec<_> = scores
-                .chunks_mut(chunk)
-                .zip(fields.chunks_mut(chunk))
-                .zip(titles.chunks(chunk))
-                .map(|((sc, fl), ti)| {
-                    s.spawn(move || {
-                        for (k, ((total, f), title)) in sc.iter_mut().zip(fl).zip(ti).enumerate() {
-                            if k % 4096 == 0 && stale() {
-                                return false;
-                            }
-                            if f.contains(SearchField::Title) {
-                                continue;
-                            }
-                            if let Some(t) = score(title) {
-                                *total = TIER_TITLE + t;
-                                f.insert(SearchField::Title);
-                            }
-                        }
-                        true
-                    })
-                })
-                .collect();
-            jobs.into_iter().all(|j| j.join().unwrap_or(false))
-        })
+        if self.titles.len() < PARALLEL_FROM {
+            return scores
+                .chunks_mut(STALE_EVERY)
+                .zip(fields.chunks_mut(STALE_EVERY))
+                .zip(self.titles.chunks(STALE_EVERY))
+                .all(pass);
+        }
+        scores
+            .par_chunks_mut(STALE_EVERY)
+            .zip(fields.par_chunks_mut(STALE_EVERY))
+            .zip(self.titles.par_chunks(STALE_EVERY))
+            .all(pass)
     }
 
     /// The matches, best first (ties in list order); only the best `top` when given.
