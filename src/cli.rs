@@ -131,7 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Speakers { json } => quotes::print_speakers(&Corpus::load(source), json, &mut out)
             .map(|()| ExitCode::SUCCESS),
         Command::Search { query, json } => {
-            search(Corpus::load(source), &query, json, &mut out).map(|()| ExitCode::SUCCESS)
+            search(source, &query, json, &mut out).map(|()| ExitCode::SUCCESS)
         }
     };
     match result.and_then(|code| out.flush().map(|()| code)) {
@@ -161,7 +161,7 @@ fn open_reader(source: Source, _mouse: bool, _state: bool) -> anyhow::Result<Exi
 }
 
 /// `search QUERY`: ranked matches from the search engine (`corpus::search`), one per line.
-fn search(corpus: Corpus, query: &str, json: bool, out: &mut impl Write) -> io::Result<()> {
+fn search(source: Source, query: &str, json: bool, out: &mut impl Write) -> io::Result<()> {
     #[derive(Serialize)]
     struct Hit<'a> {
         id: &'a str,
@@ -170,8 +170,8 @@ fn search(corpus: Corpus, query: &str, json: bool, out: &mut impl Write) -> io::
         score: i64,
         fields: Vec<&'static str>,
     }
-    let (store, index) = corpus.into_search();
-    let articles = store.articles();
+    let (corpus, index) = Corpus::load_with_index(source);
+    let articles = corpus.store().articles();
     for m in index.search(query).iter() {
         let Some(a) = articles.get(m.index) else {
             continue;

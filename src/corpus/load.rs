@@ -21,20 +21,20 @@ use crate::corpus::store::{self, Diagnostic, LoadResult, Origin, Source, Store, 
 
 /// One article, ready for the reader.
 #[derive(Debug)]
-pub struct Loaded {
+pub struct Loaded<Doc = SearchDoc> {
     /// The cleaned article.
     pub article: Article,
     /// Its quotes, attributed (links to other articles come later, in [`LoadEvent::Links`]).
     pub quotes: Vec<Quote>,
     /// What the search index needs of it.
-    pub doc: SearchDoc,
+    pub doc: Doc,
 }
 
 /// What loading reports, in this order: batches, then links, then done.
 #[derive(Debug)]
-pub enum LoadEvent {
+pub enum LoadEvent<Doc = SearchDoc> {
     /// More articles. Number them in arrival order, from 0: links refer to those numbers.
-    Batch(Vec<Loaded>),
+    Batch(Vec<Loaded<Doc>>),
     /// Quotes also printed in other articles (article numbers are arrival numbers).
     Links(Vec<Link>),
     /// Everything is loaded.
@@ -64,11 +64,11 @@ impl Loading {
         let (shared, sender) = (Arc::clone(&source), tx.clone());
         if std::thread::Builder::new()
             .name("load".into())
-            .spawn(move || run(&shared, |e| sender.send(e).is_ok()))
+            .spawn(move || run(&shared, SearchDoc::new, |e| sender.send(e).is_ok()))
             .is_err()
         {
             // No thread to spare: load here; the events wait in the channel.
-            run(&source, |e| tx.send(e).is_ok());
+            run(&source, SearchDoc::new, |e| tx.send(e).is_ok());
         }
         Loading {
             rx,
@@ -112,38 +112,46 @@ impl Loading {
     }
 }
 
-/// What a chunk of files gives: its articles and the rejected files' diagnostics.
-type Part = (Vec<Loaded>, Vec<Diagnostic>);
+/// What each article gets besides its quotes, prepared on the pool: the reader's search data
+/// ([`SearchDoc::new`]), or nothing (`quotes` and `speakers` need no search).
+type Prepare<Doc> = fn(&Article, &[Quote], u32) -> Doc;
 
-/// Loads `source` all the way (articles with their quotes and search data, in batches, then the
-/// links between quotes, then done), handing each event to `emit`, which returns false to stop.
-/// Returns the corpus's aliases (from its alias file).
-fn run(source: &Source, mut emit: impl FnMut(LoadEvent) -> bool) -> Aliases {
+/// What a chunk of files gives: its articles with their list-order keys, and the rejected files'
+/// diagnostics.
+type Part<Doc> = (Vec<(u64, Loaded<Doc>)>, Vec<Diagnostic>);
+
+/// Loads `source` all the way (articles with their quotes and what `prepare` makes of them, in
+/// batches, then the links between quotes, then done), handing each event to `emit`, which returns
+/// false to stop. Returns the corpus's aliases (from its alias file).
+fn run<Doc: Send>(
+    source: &Source,
+    prepare: Prepare<Doc>,
+    mut emit: impl FnMut(LoadEvent<Doc>) -> bool,
+) -> Aliases {
     let (aliases, alias_warning) = quote::load_aliases(source.extra(ALIAS_FILE));
     let mut diagnostics = source.diagnostics().to_vec();
     // Quotes to link, by the article's list-order key (so a quote reprinted widely names the same
     // first articles whichever chunk was done first), and the arrival number of each key.
     let mut linker = quote::Linker::default();
     let mut arrival: HashMap<u64, u64> = HashMap::new();
-    let mut arrived = 0usize;
     let mut gone = false;
     let links = chunks::with_pool(|pool| {
         // Number the articles as they are passed on, and keep what linking quotes needs.
         chunks::in_chunks(
             pool,
             source,
-            |files| load_chunk(source, files, &aliases),
-            |(batch, diags): Part| {
+            |files| load_chunk(source, files, &aliases, prepare),
+            |(batch, diags): Part<Doc>| {
                 diagnostics.extend(diags);
-                for (k, l) in batch.iter().enumerate() {
-                    let key = l.doc.key();
-                    arrival.insert(key, (arrived + k) as u64);
+                let mut articles = Vec::with_capacity(batch.len());
+                for (key, l) in batch {
+                    arrival.insert(key, arrival.len() as u64);
                     for (q, quote) in l.quotes.iter().enumerate() {
                         linker.add(key, q, &quote::word_hashes(&quote.text));
                     }
+                    articles.push(l);
                 }
-                arrived += batch.len();
-                gone = !batch.is_empty() && !emit(LoadEvent::Batch(batch));
+                gone = !articles.is_empty() && !emit(LoadEvent::Batch(articles));
                 !gone
             },
         );
@@ -175,9 +183,14 @@ fn run(source: &Source, mut emit: impl FnMut(LoadEvent) -> bool) -> Aliases {
     aliases
 }
 
-/// Reads files `files` of `source`: each article with its quotes (attributed with `aliases`) and
-/// its search data, and the rejected files' diagnostics.
-fn load_chunk(source: &Source, files: std::ops::Range<usize>, aliases: &Aliases) -> Part {
+/// Reads files `files` of `source`: each article with its list-order key, its quotes (attributed
+/// with `aliases`) and what `prepare` makes of it, and the rejected files' diagnostics.
+fn load_chunk<Doc>(
+    source: &Source,
+    files: std::ops::Range<usize>,
+    aliases: &Aliases,
+    prepare: Prepare<Doc>,
+) -> Part<Doc> {
     let mut batch = Vec::with_capacity(files.len());
     let mut diags = Vec::new();
     for i in files {
@@ -186,12 +199,16 @@ fn load_chunk(source: &Source, files: std::ops::Range<usize>, aliases: &Aliases)
                 diags.extend(warnings);
                 let mut quotes = quote::extract_article(&article, aliases);
                 quotes.shrink_to_fit();
-                let doc = SearchDoc::new(&article, &quotes, seq(i));
-                batch.push(Loaded {
-                    article,
-                    quotes,
-                    doc,
-                });
+                let doc = prepare(&article, &quotes, seq(i));
+                let key = order_key(article.meta.date, seq(i));
+                batch.push((
+                    key,
+                    Loaded {
+                        article,
+                        quotes,
+                        doc,
+                    },
+                ));
             }
             Some(Err(d)) => diags.push(d),
             None => {}
@@ -281,26 +298,45 @@ fn in_list_order<T>(mut keyed: Vec<(u64, T)>) -> Vec<T> {
     keyed.into_iter().map(|(_, item)| item).collect()
 }
 
-/// A whole corpus read the reader's way ([`Loading`]'s pipeline, waited for): the store, each
-/// article's quotes linked across articles, and what the search index needs. For the headless
-/// commands that need quotes (`quotes`, `speakers`, `search`).
+/// A whole corpus read the reader's way ([`Loading`]'s pipeline, waited for): the store and each
+/// article's quotes, linked across articles. For the headless commands that need quotes
+/// (`quotes`, `speakers`, `search`).
 #[derive(Debug)]
 pub struct Corpus {
     store: Store,
     /// The quotes of each article of the store, in its order.
     quotes: Vec<Vec<Quote>>,
-    /// The search data of each article of the store, in its order.
-    docs: Vec<SearchDoc>,
     aliases: Aliases,
     warnings: Vec<String>,
 }
 
 impl Corpus {
-    /// Reads every article of `source` with its quotes and search data, on every core.
+    /// Reads every article of `source` with its quotes, on every core.
     pub fn load(source: Source) -> Corpus {
-        let mut loaded: Vec<Loaded> = Vec::with_capacity(source.len());
+        Corpus::load_with(source, |article, _, seq| {
+            (order_key(article.meta.date, seq), ())
+        })
+        .0
+    }
+
+    /// [`Corpus::load`], with a search index of the articles prepared on the same threads (a
+    /// match's `index` is a position in [`Store::articles`]).
+    pub fn load_with_index(source: Source) -> (Corpus, Index) {
+        let (corpus, docs) = Corpus::load_with(source, |article, quotes, seq| {
+            let doc = SearchDoc::new(article, quotes, seq);
+            (doc.key(), doc)
+        });
+        let mut index = Index::default();
+        index.add(docs);
+        index.compact();
+        (corpus, index)
+    }
+
+    /// The corpus, and what `prepare` made of each article, in list order (by the key it gives).
+    fn load_with<Doc: Send>(source: Source, prepare: Prepare<(u64, Doc)>) -> (Corpus, Vec<Doc>) {
+        let mut loaded = Vec::with_capacity(source.len());
         let (mut links, mut diagnostics, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
-        let aliases = run(&source, |event| {
+        let aliases = run(&source, prepare, |event| {
             match event {
                 LoadEvent::Batch(batch) => loaded.extend(batch),
                 LoadEvent::Links(l) => links = l,
@@ -319,11 +355,11 @@ impl Corpus {
             docs.push(l.doc);
         }
         quote::apply_links(&articles, &mut quotes, &links);
-        let keyed = docs
+        let keyed = articles
             .into_iter()
-            .zip(articles)
             .zip(quotes)
-            .map(|((doc, article), qs)| (doc.key(), (article, qs, doc)))
+            .zip(docs)
+            .map(|((article, qs), (key, doc))| (key, (article, qs, doc)))
             .collect();
         let (mut articles, mut quotes, mut docs) = (Vec::new(), Vec::new(), Vec::new());
         for (article, qs, doc) in in_list_order(keyed) {
@@ -331,13 +367,13 @@ impl Corpus {
             quotes.push(qs);
             docs.push(doc);
         }
-        Corpus {
+        let corpus = Corpus {
             store: Store::new(source, articles, diagnostics),
             quotes,
-            docs,
             aliases,
             warnings,
-        }
+        };
+        (corpus, docs)
     }
 
     /// The articles.
@@ -361,15 +397,6 @@ impl Corpus {
     /// Other spellings of a speaker, from the alias file.
     pub fn aliases_of(&self, speaker: &str) -> &[String] {
         self.aliases.variants(speaker)
-    }
-
-    /// The articles and a search index of them, in store order (a match's `index` is a position
-    /// in [`Store::articles`]).
-    pub fn into_search(self) -> (Store, Index) {
-        let mut index = Index::default();
-        index.add(self.docs);
-        index.compact();
-        (self.store, index)
     }
 }
 
