@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::CharOffsets;
+use super::output::CharOffsets;
 use crate::corpus::article::Article;
 use crate::corpus::load::Corpus;
 use crate::corpus::quote::{Field, Quote, QuoteKind};
@@ -56,7 +56,7 @@ fn matches_speaker(q: &Quote, wanted: Option<&str>) -> bool {
 }
 
 /// Prints the quotes of the corpus (or of one article), optionally of one speaker.
-pub fn print_quotes(
+pub(super) fn print_quotes(
     corpus: &Corpus,
     only: Option<&Article>,
     speaker: Option<&str>,
@@ -161,7 +161,7 @@ struct SpeakerOut<'a> {
 }
 
 /// Prints everyone quoted in the corpus, most quoted first.
-pub fn print_speakers(corpus: &Corpus, json: bool, out: &mut impl Write) -> io::Result<()> {
+pub(super) fn print_speakers(corpus: &Corpus, json: bool, out: &mut impl Write) -> io::Result<()> {
     let store = corpus.store();
     for w in corpus.warnings() {
         eprintln!("aes-reader: {}", sanitize::one_line(w));
