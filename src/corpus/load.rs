@@ -1,5 +1,5 @@
 //! The one loading path. Every way a corpus is read goes through here: the files are read and
-//! cleaned in chunks on every core ([`chunks`]), then, for the reader and the commands that need
+//! cleaned in chunks on every core (`chunks`), then, for the reader and the commands that need
 //! quotes, each article's quotes are extracted and attributed and its search data prepared on the
 //! same threads, and quotes printed in several articles are linked last. The reader takes the
 //! articles in batches as they come ([`Loading`]), so its first screen never waits for the whole

@@ -74,7 +74,7 @@ impl Fields {
 /// One article that matches a query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Match {
-    /// Index of the article, in the order articles were added to the [`Index`].
+    /// Index of the article, in the order articles were added to the [`Index`](super::Index).
     pub index: usize,
     /// Higher is better: title hits score above outlet/author/speaker hits, and those above
     /// body-only hits.

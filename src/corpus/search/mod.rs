@@ -4,9 +4,9 @@
 //! whose chars map one-to-one to the original's, so highlight positions are computed on demand for
 //! what is on screen.
 //!
-//! The parts: [`query`] (a query's words), [`fields`] (what a match says), [`doc`] (what the index
-//! needs of an article), [`index`] (the index and its ranking, with `score`, `postings`, `sorted`
-//! and `cache`), [`highlight`] (hits to show), [`worker`] (the index on its own thread).
+//! The parts: `query` (a query's words), `fields` (what a match says), `doc` (what the index
+//! needs of an article), `index` (the index and its ranking, with `score`, `postings`, `sorted`
+//! and `cache`), `highlight` (hits to show), [`worker`] (the index on its own thread).
 
 mod cache;
 mod doc;

@@ -141,7 +141,7 @@ pub(super) fn inspect(path: &Path) -> Found {
 ///    backup too is always complete. Best effort: a failed backup does not stop the save;
 /// 3. the temp file is renamed over `path` and the folder fsynced.
 ///
-/// This replaces what is on disk; a reader saves with [`Session::save`], which merges. Both hold the
+/// This replaces what is on disk; a reader saves with [`Session::save`](super::Session::save), which merges. Both hold the
 /// lock `<path>.lock` (an advisory `flock`) from reading the file to the rename, so two readers'
 /// saves never interleave. A bad file found at `path` is moved aside first, never overwritten; one
 /// written by a newer version stops the save ([`SaveError::Newer`]), and so does a state larger than

@@ -103,7 +103,7 @@ impl StateFile {
     }
 
     /// The state of corpus `key`, and whether it includes unclaimed version-1 marks (the session
-    /// that opens it then moves them to `key` at its first save: see [`Session::new`]).
+    /// that opens it then moves them to `key` at its first save: see [`Session::new`](super::Session::new)).
     pub fn into_corpus(mut self, key: &str) -> (ReaderState, bool) {
         let mut state = self.corpora.remove(key).unwrap_or_default();
         match self.unclaimed {

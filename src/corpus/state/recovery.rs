@@ -32,7 +32,7 @@ pub struct Loaded {
 /// with, and a warning when it is not simply the file's.
 ///
 /// - A good file is the state. A missing file without a backup is a fresh start, silently.
-/// - A bad file (truncated, empty, garbage, over [`MAX_BYTES`], unreadable, a folder …) is moved
+/// - A bad file (truncated, empty, garbage, over [`MAX_BYTES`](super::MAX_BYTES), unreadable, a folder …) is moved
 ///   aside unchanged to `<path>.bad-<secs>-<n>` (a name not yet taken), and the backup is restored;
 ///   without a usable backup, the state starts empty.
 /// - A missing file while a backup exists: the backup is restored, with a warning. A save never
