@@ -589,4 +589,64 @@ mod tests {
         let one = Store::for_lookup(lookup_corpus(), "mali/seul");
         assert_eq!(one.articles().len(), 1, "an exact id reads one file");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+        /// Whatever the names, the files that cannot be read and the query, the files a lookup
+        /// reads answer it as the whole corpus does.
+        #[test]
+        fn any_lookup_answers_as_the_whole_corpus(
+            files in proptest::collection::btree_map(name(), proptest::bool::ANY, 1..10),
+            query in query(),
+        ) {
+            let source = || Source::from_files(
+                Origin::Embedded,
+                files
+                    .iter()
+                    .map(|(n, good)| {
+                        let text = if *good { "Titre\n\nUne phrase sur le Sahel." } else { "" };
+                        (n.clone(), text.as_bytes().to_vec())
+                    })
+                    .collect(),
+            );
+            let whole = Store::from_source(source());
+            let alone = Store::for_lookup(source(), &query);
+            let answer = |s: &Store| s.find(&query).map(|a| a.id.clone());
+            proptest::prop_assert_eq!(answer(&alone), answer(&whole));
+        }
+    }
+
+    /// File names rich in shared stems, extensions, folders and prefixes of one another.
+    fn name() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("a"),
+            Just("ab"),
+            Just("dup"),
+            Just("x/"),
+            Just(" "),
+            Just(".txt")
+        ];
+        (
+            proptest::collection::vec(piece, 1..4),
+            prop_oneof![Just(".txt"), Just(".md")],
+        )
+            .prop_map(|(pieces, ext)| format!("{}{ext}", pieces.concat()))
+    }
+
+    /// Queries made of the same pieces, with or without an extension or spaces around.
+    fn query() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("a"),
+            Just("ab"),
+            Just("dup"),
+            Just("x/"),
+            Just(" "),
+            Just(".txt"),
+            Just(".md")
+        ];
+        proptest::collection::vec(piece, 0..4).prop_map(|p| p.concat())
+    }
 }
