@@ -4,7 +4,7 @@
 //! same threads, and quotes printed in several articles are linked last. The reader takes the
 //! articles in batches as they come ([`Loading`]), so its first screen never waits for the whole
 //! corpus; the headless commands wait for all of it ([`Store::from_source`] for the articles alone,
-//! [`Corpus::load`] with quotes and search data).
+//! [`Corpus::load`] with their quotes, [`Corpus::load_with_index`] with a search index too).
 
 mod chunks;
 
@@ -26,7 +26,8 @@ pub struct Loaded<Doc = SearchDoc> {
     pub article: Article,
     /// Its quotes, attributed (links to other articles come later, in [`LoadEvent::Links`]).
     pub quotes: Vec<Quote>,
-    /// What the search index needs of it.
+    /// What was prepared for it besides its quotes: for the reader, what the search index needs
+    /// of it.
     pub doc: Doc,
 }
 
