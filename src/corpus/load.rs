@@ -159,10 +159,7 @@ fn run<Doc: Send>(
         if gone {
             return Vec::new();
         }
-        match pool {
-            Some(pool) => pool.install(|| linker.finish()),
-            None => linker.finish(),
-        }
+        linker.finish_in(pool)
     });
     if gone {
         return aliases;
