@@ -217,12 +217,7 @@ fn write_text<'a>(
                     .iter()
                     .map(crate::corpus::ArticleId::as_str)
                     .collect();
-                let more = q.also_in_count.saturating_sub(ids.len());
-                let more = if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                };
+                let more = and_more(ids.len(), q.also_in_count);
                 writeln!(out, "      also in: {}{more}", ids.join(", "))?;
             }
         }
@@ -337,12 +332,7 @@ fn write_markdown<'a>(
                     .iter()
                     .map(|i| cite::markdown_code(&sanitize::one_line(i.as_str())))
                     .collect();
-                let more = q.also_in_count.saturating_sub(ids.len());
-                let more = if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                };
+                let more = and_more(ids.len(), q.also_in_count);
                 let n = q.also_in_count;
                 let s = if n == 1 { "" } else { "s" };
                 details.push(format!(
@@ -423,4 +413,13 @@ pub(super) fn print_speakers(corpus: &Corpus, json: bool, out: &mut impl Write) 
         }
     }
     Ok(())
+}
+
+/// ` and N more` when a quote's `also_in` list (of `shown` articles) leaves out some of the `count`
+/// other articles printing it; empty otherwise.
+fn and_more(shown: usize, count: usize) -> String {
+    match count.saturating_sub(shown) {
+        0 => String::new(),
+        more => format!(" and {more} more"),
+    }
 }
