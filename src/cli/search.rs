@@ -22,6 +22,12 @@ pub(super) fn search(
         title: &'a str,
         score: i64,
         fields: Vec<&'static str>,
+        /// Typos the match needs, when it needs any (it then ranks below every match that does not).
+        #[serde(skip_serializing_if = "is_zero")]
+        typos: u8,
+    }
+    fn is_zero(n: &u8) -> bool {
+        *n == 0
     }
     let (corpus, index) = Corpus::load_with_index(source);
     let articles = corpus.store().articles();
@@ -37,10 +43,22 @@ pub(super) fn search(
                 title: &a.meta.title,
                 score: m.score,
                 fields,
+                typos: m.typos,
             };
             writeln!(out, "{}", to_json(&hit))?;
         } else {
-            writeln!(out, "{}  {}  [{}]", a.id, a.meta.title, fields.join(","))?;
+            let typos = match m.typos {
+                0 => String::new(),
+                1 => "  (1 typo)".to_owned(),
+                n => format!("  ({n} typos)"),
+            };
+            writeln!(
+                out,
+                "{}  {}  [{}]{typos}",
+                a.id,
+                a.meta.title,
+                fields.join(",")
+            )?;
         }
     }
     Ok(())

@@ -21,7 +21,8 @@ use crate::corpus::article::Article;
 use crate::corpus::load::Loading;
 use crate::corpus::quote::Quote;
 use crate::corpus::sanitize::is_safe_char;
-use crate::corpus::search::{Index, Match};
+use crate::corpus::quote::{self, ALIAS_FILE};
+use crate::corpus::search::{Index, Match, NameWords};
 use crate::corpus::state::{Changes, ReaderState, Synced};
 use crate::corpus::store::{Origin, Store};
 use crate::tui::action::Action;
@@ -94,8 +95,10 @@ impl App {
         state: ReaderState,
         theme: Theme,
     ) -> std::io::Result<App> {
+        let names = NameWords::from_aliases(&quote::load_aliases(store.extra(ALIAS_FILE)).0);
         let library = Library::loaded(store, quotes, &state.read);
-        let index = Index::build(library.articles(), |i| library.quotes_of(i));
+        let mut index = Index::build(library.articles(), |i| library.quotes_of(i));
+        index.set_names(names);
         let mut app = App::with(library, Search::spawn(index)?, state, theme);
         app.follow_renames();
         app.ask();
@@ -110,8 +113,10 @@ impl App {
         state: ReaderState,
         theme: Theme,
     ) -> std::io::Result<App> {
+        let mut index = Index::default();
+        index.set_names(loading.names().clone());
         let library = Library::loading(loading, origin);
-        let mut app = App::with(library, Search::spawn(Index::default())?, state, theme);
+        let mut app = App::with(library, Search::spawn(index)?, state, theme);
         app.ask();
         Ok(app)
     }
@@ -470,7 +475,9 @@ impl App {
     /// Highlights the words of the query the list answers in the open article.
     fn refresh_hits(&mut self) {
         let (article, _) = self.library.with_quotes(self.screen.reader.article);
-        self.screen.find_hits(article, self.search.results_for());
+        let search = &self.search;
+        self.screen
+            .find_hits(article, search.results_for(), search.names());
     }
 
     /// Sets the filter (cut to [`MAX_QUERY`] characters) and asks the search thread; the list

@@ -12,7 +12,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::corpus::article::Article;
 use crate::corpus::quote::{Field, Quote};
-use crate::corpus::search::{Match, Skim, find_hits};
+use crate::corpus::search::{Highlighter, Match, NameWords, Skim};
 use crate::corpus::state::Anchor;
 use crate::tui::keymap::Context;
 use crate::tui::layout::{self, Areas, Focus, Scroll, Viewport, keep_visible_by, step, viewport};
@@ -390,10 +390,12 @@ impl Screen {
         self.reader.top = 0;
     }
 
-    /// Finds the words of `query` in `article`, the one open, for highlighting.
-    pub fn find_hits(&mut self, article: Option<&Article>, query: &str) {
+    /// Finds the words of `query` in `article`, the one open, for highlighting (with the other
+    /// spellings `names` gives them, or with typos).
+    pub fn find_hits(&mut self, article: Option<&Article>, query: &str, names: &NameWords) {
         let (hits, title_hits) = article.map_or_else(Default::default, |a| {
-            (find_hits(&a.body, query), find_hits(&a.meta.title, query))
+            let h = Highlighter::new(query, names);
+            (h.find(&a.body), h.find(&a.meta.title))
         });
         self.reader.hits = hits;
         self.reader.title_hits = title_hits;

@@ -132,7 +132,7 @@ fn title(view: &ListView<'_>, width: usize) -> String {
     } else {
         Some(format!("{}/{total}", view.matches.len()))
     };
-    let forms = match (count, view.loading) {
+    let mut forms = match (count, view.loading) {
         (None, None) => vec![format!("Articles ({total})"), total.to_string()],
         (None, Some((n, of))) => vec![
             format!("Articles (loading {n}/{of})"),
@@ -147,6 +147,11 @@ fn title(view: &ListView<'_>, width: usize) -> String {
             count,
         ],
     };
+    // Some matches need typos: the longest form says so.
+    if view.results_complete && view.matches.iter().any(|m| m.typos > 0) {
+        let tagged = forms.first().map(|f| format!("{f} · typo-tolerant"));
+        forms.splice(0..0, tagged);
+    }
     // The border, the spaces around the title and the focus marker take six columns.
     let room = width.saturating_sub(6);
     let fits = forms.iter().position(|f| f.width() <= room);
