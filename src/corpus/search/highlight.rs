@@ -47,7 +47,11 @@ impl Highlighter {
             .map(|t| Term {
                 text: t.to_owned(),
                 others: names.others(t).to_vec(),
-                typos: t.chars().all(is_alphanumeric).then(|| Typos::new(t)).flatten(),
+                typos: t
+                    .chars()
+                    .all(is_alphanumeric)
+                    .then(|| Typos::new(t))
+                    .flatten(),
             })
             .collect();
         Highlighter { terms }

@@ -76,7 +76,10 @@ mod tests {
         let mut others: Vec<&str> = names.others("belousov").iter().map(|w| &**w).collect();
         others.sort_unstable();
         assert_eq!(others, vec!["belooussov", "bielooussov"]);
-        assert!(names.others("andrei").is_empty(), "the same word is no alias");
+        assert!(
+            names.others("andrei").is_empty(),
+            "the same word is no alias"
+        );
     }
 
     #[test]

@@ -343,7 +343,12 @@ impl Index {
         }
         // Last, below all of those, what typos find in articles nothing else found.
         let mut typos = vec![0u8; n];
-        for (((x, score), f), typos) in tally.iter().zip(&mut scores).zip(&mut fields).zip(&mut typos) {
+        for (((x, score), f), typos) in tally
+            .iter()
+            .zip(&mut scores)
+            .zip(&mut fields)
+            .zip(&mut typos)
+        {
             if x.seen == need && x.typos > 0 && f.is_empty() {
                 let in_title = x.in_title == need;
                 *score = typo_score(x.typos, in_title, false, x.total);
