@@ -1,12 +1,14 @@
 //! The keymap: the one table of (context, keys, action, help). Key handling, the help overlay and
 //! the status bar hints are all drawn from it (the help ends with the quote panel's legend). The
-//! only file that knows key codes.
+//! only file that knows key codes. The views' keys (`1` `2` `3`, `y`, the back keys, `→` `←`) are
+//! keys no pane used before, so they work from every pane and view but the filter line.
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
 use crate::tui::action::Action;
+use crate::tui::layout::View;
 use crate::tui::quote_text;
 
 /// Where a binding applies.
@@ -24,6 +26,13 @@ pub enum Context {
     Filter,
     /// The help overlay is open.
     Help,
+    /// Every pane and view but the filter line and help, before `Global`: switching views, going
+    /// back, copying, opening and closing.
+    Views,
+    /// The Quotes view is shown.
+    QuotesView,
+    /// The Speakers view is shown.
+    SpeakersView,
 }
 
 impl Context {
@@ -36,6 +45,9 @@ impl Context {
             Context::Quotes => "Quote panel",
             Context::Filter => "Filter line",
             Context::Help => "Help",
+            Context::Views => "Views, going back, copying (any pane or view)",
+            Context::QuotesView => "Quotes view (2): every quote of the corpus",
+            Context::SpeakersView => "Speakers view (3): everyone quoted",
         }
     }
 }
@@ -65,6 +77,13 @@ const fn ctrl(ch: char) -> Key {
     }
 }
 
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::ALT,
+    }
+}
+
 impl Key {
     /// How the key is written in help and hints (`j`, `↓`, `Ctrl-d`, `PgDn`).
     pub fn label(&self) -> String {
@@ -88,6 +107,8 @@ impl Key {
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{base}")
+        } else if self.mods.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
         } else {
             base
         }
@@ -144,7 +165,7 @@ const fn b(
     }
 }
 
-use Context::{Filter, Global, Help, List, Quotes, Reader};
+use Context::{Filter, Global, Help, List, Quotes, QuotesView, Reader, SpeakersView, Views};
 
 /// Every key binding. Pane contexts are tried before `Global`.
 pub const KEYMAP: &[Binding] = &[
@@ -355,6 +376,167 @@ pub const KEYMAP: &[Binding] = &[
     ),
     b(Filter, &[ctrl('c')], Action::ForceQuit, "quit", ""),
     b(
+        Views,
+        &[c('1')],
+        Action::ShowView(View::Articles),
+        "Articles view: the list, the article, its quotes",
+        "views",
+    ),
+    b(
+        Views,
+        &[c('2')],
+        Action::ShowView(View::Quotes),
+        "Quotes view: every quote, newest first",
+        "",
+    ),
+    b(
+        Views,
+        &[c('3')],
+        Action::ShowView(View::Speakers),
+        "Speakers view: everyone quoted, most first",
+        "",
+    ),
+    b(
+        Views,
+        &[k(KeyCode::Backspace)],
+        Action::GoBack,
+        "back to where you were (view, filter, selection)",
+        "back",
+    ),
+    b(
+        Views,
+        &[alt(KeyCode::Left)],
+        Action::GoBack,
+        "back, as in a web browser",
+        "",
+    ),
+    b(
+        Views,
+        &[c('y')],
+        Action::Copy,
+        "copy a quote's citation or an article's reference",
+        "copy",
+    ),
+    b(
+        Views,
+        &[k(KeyCode::Right)],
+        Action::Expand,
+        "open a quote's outlets, the panel's \"also in\"",
+        "",
+    ),
+    b(
+        Views,
+        &[k(KeyCode::Left)],
+        Action::Collapse,
+        "close them again",
+        "",
+    ),
+    b(
+        QuotesView,
+        &[c('j'), k(KeyCode::Down)],
+        Action::Down,
+        "next quote (or outlet)",
+        "move",
+    ),
+    b(
+        QuotesView,
+        &[c('k'), k(KeyCode::Up)],
+        Action::Up,
+        "previous quote (or outlet)",
+        "",
+    ),
+    b(
+        QuotesView,
+        &[c('g'), k(KeyCode::Home)],
+        Action::Top,
+        "first quote",
+        "",
+    ),
+    b(
+        QuotesView,
+        &[c('G'), k(KeyCode::End)],
+        Action::Bottom,
+        "last quote",
+        "",
+    ),
+    b(
+        QuotesView,
+        &[k(KeyCode::PageDown)],
+        Action::PageDown,
+        "a page down",
+        "",
+    ),
+    b(
+        QuotesView,
+        &[k(KeyCode::PageUp)],
+        Action::PageUp,
+        "a page up",
+        "",
+    ),
+    b(
+        QuotesView,
+        &[k(KeyCode::Enter)],
+        Action::Open,
+        "open the article at the quote, marked",
+        "open",
+    ),
+    b(
+        QuotesView,
+        &[c(' ')],
+        Action::ToggleExpand,
+        "show or hide every outlet printing it",
+        "outlets",
+    ),
+    b(
+        SpeakersView,
+        &[c('j'), k(KeyCode::Down)],
+        Action::Down,
+        "next speaker",
+        "move",
+    ),
+    b(
+        SpeakersView,
+        &[c('k'), k(KeyCode::Up)],
+        Action::Up,
+        "previous speaker",
+        "",
+    ),
+    b(
+        SpeakersView,
+        &[c('g'), k(KeyCode::Home)],
+        Action::Top,
+        "first (the most quoted)",
+        "",
+    ),
+    b(
+        SpeakersView,
+        &[c('G'), k(KeyCode::End)],
+        Action::Bottom,
+        "last speaker",
+        "",
+    ),
+    b(
+        SpeakersView,
+        &[k(KeyCode::PageDown)],
+        Action::PageDown,
+        "a page down",
+        "",
+    ),
+    b(
+        SpeakersView,
+        &[k(KeyCode::PageUp)],
+        Action::PageUp,
+        "a page up",
+        "",
+    ),
+    b(
+        SpeakersView,
+        &[k(KeyCode::Enter)],
+        Action::Open,
+        "their quotes (the Quotes view, by speaker)",
+        "quotes",
+    ),
+    b(
         Help,
         &[c('j'), k(KeyCode::Down)],
         Action::Down,
@@ -403,7 +585,9 @@ pub fn resolve(ev: &KeyEvent, context: Context) -> Option<Action> {
             _ => None,
         }),
         Context::Help => lookup(Context::Help),
-        pane => lookup(pane).or_else(|| lookup(Context::Global)),
+        pane => lookup(pane)
+            .or_else(|| lookup(Context::Views))
+            .or_else(|| lookup(Context::Global)),
     }
 }
 
@@ -453,7 +637,17 @@ pub const LEGEND_TITLE: &str = "Quote kinds and confidence marks";
 /// panel's legend ([`quote_text::legend`]) under [`LEGEND_TITLE`].
 pub fn help_rows() -> Vec<(Option<String>, String)> {
     let mut rows = Vec::new();
-    for ctx in [Global, List, Reader, Quotes, Filter, Help] {
+    for ctx in [
+        Global,
+        List,
+        Reader,
+        Quotes,
+        Filter,
+        Views,
+        QuotesView,
+        SpeakersView,
+        Help,
+    ] {
         rows.push((None, ctx.title().to_owned()));
         for bnd in KEYMAP
             .iter()
@@ -480,20 +674,37 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
     let own = KEYMAP
         .iter()
         .filter(|b| b.context == context && !b.hint.is_empty());
+    let view = matches!(context, Context::QuotesView | Context::SpeakersView);
+    let pane = view || matches!(context, Context::List | Context::Reader | Context::Quotes);
     let global = KEYMAP.iter().filter(|b| {
-        matches!(context, Context::List | Context::Reader | Context::Quotes)
-            && b.context == Context::Global
+        pane && b.context == Context::Global
             && !b.hint.is_empty()
+            // The reader's and panes' keys mean nothing in the Quotes and Speakers views.
+            && (!view || matches!(b.action, Action::Help | Action::Quit | Action::FilterOpen))
     });
+    let views: Vec<&Binding> = KEYMAP
+        .iter()
+        .filter(|b| pane && b.context == Context::Views && !b.hint.is_empty())
+        .collect();
     // Help and quit come first among the global hints: on a narrow bar they are what must show.
     let (first, rest): (Vec<&Binding>, Vec<&Binding>) =
         global.partition(|b| matches!(b.action, Action::Help | Action::Quit));
+    // In the Articles view the views' keys come last (its panes' keys first); in the Quotes and
+    // Speakers views right after help and quit.
+    let (early, late) = if view {
+        (views, Vec::new())
+    } else {
+        (Vec::new(), views)
+    };
     own.chain(first)
+        .chain(early)
         .chain(rest)
+        .chain(late)
         .map(|bnd| {
-            // Movement hints read better as a pair (`j/k`).
+            // Movement hints read better as a pair (`j/k`), views as a range.
             let label = match bnd.action {
                 Action::Down => "j/k".to_owned(),
+                Action::ShowView(_) => "1/2/3".to_owned(),
                 _ => bnd.keys.first().map(Key::label).unwrap_or_default(),
             };
             (label, bnd.hint)
@@ -526,7 +737,17 @@ mod tests {
 
     #[test]
     fn ctrl_c_quits_in_every_context() {
-        for ctx in [Global, List, Reader, Quotes, Filter, Help] {
+        for ctx in [
+        Global,
+        List,
+        Reader,
+        Quotes,
+        Filter,
+        Views,
+        QuotesView,
+        SpeakersView,
+        Help,
+    ] {
             assert_eq!(
                 resolve(&key(KeyCode::Char('c'), KeyModifiers::CONTROL), ctx),
                 Some(Action::ForceQuit),

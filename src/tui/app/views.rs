@@ -1,0 +1,297 @@
+//! The state of the Quotes and Speakers views (each with its own filter, results, selection and
+//! scroll; in the Quotes view, the rows opened to show every printing), and the back stack: where
+//! the user was (view, query, selection, scroll), so a back key returns there. Plain data and the
+//! small rules that keep it consistent; no drawing, no threads.
+
+use std::collections::BTreeSet;
+
+use crate::corpus::quotebook::Quotebook;
+use crate::corpus::state::Anchor;
+use crate::tui::app::book::{Rows, SpeakerList};
+use crate::tui::app::screen::FilterPane;
+use crate::tui::layout::{Focus, Scroll, View, step};
+
+/// One line of the Quotes view's table: a quote (a row of the book), or, under a quote printed by
+/// several articles and opened, one of its printings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Item {
+    /// Row `r` of the book.
+    Row(u32),
+    /// Printing `k` (0 the first) of row `r`.
+    Printing(u32, u32),
+}
+
+impl Item {
+    /// The book's row this item is about.
+    pub fn row(self) -> u32 {
+        match self {
+            Item::Row(r) | Item::Printing(r, _) => r,
+        }
+    }
+}
+
+/// The Quotes view.
+#[derive(Debug, Clone, Default)]
+pub struct QuotesView {
+    /// Its filter line (words and speakers).
+    pub filter: FilterPane,
+    /// Only this speaker's quotes (Enter on a speaker), shown in the filter line; Esc removes it.
+    pub speaker: Option<u32>,
+    /// The rows shown and the question they answer.
+    pub results: Rows,
+    /// The results answer the filter and speaker above (else an answer is on its way).
+    pub answered: bool,
+    /// Rows opened to show their printings.
+    pub expanded: BTreeSet<u32>,
+    /// The lines of the table: the rows, each followed by its printings when opened.
+    pub items: Vec<Item>,
+    /// Selection and first line shown, in `items`.
+    pub scroll: Scroll,
+    /// The item to select when the results come (going back to this view).
+    pub pending: Option<Item>,
+}
+
+impl QuotesView {
+    /// True when the filter line takes a row: being edited, holding a query or a speaker.
+    pub fn filter_shown(&self) -> bool {
+        self.filter.shown() || self.speaker.is_some()
+    }
+
+    /// True when the results answer the current query and speaker.
+    pub fn current(&self) -> bool {
+        self.answered
+            && self.results.query == self.filter.query
+            && self.results.speaker == self.speaker
+    }
+
+    /// The selected item.
+    pub fn selected(&self) -> Option<Item> {
+        self.items.get(self.scroll.selected).copied()
+    }
+
+    /// Takes in new results: the lines rebuilt from `book`, the first selected (or the one going
+    /// back asked for).
+    pub fn take(&mut self, results: Rows, book: &Quotebook) {
+        let new_question = results.query != self.results.query
+            || results.speaker != self.results.speaker
+            || !self.answered;
+        self.results = results;
+        self.answered = true;
+        let keep = (!new_question).then(|| self.selected()).flatten();
+        self.rebuild(book);
+        let wanted = self.pending.take().or(keep);
+        self.scroll.selected = wanted
+            .and_then(|w| self.items.iter().position(|i| *i == w))
+            .unwrap_or(0);
+        if new_question && wanted.is_none() {
+            self.scroll.offset = 0;
+        }
+    }
+
+    /// The lines of the table from the results and the rows opened.
+    pub fn rebuild(&mut self, book: &Quotebook) {
+        self.items.clear();
+        for &r in self.results.rows.iter() {
+            self.items.push(Item::Row(r));
+            if self.expanded.contains(&r) {
+                let n = book.rows().get(r as usize).map_or(0, |row| 1 + row.also.len());
+                self.items
+                    .extend((0..n).map(|k| Item::Printing(r, u32::try_from(k).unwrap_or(0))));
+            }
+        }
+    }
+
+    /// Opens (`Some(true)`), closes (`Some(false)`) or toggles (`None`) the selected row's
+    /// printings, when it has several; the selection stays on the row. True when it changed.
+    pub fn expand(&mut self, open: Option<bool>, book: &Quotebook) -> bool {
+        let Some(item) = self.selected() else {
+            return false;
+        };
+        let r = item.row();
+        let several = book.rows().get(r as usize).is_some_and(|row| !row.also.is_empty());
+        let is_open = self.expanded.contains(&r);
+        let want = open.unwrap_or(!is_open);
+        if !several || want == is_open {
+            return false;
+        }
+        if want {
+            self.expanded.insert(r);
+        } else {
+            self.expanded.remove(&r);
+        }
+        self.rebuild(book);
+        self.scroll.selected = self
+            .items
+            .iter()
+            .position(|i| *i == Item::Row(r))
+            .unwrap_or(0);
+        true
+    }
+
+    /// Moves the selection by `delta` (`isize::MIN`/`MAX`: first/last).
+    pub fn move_by(&mut self, delta: isize) {
+        self.scroll.selected = step(self.scroll.selected, delta, self.items.len());
+    }
+
+    /// Where the view is, for the back stack.
+    pub fn place(&self) -> Place {
+        Place::Quotes {
+            query: self.filter.query.clone(),
+            speaker: self.speaker,
+            selected: self.selected(),
+            offset: self.scroll.offset,
+            expanded: self.expanded.clone(),
+        }
+    }
+}
+
+/// The Speakers view.
+#[derive(Debug, Clone, Default)]
+pub struct SpeakersView {
+    /// Its filter line (names and aliases).
+    pub filter: FilterPane,
+    /// The speakers shown and the query they answer.
+    pub results: SpeakerList,
+    /// The results answer the filter above (else an answer is on its way).
+    pub answered: bool,
+    /// Selection and first row shown, in the results.
+    pub scroll: Scroll,
+    /// The speaker to select when the results come (going back to this view).
+    pub pending: Option<u32>,
+}
+
+impl SpeakersView {
+    /// True when the results answer the current query.
+    pub fn current(&self) -> bool {
+        self.answered && self.results.query == self.filter.query
+    }
+
+    /// The selected speaker.
+    pub fn selected(&self) -> Option<u32> {
+        self.results.speakers.get(self.scroll.selected).copied()
+    }
+
+    /// Takes in new results: the first selected (or the one going back asked for).
+    pub fn take(&mut self, results: SpeakerList) {
+        let new_question = results.query != self.results.query || !self.answered;
+        let keep = (!new_question).then(|| self.selected()).flatten();
+        self.results = results;
+        self.answered = true;
+        let wanted = self.pending.take().or(keep);
+        self.scroll.selected = wanted
+            .and_then(|w| self.results.speakers.iter().position(|s| *s == w))
+            .unwrap_or(0);
+        if new_question && wanted.is_none() {
+            self.scroll.offset = 0;
+        }
+    }
+
+    /// Moves the selection by `delta` (`isize::MIN`/`MAX`: first/last).
+    pub fn move_by(&mut self, delta: isize) {
+        self.scroll.selected = step(self.scroll.selected, delta, self.results.speakers.len());
+    }
+
+    /// Where the view is, for the back stack.
+    pub fn place(&self) -> Place {
+        Place::Speakers {
+            query: self.filter.query.clone(),
+            selected: self.selected(),
+            offset: self.scroll.offset,
+        }
+    }
+}
+
+/// Where the user was: a view, its query, its selection and scroll.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The Articles view.
+    Articles {
+        /// The article filter.
+        query: String,
+        /// The article selected in the list (an article number).
+        listed: Option<usize>,
+        /// The list's first row shown.
+        list_offset: usize,
+        /// The article in the reading pane, and where it was read.
+        open: Option<usize>,
+        /// See `open`.
+        anchor: Anchor,
+        /// The pane with the keyboard.
+        focus: Focus,
+        /// The quote panel's selection and scroll.
+        panel: Scroll,
+        /// The quote marked in the text.
+        marked: Option<usize>,
+    },
+    /// The Quotes view.
+    Quotes {
+        /// Its filter.
+        query: String,
+        /// Its speaker filter.
+        speaker: Option<u32>,
+        /// The line selected.
+        selected: Option<Item>,
+        /// The first line shown.
+        offset: usize,
+        /// The rows opened.
+        expanded: BTreeSet<u32>,
+    },
+    /// The Speakers view.
+    Speakers {
+        /// Its filter.
+        query: String,
+        /// The speaker selected.
+        selected: Option<u32>,
+        /// The first row shown.
+        offset: usize,
+    },
+}
+
+impl Place {
+    /// The view this place is in.
+    pub fn view(&self) -> View {
+        match self {
+            Place::Articles { .. } => View::Articles,
+            Place::Quotes { .. } => View::Quotes,
+            Place::Speakers { .. } => View::Speakers,
+        }
+    }
+}
+
+/// Most places the back stack remembers (the oldest go first).
+pub const MAX_BACK: usize = 64;
+
+/// The back stack: the places left by following something (a speaker, a quote, an "also in"
+/// article) or by switching views, newest last.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    places: Vec<Place>,
+}
+
+impl History {
+    /// Remembers `place` (not twice in a row).
+    pub fn push(&mut self, place: Place) {
+        if self.places.last() == Some(&place) {
+            return;
+        }
+        if self.places.len() >= MAX_BACK {
+            self.places.remove(0);
+        }
+        self.places.push(place);
+    }
+
+    /// The newest place, taken off the stack.
+    pub fn pop(&mut self) -> Option<Place> {
+        self.places.pop()
+    }
+
+    /// How many places it holds.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// True when there is nowhere to go back to.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+}
