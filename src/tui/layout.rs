@@ -235,7 +235,7 @@ pub fn layout_view(area: Rect, view: View, filter_shown: bool, warning_rows: usi
         };
     };
     if view == View::Quotes && main.height >= 20 {
-        let detail = (main.height / 3).clamp(6, 12);
+        let detail = (main.height / 4).clamp(6, 10);
         let [table, below] = Layout::vertical([Fill(1), Length(detail)]).areas(main);
         areas.view = Some(table);
         areas.detail = Some(below);

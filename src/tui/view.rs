@@ -171,6 +171,7 @@ fn render_view(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
                 items: &v.items,
                 scroll: v.scroll,
                 expanded: &v.expanded,
+                auto_open: &v.auto_open,
                 named: v.results.named,
                 filtered: v.filter_shown(),
                 name_of: &name_of,

@@ -15,10 +15,6 @@ use crate::tui::app::views::{Item, Place};
 use crate::tui::app::{App, WHEEL_LINES};
 use crate::tui::layout::{Focus, Scroll, View, tab_at};
 
-/// Quotes a speaker's rows may have for their printings to show opened when the Quotes view is
-/// filtered to them (a screenful or two; more stay closed, `Space` opens one).
-const OPEN_UP_TO: usize = 40;
-
 /// Text to put on the clipboard, and what it is (`citation`, `reference`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clip {
@@ -425,29 +421,17 @@ impl App {
         }
     }
 
-    /// Enter on a speaker: the Quotes view, filtered to them exactly (shown in the filter line),
-    /// with their quotes' printings opened when there are not too many.
+    /// Enter on a speaker: the Quotes view, filtered to them exactly (shown in the filter line;
+    /// their quotes' printings open by themselves when there are not too many).
     fn open_speaker(&mut self) {
         let Some(s) = self.screen.speakers.selected() else {
             return;
         };
         self.screen.history.push(self.place());
-        let open = self.book.book().map(|book| {
-            let rows = book.rows_of(s);
-            if rows.len() > OPEN_UP_TO {
-                Default::default()
-            } else {
-                rows.iter()
-                    .copied()
-                    .filter(|&r| book.rows().get(r as usize).is_some_and(|row| !row.also.is_empty()))
-                    .collect()
-            }
-        });
         let v = &mut self.screen.quotes_view;
         v.speaker = Some(s);
         v.filter.query.clear();
         v.filter.editing = false;
-        v.expanded = open.unwrap_or_default();
         v.pending = None;
         v.scroll = Scroll::default();
         self.screen.view = View::Quotes;

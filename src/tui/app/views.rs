@@ -43,6 +43,9 @@ pub struct QuotesView {
     pub answered: bool,
     /// Rows opened to show their printings.
     pub expanded: BTreeSet<u32>,
+    /// Rows opened for the question asked: those of the speaker it is about (filtered to, or
+    /// named by the query), when they are few. Worked out again for each new question.
+    pub auto_open: BTreeSet<u32>,
     /// The lines of the table: the rows, each followed by its printings when opened.
     pub items: Vec<Item>,
     /// Selection and first line shown, in `items`.
@@ -75,6 +78,9 @@ impl QuotesView {
         let new_question = results.query != self.results.query
             || results.speaker != self.results.speaker
             || !self.answered;
+        if new_question {
+            self.auto_open = opened_for(book, results.speaker.or(results.named));
+        }
         self.results = results;
         self.answered = true;
         let keep = (!new_question).then(|| self.selected()).flatten();
@@ -93,7 +99,7 @@ impl QuotesView {
         self.items.clear();
         for &r in self.results.rows.iter() {
             self.items.push(Item::Row(r));
-            if self.expanded.contains(&r) {
+            if self.expanded.contains(&r) || self.auto_open.contains(&r) {
                 let n = book.rows().get(r as usize).map_or(0, |row| 1 + row.also.len());
                 self.items
                     .extend((0..n).map(|k| Item::Printing(r, u32::try_from(k).unwrap_or(0))));
@@ -109,7 +115,7 @@ impl QuotesView {
         };
         let r = item.row();
         let several = book.rows().get(r as usize).is_some_and(|row| !row.also.is_empty());
-        let is_open = self.expanded.contains(&r);
+        let is_open = self.expanded.contains(&r) || self.auto_open.contains(&r);
         let want = open.unwrap_or(!is_open);
         if !several || want == is_open {
             return false;
@@ -118,6 +124,7 @@ impl QuotesView {
             self.expanded.insert(r);
         } else {
             self.expanded.remove(&r);
+            self.auto_open.remove(&r);
         }
         self.rebuild(book);
         self.scroll.selected = self
@@ -143,6 +150,24 @@ impl QuotesView {
             expanded: self.expanded.clone(),
         }
     }
+}
+
+/// Rows a speaker's quotes may have for their printings to open by themselves when a question is
+/// about that speaker (a screenful or two; with more they stay closed, `Space` opens one).
+pub const OPEN_UP_TO: usize = 40;
+
+/// The rows printed several times of `speaker`, when they have no more than [`OPEN_UP_TO`] rows.
+fn opened_for(book: &Quotebook, speaker: Option<u32>) -> BTreeSet<u32> {
+    let Some(rows) = speaker.map(|s| book.rows_of(s)) else {
+        return BTreeSet::new();
+    };
+    if rows.len() > OPEN_UP_TO {
+        return BTreeSet::new();
+    }
+    rows.iter()
+        .copied()
+        .filter(|&r| book.rows().get(r as usize).is_some_and(|row| !row.also.is_empty()))
+        .collect()
 }
 
 /// The Speakers view.

@@ -73,9 +73,15 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &FilterView<'_>) {
     } else {
         theme.dim()
     };
+    // A label alone (a speaker, nothing typed) needs no prompt after it.
+    let (label, slash) = if view.label.is_some() && view.query.is_empty() && !view.editing {
+        (label.trim_end_matches(" · ").to_owned(), "")
+    } else {
+        (label, "/")
+    };
     let line = Line::from(vec![
         Span::styled(label.clone(), theme.heading()),
-        Span::styled("/", prompt),
+        Span::styled(slash, prompt),
         Span::raw(shown.to_owned()),
         Span::raw(" ".repeat(pad)),
         Span::styled(note, theme.warning()),

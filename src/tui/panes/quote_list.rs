@@ -67,8 +67,10 @@ pub struct QuoteListView<'a> {
     pub items: &'a [Item],
     /// Selection and first line shown.
     pub scroll: Scroll,
-    /// Rows opened to their printings.
+    /// Rows opened to their printings (by the user, and for the question asked).
     pub expanded: &'a BTreeSet<u32>,
+    /// See `expanded`.
+    pub auto_open: &'a BTreeSet<u32>,
     /// The speaker the filter names (their name reads as a search hit).
     pub named: Option<u32>,
     /// A filter or a speaker narrows the rows.
@@ -108,9 +110,10 @@ fn outlet_of(article: &Article) -> String {
         .map_or_else(|| "—".to_owned(), |o| sanitize::one_line(o).into_owned())
 }
 
-/// How a row's printings read: `3 outlets` (or `2 articles` from one outlet), opened or not.
+/// How a row's printings read: `3 outlets` when each is another outlet's, else `3 articles`;
+/// `▸` closed, `▾` opened.
 fn printed_by(view: &QuoteListView<'_>, r: u32, row: &Row) -> String {
-    let mut outlets: Vec<Option<&str>> = row
+    let outlets: Vec<Option<&str>> = row
         .printings()
         .map(|(a, _)| {
             view.articles
@@ -118,15 +121,17 @@ fn printed_by(view: &QuoteListView<'_>, r: u32, row: &Row) -> String {
                 .and_then(|x| x.meta.source.as_deref())
         })
         .collect();
-    outlets.sort_unstable();
-    outlets.dedup();
-    let n = row.also.len() + 1;
-    let what = if outlets.len() > 1 {
-        format!("{} outlets", outlets.len())
+    let mut known: Vec<&str> = outlets.iter().flatten().copied().collect();
+    known.sort_unstable();
+    known.dedup();
+    let n = outlets.len();
+    let what = if known.len() == n {
+        format!("{n} outlets")
     } else {
         format!("{n} articles")
     };
-    let sign = if view.expanded.contains(&r) { "▾" } else { "▸" };
+    let open = view.expanded.contains(&r) || view.auto_open.contains(&r);
+    let sign = if open { "▾" } else { "▸" };
     format!("{sign} {what}")
 }
 
@@ -184,7 +189,7 @@ fn kind_of(quote: &Quote) -> String {
 const DATE: usize = 10;
 const OUTLET: usize = 14;
 const SPEAKER: usize = 22;
-const KIND: usize = 13;
+const KIND: usize = 14;
 
 /// The lines of one item at `width` columns (one in a wide table, two in a narrow one; a printing
 /// one).

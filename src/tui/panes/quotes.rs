@@ -286,7 +286,7 @@ mod tests {
     use super::*;
     use crate::corpus::quote::{Evidence, QuoteKind};
     use crate::tui::layout::keep_visible;
-    use crate::tui::quote_text::{MAX_TEXT_LINES, MAX_WHY_LINES};
+    use crate::tui::quote_text::MAX_WHY_LINES;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use ratatui::style::Modifier;
@@ -409,11 +409,39 @@ mod tests {
     }
 
     #[test]
-    fn long_quotes_are_cut_after_three_lines() {
-        let long = "mot ".repeat(60);
+    fn a_long_quote_shows_whole_when_the_panel_has_the_rows() {
+        // 60 words: seven rows of words at 38 columns, more than the three rows quotes were once
+        // cut to.
+        let long = format!("{} fin", "mot ".repeat(59));
         let qs = [quote(long.trim(), Some("X"), &[])];
-        assert_eq!(heights(&qs, 40), vec![1 + MAX_TEXT_LINES]);
-        assert!(draw(&qs, Scroll::default(), true).contains('…'));
+        let rows = crate::tui::quote_text::text_rows(&qs[0], 38).len();
+        assert!(rows > 3, "{rows}");
+        assert_eq!(heights(&qs, 38), vec![1 + rows]);
+        let screen = terminal(&view(&qs, Scroll::default(), true), 40, 12)
+            .backend()
+            .to_string();
+        assert!(!screen.contains('…'), "{screen}");
+        assert!(screen.contains("fin\u{a0}»"), "{screen}");
+    }
+
+    #[test]
+    fn a_quote_taller_than_the_panel_scrolls_by_rows_when_selected() {
+        let long = format!("début {} fin", "mot ".repeat(80));
+        let qs = [quote(long.trim(), Some("X"), &[])];
+        let panel = PanelState {
+            line: 6,
+            ..PanelState::default()
+        };
+        let scrolled = PanelView {
+            panel: &panel,
+            ..view(&qs, Scroll::default(), true)
+        };
+        let top = terminal(&view(&qs, Scroll::default(), true), 40, 8)
+            .backend()
+            .to_string();
+        assert!(top.contains("▶ X") && top.contains("début"), "{top}");
+        let down = terminal(&scrolled, 40, 8).backend().to_string();
+        assert!(!down.contains("début") && down.contains("fin"), "{down}");
     }
 
     #[test]

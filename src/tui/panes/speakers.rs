@@ -75,9 +75,12 @@ pub fn outlets(list: &[String], width: usize) -> String {
             String::new()
         };
         if out.width() + sep.width() + o.width() + tail.width() > width {
-            let rest = list.len() - i;
-            let plus = format!("{}+{rest}", if out.is_empty() { "" } else { " " });
-            return truncate(&format!("{out}{plus}"), width);
+            if out.is_empty() {
+                // Not even the first fits: it is cut, the count stays.
+                let room = width.saturating_sub(tail.width());
+                return format!("{}{tail}", truncate(&o, room));
+            }
+            return truncate(&format!("{out} +{}", list.len() - i), width);
         }
         out.push_str(sep);
         out.push_str(&o);
@@ -163,7 +166,7 @@ fn header(width: usize, theme: &Theme) -> Line<'static> {
     Line::from(Span::styled(
         format!(
             "  {} {:>QUOTES$} {:>ARTICLES$} {} {} {} {}",
-            fit("Speaker (Enter: their quotes)", NAME),
+            fit("Speaker", NAME),
             "Quotes",
             "Articles",
             fit("First–last quoted", DATES),
@@ -258,5 +261,8 @@ mod tests {
         assert_eq!(outlets(&list, 20), "DW, abamako.com +2");
         assert_eq!(outlets(&list, 6), "DW +3");
         assert_eq!(outlets(&[], 10), "");
+        // A first outlet too long for the column is cut, never replaced by the count alone.
+        let long = ["Actualités Express".to_owned(), "DW".to_owned()];
+        assert_eq!(outlets(&long, 16), "Actualités E… +1");
     }
 }
