@@ -47,10 +47,16 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &FilterView<'_>) {
     };
     // The note goes first when the line is too narrow for everything.
     let note = truncate(&note, usize::from(area.width).saturating_sub(2));
+    // A label alone (a speaker, nothing typed) needs no prompt after it.
+    let alone = view.label.is_some() && view.query.is_empty() && !view.editing;
     let label = view
         .label
-        .map(|l| truncate(&format!("{l} · "), usize::from(area.width) / 2))
+        .map(|l| {
+            let l = if alone { l.to_owned() } else { format!("{l} · ") };
+            truncate(&l, usize::from(area.width) / 2)
+        })
         .unwrap_or_default();
+    let slash = if alone { "" } else { "/" };
     let room = usize::from(area.width)
         .saturating_sub(count.width() + note.width() + label.width())
         .saturating_sub(1);
@@ -66,18 +72,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &FilterView<'_>) {
         from = at;
     }
     let shown = view.query.get(from..).unwrap_or_default();
-    let pad = usize::from(area.width)
-        .saturating_sub(1 + label.width() + shown.width() + note.width() + count.width());
+    let pad = usize::from(area.width).saturating_sub(
+        slash.len() + label.width() + shown.width() + note.width() + count.width(),
+    );
     let prompt = if view.editing {
         theme.key()
     } else {
         theme.dim()
-    };
-    // A label alone (a speaker, nothing typed) needs no prompt after it.
-    let (label, slash) = if view.label.is_some() && view.query.is_empty() && !view.editing {
-        (label.trim_end_matches(" · ").to_owned(), "")
-    } else {
-        (label, "/")
     };
     let line = Line::from(vec![
         Span::styled(label.clone(), theme.heading()),
