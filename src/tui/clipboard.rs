@@ -80,7 +80,9 @@ fn run(command: &str, text: &str) -> Result<(), String> {
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| {
-            format!("{COPY_COMMAND_VAR} names `{program}`, which cannot be run ({e}); fix or unset it")
+            format!(
+                "{COPY_COMMAND_VAR} names `{program}`, which cannot be run ({e}); fix or unset it"
+            )
         })?;
     if let Some(mut stdin) = child.stdin.take() {
         // A command that exits without reading fails below, by its status.
@@ -153,7 +155,8 @@ mod tests {
 
     #[test]
     fn the_osc_52_sequence_of_a_hostile_string_holds_no_control_character() {
-        let hostile = "« Oui »\u{1b}]52;c;AAAA\u{7}\u{1b}[2J\u{202e}gnp.exe\u{7}\r\n\t\u{0}\u{9b}31m fin";
+        let hostile =
+            "« Oui »\u{1b}]52;c;AAAA\u{7}\u{1b}[2J\u{202e}gnp.exe\u{7}\r\n\t\u{0}\u{9b}31m fin";
         let seq = osc52(hostile);
         let payload = seq
             .strip_prefix("\x1b]52;c;")
@@ -172,7 +175,10 @@ mod tests {
                 .any(|c| c.is_control() || crate::corpus::sanitize::is_bidi_control(c)),
             "{text:?}"
         );
-        assert!(text.starts_with("« Oui »") && text.ends_with("fin"), "{text:?}");
+        assert!(
+            text.starts_with("« Oui »") && text.ends_with("fin"),
+            "{text:?}"
+        );
         assert_eq!(text, cite::clean(hostile));
     }
 

@@ -143,7 +143,8 @@ pub fn views_store() -> Store {
             ),
             (
                 "people.toml".into(),
-                b"[[person]]\nname = \"Moussa Ke\xc3\xafta\"\naliases = [\"Moussa Keita\"]\n".to_vec(),
+                b"[[person]]\nname = \"Moussa Ke\xc3\xafta\"\naliases = [\"Moussa Keita\"]\n"
+                    .to_vec(),
             ),
         ],
     )
@@ -169,7 +170,12 @@ pub fn views_quotes(store: &Store) -> Vec<Vec<Quote>> {
         .map(|a| a.id.clone())
         .collect();
     let said = [
-        (reprinted, "Moussa Keïta", QuoteKind::Direct, Confidence::High),
+        (
+            reprinted,
+            "Moussa Keïta",
+            QuoteKind::Direct,
+            Confidence::High,
+        ),
         (
             "la route de Gao sera rouverte avant l’été",
             "un diplomate",

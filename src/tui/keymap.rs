@@ -738,16 +738,16 @@ mod tests {
     #[test]
     fn ctrl_c_quits_in_every_context() {
         for ctx in [
-        Global,
-        List,
-        Reader,
-        Quotes,
-        Filter,
-        Views,
-        QuotesView,
-        SpeakersView,
-        Help,
-    ] {
+            Global,
+            List,
+            Reader,
+            Quotes,
+            Filter,
+            Views,
+            QuotesView,
+            SpeakersView,
+            Help,
+        ] {
             assert_eq!(
                 resolve(&key(KeyCode::Char('c'), KeyModifiers::CONTROL), ctx),
                 Some(Action::ForceQuit),

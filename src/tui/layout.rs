@@ -351,10 +351,7 @@ impl PanelState {
 
     /// The position quote `quote` is shown at.
     pub fn position_of(&self, quote: usize) -> usize {
-        self.order
-            .iter()
-            .position(|q| *q == quote)
-            .unwrap_or(quote)
+        self.order.iter().position(|q| *q == quote).unwrap_or(quote)
     }
 
     /// True when `speaker` is the one the filter names.

@@ -92,7 +92,15 @@ fn no_size_makes_any_view_panic() {
             sizes.push((w, h));
         }
     }
-    sizes.extend([(1, 1), (80, 24), (200, 60), (300, 100), (19, 4), (20, 5), (97, 20)]);
+    sizes.extend([
+        (1, 1),
+        (80, 24),
+        (200, 60),
+        (300, 100),
+        (19, 4),
+        (20, 5),
+        (97, 20),
+    ]);
     let mut a = views_app(80, 24);
     // The Quotes view with a row opened and the selection on a printing, a speaker filter and a
     // query; the Speakers view filtered; the quote panel with its "also in" list open.

@@ -120,7 +120,11 @@ impl Library {
                 Arrival::Articles(docs)
             }
             LoadEvent::Links(links) => {
-                quote::apply_links(&self.articles, Arc::make_mut(&mut self.quotes).as_mut_slice(), &links);
+                quote::apply_links(
+                    &self.articles,
+                    Arc::make_mut(&mut self.quotes).as_mut_slice(),
+                    &links,
+                );
                 Arrival::Links
             }
             LoadEvent::Done {

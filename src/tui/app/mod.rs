@@ -132,13 +132,7 @@ impl App {
         Ok(app)
     }
 
-    fn with(
-        library: Library,
-        search: Search,
-        book: Book,
-        state: ReaderState,
-        theme: Theme,
-    ) -> App {
+    fn with(library: Library, search: Search, book: Book, state: ReaderState, theme: Theme) -> App {
         App {
             library,
             search,

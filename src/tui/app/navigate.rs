@@ -104,7 +104,9 @@ impl App {
             } => {
                 if query != self.screen.filter.query {
                     // The list follows when the search answers: the article listed then.
-                    self.restore = listed.and_then(|i| self.library.article(i)).map(|a| a.id.to_string());
+                    self.restore = listed
+                        .and_then(|i| self.library.article(i))
+                        .map(|a| a.id.to_string());
                     self.set_query(query);
                 } else if let Some(row) =
                     listed.and_then(|i| self.screen.list.matches.iter().position(|m| m.index == i))
@@ -116,7 +118,8 @@ impl App {
                 self.screen.reader.anchor = anchor;
                 self.screen.focus = focus;
                 let (_, quotes) = self.library.with_quotes(open);
-                self.screen.select_quote(self.screen.panel().quote_at(panel.selected), quotes);
+                self.screen
+                    .select_quote(self.screen.panel().quote_at(panel.selected), quotes);
                 self.screen.reader.marked = marked;
                 self.screen.keep_list_visible();
             }
@@ -179,7 +182,11 @@ impl App {
     fn to_copy(&self) -> Option<(&Article, Option<&Quote>)> {
         match (self.screen.view, self.screen.focus) {
             (View::Quotes, _) => {
-                let (a, q) = self.screen.quotes_view.selected().and_then(|i| self.printing_of(i))?;
+                let (a, q) = self
+                    .screen
+                    .quotes_view
+                    .selected()
+                    .and_then(|i| self.printing_of(i))?;
                 let article = self.library.article(a)?;
                 Some((article, self.library.quotes_of(a).get(q)))
             }
@@ -192,9 +199,10 @@ impl App {
             (View::Articles, Focus::Reader) => {
                 Some((self.library.article(self.screen.reader.article?)?, None))
             }
-            (View::Articles, Focus::List) => {
-                Some((self.library.article(self.screen.list.selected_article()?)?, None))
-            }
+            (View::Articles, Focus::List) => Some((
+                self.library.article(self.screen.list.selected_article()?)?,
+                None,
+            )),
         }
     }
 
@@ -243,8 +251,7 @@ impl App {
         let (_, quotes) = self.library.with_quotes(self.screen.reader.article);
         match action {
             Action::Expand | Action::Collapse if in_panel => {
-                self.screen
-                    .open_also_in(action == Action::Expand, quotes);
+                self.screen.open_also_in(action == Action::Expand, quotes);
             }
             Action::Expand | Action::Collapse | Action::ToggleExpand => {}
             Action::Open if in_panel => match self.screen.selected_quote() {
@@ -291,19 +298,20 @@ impl App {
                 .position(|other| here.as_ref().is_some_and(|h| other.also_in.contains(h)))
         });
         self.screen.history.push(self.place());
-        self.open_at(b, target);
+        // The panel keeps the keyboard: the next "also in" is a key away.
+        self.open_at(b, target, Focus::Quotes);
     }
 
-    /// Shows article `a` in the Articles view (selected in the list when listed), the reader
-    /// focused and, given a quote, scrolled to it, marked, and selected in the panel. Marks the
-    /// article read, as opening it from the list does.
-    fn open_at(&mut self, a: usize, quote: Option<usize>) {
+    /// Shows article `a` in the Articles view (selected in the list when listed), `focus` focused
+    /// and, given a quote, scrolled to it, marked, and selected in the panel. Marks the article
+    /// read, as opening it from the list does.
+    fn open_at(&mut self, a: usize, quote: Option<usize>, focus: Focus) {
         self.screen.view = View::Articles;
         match self.screen.list.matches.iter().position(|m| m.index == a) {
             Some(row) => self.select_row(row),
             None => self.show_article(Some(a)),
         }
-        self.screen.focus = Focus::Reader;
+        self.screen.focus = focus;
         if let Some(q) = quote {
             let (article, quotes) = self.library.with_quotes(Some(a));
             self.screen.select_quote(q, quotes);
@@ -334,10 +342,14 @@ impl App {
             Action::HalfDown => self.move_view((page / 2).max(1)),
             Action::HalfUp => self.move_view(-(page / 2).max(1)),
             Action::Open if quotes => {
-                let at = self.screen.quotes_view.selected().and_then(|i| self.printing_of(i));
+                let at = self
+                    .screen
+                    .quotes_view
+                    .selected()
+                    .and_then(|i| self.printing_of(i));
                 if let Some((a, q)) = at {
                     self.screen.history.push(self.place());
-                    self.open_at(a, Some(q));
+                    self.open_at(a, Some(q), Focus::Reader);
                 }
             }
             Action::Open => self.open_speaker(),
@@ -535,3 +547,6 @@ impl App {
         changed
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -100,7 +100,10 @@ impl QuotesView {
         for &r in self.results.rows.iter() {
             self.items.push(Item::Row(r));
             if self.expanded.contains(&r) || self.auto_open.contains(&r) {
-                let n = book.rows().get(r as usize).map_or(0, |row| 1 + row.also.len());
+                let n = book
+                    .rows()
+                    .get(r as usize)
+                    .map_or(0, |row| 1 + row.also.len());
                 self.items
                     .extend((0..n).map(|k| Item::Printing(r, u32::try_from(k).unwrap_or(0))));
             }
@@ -114,7 +117,10 @@ impl QuotesView {
             return false;
         };
         let r = item.row();
-        let several = book.rows().get(r as usize).is_some_and(|row| !row.also.is_empty());
+        let several = book
+            .rows()
+            .get(r as usize)
+            .is_some_and(|row| !row.also.is_empty());
         let is_open = self.expanded.contains(&r) || self.auto_open.contains(&r);
         let want = open.unwrap_or(!is_open);
         if !several || want == is_open {
@@ -166,7 +172,11 @@ fn opened_for(book: &Quotebook, speaker: Option<u32>) -> BTreeSet<u32> {
     }
     rows.iter()
         .copied()
-        .filter(|&r| book.rows().get(r as usize).is_some_and(|row| !row.also.is_empty()))
+        .filter(|&r| {
+            book.rows()
+                .get(r as usize)
+                .is_some_and(|row| !row.also.is_empty())
+        })
         .collect()
 }
 

@@ -52,7 +52,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &FilterView<'_>) {
     let label = view
         .label
         .map(|l| {
-            let l = if alone { l.to_owned() } else { format!("{l} · ") };
+            let l = if alone {
+                l.to_owned()
+            } else {
+                format!("{l} · ")
+            };
             truncate(&l, usize::from(area.width) / 2)
         })
         .unwrap_or_default();
@@ -72,9 +76,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &FilterView<'_>) {
         from = at;
     }
     let shown = view.query.get(from..).unwrap_or_default();
-    let pad = usize::from(area.width).saturating_sub(
-        slash.len() + label.width() + shown.width() + note.width() + count.width(),
-    );
+    let pad = usize::from(area.width)
+        .saturating_sub(slash.len() + label.width() + shown.width() + note.width() + count.width());
     let prompt = if view.editing {
         theme.key()
     } else {

@@ -137,12 +137,7 @@ fn printed_by(view: &QuoteListView<'_>, r: u32, row: &Row) -> String {
 
 /// The speaker's span: the name, `(unknown)`, a description in its own style, a guess with `?`;
 /// the named speaker as a search hit.
-fn speaker_span(
-    view: &QuoteListView<'_>,
-    row: &Row,
-    quote: &Quote,
-    width: usize,
-) -> Span<'static> {
+fn speaker_span(view: &QuoteListView<'_>, row: &Row, quote: &Quote, width: usize) -> Span<'static> {
     let theme = view.theme;
     let speaker = row
         .speaker
@@ -157,7 +152,10 @@ fn speaker_span(
             ),
             theme.speaker_guess(),
         ),
-        Some(s) if !s.named => (sanitize::one_line(&s.name).into_owned(), theme.description()),
+        Some(s) if !s.named => (
+            sanitize::one_line(&s.name).into_owned(),
+            theme.description(),
+        ),
         Some(s) => (sanitize::one_line(&s.name).into_owned(), theme.speaker()),
     };
     if row.speaker.is_some() && row.speaker == view.named {
@@ -193,17 +191,19 @@ const KIND: usize = 14;
 
 /// The lines of one item at `width` columns (one in a wide table, two in a narrow one; a printing
 /// one).
-fn item_lines_at(view: &QuoteListView<'_>, item: Item, width: usize, wide: bool) -> Vec<Line<'static>> {
+fn item_lines_at(
+    view: &QuoteListView<'_>,
+    item: Item,
+    width: usize,
+    wide: bool,
+) -> Vec<Line<'static>> {
     let theme = view.theme;
     let Some(row) = view.row(item.row()) else {
         return vec![Line::default()];
     };
     match item {
         Item::Printing(_, k) => {
-            let Some((article, _)) = row
-                .printings()
-                .nth(k as usize)
-                .and_then(|p| view.quote(p))
+            let Some((article, _)) = row.printings().nth(k as usize).and_then(|p| view.quote(p))
             else {
                 return vec![Line::default()];
             };
@@ -215,7 +215,10 @@ fn item_lines_at(view: &QuoteListView<'_>, item: Item, width: usize, wide: bool)
                     Span::raw(" "),
                     Span::styled(fit(&outlet_of(article), OUTLET), theme.dim()),
                     Span::raw(" └ "),
-                    Span::raw(truncate(&title, width.saturating_sub(2 + DATE + 1 + OUTLET + 3))),
+                    Span::raw(truncate(
+                        &title,
+                        width.saturating_sub(2 + DATE + 1 + OUTLET + 3),
+                    )),
                 ]
             } else {
                 let head = format!("    └ {} · {} · ", date_of(article), outlet_of(article));
@@ -239,7 +242,8 @@ fn item_lines_at(view: &QuoteListView<'_>, item: Item, width: usize, wide: bool)
             let style = words_style(quote, theme);
             let text = sanitize::one_line(&words(quote)).into_owned();
             if wide {
-                let words_w = width.saturating_sub(2 + DATE + 1 + OUTLET + 1 + SPEAKER + 1 + 1 + KIND);
+                let words_w =
+                    width.saturating_sub(2 + DATE + 1 + OUTLET + 1 + SPEAKER + 1 + 1 + KIND);
                 vec![Line::from(vec![
                     Span::raw("  "),
                     Span::styled(fit(&date_of(article), DATE), theme.dim()),
@@ -261,7 +265,10 @@ fn item_lines_at(view: &QuoteListView<'_>, item: Item, width: usize, wide: bool)
                     Line::from(vec![
                         Span::raw("  "),
                         speaker,
-                        Span::styled(truncate(&tail, width.saturating_sub(2 + room.min(width))), theme.dim()),
+                        Span::styled(
+                            truncate(&tail, width.saturating_sub(2 + room.min(width))),
+                            theme.dim(),
+                        ),
                     ]),
                     Line::from(vec![
                         Span::raw("  "),
@@ -324,7 +331,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, detail: Option<Rect>, view: &Qu
     if let Some(note) = note {
         let inner = Block::bordered().inner(area);
         frame.render_widget(
-            Paragraph::new(note).style(theme.dim()).wrap(Wrap { trim: true }),
+            Paragraph::new(note)
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
             inner,
         );
         return;
@@ -339,7 +348,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, detail: Option<Rect>, view: &Qu
             break;
         }
         let drawn = item_lines_at(view, *item, width, t.wide);
-        debug_assert_eq!(drawn.len(), row_lines(t.wide, matches!(item, Item::Printing(..))));
+        debug_assert_eq!(
+            drawn.len(),
+            row_lines(t.wide, matches!(item, Item::Printing(..)))
+        );
         if i == view.scroll.selected {
             let marked: Vec<Line<'static>> = drawn
                 .into_iter()
@@ -396,6 +408,9 @@ fn render_detail(frame: &mut Frame<'_>, area: Rect, view: &QuoteListView<'_>) {
         date_of(article),
         sanitize::one_line(&article.meta.title)
     );
-    lines.insert(1, Line::from(Span::styled(truncate(&source, width), theme.dim())));
+    lines.insert(
+        1,
+        Line::from(Span::styled(truncate(&source, width), theme.dim())),
+    );
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -126,7 +126,9 @@ pub fn item_lines_as<'a>(
         let names: Vec<String> = q
             .also_in
             .iter()
-            .map(|id| sanitize::one_line(&name_of(id).unwrap_or_else(|| id.to_string())).into_owned())
+            .map(|id| {
+                sanitize::one_line(&name_of(id).unwrap_or_else(|| id.to_string())).into_owned()
+            })
             .collect();
         let head = if q.also_in_count > names.len() {
             format!("also in {} articles", q.also_in_count)
@@ -275,7 +277,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &PanelView<'_>) {
         };
         let item = item_lines_as(q, width, how, theme, name_of);
         // A selected quote taller than the panel, first on screen, shows from `line` down.
-        let skip = if selected && pos == offset { panel.line } else { 0 };
+        let skip = if selected && pos == offset {
+            panel.line
+        } else {
+            0
+        };
         lines.extend(item.into_iter().skip(skip));
     }
     frame.render_widget(Paragraph::new(lines), inner);

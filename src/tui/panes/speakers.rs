@@ -116,7 +116,9 @@ fn aliases(s: &Speaker) -> String {
 /// The lines of one speaker at `width` columns (one wide, two narrow).
 fn lines_of(s: &Speaker, width: usize, wide: bool, theme: &Theme) -> Vec<Line<'static>> {
     if wide {
-        let rest = width.saturating_sub(2 + NAME + 1 + QUOTES + 1 + ARTICLES + 1 + DATES + 1 + SPARK + 1 + OUTLETS + 1);
+        let rest = width.saturating_sub(
+            2 + NAME + 1 + QUOTES + 1 + ARTICLES + 1 + DATES + 1 + SPARK + 1 + OUTLETS + 1,
+        );
         vec![Line::from(vec![
             Span::raw("  "),
             name_span(s, NAME, theme),
@@ -162,7 +164,9 @@ fn lines_of(s: &Speaker, width: usize, wide: bool, theme: &Theme) -> Vec<Line<'s
 
 /// The header line of a wide table.
 fn header(width: usize, theme: &Theme) -> Line<'static> {
-    let rest = width.saturating_sub(2 + NAME + 1 + QUOTES + 1 + ARTICLES + 1 + DATES + 1 + SPARK + 1 + OUTLETS + 1);
+    let rest = width.saturating_sub(
+        2 + NAME + 1 + QUOTES + 1 + ARTICLES + 1 + DATES + 1 + SPARK + 1 + OUTLETS + 1,
+    );
     Line::from(Span::styled(
         format!(
             "  {} {:>QUOTES$} {:>ARTICLES$} {} {} {} {}",
@@ -201,7 +205,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &SpeakersView<'_>) {
     };
     if let Some(note) = note {
         frame.render_widget(
-            Paragraph::new(note).style(theme.dim()).wrap(Wrap { trim: true }),
+            Paragraph::new(note)
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
             Block::bordered().inner(area),
         );
         return;
@@ -257,7 +263,10 @@ mod tests {
         let list: Vec<String> = ["DW", "abamako.com", "Sahel Hebdo", "Radio Dune"]
             .map(String::from)
             .to_vec();
-        assert_eq!(outlets(&list, 60), "DW, abamako.com, Sahel Hebdo, Radio Dune");
+        assert_eq!(
+            outlets(&list, 60),
+            "DW, abamako.com, Sahel Hebdo, Radio Dune"
+        );
         assert_eq!(outlets(&list, 20), "DW, abamako.com +2");
         assert_eq!(outlets(&list, 6), "DW +3");
         assert_eq!(outlets(&[], 10), "");

@@ -58,10 +58,11 @@ impl Screen {
 
     /// Rows a page of the view shown holds (at least one).
     pub fn view_page(&self) -> usize {
-        self.table().map_or(1, |t| {
-            usize::from(t.body.height) / row_lines(t.wide, false).max(1)
-        })
-        .max(1)
+        self.table()
+            .map_or(1, |t| {
+                usize::from(t.body.height) / row_lines(t.wide, false).max(1)
+            })
+            .max(1)
     }
 
     /// The row of the view shown drawn at screen row `y`, if any.
