@@ -19,7 +19,7 @@ use crate::corpus::quote::Quote;
 use crate::corpus::search::{Match, Skim, find_hits};
 use crate::corpus::state::Anchor;
 use crate::tui::app::views::{History, QuotesView, SpeakersView};
-use crate::tui::keymap::Context;
+use crate::tui::keymap::{self, Context};
 use crate::tui::layout::{
     self, Areas, Focus, PanelState, Scroll, View, Viewport, keep_visible_by, viewport,
 };
@@ -227,10 +227,18 @@ impl Screen {
         self.help_scroll
     }
 
-    /// Opens or closes the help, at its top.
+    /// Opens or closes the help: at its top, or, from the Quotes and Speakers views, at the views'
+    /// keys.
     pub fn toggle_help(&mut self) {
+        let context = self.context();
         self.help = !self.help;
         self.help_scroll = 0;
+        if matches!(context, Context::QuotesView | Context::SpeakersView) {
+            let views = keymap::help_rows()
+                .iter()
+                .position(|(k, h)| k.is_none() && h == Context::Views.title());
+            self.help_scroll = views.unwrap_or(0);
+        }
     }
 
     /// Closes the help.
