@@ -230,7 +230,10 @@ fn y_lands_in_tmuxs_buffer_with_set_clipboard_on() {
         (text == expected).then_some(text)
     });
     assert!(buffer.starts_with("«\u{a0}dans le domaine"), "{buffer}");
-    assert!(buffer.contains("Sergueï Lavrov, DW, 2025-04-03"), "{buffer}");
+    assert!(
+        buffer.contains("Sergueï Lavrov, DW, 2025-04-03"),
+        "{buffer}"
+    );
     t.keys(&["q"]);
     assert_eq!(t.wait_for_exit(), "exit 0");
 }
@@ -244,7 +247,9 @@ fn y_gives_the_citation_to_the_copy_command_when_one_is_set() {
     let t = started(&format!("AES_READER_COPY_COMMAND='{tee}'"));
     copy_lavrov_quote(&t);
     let copied = wait_until("the copy command's file", || {
-        std::fs::read_to_string(&file).ok().filter(|s| !s.is_empty())
+        std::fs::read_to_string(&file)
+            .ok()
+            .filter(|s| !s.is_empty())
     });
     assert_eq!(copied, expected_citation());
     assert!(Path::new(&file).exists());

@@ -183,11 +183,27 @@ fn kind_of(quote: &Quote) -> String {
     format!("{}{confidence}", quote.kind.name())
 }
 
-/// Columns of a wide table: date, outlet, speaker, then the words, then kind and confidence.
+/// Columns of a wide table that do not grow: the date, the kind and confidence.
 const DATE: usize = 10;
-const OUTLET: usize = 14;
-const SPEAKER: usize = 22;
 const KIND: usize = 14;
+
+/// Widths of the wide table's columns that grow with it: the outlet, the speaker, and the words
+/// (the rest).
+struct Cols {
+    outlet: usize,
+    speaker: usize,
+    words: usize,
+}
+
+fn cols(width: usize) -> Cols {
+    let outlet = (width / 9).clamp(14, 22);
+    let speaker = (width / 7).clamp(22, 32);
+    Cols {
+        outlet,
+        speaker,
+        words: width.saturating_sub(2 + DATE + 1 + outlet + 1 + speaker + 1 + 1 + KIND),
+    }
+}
 
 /// The lines of one item at `width` columns (one in a wide table, two in a narrow one; a printing
 /// one).
@@ -208,16 +224,17 @@ fn item_lines_at(
                 return vec![Line::default()];
             };
             let title = sanitize::one_line(&article.meta.title).into_owned();
+            let outlet_w = cols(width).outlet;
             let spans = if wide {
                 vec![
                     Span::raw("  "),
                     Span::styled(fit(&date_of(article), DATE), theme.dim()),
                     Span::raw(" "),
-                    Span::styled(fit(&outlet_of(article), OUTLET), theme.dim()),
+                    Span::styled(fit(&outlet_of(article), outlet_w), theme.dim()),
                     Span::raw(" └ "),
                     Span::raw(truncate(
                         &title,
-                        width.saturating_sub(2 + DATE + 1 + OUTLET + 3),
+                        width.saturating_sub(2 + DATE + 1 + outlet_w + 3),
                     )),
                 ]
             } else {
@@ -242,15 +259,18 @@ fn item_lines_at(
             let style = words_style(quote, theme);
             let text = sanitize::one_line(&words(quote)).into_owned();
             if wide {
-                let words_w =
-                    width.saturating_sub(2 + DATE + 1 + OUTLET + 1 + SPEAKER + 1 + 1 + KIND);
+                let Cols {
+                    outlet: outlet_w,
+                    speaker: speaker_w,
+                    words: words_w,
+                } = cols(width);
                 vec![Line::from(vec![
                     Span::raw("  "),
                     Span::styled(fit(&date_of(article), DATE), theme.dim()),
                     Span::raw(" "),
-                    Span::styled(fit(&outlet, OUTLET), theme.dim()),
+                    Span::styled(fit(&outlet, outlet_w), theme.dim()),
                     Span::raw(" "),
-                    speaker_span(view, row, quote, SPEAKER),
+                    speaker_span(view, row, quote, speaker_w),
                     Span::raw(" "),
                     Span::styled(fit(&text, words_w), style),
                     Span::raw(" "),
@@ -282,13 +302,17 @@ fn item_lines_at(
 
 /// The header line of a wide table.
 fn header(width: usize, theme: &Theme) -> Line<'static> {
-    let words_w = width.saturating_sub(2 + DATE + 1 + OUTLET + 1 + SPEAKER + 1 + 1 + KIND);
+    let Cols {
+        outlet,
+        speaker,
+        words: words_w,
+    } = cols(width);
     Line::from(Span::styled(
         format!(
             "  {} {} {} {} {}",
             fit("Date", DATE),
-            fit("Outlet", OUTLET),
-            fit("Speaker", SPEAKER),
+            fit("Outlet", outlet),
+            fit("Speaker", speaker),
             fit("Words (Space: every outlet)", words_w),
             fit("Kind", KIND)
         ),

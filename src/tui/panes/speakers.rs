@@ -88,13 +88,30 @@ pub fn outlets(list: &[String], width: usize) -> String {
     out
 }
 
-/// Columns of a wide table.
-const NAME: usize = 24;
+/// Columns of a wide table that do not grow.
 const QUOTES: usize = 6;
 const ARTICLES: usize = 8;
 const DATES: usize = 21;
 const SPARK: usize = 12;
-const OUTLETS: usize = 16;
+
+/// Widths of the wide table's columns that grow with it: the name, the outlets, and the other
+/// spellings (the rest).
+struct Cols {
+    name: usize,
+    outlets: usize,
+    rest: usize,
+}
+
+fn cols(width: usize) -> Cols {
+    let name = (width / 5).clamp(24, 40);
+    let outlets = (width / 6).clamp(16, 32);
+    let fixed = 2 + name + 1 + QUOTES + 1 + ARTICLES + 1 + DATES + 1 + SPARK + 1 + outlets + 1;
+    Cols {
+        name,
+        outlets,
+        rest: width.saturating_sub(fixed),
+    }
+}
 
 fn name_span(s: &Speaker, width: usize, theme: &Theme) -> Span<'static> {
     let style = if s.named {
@@ -116,18 +133,20 @@ fn aliases(s: &Speaker) -> String {
 /// The lines of one speaker at `width` columns (one wide, two narrow).
 fn lines_of(s: &Speaker, width: usize, wide: bool, theme: &Theme) -> Vec<Line<'static>> {
     if wide {
-        let rest = width.saturating_sub(
-            2 + NAME + 1 + QUOTES + 1 + ARTICLES + 1 + DATES + 1 + SPARK + 1 + OUTLETS + 1,
-        );
+        let Cols {
+            name,
+            outlets: outlets_w,
+            rest,
+        } = cols(width);
         vec![Line::from(vec![
             Span::raw("  "),
-            name_span(s, NAME, theme),
+            name_span(s, name, theme),
             Span::raw(format!(" {:>QUOTES$} {:>ARTICLES$} ", s.quotes, s.articles)),
             Span::styled(fit(&dates(s), DATES), theme.dim()),
             Span::raw(" "),
             Span::styled(fit(&sparkline(&s.per_month, SPARK), SPARK), theme.quote()),
             Span::raw(" "),
-            Span::styled(fit(&outlets(&s.outlets, OUTLETS), OUTLETS), theme.dim()),
+            Span::styled(fit(&outlets(&s.outlets, outlets_w), outlets_w), theme.dim()),
             Span::raw(" "),
             Span::styled(fit(&aliases(s), rest), theme.dim()),
         ])]
@@ -143,10 +162,21 @@ fn lines_of(s: &Speaker, width: usize, wide: bool, theme: &Theme) -> Vec<Line<'s
         let name = name_span(s, room.max(8.min(width)), theme);
         let name = Span::styled(name.content.trim_end().to_owned(), name.style);
         let used = 2 + name.width();
-        let mut second = format!("    {} · {}", dates(s), outlets(&s.outlets, 28));
-        if !s.aliases.is_empty() {
-            second.push_str(&format!(" · aka {}", aliases(s)));
+        // What is known of them, a dash when nothing is.
+        let mut known: Vec<String> = Vec::new();
+        if s.first.is_some() {
+            known.push(dates(s));
         }
+        if !s.outlets.is_empty() {
+            known.push(outlets(&s.outlets, 28));
+        }
+        if !s.aliases.is_empty() {
+            known.push(format!("aka {}", aliases(s)));
+        }
+        if known.is_empty() {
+            known.push("—".to_owned());
+        }
+        let second = format!("    {}", known.join(" · "));
         vec![
             Line::from(vec![
                 Span::raw("  "),
@@ -164,18 +194,20 @@ fn lines_of(s: &Speaker, width: usize, wide: bool, theme: &Theme) -> Vec<Line<'s
 
 /// The header line of a wide table.
 fn header(width: usize, theme: &Theme) -> Line<'static> {
-    let rest = width.saturating_sub(
-        2 + NAME + 1 + QUOTES + 1 + ARTICLES + 1 + DATES + 1 + SPARK + 1 + OUTLETS + 1,
-    );
+    let Cols {
+        name,
+        outlets,
+        rest,
+    } = cols(width);
     Line::from(Span::styled(
         format!(
             "  {} {:>QUOTES$} {:>ARTICLES$} {} {} {} {}",
-            fit("Speaker", NAME),
+            fit("Speaker", name),
             "Quotes",
             "Articles",
             fit("First–last quoted", DATES),
             fit("Per month", SPARK),
-            fit("Outlets", OUTLETS),
+            fit("Outlets", outlets),
             fit("Also written", rest)
         ),
         theme.heading(),
