@@ -42,7 +42,7 @@ pub use navigate::Clip;
 use screen::{MAX_QUERY, Part, Screen, cap};
 use search::{Answer, Search};
 
-/// Lines the mouse wheel scrolls the reader by (rows, in the Quotes and Speakers views).
+/// Lines the mouse wheel scrolls the reader by.
 const WHEEL_LINES: isize = 3;
 
 /// Longest [`App::pump`] spends taking in loaded articles before the screen is drawn again.

@@ -12,7 +12,7 @@ use crate::tui::action::Action;
 use crate::tui::app::book::BookAnswer;
 use crate::tui::app::screen::{Part, cap};
 use crate::tui::app::views::{Item, Place};
-use crate::tui::app::{App, WHEEL_LINES};
+use crate::tui::app::App;
 use crate::tui::layout::{Focus, Scroll, View, tab_at};
 
 /// Text to put on the clipboard, and what it is (`citation`, `reference`).
@@ -390,9 +390,10 @@ impl App {
                         .into(),
                 ));
             }
+            // The wheel moves the selection a row, as in the article list.
             Action::Scroll { x, y, down } => {
                 if matches!(self.screen.hit_test(x, y), Some((Part::View, _))) {
-                    self.move_view(if down { WHEEL_LINES } else { -WHEEL_LINES });
+                    self.move_view(if down { 1 } else { -1 });
                 }
             }
             Action::Click { x, y } => self.click_view(x, y),

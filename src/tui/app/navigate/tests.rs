@@ -401,3 +401,28 @@ fn a_quote_taller_than_the_panel_scrolls_row_by_row_then_moves_on() {
     app.update(Action::Up);
     assert_eq!(app.screen.selected_quote(), (0, 0));
 }
+
+#[test]
+fn the_mouse_switches_tabs_selects_rows_and_scrolls_in_the_views() {
+    let mut app = views_app(120, 40);
+    app.update(Action::ShowView(View::Quotes));
+    app.settle();
+    // The title row: ` 1 Articles ━ ▶ 2 Quotes ━ 3 Speakers `, from the column after the corner.
+    app.update(Action::Click { x: 30, y: 0 });
+    app.settle();
+    assert_eq!(app.screen.view, View::Speakers);
+    // Under the frame and the header line, one row per line in a wide table.
+    app.update(Action::Click { x: 10, y: 4 });
+    assert_eq!(app.screen.speakers.scroll.selected, 2);
+    app.update(Action::Scroll {
+        x: 10,
+        y: 4,
+        down: true,
+    });
+    assert_eq!(app.screen.speakers.scroll.selected, 3);
+    app.update(Action::Click { x: 3, y: 0 });
+    assert_eq!(app.screen.view, View::Articles);
+    // Back goes through the tabs clicked.
+    app.update(Action::GoBack);
+    assert_eq!(app.screen.view, View::Speakers);
+}
