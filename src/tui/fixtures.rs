@@ -98,6 +98,11 @@ pub fn app(w: u16, h: u16) -> App {
 /// as loading links them), an anonymous source, an interview answer, a guessed speaker, dates over
 /// several months, and an alias file.
 pub fn views_store() -> Store {
+    Store::from_files(Origin::Embedded, views_files())
+}
+
+/// The files of [`views_store`].
+pub fn views_files() -> Vec<(String, Vec<u8>)> {
     let file = |name: &str, date: &str, source: &str, body: &str| {
         (
             format!("{name}.txt"),
@@ -108,46 +113,42 @@ pub fn views_store() -> Store {
             .into_bytes(),
         )
     };
-    Store::from_files(
-        Origin::Embedded,
-        vec![
-            file(
-                "r1",
-                "2025-03-02",
-                "Le Relais",
-                "« Nous ne céderons rien sur la souveraineté de nos trois pays », a déclaré Moussa Keïta.\n\nSelon un diplomate, la route de Gao sera rouverte avant l’été.",
-            ),
-            file(
-                "r2",
-                "2025-03-01",
-                "Sahel Hebdo",
-                "« Nous ne céderons rien sur la souveraineté de nos trois pays », a déclaré Moussa Keïta.\n\n« Les routes du nord restent fermées », a ajouté un responsable local.",
-            ),
-            file(
-                "r3",
-                "2025-05-10",
-                "Radio Dune",
-                "« Nous ne céderons rien sur la souveraineté de nos trois pays », a déclaré Moussa Keïta.",
-            ),
-            file(
-                "r4",
-                "2024-11-20",
-                "Radio Dune",
-                "Radio Dune : Le dialogue est-il rompu ?\n\nAwa Traoré : Le dialogue reste possible, personne ne l’a rompu, et nous attendons une date pour la prochaine rencontre des ministres.\n\nElle a parlé de « la patience des trois capitales ».",
-            ),
-            file(
-                "r5",
-                "2025-02-14",
-                "Radio Dune",
-                "« La porte reste ouverte », a redit Awa Traoré.",
-            ),
-            (
-                "people.toml".into(),
-                b"[[person]]\nname = \"Moussa Ke\xc3\xafta\"\naliases = [\"Moussa Keita\"]\n"
-                    .to_vec(),
-            ),
-        ],
-    )
+    vec![
+        file(
+            "r1",
+            "2025-03-02",
+            "Le Relais",
+            "« Nous ne céderons rien sur la souveraineté de nos trois pays », a déclaré Moussa Keïta.\n\nSelon un diplomate, la route de Gao sera rouverte avant l’été.",
+        ),
+        file(
+            "r2",
+            "2025-03-01",
+            "Sahel Hebdo",
+            "« Nous ne céderons rien sur la souveraineté de nos trois pays », a déclaré Moussa Keïta.\n\n« Les routes du nord restent fermées », a ajouté un responsable local.",
+        ),
+        file(
+            "r3",
+            "2025-05-10",
+            "Radio Dune",
+            "« Nous ne céderons rien sur la souveraineté de nos trois pays », a déclaré Moussa Keïta.",
+        ),
+        file(
+            "r4",
+            "2024-11-20",
+            "Radio Dune",
+            "Radio Dune : Le dialogue est-il rompu ?\n\nAwa Traoré : Le dialogue reste possible, personne ne l’a rompu, et nous attendons une date pour la prochaine rencontre des ministres.\n\nElle a parlé de « la patience des trois capitales ».",
+        ),
+        file(
+            "r5",
+            "2025-02-14",
+            "Radio Dune",
+            "« La porte reste ouverte », a redit Awa Traoré.",
+        ),
+        (
+            "people.toml".into(),
+            b"[[person]]\nname = \"Moussa Ke\xc3\xafta\"\naliases = [\"Moussa Keita\"]\n".to_vec(),
+        ),
+    ]
 }
 
 fn title_of(name: &str) -> &'static str {

@@ -272,6 +272,40 @@ fn the_reading_pane_says_loading_until_the_first_articles_arrive() {
 }
 
 #[test]
+fn the_views_say_loading_until_the_quotes_are_in_then_show_them() {
+    use crate::corpus::load::Loading;
+    use crate::corpus::state::ReaderState;
+    use crate::corpus::store::{Origin, Source};
+    use crate::tui::fixtures::views_files;
+    use crate::tui::theme::Theme;
+    let mut a = App::loading(
+        Loading::start(Source::from_files(Origin::Embedded, views_files())),
+        &Origin::Embedded,
+        ReaderState::default(),
+        Theme::new(false),
+    )
+    .unwrap();
+    a.update(Action::Resize(120, 40));
+    a.update(Action::ShowView(View::Quotes));
+    // Not pumped: nothing has arrived.
+    let text = screen(&a, 120, 40);
+    assert!(text.contains("Loading… 0/5 articles"), "{text}");
+    a.update(Action::ShowView(View::Speakers));
+    assert!(screen(&a, 120, 40).contains("Loading…"));
+    a.settle();
+    assert!(a.book().book().is_some());
+    let text = screen(&a, 120, 40);
+    assert!(
+        text.contains("Moussa Keïta") && text.contains("speakers"),
+        "{text}"
+    );
+    a.update(Action::ShowView(View::Quotes));
+    a.settle();
+    let text = screen(&a, 120, 40);
+    assert!(text.contains("«\u{a0}Nous ne céderons rien"), "{text}");
+}
+
+#[test]
 fn typing_in_the_filter_shows_the_query_and_the_count() {
     let mut a = app(120, 40);
     type_query(&mut a, "sahel");

@@ -211,7 +211,6 @@ impl App {
                     }
                     self.follow_renames();
                     self.search.loading_done(&self.screen.filter.query);
-                    self.build_book();
                 }
             }
             if start.elapsed() > PUMP_BUDGET {
@@ -230,6 +229,12 @@ impl App {
                     );
                 }
             }
+            changed = true;
+        }
+        // The quotebook is built once loading is over and the search index is ready: it would
+        // only slow them down before.
+        if !self.book.started() && self.ready() {
+            self.build_book();
             changed = true;
         }
         changed |= self.take_book_answers();
@@ -265,10 +270,10 @@ impl App {
         self.screen.warnings_seen()
     }
 
-    /// True while articles are loading, a search is under way, or the quotebook is being built or
-    /// asked something: the loop should come back soon.
+    /// True while articles are loading, a search is under way, or the quotebook is yet to be built,
+    /// being built or asked something: the loop should come back soon.
     pub fn busy(&self) -> bool {
-        self.library.is_loading() || self.search.busy() || self.book.busy()
+        self.library.is_loading() || self.search.busy() || !self.book.started() || self.book.busy()
     }
 
     /// True once every article is loaded and searchable and the list answers the filter line (the

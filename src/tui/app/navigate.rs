@@ -9,10 +9,10 @@ use crate::corpus::cite;
 use crate::corpus::quote::Quote;
 use crate::corpus::sanitize::is_safe_char;
 use crate::tui::action::Action;
+use crate::tui::app::App;
 use crate::tui::app::book::BookAnswer;
 use crate::tui::app::screen::{Part, cap};
 use crate::tui::app::views::{Item, Place};
-use crate::tui::app::App;
 use crate::tui::layout::{Focus, Scroll, View, tab_at};
 
 /// Text to put on the clipboard, and what it is (`citation`, `reference`).
