@@ -174,6 +174,7 @@ fn render_view(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
                 auto_open: &v.auto_open,
                 named: v.results.named,
                 filtered: v.filter_shown(),
+                answered: v.answered,
                 name_of: &name_of,
                 theme: screen.theme(),
             };
@@ -187,6 +188,7 @@ fn render_view(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
                 speakers: &v.results.speakers,
                 scroll: v.scroll,
                 filtered: !v.filter.query.is_empty(),
+                answered: v.answered,
                 theme: screen.theme(),
             };
             speakers::render(frame, r, &view);

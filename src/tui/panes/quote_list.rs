@@ -75,6 +75,8 @@ pub struct QuoteListView<'a> {
     pub named: Option<u32>,
     /// A filter or a speaker narrows the rows.
     pub filtered: bool,
+    /// The rows answer a question (before the first answer there are none to show).
+    pub answered: bool,
     /// Titles for "also in".
     pub name_of: NameOf<'a>,
     /// Styles.
@@ -347,6 +349,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, detail: Option<Rect>, view: &Qu
     let note = match (view.state.note(), view.book) {
         (Some(note), _) => Some(note),
         (None, Some(book)) if book.rows().is_empty() => Some("No quotes in this corpus.".into()),
+        (None, _) if view.items.is_empty() && !view.answered => Some("…".into()),
         (None, _) if view.items.is_empty() => {
             Some("No quote matches. Esc clears the filter.".into())
         }

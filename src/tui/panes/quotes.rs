@@ -201,16 +201,16 @@ fn empty_note(view: &PanelView<'_>) -> &'static str {
     }
 }
 
-/// The first item to draw. `state.offset` keeps the selected item in view at the heights of the
-/// items drawn unselected; drawn selected it is taller (its `why:`), so start lower when that
-/// would fall off the bottom. Only the items from the offset to the selection are measured, not
-/// every quote.
+/// [`first_shown_in`] in the article's order, nothing open.
 #[cfg(test)]
 fn first_shown(quotes: &[Quote], state: Scroll, width: usize, rows: usize) -> usize {
     first_shown_in(quotes, state, &PanelState::default(), width, rows)
 }
 
-/// [`first_shown`], in the panel's order and with its "also in" list as `panel` says.
+/// The first position to draw. `state.offset` keeps the selected item in view at the heights of
+/// the items drawn unselected; drawn selected it is taller (its `why:`, its open "also in" list),
+/// so start lower when that would fall off the bottom. Only the items from the offset to the
+/// selection are measured, not every quote. Positions are in the panel's order (`panel`).
 fn first_shown_in(
     quotes: &[Quote],
     state: Scroll,

@@ -27,6 +27,8 @@ pub struct SpeakersView<'a> {
     pub scroll: Scroll,
     /// A filter narrows the list.
     pub filtered: bool,
+    /// The list answers a question (before the first answer there is none to show).
+    pub answered: bool,
     /// Styles.
     pub theme: &'a Theme,
 }
@@ -230,6 +232,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &SpeakersView<'_>) {
         (None, Some(book)) if book.speakers().is_empty() => {
             Some("No one is quoted in this corpus.".into())
         }
+        (None, _) if view.speakers.is_empty() && !view.answered => Some("…".into()),
         (None, _) if view.speakers.is_empty() => {
             Some("No speaker matches. Esc clears the filter.".into())
         }
