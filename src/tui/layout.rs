@@ -360,6 +360,25 @@ impl PanelState {
     }
 }
 
+/// One line of the Quotes view's table: a quote (a row of the book), or, under a quote printed by
+/// several articles and opened, one of its printings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Item {
+    /// Row `r` of the book.
+    Row(u32),
+    /// Printing `k` (0 the first) of row `r`.
+    Printing(u32, u32),
+}
+
+impl Item {
+    /// The book's row this item is about.
+    pub fn row(self) -> u32 {
+        match self {
+            Item::Row(r) | Item::Printing(r, _) => r,
+        }
+    }
+}
+
 /// `current` moved by `delta` within `0..n` (`isize::MIN`/`MAX` mean first/last).
 pub fn step(current: usize, delta: isize, n: usize) -> usize {
     if n == 0 {

@@ -38,7 +38,6 @@ use crate::tui::layout::step;
 use crate::tui::theme::Theme;
 use book::Book;
 use library::{Arrival, Library};
-pub use navigate::Clip;
 use screen::{MAX_QUERY, Part, Screen, cap};
 use search::{Answer, Search};
 
@@ -51,6 +50,15 @@ const PUMP_BUDGET: Duration = Duration::from_millis(8);
 /// How long the event loop waits for a key while the App is [busy](App::busy) before it pumps
 /// again (idle, it waits longer): at most this many milliseconds between a result and its frame.
 pub const BUSY_WAIT: Duration = Duration::from_millis(10);
+
+/// Text to put on the clipboard, and what it is (`citation`, `reference`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clip {
+    /// The text, one line.
+    pub text: String,
+    /// What it is, for the message.
+    pub what: &'static str,
+}
 
 /// Everything the reader shows and remembers.
 #[derive(Debug)]

@@ -9,20 +9,11 @@ use crate::corpus::cite;
 use crate::corpus::quote::Quote;
 use crate::corpus::sanitize::is_safe_char;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::app::book::BookAnswer;
 use crate::tui::app::screen::{Part, cap};
 use crate::tui::app::views::{Item, Place};
+use crate::tui::app::{App, Clip};
 use crate::tui::layout::{Focus, Scroll, View, tab_at};
-
-/// Text to put on the clipboard, and what it is (`citation`, `reference`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clip {
-    /// The text, one line.
-    pub text: String,
-    /// What it is, for the message.
-    pub what: &'static str,
-}
 
 impl App {
     /// Applies the actions that belong to the views (switching, going back, copying), the keys of

@@ -18,6 +18,7 @@ use crate::corpus::article::Article;
 use crate::corpus::quote::Quote;
 use crate::corpus::search::{Match, Skim, find_hits};
 use crate::corpus::state::Anchor;
+pub use crate::tui::app::views::FilterPane;
 use crate::tui::app::views::{History, QuotesView, SpeakersView};
 use crate::tui::keymap::{self, Context};
 use crate::tui::layout::{
@@ -58,24 +59,6 @@ impl ListPane {
     /// The article index of the selected row.
     pub fn selected_article(&self) -> Option<usize> {
         self.matches.get(self.selected).map(|m| m.index)
-    }
-}
-
-/// Filter line state. Plain data (public fields): the App edits it, the drawing reads it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FilterPane {
-    /// The query ([`MAX_QUERY`] characters at most).
-    pub query: String,
-    /// True while the user is typing into it.
-    pub editing: bool,
-    /// True when the last text typed or pasted did not fit under [`MAX_QUERY`].
-    pub capped: bool,
-}
-
-impl FilterPane {
-    /// True when the line takes a row: being edited or holding a query.
-    pub fn shown(&self) -> bool {
-        self.editing || !self.query.is_empty()
     }
 }
 

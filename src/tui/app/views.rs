@@ -1,5 +1,5 @@
-//! The state of the Quotes and Speakers views (each with its own filter, results, selection and
-//! scroll; in the Quotes view, the rows opened to show every printing), and the back stack: where
+//! The state of the filter lines (one per view) and of the Quotes and Speakers views (each with
+//! its own filter, results, selection and scroll; in the Quotes view, the rows opened to show every printing), and the back stack: where
 //! the user was (view, query, selection, scroll), so a back key returns there. Plain data and the
 //! small rules that keep it consistent; no drawing, no threads.
 
@@ -8,25 +8,26 @@ use std::collections::BTreeSet;
 use crate::corpus::quotebook::Quotebook;
 use crate::corpus::state::Anchor;
 use crate::tui::app::book::{Rows, SpeakerList};
-use crate::tui::app::screen::FilterPane;
+// The lines of the Quotes view's table are plain data the drawing reads too.
+pub use crate::tui::layout::Item;
 use crate::tui::layout::{Focus, Scroll, View, step};
 
-/// One line of the Quotes view's table: a quote (a row of the book), or, under a quote printed by
-/// several articles and opened, one of its printings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Item {
-    /// Row `r` of the book.
-    Row(u32),
-    /// Printing `k` (0 the first) of row `r`.
-    Printing(u32, u32),
+/// Filter line state. Plain data (public fields): the App edits it, the drawing reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterPane {
+    /// The query ([`MAX_QUERY`](crate::tui::app::screen::MAX_QUERY) characters at most).
+    pub query: String,
+    /// True while the user is typing into it.
+    pub editing: bool,
+    /// True when the last text typed or pasted did not fit under
+    /// [`MAX_QUERY`](crate::tui::app::screen::MAX_QUERY).
+    pub capped: bool,
 }
 
-impl Item {
-    /// The book's row this item is about.
-    pub fn row(self) -> u32 {
-        match self {
-            Item::Row(r) | Item::Printing(r, _) => r,
-        }
+impl FilterPane {
+    /// True when the line takes a row: being edited or holding a query.
+    pub fn shown(&self) -> bool {
+        self.editing || !self.query.is_empty()
     }
 }
 
