@@ -68,8 +68,8 @@ fn raw_name() -> impl Strategy<Value = Vec<u8>> {
         .prop_map(|(pieces, ext)| {
             let mut name = pieces.concat();
             name.retain(|b| *b != b'/' && *b != 0);
-            // Hidden files are skipped by design.
-            if name.first() == Some(&b'.') {
+            // Hidden files are skipped by design (an empty name would make the hidden `.txt`).
+            if name.first().is_none_or(|b| *b == b'.') {
                 name.insert(0, b'x');
             }
             name.extend_from_slice(ext.as_bytes());

@@ -1,6 +1,7 @@
-//! End-to-end, in tmux: two real readers open at once on one state file each mark an article and
-//! quit, and both marks are kept (and shown by a third); a mark in one corpus folder does not show
-//! in another whose file has the same name. Needs tmux (CI installs it).
+//! End-to-end, in pseudo-terminals: two real readers open at once on one state file each mark an
+//! article and quit, and both marks are kept (and shown by a third); a mark in one corpus folder does
+//! not show in another whose file has the same name.
+#![cfg(unix)]
 
 mod support;
 
@@ -9,17 +10,17 @@ use std::path::Path;
 
 use aes_reader::corpus::Origin;
 use aes_reader::corpus::state::{self, StateFile};
-use support::tmux::{Tmux, corpus_size, list_rows, quote, reader, selected_row, wait_until};
+use support::reader::{corpus_size, list_rows, selected_row};
+use support::term::{Cmd, Term, wait_until};
 
-/// The reader on corpus `dir` with the state under `xdg`, reporting its exit.
-fn reader_in(xdg: &Path, dir: &Path) -> Tmux {
-    let command = format!(
-        "env XDG_STATE_HOME={} NO_COLOR=1 {} --no-mouse --dir {}; echo EXITED:$?; sleep 60",
-        quote(xdg),
-        quote(&reader()),
-        quote(dir),
-    );
-    Tmux::start(120, 40, &command, false)
+/// The reader on corpus `dir` with the state under `xdg`.
+fn reader_in(xdg: &Path, dir: &Path) -> Term {
+    let command = Cmd::reader()
+        .env("XDG_STATE_HOME", xdg)
+        .env("NO_COLOR", "1")
+        .args(["--no-mouse", "--dir"])
+        .arg(dir);
+    Term::start(120, 40, command)
 }
 
 /// The marks saved for corpus `dir` in the state file under `xdg`.
@@ -54,15 +55,15 @@ fn marked_rows(screen: &str) -> usize {
         .count()
 }
 
-fn quit(t: &Tmux) {
+fn quit(t: &Term) {
     t.keys(&["q"]);
-    t.wait_for("EXITED:0");
+    assert_eq!(t.wait_for_exit(), "exit 0", "{}", t.screen());
 }
 
 #[test]
 fn two_readers_open_at_once_keep_both_marks_and_a_third_shows_them() {
     let xdg = tempfile::tempdir().unwrap();
-    let dir = support::tmux::articles();
+    let dir = support::reader::articles();
     let n = corpus_size();
     let a = reader_in(xdg.path(), &dir);
     let b = reader_in(xdg.path(), &dir);

@@ -1,27 +1,31 @@
-//! End-to-end, in tmux at 120x40 on the bundled corpus, as a new user would go: every Lavrov quote
-//! with its outlet and date on screen within 5 keys (`2 / l a v`), who is quoted most within 2
-//! (`3`), and `y` copying a quote's citation: the OSC 52 sequence in the terminal's byte stream,
-//! tmux's own paste buffer with `set-clipboard on`, and a copy command from
-//! `AES_READER_COPY_COMMAND`. Needs tmux (CI installs it).
+//! End-to-end, in a pseudo-terminal at 120x40 on the bundled corpus, as a new user would go: every
+//! Lavrov quote with its outlet and date on screen within 5 keys (`2 / l a v`), who is quoted most
+//! within 2 (`3`), and `y` copying a quote's citation: the OSC 52 sequence in the terminal's byte
+//! stream, tmux's own paste buffer with `set-clipboard on` (the reader run inside tmux, itself in the
+//! pseudo-terminal; skipped with a message where tmux is not installed), and a copy command from
+//! `AES_READER_COPY_COMMAND`.
+#![cfg(unix)]
 
 mod support;
 
-use std::path::Path;
 use std::process::Command;
 
 use aes_reader::corpus::cite;
 use aes_reader::corpus::quote::QuoteIndex;
 use aes_reader::corpus::store::Store;
-use support::tmux::{Tmux, articles, corpus_size, list_rows, quote, reader, wait_until};
+use support::reader::{articles, corpus_size, list_rows, reader};
+use support::term::{Cmd, Term, wait_until};
 
-/// The reader on the bundled corpus, without state, with `env` set (and no copy command unless
-/// `env` sets one).
-fn reader_command(env: &str) -> String {
-    format!(
-        "exec env -u AES_READER_COPY_COMMAND NO_COLOR=1 {env} {} --no-state --dir {}",
-        quote(&reader()),
-        quote(&articles())
-    )
+/// The reader on the bundled corpus, without state or colour, and without a copy command unless
+/// `env` sets one.
+fn reader_command(env: &[(&str, &str)]) -> Cmd {
+    let mut cmd = Cmd::reader()
+        .env_remove("AES_READER_COPY_COMMAND")
+        .env("NO_COLOR", "1");
+    for (k, v) in env {
+        cmd = cmd.env(k, v);
+    }
+    cmd.arg("--no-state").arg("--dir").arg(articles())
 }
 
 /// A headless subcommand's standard output.
@@ -36,8 +40,8 @@ fn headless(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn started(env: &str) -> Tmux {
-    let t = Tmux::start(120, 40, &reader_command(env), true);
+fn started(env: &[(&str, &str)]) -> Term {
+    let t = Term::start(120, 40, reader_command(env));
     t.wait("the whole list", |s| list_rows(s) == corpus_size());
     t
 }
@@ -81,7 +85,7 @@ fn start(s: &str, n: usize) -> String {
 fn every_lavrov_quote_is_on_screen_with_its_outlet_and_date_within_five_keys() {
     let said = lavrov_quotes();
     assert!(said.len() >= 3, "the bundled corpus quotes Lavrov");
-    let t = started("");
+    let t = started(&[]);
     // Five keys: the Quotes view, then `/lav`.
     t.keys(&["2"]);
     t.wait_for("▶ 2 Quotes");
@@ -122,7 +126,7 @@ fn who_is_quoted_most_is_on_screen_within_two_keys() {
     // `  16 quotes    2 articles  Abdoulaye Diop`
     let name = first.split("articles").nth(1).unwrap().trim();
     let count = first.split_whitespace().next().unwrap();
-    let t = started("");
+    let t = started(&[]);
     t.keys(&["3"]);
     let screen = t.wait("the Speakers view", |s| s.contains("▶ 3 Speakers"));
     let top = screen
@@ -171,7 +175,7 @@ fn base64(bytes: &[u8]) -> String {
 }
 
 /// Goes to Lavrov's partial quote in the Quotes view (the first of his rows) and presses `y`.
-fn copy_lavrov_quote(t: &Tmux) {
+fn copy_lavrov_quote(t: &Term) {
     t.keys(&["2"]);
     t.wait_for("▶ 2 Quotes");
     t.keys(&["/"]);
@@ -185,32 +189,33 @@ fn copy_lavrov_quote(t: &Tmux) {
 
 #[test]
 fn y_on_a_quote_writes_its_citation_to_the_terminal_as_osc_52() {
-    let t = started("");
-    let dir = tempfile::tempdir().unwrap();
-    let stream = dir.path().join("pane-output");
-    // Everything the reader writes to its terminal from now on.
-    let out = t.tmux(&[
-        "pipe-pane",
-        "-O",
-        "-t",
-        "aes",
-        &format!("cat > {}", quote(&stream)),
-    ]);
-    assert!(out.status.success(), "{out:?}");
+    let t = started(&[]);
+    let before = t.raw_len();
     copy_lavrov_quote(&t);
     let expected = format!("\x1b]52;c;{}\x07", base64(expected_citation().as_bytes()));
     let bytes = wait_until("the OSC 52 sequence in the output", || {
-        let bytes = std::fs::read(&stream).ok()?;
+        let bytes = t.raw().split_off(before);
         bytes
             .windows(expected.len())
             .any(|w| w == expected.as_bytes())
             .then_some(bytes)
     });
-    // One sequence, and its payload is all base64.
+    // One sequence, and the terminal took it as one clipboard write of that citation.
     let text = String::from_utf8_lossy(&bytes);
     assert_eq!(text.matches("\x1b]52;").count(), 1, "{text:?}");
+    let writes = t.events(|e| e.clipboard_writes.len());
+    assert_eq!(writes, 1);
     t.keys(&["q"]);
     assert_eq!(t.wait_for_exit(), "exit 0");
+}
+
+/// `tmux` on a socket of its own, without the user's configuration.
+fn tmux(socket: &str, args: &[&str]) -> std::process::Output {
+    Command::new("tmux")
+        .args(["-L", socket, "-f", "/dev/null"])
+        .args(args)
+        .output()
+        .expect("run tmux")
 }
 
 #[test]
@@ -219,13 +224,26 @@ fn y_lands_in_tmuxs_buffer_with_set_clipboard_on() {
         eprintln!("skipped: tmux is not installed, so there is no tmux buffer to look at");
         return;
     }
-    let t = started("");
-    let out = t.tmux(&["set-option", "-s", "set-clipboard", "on"]);
+    let socket = format!("aes-views-{}", std::process::id());
+    // tmux inside the pseudo-terminal, the reader inside tmux: keys go through tmux to the reader,
+    // and tmux, told `set-clipboard on`, keeps what the reader copies in its paste buffer.
+    let (reader, dir) = (
+        reader().display().to_string(),
+        articles().display().to_string(),
+    );
+    let cmd = Cmd::new("tmux")
+        .args(["-L", &socket, "-f", "/dev/null", "new-session", "--"])
+        .args(["env", "-u", "AES_READER_COPY_COMMAND", "NO_COLOR=1"])
+        .args([reader.as_str(), "--no-state", "--dir", &dir]);
+    // One more row than the reader's 40, for tmux's status line.
+    let t = Term::start(120, 41, cmd);
+    t.wait("the whole list", |s| list_rows(s) == corpus_size());
+    let out = tmux(&socket, &["set-option", "-s", "set-clipboard", "on"]);
     assert!(out.status.success(), "{out:?}");
     copy_lavrov_quote(&t);
     let expected = expected_citation();
     let buffer = wait_until("the citation in tmux's buffer", || {
-        let out = t.tmux(&["show-buffer"]);
+        let out = tmux(&socket, &["show-buffer"]);
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
         (text == expected).then_some(text)
     });
@@ -235,7 +253,9 @@ fn y_lands_in_tmuxs_buffer_with_set_clipboard_on() {
         "{buffer}"
     );
     t.keys(&["q"]);
+    // The reader's end ends the session and the server.
     assert_eq!(t.wait_for_exit(), "exit 0");
+    tmux(&socket, &["kill-server"]);
 }
 
 #[test]
@@ -243,8 +263,7 @@ fn y_gives_the_citation_to_the_copy_command_when_one_is_set() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("clipboard.txt");
     let tee = format!("tee {}", file.display());
-    assert!(!tee.contains('\''), "a path the test can quote");
-    let t = started(&format!("AES_READER_COPY_COMMAND='{tee}'"));
+    let t = started(&[("AES_READER_COPY_COMMAND", &tee)]);
     copy_lavrov_quote(&t);
     let copied = wait_until("the copy command's file", || {
         std::fs::read_to_string(&file)
@@ -252,7 +271,6 @@ fn y_gives_the_citation_to_the_copy_command_when_one_is_set() {
             .filter(|s| !s.is_empty())
     });
     assert_eq!(copied, expected_citation());
-    assert!(Path::new(&file).exists());
     t.keys(&["q"]);
     assert_eq!(t.wait_for_exit(), "exit 0");
 }

@@ -12,10 +12,11 @@ use std::io::{self, Write};
 use clap::ValueEnum;
 use serde::Serialize;
 
-use super::CharOffsets;
+use super::output::CharOffsets;
 use crate::corpus::article::Article;
 use crate::corpus::cite;
-use crate::corpus::quote::{Field, Quote, QuoteIndex, QuoteKind};
+use crate::corpus::load::Corpus;
+use crate::corpus::quote::{Field, Quote, QuoteKind};
 use crate::corpus::sanitize;
 use crate::corpus::store::Store;
 use crate::corpus::text::fold;
@@ -103,12 +104,12 @@ struct Selected<'a> {
 /// The articles (all, or `only`) with the quotes that match `speaker`, in corpus order; articles
 /// with none are left out.
 fn select<'a>(
-    store: &'a Store,
-    index: &'a QuoteIndex,
+    corpus: &'a Corpus,
     only: Option<&Article>,
     speaker: Option<&str>,
 ) -> impl Iterator<Item = Selected<'a>> {
-    store
+    corpus
+        .store()
         .articles()
         .iter()
         .filter(move |a| only.is_none_or(|o| o.id == a.id))
@@ -117,7 +118,7 @@ fn select<'a>(
                 CharOffsets::new(field_text(a, Field::Title)),
                 CharOffsets::new(field_text(a, Field::Body)),
             );
-            let quotes: Vec<_> = index
+            let quotes: Vec<_> = corpus
                 .quotes(&a.id)
                 .iter()
                 .filter(|q| matches_speaker(q, speaker))
@@ -134,18 +135,18 @@ fn select<'a>(
 }
 
 /// Prints the quotes of the corpus (or of one article), optionally of one speaker, in `format`.
-pub fn print_quotes(
-    store: &Store,
+pub(super) fn print_quotes(
+    corpus: &Corpus,
     only: Option<&Article>,
     speaker: Option<&str>,
     format: QuoteFormat,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let index = QuoteIndex::build(store);
-    for w in index.warnings() {
+    let store = corpus.store();
+    for w in corpus.warnings() {
         eprintln!("aes-reader: {}", sanitize::one_line(w));
     }
-    let selected = select(store, &index, only, speaker);
+    let selected = select(corpus, only, speaker);
     match format {
         QuoteFormat::Text => write_text(selected, out),
         QuoteFormat::Jsonl => write_jsonl(store, selected, out),
@@ -216,12 +217,7 @@ fn write_text<'a>(
                     .iter()
                     .map(crate::corpus::ArticleId::as_str)
                     .collect();
-                let more = q.also_in_count.saturating_sub(ids.len());
-                let more = if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                };
+                let more = and_more(ids.len(), q.also_in_count);
                 writeln!(out, "      also in: {}{more}", ids.join(", "))?;
             }
         }
@@ -336,12 +332,7 @@ fn write_markdown<'a>(
                     .iter()
                     .map(|i| cite::markdown_code(&sanitize::one_line(i.as_str())))
                     .collect();
-                let more = q.also_in_count.saturating_sub(ids.len());
-                let more = if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                };
+                let more = and_more(ids.len(), q.also_in_count);
                 let n = q.also_in_count;
                 let s = if n == 1 { "" } else { "s" };
                 details.push(format!(
@@ -369,14 +360,14 @@ struct SpeakerOut<'a> {
 }
 
 /// Prints everyone quoted in the corpus, most quoted first.
-pub fn print_speakers(store: &Store, json: bool, out: &mut impl Write) -> io::Result<()> {
-    let index = QuoteIndex::build(store);
-    for w in index.warnings() {
+pub(super) fn print_speakers(corpus: &Corpus, json: bool, out: &mut impl Write) -> io::Result<()> {
+    let store = corpus.store();
+    for w in corpus.warnings() {
         eprintln!("aes-reader: {}", sanitize::one_line(w));
     }
     let mut tally: BTreeMap<&str, (usize, BTreeSet<&str>)> = BTreeMap::new();
     for a in store.articles() {
-        for q in index.quotes(&a.id) {
+        for q in corpus.quotes(&a.id) {
             if let Some(s) = q.speaker.as_deref() {
                 let e = tally.entry(s).or_default();
                 e.0 += 1;
@@ -393,7 +384,7 @@ pub fn print_speakers(store: &Store, json: bool, out: &mut impl Write) -> io::Re
         } else {
             "name"
         };
-        let aliases: Vec<Cow<'_, str>> = index
+        let aliases: Vec<Cow<'_, str>> = corpus
             .aliases_of(name)
             .iter()
             .map(|a| sanitize::one_line(a))
@@ -422,4 +413,13 @@ pub fn print_speakers(store: &Store, json: bool, out: &mut impl Write) -> io::Re
         }
     }
     Ok(())
+}
+
+/// ` and N more` when a quote's `also_in` list (of `shown` articles) leaves out some of the `count`
+/// other articles printing it; empty otherwise.
+fn and_more(shown: usize, count: usize) -> String {
+    match count.saturating_sub(shown) {
+        0 => String::new(),
+        more => format!(" and {more} more"),
+    }
 }

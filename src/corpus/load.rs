@@ -1,43 +1,41 @@
-//! Streaming loading for the reader: every core reads, cleans, extracts quotes and prepares search
-//! data for a share of the files, and articles arrive in batches while the rest is still loading,
-//! so the first screen never waits for the whole corpus. Cross-article quote links come last.
+//! The one loading path. Every way a corpus is read goes through here: the files are read and
+//! cleaned in chunks on every core (`chunks`), then, for the reader and the commands that need
+//! quotes, each article's quotes are extracted and attributed and its search data prepared on the
+//! same threads, and quotes printed in several articles are linked last. The reader takes the
+//! articles in batches as they come ([`Loading`]), so its first screen never waits for the whole
+//! corpus; the headless commands wait for all of it ([`Store::from_source`] for the articles alone,
+//! [`Corpus::load`] with their quotes, [`Corpus::load_with_index`] with a search index too).
+
+mod chunks;
 
 use std::collections::HashMap;
-use std::ops::Range;
+use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-use crate::corpus::article::Article;
+use crate::corpus::article::{Article, ArticleId, order_key};
 use crate::corpus::quote::{self, ALIAS_FILE, Aliases, Link, Quote};
-use crate::corpus::search::SearchDoc;
-use crate::corpus::store::{Diagnostic, Source};
-
-/// Files a loading thread takes at a time: small, so the first batch comes quickly.
-const CHUNK: usize = 32;
-/// Threads reading files ahead of the loading threads (disk waits overlap the cleaning; with more
-/// reads in flight a cold disk delivers faster: 100k small files read in 8 s one at a time, 2.8 s
-/// eight at a time), and how far ahead they may go.
-const READERS: usize = 4;
-const READ_AHEAD: usize = 8 * CHUNK;
+use crate::corpus::search::{Index, SearchDoc};
+use crate::corpus::store::{self, Diagnostic, LoadResult, Origin, Source, Store, StoreError};
 
 /// One article, ready for the reader.
 #[derive(Debug)]
-pub struct Loaded {
+pub struct Loaded<Doc = SearchDoc> {
     /// The cleaned article.
     pub article: Article,
     /// Its quotes, attributed (links to other articles come later, in [`LoadEvent::Links`]).
     pub quotes: Vec<Quote>,
-    /// What the search index needs of it.
-    pub doc: SearchDoc,
+    /// What was prepared for it besides its quotes: for the reader, what the search index needs
+    /// of it.
+    pub doc: Doc,
 }
 
 /// What loading reports, in this order: batches, then links, then done.
 #[derive(Debug)]
-pub enum LoadEvent {
+pub enum LoadEvent<Doc = SearchDoc> {
     /// More articles. Number them in arrival order, from 0: links refer to those numbers.
-    Batch(Vec<Loaded>),
+    Batch(Vec<Loaded<Doc>>),
     /// Quotes also printed in other articles (article numbers are arrival numbers).
     Links(Vec<Link>),
     /// Everything is loaded.
@@ -67,11 +65,11 @@ impl Loading {
         let (shared, sender) = (Arc::clone(&source), tx.clone());
         if std::thread::Builder::new()
             .name("load".into())
-            .spawn(move || run(&shared, &sender))
+            .spawn(move || run(&shared, SearchDoc::new, |e| sender.send(e).is_ok()))
             .is_err()
         {
             // No thread to spare: load here; the events wait in the channel.
-            run(&source, &tx);
+            run(&source, SearchDoc::new, |e| tx.send(e).is_ok());
         }
         Loading {
             rx,
@@ -115,141 +113,82 @@ impl Loading {
     }
 }
 
-/// What a loading thread sends: its articles and the rejected files' diagnostics.
-type Part = (Vec<Loaded>, Vec<Diagnostic>);
+/// What each article gets besides its quotes, prepared on the pool: the reader's search data
+/// ([`SearchDoc::new`]), or nothing (`quotes` and `speakers` need no search).
+type Prepare<Doc> = fn(&Article, &[Quote], u32) -> Doc;
 
-fn run(source: &Source, tx: &Sender<LoadEvent>) {
+/// What a chunk of files gives: its articles with their list-order keys, and the rejected files'
+/// diagnostics.
+type Part<Doc> = (Vec<(u64, Loaded<Doc>)>, Vec<Diagnostic>);
+
+/// Loads `source` all the way (articles with their quotes and what `prepare` makes of them, in
+/// batches, then the links between quotes, then done), handing each event to `emit`, which returns
+/// false to stop. Returns the corpus's aliases (from its alias file).
+fn run<Doc: Send>(
+    source: &Source,
+    prepare: Prepare<Doc>,
+    mut emit: impl FnMut(LoadEvent<Doc>) -> bool,
+) -> Aliases {
     let (aliases, alias_warning) = quote::load_aliases(source.extra(ALIAS_FILE));
     let mut diagnostics = source.diagnostics().to_vec();
     // Quotes to link, by the article's list-order key (so a quote reprinted widely names the same
-    // first articles whichever thread finished first), and the arrival number of each key.
+    // first articles whichever chunk was done first), and the arrival number of each key.
     let mut linker = quote::Linker::default();
     let mut arrival: HashMap<u64, u64> = HashMap::new();
-    let mut arrived = 0usize;
     let mut gone = false;
-    // Number the articles as they are passed on, and keep what linking quotes needs.
-    in_chunks(
-        source,
-        |files| load_chunk(source, files, &aliases),
-        |(batch, diags): Part| {
-            diagnostics.extend(diags);
-            for (k, l) in batch.iter().enumerate() {
-                let key = l.doc.key();
-                arrival.insert(key, (arrived + k) as u64);
-                for (q, quote) in l.quotes.iter().enumerate() {
-                    linker.add(key, q, &quote::word_hashes(&quote.text));
+    let links = chunks::with_pool(|pool| {
+        // Number the articles as they are passed on, and keep what linking quotes needs.
+        chunks::in_chunks(
+            pool,
+            source,
+            |files| load_chunk(source, files, &aliases, prepare),
+            |(batch, diags): Part<Doc>| {
+                diagnostics.extend(diags);
+                let mut articles = Vec::with_capacity(batch.len());
+                for (key, l) in batch {
+                    arrival.insert(key, arrival.len() as u64);
+                    for (q, quote) in l.quotes.iter().enumerate() {
+                        linker.add(key, q, &quote::word_hashes(&quote.text));
+                    }
+                    articles.push(l);
                 }
-            }
-            arrived += batch.len();
-            gone = !batch.is_empty() && tx.send(LoadEvent::Batch(batch)).is_err();
-            !gone
-        },
-    );
+                gone = !articles.is_empty() && !emit(LoadEvent::Batch(articles));
+                !gone
+            },
+        );
+        if gone {
+            return Vec::new();
+        }
+        linker.finish_in(pool)
+    });
     if gone {
-        return;
+        return aliases;
     }
-    let mut links = linker.finish();
+    let mut links = links;
     let arrived_as = |key: u64| arrival.get(&key).copied().unwrap_or(u64::MAX);
     for l in &mut links {
         l.article = arrived_as(l.article);
         l.others.iter_mut().for_each(|o| *o = arrived_as(*o));
     }
-    if !links.is_empty() {
-        let _ = tx.send(LoadEvent::Links(links));
+    if !links.is_empty() && !emit(LoadEvent::Links(links)) {
+        return aliases;
     }
     diagnostics.sort_by(|a, b| a.file.cmp(&b.file));
-    let _ = tx.send(LoadEvent::Done {
+    emit(LoadEvent::Done {
         diagnostics,
         warnings: alias_warning.into_iter().collect(),
     });
+    aliases
 }
 
-/// Runs `work` over every file of `source`, [`CHUNK`] files at a time, on every core (with threads
-/// reading ahead when the files are on disk), and hands each chunk's result to `take` on this
-/// thread as it comes; `take` returns false to stop early. Both the reader's streaming load and
-/// [`crate::corpus::Store::from_source`] load this way. With no thread to spare, it all runs here.
-pub(crate) fn in_chunks<P: Send>(
+/// Reads files `files` of `source`: each article with its list-order key, its quotes (attributed
+/// with `aliases`) and what `prepare` makes of it, and the rejected files' diagnostics.
+fn load_chunk<Doc>(
     source: &Source,
-    work: impl Fn(Range<usize>) -> P + Sync,
-    mut take: impl FnMut(P) -> bool,
-) {
-    let next = AtomicUsize::new(0);
-    let (fetched, stop) = (AtomicUsize::new(0), AtomicBool::new(false));
-    let claim = || {
-        let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-        (start < source.len() && !stop.load(Ordering::Relaxed))
-            .then(|| start..(start + CHUNK).min(source.len()))
-    };
-    std::thread::scope(|scope| {
-        // Made here, so that stopping early drops the receiver before the threads are joined and
-        // their next send fails.
-        let (parts_tx, parts) = mpsc::channel::<P>();
-        let mut spawned = 0;
-        for _ in 0..crate::corpus::cpu_threads() {
-            let parts_tx = parts_tx.clone();
-            let (work, claim, stop) = (&work, &claim, &stop);
-            let started = std::thread::Builder::new()
-                .name("load".into())
-                .spawn_scoped(scope, move || {
-                    while let Some(files) = claim() {
-                        if parts_tx.send(work(files)).is_err() {
-                            stop.store(true, Ordering::Relaxed);
-                            break;
-                        }
-                    }
-                });
-            spawned += usize::from(started.is_ok());
-        }
-        drop(parts_tx);
-        if spawned == 0 {
-            while let Some(files) = claim() {
-                if !take(work(files)) {
-                    break;
-                }
-            }
-            return;
-        }
-        if source.on_disk() {
-            for _ in 0..READERS {
-                let (next, fetched, stop) = (&next, &fetched, &stop);
-                // A reader ahead that cannot start is only a little speed lost.
-                let _ = std::thread::Builder::new()
-                    .name("read-ahead".into())
-                    .spawn_scoped(scope, move || read_ahead(source, next, fetched, stop));
-            }
-        }
-        for part in parts {
-            if !take(part) {
-                stop.store(true, Ordering::Relaxed);
-                break;
-            }
-        }
-    });
-}
-
-/// Reads files ahead of the loading threads (at most [`READ_AHEAD`] past the next one they take)
-/// until every file is read or `stop` is set. Stands down when file descriptors run short: the
-/// loading threads need them more.
-fn read_ahead(source: &Source, next: &AtomicUsize, fetched: &AtomicUsize, stop: &AtomicBool) {
-    loop {
-        let i = fetched.fetch_add(1, Ordering::Relaxed);
-        if i >= source.len() || stop.load(Ordering::Relaxed) {
-            return;
-        }
-        while i >= next.load(Ordering::Relaxed) + READ_AHEAD {
-            if stop.load(Ordering::Relaxed) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(1));
-        }
-        // Files the loading threads have already taken are read by them.
-        if i >= next.load(Ordering::Relaxed) && !source.prefetch(i) {
-            return;
-        }
-    }
-}
-
-fn load_chunk(source: &Source, files: std::ops::Range<usize>, aliases: &Aliases) -> Part {
+    files: std::ops::Range<usize>,
+    aliases: &Aliases,
+    prepare: Prepare<Doc>,
+) -> Part<Doc> {
     let mut batch = Vec::with_capacity(files.len());
     let mut diags = Vec::new();
     for i in files {
@@ -258,18 +197,205 @@ fn load_chunk(source: &Source, files: std::ops::Range<usize>, aliases: &Aliases)
                 diags.extend(warnings);
                 let mut quotes = quote::extract_article(&article, aliases);
                 quotes.shrink_to_fit();
-                let doc = SearchDoc::new(&article, &quotes, u32::try_from(i).unwrap_or(u32::MAX));
-                batch.push(Loaded {
-                    article,
-                    quotes,
-                    doc,
-                });
+                let doc = prepare(&article, &quotes, seq(i));
+                let key = order_key(article.meta.date, seq(i));
+                batch.push((
+                    key,
+                    Loaded {
+                        article,
+                        quotes,
+                        doc,
+                    },
+                ));
             }
             Some(Err(d)) => diags.push(d),
             None => {}
         }
     }
     (batch, diags)
+}
+
+/// File `i`'s place in file order, as [`order_key`] takes it.
+fn seq(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl Store {
+    /// Loads the corpus from wherever `origin` says.
+    pub fn open(origin: Origin) -> Result<Store, StoreError> {
+        Ok(Store::from_source(Source::scan(origin)?))
+    }
+
+    /// Loads every `.txt` and `.md` file under `dir` (subfolders included; hidden files, symlinked
+    /// folders and symlinks out of `dir` skipped). A file that cannot be read becomes a diagnostic.
+    pub fn load(dir: &Path) -> Result<Store, StoreError> {
+        Store::open(Origin::Dir {
+            path: dir.to_owned(),
+            via: "--dir",
+        })
+    }
+
+    /// The corpus compiled into the binary.
+    pub fn embedded() -> Store {
+        Store::from_source(
+            Source::scan(Origin::Embedded)
+                .unwrap_or_else(|_| Source::from_files(Origin::Embedded, Vec::new())),
+        )
+    }
+
+    /// Builds a store from in-memory files (tests, benchmarks).
+    pub fn from_files(origin: Origin, files: Vec<(String, Vec<u8>)>) -> Store {
+        Store::from_source(Source::from_files(origin, files))
+    }
+
+    /// Reads every article of `source` on every core (no quotes), in list order.
+    pub fn from_source(source: Source) -> Store {
+        let mut loaded: Vec<Option<LoadResult>> = Vec::new();
+        loaded.resize_with(source.len(), || None);
+        chunks::with_pool(|pool| {
+            chunks::in_chunks(
+                pool,
+                &source,
+                |files| files.map(|i| (i, source.load(i))).collect::<Vec<_>>(),
+                |part| {
+                    for (i, result) in part {
+                        if let Some(slot) = loaded.get_mut(i) {
+                            *slot = result;
+                        }
+                    }
+                    true
+                },
+            );
+        });
+        let mut keyed = Vec::with_capacity(source.len());
+        let mut diagnostics = source.diagnostics().to_vec();
+        for (i, result) in loaded.into_iter().enumerate() {
+            match result {
+                Some(Ok((article, warnings))) => {
+                    diagnostics.extend(warnings);
+                    keyed.push((order_key(article.meta.date, seq(i)), article));
+                }
+                Some(Err(d)) => diagnostics.push(d),
+                None => {}
+            }
+        }
+        Store::new(source, in_list_order(keyed), diagnostics)
+    }
+
+    /// The store of the articles of `source` that [`Store::find`] may answer `query` with, read
+    /// alone: `find(query)` on it gives what it gives on the whole corpus, and `show ID` reads one
+    /// file instead of every one.
+    pub fn for_lookup(source: Source, query: &str) -> Store {
+        Store::from_source(source.retain(|id, file| store::may_answer(query, id, file)))
+    }
+}
+
+/// Items keyed by [`order_key`], in list order, without their keys.
+fn in_list_order<T>(mut keyed: Vec<(u64, T)>) -> Vec<T> {
+    keyed.sort_by_key(|(key, _)| *key);
+    keyed.into_iter().map(|(_, item)| item).collect()
+}
+
+/// A whole corpus read the reader's way ([`Loading`]'s pipeline, waited for): the store and each
+/// article's quotes, linked across articles. For the headless commands that need quotes
+/// (`quotes`, `speakers`, `search`).
+#[derive(Debug)]
+pub struct Corpus {
+    store: Store,
+    /// The quotes of each article of the store, in its order.
+    quotes: Vec<Vec<Quote>>,
+    aliases: Aliases,
+    warnings: Vec<String>,
+}
+
+impl Corpus {
+    /// Reads every article of `source` with its quotes, on every core.
+    pub fn load(source: Source) -> Corpus {
+        Corpus::load_with(source, |article, _, seq| {
+            (order_key(article.meta.date, seq), ())
+        })
+        .0
+    }
+
+    /// [`Corpus::load`], with a search index of the articles prepared on the same threads (a
+    /// match's `index` is a position in [`Store::articles`]).
+    pub fn load_with_index(source: Source) -> (Corpus, Index) {
+        let (corpus, docs) = Corpus::load_with(source, |article, quotes, seq| {
+            let doc = SearchDoc::new(article, quotes, seq);
+            (doc.key(), doc)
+        });
+        let mut index = Index::default();
+        index.add(docs);
+        index.compact();
+        (corpus, index)
+    }
+
+    /// The corpus, and what `prepare` made of each article, in list order (by the key it gives).
+    fn load_with<Doc: Send>(source: Source, prepare: Prepare<(u64, Doc)>) -> (Corpus, Vec<Doc>) {
+        let mut loaded = Vec::with_capacity(source.len());
+        let (mut links, mut diagnostics, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+        let aliases = run(&source, prepare, |event| {
+            match event {
+                LoadEvent::Batch(batch) => loaded.extend(batch),
+                LoadEvent::Links(l) => links = l,
+                LoadEvent::Done {
+                    diagnostics: d,
+                    warnings: w,
+                } => (diagnostics, warnings) = (d, w),
+            }
+            true
+        });
+        // Links name articles by arrival number: apply them before putting the articles in order.
+        let (mut articles, mut quotes, mut docs) = (Vec::new(), Vec::new(), Vec::new());
+        for l in loaded {
+            articles.push(l.article);
+            quotes.push(l.quotes);
+            docs.push(l.doc);
+        }
+        quote::apply_links(&articles, &mut quotes, &links);
+        let keyed = articles
+            .into_iter()
+            .zip(quotes)
+            .zip(docs)
+            .map(|((article, qs), (key, doc))| (key, (article, qs, doc)))
+            .collect();
+        let (mut articles, mut quotes, mut docs) = (Vec::new(), Vec::new(), Vec::new());
+        for (article, qs, doc) in in_list_order(keyed) {
+            articles.push(article);
+            quotes.push(qs);
+            docs.push(doc);
+        }
+        let corpus = Corpus {
+            store: Store::new(source, articles, diagnostics),
+            quotes,
+            aliases,
+            warnings,
+        };
+        (corpus, docs)
+    }
+
+    /// The articles.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The quotes of the article with this id, in reading order (title first).
+    pub fn quotes(&self, id: &ArticleId) -> &[Quote] {
+        self.store
+            .position(id)
+            .and_then(|i| self.quotes.get(i))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Problems with the corpus's data files (the alias file).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Other spellings of a speaker, from the alias file.
+    pub fn aliases_of(&self, speaker: &str) -> &[String] {
+        self.aliases.variants(speaker)
+    }
 }
 
 #[cfg(test)]
@@ -380,5 +506,145 @@ mod tests {
         assert_eq!(articles.len(), 100);
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].file, "vide.txt");
+    }
+
+    #[test]
+    fn the_headless_corpus_has_the_quotes_and_links_of_the_quote_index() {
+        let store = Store::embedded();
+        let index = QuoteIndex::build(&store);
+        let corpus = Corpus::load(Source::scan(Origin::Embedded).unwrap());
+        let ids = |s: &Store| {
+            s.articles()
+                .iter()
+                .map(|a| a.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids(corpus.store()),
+            ids(&store),
+            "same articles, same order"
+        );
+        for a in store.articles() {
+            assert_eq!(corpus.quotes(&a.id), index.quotes(&a.id), "{}", a.id);
+        }
+    }
+
+    /// Files with ids that share stems, extensions and prefixes, some of them rejected.
+    fn lookup_corpus() -> Source {
+        let good = |t: &str| format!("{t}\n\nUn paragraphe sur le Sahel, une phrase.").into_bytes();
+        let files = [
+            ("dup.txt", good("A")),
+            ("dup.md", good("B")),
+            ("dup.txt.md", good("C")),
+            ("ab.txt", good("D")),
+            ("a.txt", Vec::new()),
+            ("abc.txt", b"\x00binaire".to_vec()),
+            ("mali/ab.txt", good("E")),
+            ("mali/seul.txt", good("F")),
+            ("niger/seul.md", good("G")),
+            (" espace.txt", good("H")),
+        ];
+        Source::from_files(
+            Origin::Embedded,
+            files
+                .iter()
+                .map(|(n, b)| ((*n).to_owned(), b.clone()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_lookup_reads_only_the_files_the_query_may_name_and_answers_as_the_whole_corpus() {
+        let whole = Store::from_source(lookup_corpus());
+        let answer = |s: &Store, q: &str| s.find(q).map(|a| a.id.clone());
+        for q in [
+            "dup",
+            "dup.txt",
+            "dup.md",
+            "dup.txt.md",
+            "ab",
+            "ab.txt",
+            "a",
+            "a.txt",
+            "abc",
+            "mali",
+            "mali/ab",
+            "seul",
+            "seul.txt",
+            "seul.md",
+            "niger/seul",
+            " espace",
+            "espace",
+            "",
+            " ",
+            " dup.md ",
+            "zz",
+            "d",
+        ] {
+            let alone = Store::for_lookup(lookup_corpus(), q);
+            assert_eq!(answer(&alone, q), answer(&whole, q), "query {q:?}");
+        }
+        let one = Store::for_lookup(lookup_corpus(), "mali/seul");
+        assert_eq!(one.articles().len(), 1, "an exact id reads one file");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+        /// Whatever the names, the files that cannot be read and the query, the files a lookup
+        /// reads answer it as the whole corpus does.
+        #[test]
+        fn any_lookup_answers_as_the_whole_corpus(
+            files in proptest::collection::btree_map(name(), proptest::bool::ANY, 1..10),
+            query in query(),
+        ) {
+            let source = || Source::from_files(
+                Origin::Embedded,
+                files
+                    .iter()
+                    .map(|(n, good)| {
+                        let text = if *good { "Titre\n\nUne phrase sur le Sahel." } else { "" };
+                        (n.clone(), text.as_bytes().to_vec())
+                    })
+                    .collect(),
+            );
+            let whole = Store::from_source(source());
+            let alone = Store::for_lookup(source(), &query);
+            let answer = |s: &Store| s.find(&query).map(|a| a.id.clone());
+            proptest::prop_assert_eq!(answer(&alone), answer(&whole));
+        }
+    }
+
+    /// File names rich in shared stems, extensions, folders and prefixes of one another.
+    fn name() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("a"),
+            Just("ab"),
+            Just("dup"),
+            Just("x/"),
+            Just(" "),
+            Just(".txt")
+        ];
+        (
+            proptest::collection::vec(piece, 1..4),
+            prop_oneof![Just(".txt"), Just(".md")],
+        )
+            .prop_map(|(pieces, ext)| format!("{}{ext}", pieces.concat()))
+    }
+
+    /// Queries made of the same pieces, with or without an extension or spaces around.
+    fn query() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("a"),
+            Just("ab"),
+            Just("dup"),
+            Just("x/"),
+            Just(" "),
+            Just(".txt"),
+            Just(".md")
+        ];
+        proptest::collection::vec(piece, 0..4).prop_map(|p| p.concat())
     }
 }

@@ -259,6 +259,20 @@ pub fn find_flagged(
         .map_or(bytes.len(), |p| i + p)
 }
 
+/// Test support: `scan` (eight bytes at a time) stops where a byte-by-byte search for `hit` does,
+/// for every byte value at every offset of a text longer than two words.
+#[cfg(test)]
+pub(crate) fn assert_scan_agrees(scan: impl Fn(&[u8], usize) -> usize, hit: impl Fn(u8) -> bool) {
+    for b in 0u8..=255 {
+        for at in 0..17 {
+            let mut bytes = vec![b'x'; 17];
+            bytes[at] = b;
+            let slow = bytes.iter().position(|&c| hit(c)).unwrap_or(bytes.len());
+            assert_eq!(scan(&bytes, 0), slow, "byte {b:#x} at {at}");
+        }
+    }
+}
+
 /// A comparison key: folded words (letters and digits only) joined by single spaces, so that
 /// `L’AES a « la même »` and `L'AES a "la meme"` compare equal.
 pub fn words_key(s: &str) -> String {
@@ -404,17 +418,7 @@ mod tests {
 
     #[test]
     fn the_eight_byte_capital_scan_stops_where_the_byte_by_byte_one_does() {
-        for b in 0u8..=255 {
-            for at in 0..17 {
-                let mut bytes = vec![b'x'; 17];
-                bytes[at] = b;
-                let slow = bytes
-                    .iter()
-                    .position(u8::is_ascii_uppercase)
-                    .unwrap_or(bytes.len());
-                assert_eq!(find_ascii_capital(&bytes, 0), slow, "byte {b:#x} at {at}");
-            }
-        }
+        assert_scan_agrees(find_ascii_capital, |b| b.is_ascii_uppercase());
     }
 
     #[test]

@@ -1,8 +1,12 @@
 //! Helpers shared by the integration test binaries; each binary uses a part of them, hence the allow.
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod hostile;
+pub mod reader;
 pub mod state;
-pub mod tmux;
+#[cfg(unix)]
+pub mod term;
 
 use aes_reader::corpus::text::fold;
 

@@ -3,7 +3,7 @@
 //! type check. Every problem is a warning that names the line or the key; the text after the block
 //! is the article body whatever the block holds.
 
-use super::label;
+use super::fields::label;
 use crate::corpus::article::PartialDate;
 use crate::corpus::sanitize;
 

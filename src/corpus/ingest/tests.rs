@@ -1,6 +1,10 @@
 //! Ingest rules, each on a small made-up article (the seeds are tested against gold in `tests/`).
 
+use super::line::{Line, WORD_CAP, more_words_than};
+use super::rules::{Verdict, judge};
 use super::*;
+use crate::corpus::article::BlockKind;
+use crate::corpus::text::{fold, word_count, word_count_up_to};
 
 fn read(text: &str) -> Article {
     ingest("x.txt", text.as_bytes()).expect("ingests").article

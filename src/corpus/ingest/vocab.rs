@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::Line;
+use super::fields::collapse;
+use super::line::Line;
 use crate::corpus::text::fold;
 
 #[derive(Debug, Deserialize)]
@@ -86,7 +87,7 @@ fn folded_key(folded: &str) -> String {
     let t = t.strip_prefix(['.', ')']).unwrap_or(t);
     let t = t.trim_start_matches(['•', '-', '*', '·', '–', '>', '|', ' ']);
     let t = t.trim_end_matches(['.', '!', '?', ':', ' ', '|', '>']);
-    super::collapse(t).into_owned()
+    collapse(t).into_owned()
 }
 
 fn starts_with_phrase(key: &str, phrase: &str) -> bool {
@@ -196,7 +197,10 @@ mod tests {
         rule(&Line {
             text,
             folded: &fold(text),
-            words: crate::corpus::text::word_count_up_to(text, super::super::WORD_CAP),
+            words: crate::corpus::text::word_count_up_to(
+                text,
+                crate::corpus::ingest::line::WORD_CAP,
+            ),
         })
     }
 

@@ -6,11 +6,12 @@ use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
 use foldhash::HashMap;
+use rayon::prelude::*;
 
 use crate::corpus::article::Article;
 use crate::corpus::text::words_key;
 
-use super::Quote;
+use super::types::Quote;
 
 /// A trigram shared by more distinct quote texts than this is boilerplate: it gives no candidates.
 const BOILERPLATE: usize = 64;
@@ -132,7 +133,7 @@ pub const MAX_ALSO_IN: usize = 16;
 /// Links quotes across articles. Quotes are added as articles arrive: identical texts are grouped
 /// (so a quote reprinted a thousand times is compared once) and each distinct text's word
 /// trigrams are indexed then. [`Linker::finish`] compares the distinct texts sharing two trigrams,
-/// on every core, once every quote is in.
+/// on every core (rayon), once every quote is in.
 #[derive(Debug, Default)]
 pub struct Linker {
     /// Distinct texts, as word hashes.
@@ -169,21 +170,42 @@ impl Linker {
         self.members[class].push((article, quote));
     }
 
-    /// The links of every quote added, sorted by article and quote.
+    /// The links of every quote added, sorted by article and quote. They do not depend on the
+    /// order quotes were added in. Texts are compared on every core of rayon's global pool.
     pub fn finish(self) -> Vec<Link> {
+        self.finish_in(None)
+    }
+
+    /// [`Linker::finish`], comparing texts on every core of `pool` when given (the rest runs on
+    /// this thread).
+    pub fn finish_in(self, pool: Option<&rayon::ThreadPool>) -> Vec<Link> {
         let Linker {
             texts,
             members,
             shingles,
             ..
-        } = self;
+        } = self.in_article_order();
         // Texts that are the same quote as each text (itself included, when long enough to tell).
         let mut same: Vec<Vec<usize>> = texts
             .iter()
             .enumerate()
             .map(|(x, t)| if t.len() >= 5 { vec![x] } else { Vec::new() })
             .collect();
-        for (x, y) in same_pairs(&texts, &shingles) {
+        // Sorted here, on this thread: these short-lived copies, made by a pool's threads (whose
+        // heaps hold the articles they loaded), left the reader 3% more resident memory.
+        let sorted: Vec<Vec<u32>> = texts
+            .iter()
+            .map(|t| {
+                let mut s = t.to_vec();
+                s.sort_unstable();
+                s
+            })
+            .collect();
+        let pairs = match pool {
+            Some(pool) => pool.install(|| same_pairs(&texts, &sorted, &shingles)),
+            None => same_pairs(&texts, &sorted, &shingles),
+        };
+        for (x, y) in pairs {
             same[x].push(y);
             same[y].push(x);
         }
@@ -216,57 +238,80 @@ impl Linker {
         out.sort_unstable_by_key(|l| (l.article, l.quote));
         out
     }
+
+    /// The same texts numbered by their first `(article, quote)`. Two texts are compared one way
+    /// only (the lower number against the higher, and the comparison is not symmetric), so numbers
+    /// given in arrival order would make the links depend on which articles were loaded first.
+    fn in_article_order(self) -> Linker {
+        let Linker {
+            texts,
+            members,
+            mut shingles,
+            ..
+        } = self;
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_unstable_by_key(|&c| members[c].iter().min().copied());
+        let mut renumbered = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumbered[old] = u32::try_from(new).unwrap_or(u32::MAX);
+        }
+        for list in shingles.values_mut() {
+            list.iter_mut().for_each(|c| *c = renumbered[*c as usize]);
+        }
+        let (mut texts, mut members) = (texts, members);
+        let texts = order
+            .iter()
+            .map(|&c| std::mem::take(&mut texts[c]))
+            .collect();
+        let members = order
+            .iter()
+            .map(|&c| std::mem::take(&mut members[c]))
+            .collect();
+        Linker {
+            texts,
+            members,
+            by_hash: Prehashed::default(),
+            shingles,
+        }
+    }
 }
 
-/// Pairs `(x, y)`, `x < y`, of distinct texts that are the same quote: each text against the
-/// later ones sharing two trigrams with it, the texts dealt out to every core in turn (later texts
-/// have fewer later ones to compare with).
-fn same_pairs(texts: &[Box<[u32]>], shingles: &Prehashed<Vec<u32>>) -> Vec<(usize, usize)> {
-    let sorted: Vec<Vec<u32>> = texts
-        .iter()
-        .map(|t| {
-            let mut s = t.to_vec();
-            s.sort_unstable();
-            s
-        })
-        .collect();
-    let threads = crate::corpus::cpu_threads();
-    let sorted = &sorted;
-    std::thread::scope(|scope| {
-        let jobs: Vec<_> = (0..threads)
-            .map(|first| {
-                scope.spawn(move || {
-                    let (mut pairs, mut rows) = (Vec::new(), Vec::new());
-                    let mut candidates: Vec<u32> = Vec::new();
-                    for x in (first..texts.len()).step_by(threads) {
-                        let t = &texts[x];
-                        candidates.clear();
-                        for w in t.windows(3) {
-                            if let Some(list) = shingles.get(&key(w))
-                                && list.len() <= BOILERPLATE
-                            {
-                                candidates.extend(list.iter().filter(|&&y| y as usize > x));
-                            }
-                        }
-                        candidates.sort_unstable();
-                        for run in candidates.chunk_by(|a, b| a == b) {
-                            let y = run[0] as usize;
-                            if run.len() >= 2
-                                && same_quote(t, &texts[y], &sorted[x], &sorted[y], &mut rows)
-                            {
-                                pairs.push((x, y));
-                            }
-                        }
+/// Pairs `(x, y)`, `x < y`, of distinct texts that are the same quote (`sorted` holds each text's
+/// words sorted): each text against the later ones sharing two trigrams with it, on every core of
+/// the rayon pool it runs in (the loader's, or the global one), in the order of `x`.
+fn same_pairs(
+    texts: &[Box<[u32]>],
+    sorted: &[Vec<u32>],
+    shingles: &Prehashed<Vec<u32>>,
+) -> Vec<(usize, usize)> {
+    (0..texts.len())
+        .into_par_iter()
+        .map_init(
+            // Buffers reused from text to text on each thread.
+            || (Vec::new(), Vec::<u32>::new()),
+            |(rows, candidates), x| {
+                let t = &texts[x];
+                candidates.clear();
+                for w in t.windows(3) {
+                    if let Some(list) = shingles.get(&key(w))
+                        && list.len() <= BOILERPLATE
+                    {
+                        candidates.extend(list.iter().filter(|&&y| y as usize > x));
                     }
-                    pairs
-                })
-            })
-            .collect();
-        jobs.into_iter()
-            .filter_map(|j| j.join().ok())
-            .flatten()
-            .collect()
-    })
+                }
+                candidates.sort_unstable();
+                let mut pairs = Vec::new();
+                for run in candidates.chunk_by(|a, b| a == b) {
+                    let y = run[0] as usize;
+                    if run.len() >= 2 && same_quote(t, &texts[y], &sorted[x], &sorted[y], rows) {
+                        pairs.push((x, y));
+                    }
+                }
+                pairs
+            },
+        )
+        .flatten_iter()
+        .collect()
 }
 
 /// Fills `also_in` of quotes printed in several articles.
@@ -311,3 +356,56 @@ const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// A map keyed by runs of word hashes ([`key`]).
 type Prehashed<V> = HashMap<u64, V>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Quotes made of few words, so that many share trigrams, repeat them, and match in part.
+    fn quotes() -> Vec<(u64, usize, Box<[u32]>)> {
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % n
+        };
+        (0..400)
+            .map(|i| {
+                let len = 5 + next(8);
+                let words = (0..len)
+                    .map(|_| u32::try_from(next(9)).unwrap_or(0))
+                    .collect();
+                (i / 3, usize::try_from(i % 3).unwrap_or(0), words)
+            })
+            .collect()
+    }
+
+    fn links(quotes: &[(u64, usize, Box<[u32]>)]) -> Vec<Link> {
+        let mut linker = Linker::default();
+        for (article, quote, words) in quotes {
+            linker.add(*article, *quote, words);
+        }
+        linker.finish()
+    }
+
+    #[test]
+    fn links_do_not_depend_on_the_order_quotes_arrive_in() {
+        let mut quotes = quotes();
+        let in_order = links(&quotes);
+        assert!(in_order.len() > 10, "the quotes link: {}", in_order.len());
+        quotes.reverse();
+        assert_eq!(links(&quotes), in_order, "reversed");
+        // Articles arriving in chunks, out of order, quotes in order within each.
+        let mut chunks: Vec<_> = quotes.chunks(32).rev().map(<[_]>::to_vec).collect();
+        chunks.rotate_left(2);
+        let shuffled: Vec<_> = chunks
+            .concat()
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()
+            .chunks(30)
+            .rev()
+            .flat_map(<[_]>::to_vec)
+            .collect();
+        assert_eq!(links(&shuffled), in_order, "in chunks");
+    }
+}

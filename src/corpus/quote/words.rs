@@ -191,16 +191,8 @@ mod tests {
             // Each capital alone among other bytes, at every offset of an eight-byte word.
             assert_eq!(find_capital_lead(&all, from), slow, "from {from}");
         }
-        for b in 0u8..=255 {
-            for at in 0..17 {
-                let mut bytes = vec![b'x'; 17];
-                bytes[at] = b;
-                let slow = bytes
-                    .iter()
-                    .position(|&c| c.is_ascii_uppercase() || c >= 0xC3)
-                    .unwrap_or(bytes.len());
-                assert_eq!(find_capital_lead(&bytes, 0), slow, "byte {b:#x} at {at}");
-            }
-        }
+        crate::corpus::text::assert_scan_agrees(find_capital_lead, |b| {
+            b.is_ascii_uppercase() || b >= 0xC3
+        });
     }
 }

@@ -1,7 +1,7 @@
 //! The fuzzy scorer behind short fields (titles, outlets, authors, speakers): a small trait so the
 //! index does not depend on one matcher, and its production implementation on fuzzy-matcher's
 //! `SkimMatcherV2` (the only user of that crate), which skim sees only for the part of a choice its
-//! score depends on and only when a cheap bound on that score ([`bound`]) reaches the noise floor.
+//! score depends on and only when a cheap bound on that score (`bound`) reaches the noise floor.
 
 mod bound;
 

@@ -7,7 +7,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
-use crate::corpus::search::{Index, Match, SearchDoc};
+use crate::corpus::search::doc::SearchDoc;
+use crate::corpus::search::fields::Match;
+use crate::corpus::search::index::Index;
 
 enum Request {
     Add(Vec<SearchDoc>),

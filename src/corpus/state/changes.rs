@@ -5,41 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-use super::{Anchor, ReaderState};
-
-/// A 64-bit fingerprint of an article's cleaned body (XXH3, a hash with a fixed specification, so
-/// it stays the same across versions and machines), written as 16 hex digits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Fingerprint(pub u64);
-
-impl Fingerprint {
-    /// The fingerprint of an article whose cleaned body is `body`.
-    pub fn of(body: &str) -> Fingerprint {
-        Fingerprint(xxhash_rust::xxh3::xxh3_64(body.as_bytes()))
-    }
-}
-
-impl Serialize for Fingerprint {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&format!("{:016x}", self.0))
-    }
-}
-
-impl<'de> Deserialize<'de> for Fingerprint {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Fingerprint, D::Error> {
-        let hex = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        if hex.len() != 16 {
-            return Err(serde::de::Error::custom(
-                "a fingerprint is 16 hexadecimal digits",
-            ));
-        }
-        u64::from_str_radix(&hex, 16)
-            .map(Fingerprint)
-            .map_err(|_| serde::de::Error::custom("a fingerprint is 16 hexadecimal digits"))
-    }
-}
+use super::format::{Anchor, Fingerprint, ReaderState};
 
 /// One reader's changes to a corpus's state, per article: the latest action on an article wins
 /// over an earlier one ([`Changes::merge`]) and over what is on disk ([`Changes::apply`]);

@@ -7,17 +7,18 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
-use super::{
-    Changes, Found, OnDisk, ReaderState, SaveError, StateFile, absorb, backup_path, dir_of,
-    inspect, io_error, load, lock_beside, resolve, show, write,
-};
+use super::changes::Changes;
+use super::disk::{Found, OnDisk, SaveError, inspect, io_error, lock_beside, write};
+use super::format::{ReaderState, StateFile, absorb};
+use super::paths::{backup_path, dir_of, resolve, show};
+use super::recovery::load;
 
 /// What [`open`] gives a reader.
 #[derive(Debug)]
 pub struct Opened {
     /// The state of the corpus opened.
     pub state: ReaderState,
-    /// Something the user should see (see [`super::Loaded::warning`]).
+    /// Something the user should see (see [`super::recovery::Loaded::warning`]).
     pub warning: Option<String>,
     /// What to save with; `None` when nothing may be saved this session (a file from a newer
     /// version, or a bad one that could not be moved aside).
@@ -110,7 +111,7 @@ impl Session {
     /// Under the lock: reads the file; applies this session's changes to its corpus, where the
     /// latest action wins per article (this session's, since it saves right after acting), and
     /// articles it did not touch keep the file's value; other corpora and fields this version does
-    /// not know stay as they are; then writes atomically (see [`super::save`]). With nothing to
+    /// not know stay as they are; then writes atomically (see [`super::disk::save`]). With nothing to
     /// apply and a good file, nothing is written. When the file is missing or bad (kept aside),
     /// the merge starts from the backup, and this corpus from what the reader holds. On an error
     /// nothing is lost: the changes are kept for the next save.

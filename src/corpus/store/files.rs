@@ -10,8 +10,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use super::names::escape_name;
-use super::{Diagnostic, MAX_FILE_BYTES, Severity, is_article_file};
+use super::diagnostic::{Diagnostic, Severity};
+use super::names::{escape_name, is_article_file};
+
+/// Files larger than this are not read: no press article comes near it.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Which symbolic links the folder walk follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -187,11 +190,9 @@ impl Walk {
     }
 
     fn reject(&mut self, file: &str, message: String) {
-        self.out.diagnostics.push(Diagnostic {
-            file: file.to_owned(),
-            severity: Severity::Rejected,
-            message,
-        });
+        self.out
+            .diagnostics
+            .push(Diagnostic::rejected(file, message));
     }
 }
 

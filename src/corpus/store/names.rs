@@ -1,6 +1,6 @@
-//! File names as the user sees them, and article ids: a reversible escape of the raw name (so two
-//! files never show the same name, whatever bytes their names hold) and the id rule (the name
-//! without its extension, unless another file would then share the id or name).
+//! File names as the user sees them, and article ids: which names are articles, a reversible escape
+//! of the raw name (so two files never show the same name, whatever bytes their names hold) and the
+//! id rule (the name without its extension, unless another file would then share the id or name).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -8,6 +8,18 @@ use std::fmt::Write as _;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::corpus::sanitize::is_safe_char;
+
+/// File extensions read as articles (case-insensitive).
+const ARTICLE_EXTENSIONS: [&str; 2] = ["txt", "md"];
+
+/// True for a name with an article extension (`.txt`, `.md`, any case).
+pub(crate) fn is_article_file(rel: &str) -> bool {
+    rel.rsplit_once('.').is_some_and(|(_, ext)| {
+        ARTICLE_EXTENSIONS
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(e))
+    })
+}
 
 /// Consecutive combining marks shown as they are; the rest are escaped (as the text sanitizer caps
 /// them), so a name cannot pile marks into the lines around it.
@@ -108,7 +120,7 @@ fn stem(name: &str) -> std::borrow::Cow<'_, str> {
     let base = match name.rsplit_once('.') {
         Some((stem, ext))
             if !ext.contains('/')
-                && super::ARTICLE_EXTENSIONS
+                && ARTICLE_EXTENSIONS
                     .iter()
                     .any(|e| ext.eq_ignore_ascii_case(e)) =>
         {

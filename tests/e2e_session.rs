@@ -1,34 +1,34 @@
-//! End-to-end: drives the built `aes-reader` in a real terminal (tmux at 120x40) — launch, move,
-//! filter, open, jump to a quote, quit — and checks the terminal came back; the quote panel
-//! explaining its selected quote's speaker; content that once froze the reader (a paragraph of
-//! 100,000 `« `, a 10,000-character paste or burst of keys into the filter); and keys typed before
-//! the first list arrives. Needs tmux (CI installs it).
+//! End-to-end: drives the built `aes-reader` in a pseudo-terminal (120x40) — launch, move, filter,
+//! open, jump to a quote, quit — and checks the terminal came back; the quote panel explaining its
+//! selected quote's speaker; content that once froze the reader (a paragraph of 100,000 `« `, a
+//! 10,000-character paste or burst of keys into the filter); and keys typed before the first list
+//! arrives.
+#![cfg(unix)]
 
 mod support;
 
 use std::path::Path;
 use std::process::Command;
 
-use support::tmux::{
-    Tmux, articles, corpus_size, list_rows, quote, reader, selected_line, selected_quote,
-    selected_row,
+use support::reader::{
+    articles, corpus_size, list_rows, selected_line, selected_quote, selected_row,
 };
+use support::term::{Cmd, READER_MODES, Term};
 
 #[test]
 fn a_user_can_filter_open_jump_to_a_quote_and_quit_cleanly() {
     let state = tempfile::tempdir().unwrap();
-    let command = format!(
-        "env XDG_STATE_HOME={} NO_COLOR= {} --dir {}; echo EXITED:$?; sleep 60",
-        quote(state.path()),
-        quote(Path::new(env!("CARGO_BIN_EXE_aes-reader"))),
-        quote(&articles()),
-    );
-    let t = Tmux::start(120, 40, &command, false);
+    let command = Cmd::reader()
+        .env("XDG_STATE_HOME", state.path())
+        .env("NO_COLOR", "")
+        .arg("--dir")
+        .arg(articles());
+    let t = Term::start(120, 40, command);
 
     let n = corpus_size();
     let start = t.wait("the whole list", |s| list_rows(s) == n);
     assert!(start.contains("▶ Articles"), "{start}");
-    assert_eq!(t.alternate_on(), "1");
+    assert!(t.alternate_on());
 
     // Move down: the marker follows.
     let first = selected_row(&start);
@@ -60,12 +60,12 @@ fn a_user_can_filter_open_jump_to_a_quote_and_quit_cleanly() {
     t.wait("the help to close", |s| !s.contains(" Keys "));
 
     t.keys(&["q"]);
-    t.wait_for("EXITED:0");
-    assert_eq!(
-        t.alternate_on(),
-        "0",
+    assert_eq!(t.wait_for_exit(), "exit 0", "{}", t.screen());
+    assert!(
+        !t.alternate_on(),
         "the terminal is still in the alternate screen"
     );
+    t.assert_modes_restored(&READER_MODES);
     let saved = std::fs::read_to_string(state.path().join("aes-reader/state.json")).unwrap();
     assert!(saved.contains("\"read\""), "{saved}");
 }
@@ -80,12 +80,11 @@ fn explained(rows: &[String]) -> bool {
 #[test]
 fn the_selected_quote_shows_how_sure_its_speaker_is_and_why() {
     // Without colour: the confidence must read from the marks alone.
-    let command = format!(
-        "env NO_COLOR=1 {} --no-state --dir {}; echo EXITED:$?; sleep 60",
-        quote(&reader()),
-        quote(&articles()),
-    );
-    let t = Tmux::start(120, 40, &command, false);
+    let command = Cmd::reader()
+        .env("NO_COLOR", "1")
+        .args(["--no-state", "--dir"])
+        .arg(articles());
+    let t = Term::start(120, 40, command);
     t.wait("the whole list", |s| list_rows(s) == corpus_size());
 
     // Open an article with quotes (as the user would find it) and focus the quote panel.
@@ -116,8 +115,8 @@ fn the_selected_quote_shows_how_sure_its_speaker_is_and_why() {
     assert_eq!(moved.matches("why: ").count(), 1, "{moved}");
 
     t.keys(&["q"]);
-    t.wait_for("EXITED:0");
-    assert_eq!(t.alternate_on(), "0");
+    assert_eq!(t.wait_for_exit(), "exit 0", "{}", t.screen());
+    assert!(!t.alternate_on());
 }
 
 #[test]
@@ -133,13 +132,12 @@ fn without_a_terminal_it_says_so_and_fails() {
     assert!(out.stdout.is_empty());
 }
 
-/// The reader on `dir`, without state, as the pane's own command (`exec`: the pane ends with it).
-fn reader_on(dir: &Path) -> String {
-    format!(
-        "exec env RUST_BACKTRACE=0 {} --no-state --dir {}",
-        quote(&reader()),
-        quote(dir)
-    )
+/// The reader on `dir`, without state.
+fn reader_on(dir: &Path) -> Cmd {
+    Cmd::reader()
+        .env("RUST_BACKTRACE", "0")
+        .args(["--no-state", "--dir"])
+        .arg(dir)
 }
 
 #[test]
@@ -156,7 +154,7 @@ fn an_article_of_a_hundred_thousand_guillemets_opens_resizes_and_quits() {
     );
     std::fs::write(dir.path().join("guillemets.txt"), guillemets).unwrap();
     std::fs::write(dir.path().join("exclamations.txt"), bangs).unwrap();
-    let t = Tmux::start(80, 24, &reader_on(dir.path()), true);
+    let t = Term::start(80, 24, reader_on(dir.path()));
     t.wait("both articles listed", |s| list_rows(s) == 2);
     t.keys(&["Enter"]);
     t.wait("the first article open", |s| {
@@ -192,14 +190,15 @@ fn filter_query(screen: &str) -> Option<String> {
 
 #[test]
 fn a_ten_thousand_character_paste_is_capped_and_the_reader_stays_responsive() {
-    let t = Tmux::start(120, 40, &reader_on(&articles()), true);
+    let t = Term::start(120, 40, reader_on(&articles()));
     let n = corpus_size();
     t.wait("the whole list", |s| list_rows(s) == n);
     // A bracketed paste (the reader asked for it): one event, however long.
-    let out = t.tmux(&["set-buffer", "-b", "long", &long_text()]);
-    assert!(out.status.success(), "{out:?}");
-    let out = t.tmux(&["paste-buffer", "-p", "-d", "-b", "long", "-t", "aes"]);
-    assert!(out.status.success(), "{out:?}");
+    assert!(
+        t.bracketed_paste(),
+        "the reader did not turn bracketed paste on"
+    );
+    t.paste(&long_text());
     let screen = t.wait_for("256 characters at most");
     assert!(
         filter_query(&screen).is_some_and(|q| q.contains("renforce")),
@@ -210,7 +209,7 @@ fn a_ten_thousand_character_paste_is_capped_and_the_reader_stays_responsive() {
 
 #[test]
 fn ten_thousand_characters_typed_into_the_filter_are_capped_and_the_reader_stays_responsive() {
-    let t = Tmux::start(120, 40, &reader_on(&articles()), true);
+    let t = Term::start(120, 40, reader_on(&articles()));
     let n = corpus_size();
     t.wait("the whole list", |s| list_rows(s) == n);
     t.keys(&["/"]);
@@ -222,7 +221,7 @@ fn ten_thousand_characters_typed_into_the_filter_are_capped_and_the_reader_stays
 }
 
 /// After a capped query: Esc clears the filter (all `n` articles back), the list moves, `q` quits.
-fn still_responsive(t: &Tmux, n: usize) {
+fn still_responsive(t: &Term, n: usize) {
     t.keys(&["Escape"]);
     t.wait("the filter cleared", |s| {
         filter_query(s).is_none() && list_rows(s) == n
@@ -247,7 +246,7 @@ fn keys_typed_as_the_reader_starts_are_not_lost() {
         );
         std::fs::write(dir.path().join(file), text).unwrap();
     }
-    let t = Tmux::start(100, 30, &reader_on(dir.path()), true);
+    let t = Term::start(100, 30, reader_on(dir.path()));
     // At once, while the reader starts: they wait in the terminal, then for the first list.
     t.keys(&["j", "j", "Tab"]);
     let screen = t.wait("the keys to take effect", |s| {

@@ -1,0 +1,47 @@
+//! `search QUERY`: the search engine's ranked matches, one per line.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::output::to_json;
+use crate::corpus::load::Corpus;
+use crate::corpus::store::Source;
+
+/// `search QUERY`: ranked matches from the search engine (`corpus::search`), one per line.
+pub(super) fn search(
+    source: Source,
+    query: &str,
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Hit<'a> {
+        id: &'a str,
+        file: &'a str,
+        title: &'a str,
+        score: i64,
+        fields: Vec<&'static str>,
+    }
+    let (corpus, index) = Corpus::load_with_index(source);
+    let articles = corpus.store().articles();
+    for m in index.search(query).iter() {
+        let Some(a) = articles.get(m.index) else {
+            continue;
+        };
+        let fields: Vec<&'static str> = m.fields.iter().map(|f| f.name()).collect();
+        if json {
+            let hit = Hit {
+                id: a.id.as_str(),
+                file: &a.file,
+                title: &a.meta.title,
+                score: m.score,
+                fields,
+            };
+            writeln!(out, "{}", to_json(&hit))?;
+        } else {
+            writeln!(out, "{}  {}  [{}]", a.id, a.meta.title, fields.join(","))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,276 @@
+//! What a corpus is made of before anything is read: its article files (shown name, id, where the
+//! bytes are), its data files (such as `people.toml`) and the problems met while listing them; and
+//! reading one article file into an [`Article`].
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::files::{self, Symlinks};
+use super::names::{assign_ids, escape_name, is_article_file};
+use super::origin::{DIR_ENV, Origin};
+use crate::corpus::article::{Article, ArticleId};
+use crate::corpus::{ingest, sanitize};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_corpus.rs"));
+}
+
+/// The corpus folder itself could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The folder is missing or unreadable.
+    #[error("cannot read the corpus folder {path}: {source}. Check the path given with --dir or ${env}, or run without them to use ./articles or the bundled corpus", env = DIR_ENV)]
+    Dir {
+        /// The folder.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// The data files of a corpus (such as `people.toml`): relative path and bytes.
+pub(crate) type DataFiles = Vec<(String, Vec<u8>)>;
+
+/// What loading one file gives: the article and its warnings, or why it was rejected.
+pub type LoadResult = Result<(Article, Vec<Diagnostic>), Diagnostic>;
+
+/// A corpus before anything is read: its article files, its data files (such as `people.toml`)
+/// and the problems met while listing them. Cheap to get even for huge folders.
+#[derive(Debug, Clone)]
+pub struct Source {
+    origin: Origin,
+    /// Article files in name order.
+    files: Vec<SourceFile>,
+    extras: DataFiles,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// One article file: the name shown for it, its id and where its bytes are.
+#[derive(Debug, Clone)]
+struct SourceFile {
+    name: String,
+    id: ArticleId,
+    input: Input,
+}
+
+/// Where an article file's bytes come from.
+#[derive(Debug, Clone)]
+enum Input {
+    /// A regular file (for a symbolic link, its resolved target).
+    Path(PathBuf),
+    Bytes(Arc<[u8]>),
+}
+
+impl Source {
+    /// Lists the corpus that `origin` names, without reading its articles; symbolic links out of
+    /// the corpus folder are reported, not followed.
+    pub fn scan(origin: Origin) -> Result<Source, StoreError> {
+        Source::scan_with(origin, Symlinks::InsideOnly)
+    }
+
+    /// [`Source::scan`], following symbolic links as `symlinks` says.
+    pub fn scan_with(origin: Origin, symlinks: Symlinks) -> Result<Source, StoreError> {
+        match &origin {
+            Origin::Dir { path, .. } => {
+                let path = path.clone();
+                Source::scan_dir(origin, &path, symlinks)
+            }
+            Origin::Embedded => Ok(Source::new(
+                origin,
+                embedded::FILES
+                    .iter()
+                    .map(|(rel, bytes)| {
+                        (escape_name(rel.as_bytes()), Input::Bytes((*bytes).into()))
+                    })
+                    .collect(),
+                Vec::new(),
+            )),
+        }
+    }
+
+    /// In-memory files (tests, benchmarks); `/` separates folders, and names are all different.
+    pub fn from_files(origin: Origin, files: Vec<(String, Vec<u8>)>) -> Source {
+        Source::new(
+            origin,
+            files
+                .into_iter()
+                .map(|(rel, b)| (escape_name(rel.as_bytes()), Input::Bytes(b.into())))
+                .collect(),
+            Vec::new(),
+        )
+    }
+
+    fn scan_dir(origin: Origin, dir: &Path, symlinks: Symlinks) -> Result<Source, StoreError> {
+        let dir_err = |source| StoreError::Dir {
+            path: sanitize::one_line(&dir.display().to_string()).into_owned(),
+            source,
+        };
+        let meta = fs::metadata(dir).map_err(dir_err)?;
+        if !meta.is_dir() {
+            return Err(dir_err(std::io::Error::new(
+                std::io::ErrorKind::NotADirectory,
+                "not a folder",
+            )));
+        }
+        let listing = files::list(dir, symlinks).map_err(dir_err)?;
+        Ok(Source::new(
+            origin,
+            listing
+                .files
+                .into_iter()
+                .map(|(rel, p)| (rel, Input::Path(p)))
+                .collect(),
+            listing.diagnostics,
+        ))
+    }
+
+    /// Sorts by name, sets data files apart (read now: they are small and needed first) and gives
+    /// every article its id.
+    fn new(
+        origin: Origin,
+        mut all: Vec<(String, Input)>,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Source {
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut articles = Vec::with_capacity(all.len());
+        let mut extras = Vec::new();
+        for (rel, input) in all {
+            if is_article_file(&rel) {
+                articles.push((rel, input));
+            } else if rel.ends_with(".toml") {
+                match input.read() {
+                    Ok(bytes) => extras.push((rel, bytes)),
+                    Err(e) => diagnostics.push(Diagnostic::rejected(&rel, e.to_string())),
+                }
+            }
+        }
+        let names: Vec<&str> = articles.iter().map(|(n, _)| n.as_str()).collect();
+        let ids: Vec<ArticleId> = assign_ids(&names)
+            .into_iter()
+            .map(|id| ArticleId(id.as_ref().into()))
+            .collect();
+        let files = articles
+            .into_iter()
+            .zip(ids)
+            .map(|((name, input), id)| SourceFile { name, id, input })
+            .collect();
+        Source {
+            origin,
+            files,
+            extras,
+            diagnostics,
+        }
+    }
+
+    /// The same corpus with only the article files `keep` says yes to (given each file's id and
+    /// shown name), in the same order; data files and listing problems stay. Ids are not made
+    /// again: each file keeps the one it has in the whole corpus.
+    pub(crate) fn retain(mut self, mut keep: impl FnMut(&str, &str) -> bool) -> Source {
+        self.files.retain(|f| keep(f.id.as_str(), &f.name));
+        self
+    }
+
+    /// Where the corpus comes from.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    /// Number of article files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// True when there is no article file.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The names of the article files, in name order (see [`escape_name`]).
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(|f| f.name.as_str())
+    }
+
+    /// The ids of the article files, in the order of [`Source::files`] (see [`assign_ids`]).
+    pub fn ids(&self) -> impl Iterator<Item = &ArticleId> {
+        self.files.iter().map(|f| &f.id)
+    }
+
+    /// A data file of the corpus (e.g. `people.toml`), if present.
+    pub fn extra(&self, rel: &str) -> Option<&[u8]> {
+        self.extras
+            .iter()
+            .find(|(r, _)| r == rel)
+            .map(|(_, b)| b.as_slice())
+    }
+
+    /// Problems met while listing the folder, skipped entries among them.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// What a store keeps of the corpus once it is read: where it came from, the names of its
+    /// article files and its data files.
+    pub(super) fn into_parts(self) -> (Origin, Vec<String>, DataFiles) {
+        let names = self.files.into_iter().map(|f| f.name).collect();
+        (self.origin, names, self.extras)
+    }
+
+    /// True when the articles are files on disk (worth reading ahead, see [`Source::prefetch`]).
+    pub fn on_disk(&self) -> bool {
+        self.files.iter().any(|f| matches!(f.input, Input::Path(_)))
+    }
+
+    /// Reads article file `i` and throws the bytes away, so that [`Source::load`] finds them in
+    /// the page cache: reading ahead on spare threads overlaps disk waits with the cleaning done
+    /// on the others. Does nothing for in-memory files and for what is not a regular file, never
+    /// blocks and never waits for a file descriptor: false when there was none to spare, and the
+    /// reader ahead should stand down (the loading threads need them more).
+    pub fn prefetch(&self, i: usize) -> bool {
+        match self.files.get(i) {
+            Some(SourceFile {
+                input: Input::Path(p),
+                ..
+            }) => files::prefetch(p),
+            _ => true,
+        }
+    }
+
+    /// Reads and ingests article file `i`: the article and its warnings, or why it was rejected.
+    pub fn load(&self, i: usize) -> Option<LoadResult> {
+        let SourceFile { name, id, input } = self.files.get(i)?;
+        let bytes = match input.read() {
+            Ok(bytes) => bytes,
+            Err(e) => return Some(Err(Diagnostic::rejected(name, e.to_string()))),
+        };
+        Some(match ingest::ingest(name, &bytes) {
+            Ok(done) => {
+                let mut article = done.article;
+                article.id = id.clone();
+                article.body.shrink_to_fit();
+                article.blocks.shrink_to_fit();
+                let warnings = done
+                    .warnings
+                    .into_iter()
+                    .map(|message| Diagnostic {
+                        file: name.clone(),
+                        severity: Severity::Warning,
+                        message,
+                    })
+                    .collect();
+                Ok((article, warnings))
+            }
+            Err(e) => Err(Diagnostic::rejected(name, e.to_string())),
+        })
+    }
+}
+
+impl Input {
+    fn read(&self) -> Result<Vec<u8>, files::ReadError> {
+        match self {
+            Input::Path(p) => files::read(p),
+            Input::Bytes(b) => Ok(b.to_vec()),
+        }
+    }
+}
