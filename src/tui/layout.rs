@@ -5,6 +5,7 @@
 
 use ratatui::layout::Constraint::{Fill, Length};
 use ratatui::layout::{Layout, Rect};
+use unicode_width::UnicodeWidthStr;
 
 /// What the main area shows: one of three views over the same corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,20 +42,41 @@ impl View {
     }
 }
 
-/// The tabs of the title row with `active` shown, each with its text (spaces around it included):
-/// drawn one after the other from the column after the frame's corner.
-pub fn tabs(active: View) -> [(View, String); 3] {
-    View::ALL.map(|v| {
-        let marker = if v == active { "▶ " } else { "" };
-        (v, format!(" {marker}{} {} ", v.key(), v.name()))
-    })
+/// The tabs of a title row in a frame `width` columns wide, each with its text (spaces around it
+/// included), drawn one after the other from the column after the frame's corner with one column
+/// between them. `active` is marked `▶` when `marked` (its pane has the keyboard). Where the names
+/// do not all fit, the other tabs shrink to their key, then go.
+pub fn tabs(active: View, marked: bool, width: u16) -> Vec<(View, String)> {
+    let label = |v: View, named: bool| {
+        let marker = if v == active && marked { "▶ " } else { "" };
+        if named || v == active {
+            format!(" {marker}{} {} ", v.key(), v.name())
+        } else {
+            format!(" {} ", v.key())
+        }
+    };
+    // The two corners and the column after the last tab.
+    let room = usize::from(width).saturating_sub(3);
+    let fits = |t: &[(View, String)]| {
+        let w: usize = t.iter().map(|(_, l)| l.width() + 1).sum();
+        w <= room + 1
+    };
+    let named: Vec<(View, String)> = View::ALL.iter().map(|&v| (v, label(v, true))).collect();
+    if fits(&named) {
+        return named;
+    }
+    let keys: Vec<(View, String)> = View::ALL.iter().map(|&v| (v, label(v, false))).collect();
+    if fits(&keys) {
+        return keys;
+    }
+    vec![(active, label(active, true))]
 }
 
-/// The tab at column `x` of a title row drawn in a frame starting at column `left`.
-pub fn tab_at(active: View, left: u16, x: u16) -> Option<View> {
-    let mut at = usize::from(left) + 1;
-    for (v, label) in tabs(active) {
-        let w = unicode_width::UnicodeWidthStr::width(label.as_str());
+/// The tab at column `x` of a title row drawn in a frame at `frame` (see [`tabs`]).
+pub fn tab_at(active: View, marked: bool, frame: Rect, x: u16) -> Option<View> {
+    let mut at = usize::from(frame.x) + 1;
+    for (v, label) in tabs(active, marked, frame.width) {
+        let w = label.width();
         if (at..at + w).contains(&usize::from(x)) {
             return Some(v);
         }
@@ -456,6 +478,30 @@ pub fn keep_visible_by(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tabs_shrink_to_their_keys_then_leave_only_the_active_one_when_narrow() {
+        let labels = |width| -> Vec<String> {
+            tabs(View::Quotes, true, width)
+                .into_iter()
+                .map(|(_, l)| l)
+                .collect()
+        };
+        assert_eq!(labels(80), [" 1 Articles ", " ▶ 2 Quotes ", " 3 Speakers "]);
+        assert_eq!(labels(30), [" 1 ", " ▶ 2 Quotes ", " 3 "]);
+        assert_eq!(labels(12), [" ▶ 2 Quotes "]);
+        // A click finds the tab drawn under it, at every width.
+        for width in [80, 30, 12] {
+            let frame = Rect::new(5, 0, width, 10);
+            let mut x = frame.x + 1;
+            for (view, label) in tabs(View::Quotes, true, width) {
+                let w = label.width() as u16;
+                assert_eq!(tab_at(View::Quotes, true, frame, x), Some(view));
+                assert_eq!(tab_at(View::Quotes, true, frame, x + w - 1), Some(view));
+                x += w + 1;
+            }
+        }
+    }
 
     #[test]
     fn the_selected_row_stays_in_view() {

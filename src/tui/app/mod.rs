@@ -34,7 +34,7 @@ use crate::tui::keymap::Context;
 // Which pane has the keyboard: defined with the layout, and found here too by the benches and
 // tests/state_shared.rs.
 pub use crate::tui::layout::Focus;
-use crate::tui::layout::step;
+use crate::tui::layout::{View, step, tab_at};
 use crate::tui::theme::Theme;
 use book::Book;
 use library::{Arrival, Library};
@@ -621,6 +621,13 @@ impl App {
             return;
         }
         match self.screen.hit_test(x, y) {
+            Some((Part::List, r)) if y == r.y => {
+                // The title row holds the views' tabs.
+                let marked = self.screen.focus == Focus::List;
+                if let Some(view) = tab_at(View::Articles, marked, r, x) {
+                    self.show_view(view);
+                }
+            }
             Some((Part::List, r)) => {
                 self.screen.focus = Focus::List;
                 let row = usize::from(y.saturating_sub(r.y + 1)) + self.screen.list.offset;

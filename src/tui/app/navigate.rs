@@ -50,7 +50,7 @@ impl App {
     }
 
     /// Shows `view`, remembering where the user was.
-    fn show_view(&mut self, view: View) {
+    pub(super) fn show_view(&mut self, view: View) {
         if view == self.screen.view {
             return;
         }
@@ -472,7 +472,7 @@ impl App {
     fn click_view(&mut self, x: u16, y: u16) {
         match self.screen.hit_test(x, y) {
             Some((Part::View, r)) if y == r.y => {
-                if let Some(view) = tab_at(self.screen.view, r.x, x) {
+                if let Some(view) = tab_at(self.screen.view, true, r, x) {
                     self.show_view(view);
                 }
             }

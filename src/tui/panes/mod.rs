@@ -33,14 +33,20 @@ pub fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a>
         .title(Line::from(format!(" {marker}{title} ")))
 }
 
-/// The frame of the Quotes or Speakers view: the three views as tabs in its title row (`active`
-/// highlighted and marked `▶`, each with its key), `count` at the bottom right.
-pub fn view_block<'a>(active: View, count: String, theme: &Theme) -> Block<'a> {
+/// The tabs of a title row (`active` highlighted, marked `▶` when `marked`), for a frame `width`
+/// columns wide: see [`tabs`].
+pub fn tab_title<'a>(active: View, marked: bool, width: u16, theme: &Theme) -> Line<'a> {
     let mut title: Vec<Span<'a>> = Vec::new();
-    for (i, (view, label)) in tabs(active).into_iter().enumerate() {
+    for (i, (view, label)) in tabs(active, marked, width).into_iter().enumerate() {
         if i > 0 {
             // One column between tabs, as `layout::tab_at` counts them.
-            title.push(Span::styled("━", theme.border_focused()));
+            // The frame's own line: thick where the frame is (a marked tab's frame has focus).
+            let (line, style) = if marked {
+                ("━", theme.border_focused())
+            } else {
+                ("─", theme.border())
+            };
+            title.push(Span::styled(line, style));
         }
         let style = if view == active {
             theme.selected()
@@ -49,10 +55,16 @@ pub fn view_block<'a>(active: View, count: String, theme: &Theme) -> Block<'a> {
         };
         title.push(Span::styled(label, style));
     }
+    Line::from(title)
+}
+
+/// The frame of the Quotes or Speakers view, `width` columns wide: the three views as tabs in its
+/// title row, `count` at the bottom right.
+pub fn view_block<'a>(active: View, width: u16, count: String, theme: &Theme) -> Block<'a> {
     Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(theme.border_focused())
-        .title(Line::from(title))
+        .title(tab_title(active, true, width, theme))
         .title_bottom(Line::from(format!(" {count} ")).right_aligned())
 }
 

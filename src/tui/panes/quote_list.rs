@@ -341,7 +341,7 @@ fn count(view: &QuoteListView<'_>) -> String {
 /// Draws the Quotes view: the table in `area`, the selected quote in `detail` when given.
 pub fn render(frame: &mut Frame<'_>, area: Rect, detail: Option<Rect>, view: &QuoteListView<'_>) {
     let theme = view.theme;
-    let block = view_block(View::Quotes, count(view), theme);
+    let block = view_block(View::Quotes, area.width, count(view), theme);
     frame.render_widget(block, area);
     let t = table(area);
     let width = usize::from(t.body.width);

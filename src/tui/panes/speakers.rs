@@ -225,7 +225,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &SpeakersView<'_>) {
         Some(_) if view.filtered => format!("{} of {total} speakers", view.speakers.len()),
         Some(_) => format!("{total} speakers"),
     };
-    frame.render_widget(view_block(View::Speakers, count, theme), area);
+    frame.render_widget(view_block(View::Speakers, area.width, count, theme), area);
     let t = table(area);
     let note = match (view.state.note(), view.book) {
         (Some(note), _) => Some(note),

@@ -425,4 +425,9 @@ fn the_mouse_switches_tabs_selects_rows_and_scrolls_in_the_views() {
     // Back goes through the tabs clicked.
     app.update(Action::GoBack);
     assert_eq!(app.screen.view, View::Speakers);
+    // The article list's title row holds the same tabs: ` ▶ 1 Articles ━ 2 Quotes ━ 3 Speakers `.
+    app.update(Action::ShowView(View::Articles));
+    app.update(Action::Click { x: 20, y: 0 });
+    app.settle();
+    assert_eq!(app.screen.view, View::Quotes);
 }
