@@ -4,7 +4,8 @@
 //! real `App` (rendered into ratatui's `TestBackend`), types queries one key at a time, and runs
 //! the comparison points on the same corpus and keystrokes: a naive fuzzy-matcher scan of title +
 //! body, the same pipeline on nucleo-matcher, and a `memchr::memmem` scan of folded text as the
-//! floor. Prints a table, then one `bench:` summary line.
+//! floor. Then the same keys into the Quotes view's filter (answered by the quotebook's thread).
+//! Prints a table, then one `bench:` summary line.
 //!
 //! `cargo bench --bench search -- --wrap` instead times the reading pane's wrapping of one 200 KB
 //! paragraph (prose, `« ` repeated, `! ` repeated) and stops. `--engine` loads the generated corpus
@@ -29,6 +30,7 @@ use aes_reader::corpus::store::{Origin, Source};
 use aes_reader::corpus::text::fold;
 use aes_reader::tui::action::Action;
 use aes_reader::tui::app::{App, BUSY_WAIT};
+use aes_reader::tui::layout::View;
 use aes_reader::tui::theme::Theme;
 use aes_reader::tui::view;
 use fuzzy_matcher::FuzzyMatcher;
@@ -348,6 +350,47 @@ fn type_queries(app: &mut App) -> Typing {
         app.update(Action::FilterCancel);
         app.settle();
     }
+    t
+}
+
+/// Types every keystroke into the Quotes view's filter and times how its rows catch up (the
+/// quotebook's thread answers them).
+fn type_in_quotes_view(app: &mut App) -> Typing {
+    let mut term = Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1)).expect("test backend");
+    let mut t = Typing {
+        results: Vec::new(),
+        first_page: Vec::new(),
+        frames: Vec::new(),
+    };
+    app.update(Action::ShowView(View::Quotes));
+    app.settle();
+    for q in QUERIES {
+        app.update(Action::FilterOpen);
+        let chars: Vec<char> = q.chars().collect();
+        let keys = chars
+            .iter()
+            .map(|c| Action::FilterInput(*c))
+            .chain(std::iter::repeat_n(Action::FilterBackspace, chars.len()));
+        for key in keys {
+            let start = Instant::now();
+            app.update(key);
+            draw(&mut term, app);
+            t.frames.push(start.elapsed());
+            while !app.screen().quotes_view.current() {
+                let f = Instant::now();
+                if app.pump() {
+                    draw(&mut term, app);
+                    t.frames.push(f.elapsed());
+                } else {
+                    std::thread::sleep(Duration::from_micros(200));
+                }
+            }
+            t.results.push(start.elapsed());
+        }
+        app.update(Action::FilterCancel);
+        app.settle();
+    }
+    app.update(Action::ShowView(View::Articles));
     t
 }
 
@@ -752,13 +795,30 @@ fn main() {
         .flat_map(|i| app.quotes_of(i).iter().map(|q| q.text.len()))
         .sum();
 
+    // The quotebook (who said what, for the Quotes and Speakers views) is built on its own thread
+    // once loading is done: waited for here, so it does not share the cores with the typing.
+    app.settle();
+    let after_book = rss();
+    let (book_rows, book_speakers) = app
+        .book()
+        .book()
+        .map_or((0, 0), |b| (b.rows().len(), b.speakers().len()));
+    let book_ms = app.book().build_time().map_or(0.0, ms);
+    println!(
+        "quotebook: {book_rows} rows, {book_speakers} speakers, built in {book_ms:.1} ms on its own thread; resident {:+.1} MB",
+        (after_book as f64 - after as f64) / 1e6
+    );
+
     let keys = keystrokes();
     let typing = type_queries(app);
     println!(
         "memory after typing: resident {:+.1} MB ({} keystrokes; results kept in the caches)",
-        (rss() as f64 - after as f64) / 1e6,
+        (rss() as f64 - after_book as f64) / 1e6,
         keys.len()
     );
+    let quotes_typing = type_in_quotes_view(app);
+    let (qk50, qk95, qkmax) = stats(&quotes_typing.results);
+    let (qf50, qf95, qfmax) = stats(&quotes_typing.frames);
     let (k50, k95, kmax) = stats(&typing.results);
     let first_page = stats(&typing.first_page);
     let (f50, f95, fmax) = stats(&typing.frames);
@@ -806,6 +866,8 @@ fn main() {
     );
     row("keystroke -> first page of results (App)", first_page);
     row("frame while typing (update + render)", (f50, f95, fmax));
+    row("Quotes view: keystroke -> rows", (qk50, qk95, qkmax));
+    row("Quotes view: frame while typing", (qf50, qf95, qfmax));
     row("engine alone, fuzzy-matcher (ours)", (e50, e95, emax));
     row("engine alone, nucleo-matcher build", (nu50, nu95, numax));
     row("memchr::memmem floor (no ranking)", (m50, m95, mmax));
@@ -849,6 +911,9 @@ fn main() {
         "bench: articles={n} keystroke_p50={k50:.2} keystroke_p95={k95:.2} frame_p95={f95:.2} first_screen={:.1} all_ready={:.1} bytes_per_article={bytes_per_article} naive_fm_p95={na95:.1} nucleo_p95={nu95:.2} memmem_p95={m95:.2}",
         ms(loaded.first_screen),
         ms(loaded.all_ready),
+    );
+    println!(
+        "bench: quotes_view articles={n} rows={book_rows} speakers={book_speakers} quotebook_build={book_ms:.1} keystroke_p50={qk50:.2} keystroke_p95={qk95:.2} frame_p95={qf95:.2}",
     );
     let _ = f50;
 }

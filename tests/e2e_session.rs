@@ -27,7 +27,7 @@ fn a_user_can_filter_open_jump_to_a_quote_and_quit_cleanly() {
 
     let n = corpus_size();
     let start = t.wait("the whole list", |s| list_rows(s) == n);
-    assert!(start.contains("▶ Articles"), "{start}");
+    assert!(start.contains("▶ 1 Articles"), "{start}");
     assert!(t.alternate_on());
 
     // Move down: the marker follows.
@@ -39,7 +39,10 @@ fn a_user_can_filter_open_jump_to_a_quote_and_quit_cleanly() {
     t.keys(&["/"]);
     t.text("lavrov");
     let filtered = t.wait_for("/lavrov");
-    assert!(filtered.contains("Articles "), "{filtered}");
+    assert!(
+        filtered.contains(&format!(" of {n} articles")),
+        "{filtered}"
+    );
     t.keys(&["Enter"]);
     t.keys(&["Enter"]);
     let reading = t.wait_for("▶ Article ");

@@ -101,7 +101,7 @@ fn reader_session(dir: &Path, state: &Path) -> Term {
     let t = Term::start(120, 40, command);
     // Articles stream in: wait until all are loaded and the list has its rows.
     t.wait("the article list", |s| {
-        s.contains("Articles (") && !s.contains("loading") && s.contains("┃▶")
+        s.contains("1 Articles") && !s.contains("loading") && s.contains("┃▶")
     });
     t
 }
@@ -144,7 +144,7 @@ fn the_reader_shows_hostile_articles_without_passing_sequences_to_the_terminal()
         }
         t.keys(&["BTab"]);
         t.wait("the list to take the focus back", |s| {
-            s.contains("▶ Articles")
+            s.contains("▶ 1 Articles")
         });
         t.keys(&["j"]);
         if let Some(how) = t.exit_status() {

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::corpus::article::{Article, PartialDate};
+use crate::corpus::article::{Article, ArticleId, PartialDate};
 use crate::corpus::quote::{Quote, is_same_quote, word_hashes};
 use crate::corpus::search::{Fuzzy, Skim, words};
 use crate::corpus::text::fold;
@@ -74,10 +74,15 @@ pub struct Quotebook {
     rows_of: Vec<Vec<u32>>,
 }
 
-/// Which printing comes first: the earlier date (undated last), then corpus order.
-fn printing_order(articles: &[Article], p: (u32, u32)) -> (bool, Option<PartialDate>, u32, u32) {
-    let date = articles.get(p.0 as usize).and_then(|a| a.meta.date);
-    (date.is_none(), date, p.0, p.1)
+/// Which printing comes first: the earlier date (undated last), then the article's id (its file
+/// name: the same on every run, whatever order the articles arrived in), then reading order.
+fn printing_order(
+    articles: &[Article],
+    p: (u32, u32),
+) -> (bool, Option<PartialDate>, Option<&ArticleId>, u32) {
+    let article = articles.get(p.0 as usize);
+    let date = article.and_then(|a| a.meta.date);
+    (date.is_none(), date, article.map(|a| &a.id), p.1)
 }
 
 impl Quotebook {
@@ -123,12 +128,15 @@ impl Quotebook {
             });
         }
         // Newest first: what was said last is what a reader looks for first.
+        // Rows of one date in a fixed order (by article id), however the articles arrived.
+        let id = |r: &Row| articles.get(r.first.0 as usize).map(|a| &a.id);
         rows.sort_by(|a, b| {
             b.date
                 .is_some()
                 .cmp(&a.date.is_some())
                 .then(b.date.cmp(&a.date))
-                .then(a.first.cmp(&b.first))
+                .then_with(|| id(a).cmp(&id(b)))
+                .then(a.first.1.cmp(&b.first.1))
         });
         let mut book = Quotebook {
             rows,

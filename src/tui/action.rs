@@ -1,6 +1,8 @@
 //! What the user can ask for: one variant per intent. Keys and mouse events become actions in
 //! `keymap.rs`; `App::update` applies them.
 
+use crate::tui::layout::View;
+
 /// One user intent (or a terminal event the state must follow).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -28,8 +30,23 @@ pub enum Action {
     HalfDown,
     /// Scroll the reader half a page up.
     HalfUp,
-    /// Open the selected article (list) or jump to the selected quote (quotes).
+    /// Open the selected article (list), jump to the selected quote or follow its "also in"
+    /// article (quote panel), open a quote's article (Quotes view) or a speaker's quotes (Speakers
+    /// view).
     Open,
+    /// Show a view (`1`, `2`, `3`).
+    ShowView(View),
+    /// Go back to where the user was before (`Backspace`, `Alt-←`).
+    GoBack,
+    /// Copy the selected quote's citation, or the article's reference (`y`).
+    Copy,
+    /// Open what the selection holds: a quote's printings (Quotes view), the quote panel's
+    /// "also in" list (`→`).
+    Expand,
+    /// Close it again, or go up to what holds the selection (`←`).
+    Collapse,
+    /// Open or close a quote's printings (`Space` in the Quotes view).
+    ToggleExpand,
     /// Open the filter line.
     FilterOpen,
     /// Type a character into the filter.

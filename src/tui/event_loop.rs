@@ -1,8 +1,10 @@
 //! The one event loop: reads terminal events, turns them into actions through the keymap, updates
-//! the [`App`], draws when something changed, and asks for saves. Keys typed before the first
-//! list arrives wait for it, in order.
+//! the [`App`], draws when something changed, asks for saves, and copies what `y` asked for (the
+//! App says what; `tui::clipboard` writes it). Keys typed before the first list arrives wait for
+//! it, in order.
 
 use std::collections::VecDeque;
+use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -10,6 +12,7 @@ use crossterm::event;
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, BUSY_WAIT};
+use crate::tui::clipboard;
 use crate::tui::keymap;
 use crate::tui::test_hooks::Hooks;
 use crate::tui::view;
@@ -40,12 +43,14 @@ enum Handled {
     Saved,
 }
 
-/// Handles one terminal event: updates `app`, asks `keep` to save when an action wants it.
+/// Handles one terminal event: updates `app`, asks `keep` to save when an action wants it, copies
+/// what `y` asked for (OSC 52 goes to `out`, the terminal).
 fn handle(
     app: &mut App,
     ev: &event::Event,
     keep: &mut impl FnMut(&mut App, bool),
     hooks: &mut Hooks,
+    out: &mut impl Write,
 ) -> Handled {
     let context = app.context();
     let action = keymap::translate(ev, context);
@@ -56,6 +61,10 @@ fn handle(
     } else if let event::Event::Paste(text) = ev {
         app.paste(text);
         handled = Handled::Changed;
+    }
+    if let Some(clip) = app.take_clip() {
+        let result = clipboard::copy(&clip.text, out);
+        app.copied(&clip, result);
     }
     if app.take_save_request() {
         keep(app, true);
@@ -97,7 +106,7 @@ pub fn run_loop(
         if !held.is_empty() && !app.first_list_pending() {
             let mut changed = false;
             while let Some(ev) = held.pop_front() {
-                match handle(app, &ev, &mut keep, &mut hooks) {
+                match handle(app, &ev, &mut keep, &mut hooks, terminal.backend_mut()) {
                     Handled::Nothing => {}
                     Handled::Changed => changed = true,
                     Handled::Saved => changed = false,
@@ -135,7 +144,7 @@ pub fn run_loop(
                     held.push_back(ev);
                     continue;
                 }
-                match handle(app, &ev, &mut keep, &mut hooks) {
+                match handle(app, &ev, &mut keep, &mut hooks, terminal.backend_mut()) {
                     Handled::Nothing => {}
                     Handled::Changed => {
                         dirty = true;

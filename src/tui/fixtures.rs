@@ -1,8 +1,8 @@
 //! Test fixtures for the terminal layer: a small corpus under our control, hand-made quotes for it,
-//! and a reader over them at a given size.
+//! and a reader over them at a given size; another for the Quotes and Speakers views.
 
 use crate::corpus::article::ArticleId;
-use crate::corpus::quote::{Field, Quote, QuoteKind};
+use crate::corpus::quote::{Confidence, Evidence, Field, Quote, QuoteKind};
 use crate::corpus::state::ReaderState;
 use crate::corpus::{Origin, Store};
 use crate::tui::action::Action;
@@ -91,5 +91,162 @@ pub fn app(w: u16, h: u16) -> App {
     let q = quotes(&s);
     let mut app = App::new(s, q, ReaderState::default(), Theme::new(false)).unwrap();
     app.update(Action::Resize(w, h));
+    app
+}
+
+/// A corpus for the Quotes and Speakers views: the same words printed by three outlets (linked,
+/// as loading links them), an anonymous source, an interview answer, a guessed speaker, dates over
+/// several months, and an alias file.
+pub fn views_store() -> Store {
+    Store::from_files(Origin::Embedded, views_files())
+}
+
+/// The files of [`views_store`].
+pub fn views_files() -> Vec<(String, Vec<u8>)> {
+    let file = |name: &str, date: &str, source: &str, body: &str| {
+        (
+            format!("{name}.txt"),
+            format!(
+                "+++\ntitle = \"{}\"\ndate = {date}\nsource = \"{source}\"\nurl = \"https://example.org/{name}\"\n+++\n{body}",
+                title_of(name)
+            )
+            .into_bytes(),
+        )
+    };
+    vec![
+        file(
+            "r1",
+            "2025-03-02",
+            "Le Relais",
+            "« Nous ne céderons rien sur la souveraineté de nos trois pays », a déclaré Moussa Keïta.\n\nSelon un diplomate, la route de Gao sera rouverte avant l’été.",
+        ),
+        file(
+            "r2",
+            "2025-03-01",
+            "Sahel Hebdo",
+            "« Nous ne céderons rien sur la souveraineté de nos trois pays », a déclaré Moussa Keïta.\n\n« Les routes du nord restent fermées », a ajouté un responsable local.",
+        ),
+        file(
+            "r3",
+            "2025-05-10",
+            "Radio Dune",
+            "« Nous ne céderons rien sur la souveraineté de nos trois pays », a déclaré Moussa Keïta.",
+        ),
+        file(
+            "r4",
+            "2024-11-20",
+            "Radio Dune",
+            "Radio Dune : Le dialogue est-il rompu ?\n\nAwa Traoré : Le dialogue reste possible, personne ne l’a rompu, et nous attendons une date pour la prochaine rencontre des ministres.\n\nElle a parlé de « la patience des trois capitales ».",
+        ),
+        file(
+            "r5",
+            "2025-02-14",
+            "Radio Dune",
+            "« La porte reste ouverte », a redit Awa Traoré.",
+        ),
+        (
+            "people.toml".into(),
+            b"[[person]]\nname = \"Moussa Ke\xc3\xafta\"\naliases = [\"Moussa Keita\"]\n".to_vec(),
+        ),
+    ]
+}
+
+fn title_of(name: &str) -> &'static str {
+    match name {
+        "r1" => "Sahel : la souveraineté d’abord",
+        "r2" => "Les routes du nord fermées",
+        "r3" => "Moussa Keïta à la radio",
+        "r5" => "La porte reste ouverte",
+        _ => "Entretien avec Awa Traoré",
+    }
+}
+
+/// The quotes of [`views_store`], made by hand (the quote engine is not under test here).
+pub fn views_quotes(store: &Store) -> Vec<Vec<Quote>> {
+    let reprinted = "Nous ne céderons rien sur la souveraineté de nos trois pays";
+    let ids: Vec<ArticleId> = store
+        .articles()
+        .iter()
+        .filter(|a| a.body.contains(reprinted))
+        .map(|a| a.id.clone())
+        .collect();
+    let said = [
+        (
+            reprinted,
+            "Moussa Keïta",
+            QuoteKind::Direct,
+            Confidence::High,
+        ),
+        (
+            "la route de Gao sera rouverte avant l’été",
+            "un diplomate",
+            QuoteKind::Unmarked,
+            Confidence::High,
+        ),
+        (
+            "Les routes du nord restent fermées",
+            "un responsable local",
+            QuoteKind::Direct,
+            Confidence::Medium,
+        ),
+        (
+            "Le dialogue reste possible, personne ne l’a rompu, et nous attendons une date pour la prochaine rencontre des ministres.",
+            "Awa Traoré",
+            QuoteKind::Interview,
+            Confidence::High,
+        ),
+        (
+            "la patience des trois capitales",
+            "Awa Traoré",
+            QuoteKind::Partial,
+            Confidence::Low,
+        ),
+        (
+            "La porte reste ouverte",
+            "Awa Traoré",
+            QuoteKind::Direct,
+            Confidence::High,
+        ),
+    ];
+    store
+        .articles()
+        .iter()
+        .map(|a| {
+            said.iter()
+                .filter_map(|&(text, speaker, kind, confidence)| {
+                    let start = a.body.find(text)?;
+                    let also_in: Vec<ArticleId> = if text == reprinted {
+                        ids.iter().filter(|id| **id != a.id).cloned().collect()
+                    } else {
+                        Vec::new()
+                    };
+                    Some(Quote {
+                        text: text.into(),
+                        kind,
+                        speaker: Some(speaker.into()),
+                        evidence: Some(Evidence {
+                            cue: "a déclaré".into(),
+                            confidence,
+                        }),
+                        field: Field::Body,
+                        span: start..start + text.len(),
+                        sentence: start..start + text.len(),
+                        also_at: Vec::new(),
+                        also_in_count: also_in.len(),
+                        also_in,
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A reader over [`views_store`] at `w`x`h`, its quotebook built.
+pub fn views_app(w: u16, h: u16) -> App {
+    let s = views_store();
+    let q = views_quotes(&s);
+    let mut app = App::new(s, q, ReaderState::default(), Theme::new(false)).unwrap();
+    app.update(Action::Resize(w, h));
+    app.settle();
     app
 }

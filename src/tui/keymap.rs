@@ -1,6 +1,8 @@
-//! The keymap: the one table of (context, keys, action, help). Key handling, the help overlay and
-//! the status bar hints are all drawn from it (the help ends with the quote panel's legend). The
-//! only file that knows key codes.
+//! The keymap: the one table of (context, keys, action, help), in `keymap/table.rs`. Key handling,
+//! the help overlay and the status bar hints are all drawn from it (the help ends with the quote
+//! panel's legend). The only module that knows key codes. The views' keys (`1` `2` `3`, `y`, the
+//! back keys, `→` `←`) are keys no pane used before, so they work from every pane and view but the
+//! filter line.
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -24,6 +26,13 @@ pub enum Context {
     Filter,
     /// The help overlay is open.
     Help,
+    /// Every pane and view but the filter line and help, before `Global`: switching views, going
+    /// back, copying, opening and closing.
+    Views,
+    /// The Quotes view is shown.
+    QuotesView,
+    /// The Speakers view is shown.
+    SpeakersView,
 }
 
 impl Context {
@@ -36,6 +45,9 @@ impl Context {
             Context::Quotes => "Quote panel",
             Context::Filter => "Filter line",
             Context::Help => "Help",
+            Context::Views => "Views, going back, copying (any pane or view)",
+            Context::QuotesView => "Quotes view (2): every quote of the corpus",
+            Context::SpeakersView => "Speakers view (3): everyone quoted",
         }
     }
 }
@@ -65,6 +77,13 @@ const fn ctrl(ch: char) -> Key {
     }
 }
 
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::ALT,
+    }
+}
+
 impl Key {
     /// How the key is written in help and hints (`j`, `↓`, `Ctrl-d`, `PgDn`).
     pub fn label(&self) -> String {
@@ -88,6 +107,8 @@ impl Key {
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{base}")
+        } else if self.mods.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
         } else {
             base
         }
@@ -144,239 +165,10 @@ const fn b(
     }
 }
 
-use Context::{Filter, Global, Help, List, Quotes, Reader};
+use Context::{Filter, Global, Help, List, Quotes, QuotesView, Reader, SpeakersView, Views};
 
-/// Every key binding. Pane contexts are tried before `Global`.
-pub const KEYMAP: &[Binding] = &[
-    b(
-        List,
-        &[c('j'), k(KeyCode::Down)],
-        Action::Down,
-        "next article",
-        "move",
-    ),
-    b(
-        List,
-        &[c('k'), k(KeyCode::Up)],
-        Action::Up,
-        "previous article",
-        "",
-    ),
-    b(
-        List,
-        &[c('g'), k(KeyCode::Home)],
-        Action::Top,
-        "first article",
-        "",
-    ),
-    b(
-        List,
-        &[c('G'), k(KeyCode::End)],
-        Action::Bottom,
-        "last article",
-        "",
-    ),
-    b(
-        List,
-        &[k(KeyCode::Enter)],
-        Action::Open,
-        "open the article in the reading pane",
-        "open",
-    ),
-    b(
-        Reader,
-        &[c('j'), k(KeyCode::Down)],
-        Action::Down,
-        "scroll down one line",
-        "scroll",
-    ),
-    b(
-        Reader,
-        &[c('k'), k(KeyCode::Up)],
-        Action::Up,
-        "scroll up one line",
-        "",
-    ),
-    b(
-        Reader,
-        &[c('g'), k(KeyCode::Home)],
-        Action::Top,
-        "top of the article",
-        "",
-    ),
-    b(
-        Reader,
-        &[c('G'), k(KeyCode::End)],
-        Action::Bottom,
-        "end of the article",
-        "",
-    ),
-    b(
-        Quotes,
-        &[c('j'), k(KeyCode::Down)],
-        Action::Down,
-        "next quote",
-        "move",
-    ),
-    b(
-        Quotes,
-        &[c('k'), k(KeyCode::Up)],
-        Action::Up,
-        "previous quote",
-        "",
-    ),
-    b(
-        Quotes,
-        &[c('g'), k(KeyCode::Home)],
-        Action::Top,
-        "first quote",
-        "",
-    ),
-    b(
-        Quotes,
-        &[c('G'), k(KeyCode::End)],
-        Action::Bottom,
-        "last quote",
-        "",
-    ),
-    b(
-        Quotes,
-        &[k(KeyCode::Enter)],
-        Action::Open,
-        "show the quote in the text and mark it",
-        "jump",
-    ),
-    b(
-        Global,
-        &[k(KeyCode::PageDown), c(' ')],
-        Action::PageDown,
-        "reader: page down",
-        "page",
-    ),
-    b(
-        Global,
-        &[k(KeyCode::PageUp), c('b')],
-        Action::PageUp,
-        "reader: page up",
-        "",
-    ),
-    b(
-        Global,
-        &[ctrl('d')],
-        Action::HalfDown,
-        "reader: half a page down",
-        "",
-    ),
-    b(
-        Global,
-        &[ctrl('u')],
-        Action::HalfUp,
-        "reader: half a page up",
-        "",
-    ),
-    b(
-        Global,
-        &[k(KeyCode::Tab)],
-        Action::FocusNext,
-        "focus the next pane",
-        "pane",
-    ),
-    b(
-        Global,
-        &[k(KeyCode::BackTab)],
-        Action::FocusPrev,
-        "focus the previous pane",
-        "",
-    ),
-    b(
-        Global,
-        &[c('/')],
-        Action::FilterOpen,
-        "filter the articles (fuzzy)",
-        "filter",
-    ),
-    b(
-        Global,
-        &[c('n')],
-        Action::NextHit,
-        "next search hit in the article",
-        "",
-    ),
-    b(
-        Global,
-        &[c('N')],
-        Action::PrevHit,
-        "previous search hit in the article",
-        "",
-    ),
-    b(
-        Global,
-        &[c('m')],
-        Action::ToggleRead,
-        "mark the article read / unread",
-        "read",
-    ),
-    b(
-        Global,
-        &[k(KeyCode::Esc)],
-        Action::Back,
-        "clear the filter, dismiss a warning",
-        "",
-    ),
-    b(Global, &[c('?')], Action::Help, "this help", "help"),
-    b(Global, &[c('q')], Action::Quit, "quit", "quit"),
-    b(
-        Global,
-        &[ctrl('c')],
-        Action::ForceQuit,
-        "quit, from anywhere",
-        "",
-    ),
-    b(
-        Filter,
-        &[k(KeyCode::Enter)],
-        Action::FilterAccept,
-        "keep the filter, back to the list",
-        "keep",
-    ),
-    b(
-        Filter,
-        &[k(KeyCode::Esc)],
-        Action::FilterCancel,
-        "clear the filter",
-        "clear",
-    ),
-    b(
-        Filter,
-        &[k(KeyCode::Backspace)],
-        Action::FilterBackspace,
-        "delete a character",
-        "",
-    ),
-    b(Filter, &[ctrl('c')], Action::ForceQuit, "quit", ""),
-    b(
-        Help,
-        &[c('j'), k(KeyCode::Down)],
-        Action::Down,
-        "scroll the help",
-        "",
-    ),
-    b(
-        Help,
-        &[c('k'), k(KeyCode::Up)],
-        Action::Up,
-        "scroll the help",
-        "",
-    ),
-    b(
-        Help,
-        &[k(KeyCode::Esc), c('?'), c('q')],
-        Action::Back,
-        "close the help",
-        "close",
-    ),
-    b(Help, &[ctrl('c')], Action::ForceQuit, "quit", ""),
-];
+mod table;
+pub use table::KEYMAP;
 
 /// Turns a key press into an action in the given context (`Filter` and `Help` shadow the rest;
 /// pane contexts fall back to `Global`). In the filter, other characters are typed.
@@ -403,7 +195,9 @@ pub fn resolve(ev: &KeyEvent, context: Context) -> Option<Action> {
             _ => None,
         }),
         Context::Help => lookup(Context::Help),
-        pane => lookup(pane).or_else(|| lookup(Context::Global)),
+        pane => lookup(pane)
+            .or_else(|| lookup(Context::Views))
+            .or_else(|| lookup(Context::Global)),
     }
 }
 
@@ -446,6 +240,15 @@ pub fn keys_label(binding: &Binding) -> String {
         .join(" ")
 }
 
+/// How to make `y` reach the clipboard, as (when, what to do) rows of the help.
+pub const COPY_NOTES: &[(&str, &str)] = &[
+    (
+        "y in tmux",
+        "needs `set -g set-clipboard on` in ~/.tmux.conf",
+    ),
+    ("y elsewhere", "OSC 52; or AES_READER_COPY_COMMAND=wl-copy"),
+];
+
 /// Heading of the help's last section: what the quote panel's kinds and marks mean.
 pub const LEGEND_TITLE: &str = "Quote kinds and confidence marks";
 
@@ -453,7 +256,17 @@ pub const LEGEND_TITLE: &str = "Quote kinds and confidence marks";
 /// panel's legend ([`quote_text::legend`]) under [`LEGEND_TITLE`].
 pub fn help_rows() -> Vec<(Option<String>, String)> {
     let mut rows = Vec::new();
-    for ctx in [Global, List, Reader, Quotes, Filter, Help] {
+    for ctx in [
+        Global,
+        List,
+        Reader,
+        Quotes,
+        Filter,
+        Views,
+        QuotesView,
+        SpeakersView,
+        Help,
+    ] {
         rows.push((None, ctx.title().to_owned()));
         for bnd in KEYMAP
             .iter()
@@ -466,6 +279,12 @@ pub fn help_rows() -> Vec<(Option<String>, String)> {
                 Some("any character".to_owned()),
                 "edit the query".to_owned(),
             ));
+        }
+        if ctx == Views {
+            // What `y` needs to reach the clipboard.
+            for (when, how) in COPY_NOTES {
+                rows.push((Some((*when).to_owned()), (*how).to_owned()));
+            }
         }
     }
     rows.push((None, LEGEND_TITLE.to_owned()));
@@ -480,20 +299,37 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
     let own = KEYMAP
         .iter()
         .filter(|b| b.context == context && !b.hint.is_empty());
+    let view = matches!(context, Context::QuotesView | Context::SpeakersView);
+    let pane = view || matches!(context, Context::List | Context::Reader | Context::Quotes);
     let global = KEYMAP.iter().filter(|b| {
-        matches!(context, Context::List | Context::Reader | Context::Quotes)
-            && b.context == Context::Global
+        pane && b.context == Context::Global
             && !b.hint.is_empty()
+            // The reader's and panes' keys mean nothing in the Quotes and Speakers views.
+            && (!view || matches!(b.action, Action::Help | Action::Quit | Action::FilterOpen))
     });
+    let views: Vec<&Binding> = KEYMAP
+        .iter()
+        .filter(|b| pane && b.context == Context::Views && !b.hint.is_empty())
+        .collect();
     // Help and quit come first among the global hints: on a narrow bar they are what must show.
     let (first, rest): (Vec<&Binding>, Vec<&Binding>) =
         global.partition(|b| matches!(b.action, Action::Help | Action::Quit));
+    // In the Articles view the views' keys come last (its panes' keys first); in the Quotes and
+    // Speakers views right after help and quit.
+    let (early, late) = if view {
+        (views, Vec::new())
+    } else {
+        (Vec::new(), views)
+    };
     own.chain(first)
+        .chain(early)
         .chain(rest)
+        .chain(late)
         .map(|bnd| {
-            // Movement hints read better as a pair (`j/k`).
+            // Movement hints read better as a pair (`j/k`), views as a range.
             let label = match bnd.action {
                 Action::Down => "j/k".to_owned(),
+                Action::ShowView(_) => "1/2/3".to_owned(),
                 _ => bnd.keys.first().map(Key::label).unwrap_or_default(),
             };
             (label, bnd.hint)
@@ -504,6 +340,7 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::layout::View;
     use unicode_width::UnicodeWidthStr;
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
@@ -526,7 +363,17 @@ mod tests {
 
     #[test]
     fn ctrl_c_quits_in_every_context() {
-        for ctx in [Global, List, Reader, Quotes, Filter, Help] {
+        for ctx in [
+            Global,
+            List,
+            Reader,
+            Quotes,
+            Filter,
+            Views,
+            QuotesView,
+            SpeakersView,
+            Help,
+        ] {
             assert_eq!(
                 resolve(&key(KeyCode::Char('c'), KeyModifiers::CONTROL), ctx),
                 Some(Action::ForceQuit),
@@ -627,6 +474,104 @@ mod tests {
         for (_, meaning) in &rows[legend + 1..] {
             assert!(meaning.width() <= 70 - 2 - key_w - 4, "{meaning}");
         }
+    }
+
+    #[test]
+    fn the_view_keys_work_from_every_pane_and_view_but_the_filter_line() {
+        let press = |code| key(code, KeyModifiers::NONE);
+        for ctx in [List, Reader, Quotes, QuotesView, SpeakersView] {
+            assert_eq!(
+                resolve(&press(KeyCode::Char('2')), ctx),
+                Some(Action::ShowView(View::Quotes)),
+                "{ctx:?}"
+            );
+            assert_eq!(
+                resolve(&press(KeyCode::Char('3')), ctx),
+                Some(Action::ShowView(View::Speakers))
+            );
+            assert_eq!(resolve(&press(KeyCode::Char('y')), ctx), Some(Action::Copy));
+            assert_eq!(
+                resolve(&press(KeyCode::Backspace), ctx),
+                Some(Action::GoBack)
+            );
+            assert_eq!(
+                resolve(&key(KeyCode::Left, KeyModifiers::ALT), ctx),
+                Some(Action::GoBack)
+            );
+            assert_eq!(resolve(&press(KeyCode::Right), ctx), Some(Action::Expand));
+        }
+        // In the filter line they are text, and Backspace deletes.
+        assert_eq!(
+            resolve(&press(KeyCode::Char('2')), Filter),
+            Some(Action::FilterInput('2'))
+        );
+        assert_eq!(
+            resolve(&press(KeyCode::Backspace), Filter),
+            Some(Action::FilterBackspace)
+        );
+    }
+
+    #[test]
+    fn space_opens_printings_in_the_quotes_view_and_pages_the_reader_elsewhere() {
+        let space = key(KeyCode::Char(' '), KeyModifiers::NONE);
+        assert_eq!(resolve(&space, QuotesView), Some(Action::ToggleExpand));
+        for ctx in [List, Reader, Quotes] {
+            assert_eq!(resolve(&space, ctx), Some(Action::PageDown));
+        }
+    }
+
+    #[test]
+    fn the_help_lists_the_views_keys_in_the_same_key_column() {
+        let rows = help_rows();
+        let keys: Vec<&str> = rows.iter().filter_map(|(k, _)| k.as_deref()).collect();
+        for k in ["1", "2", "3", "y", "Backspace", "Alt-←", "→", "←", "Space"] {
+            assert!(keys.contains(&k), "{k} missing from {keys:?}");
+        }
+        let headings: Vec<&str> = rows
+            .iter()
+            .filter(|(k, _)| k.is_none())
+            .map(|(_, h)| h.as_str())
+            .collect();
+        assert!(headings.iter().any(|h| h.starts_with("Quotes view")));
+        assert!(headings.iter().any(|h| h.starts_with("Speakers view")));
+        // The widest key is still "any character": the help's key column did not move.
+        let widest = keys.iter().map(|k| k.width()).max().unwrap();
+        assert_eq!(widest, "any character".width());
+    }
+
+    #[test]
+    fn every_help_row_fits_the_overlay() {
+        let rows = help_rows();
+        let key_w = rows
+            .iter()
+            .filter_map(|(k, _)| k.as_deref().map(UnicodeWidthStr::width))
+            .max()
+            .unwrap();
+        for (k, text) in &rows {
+            let room = if k.is_some() {
+                70 - 2 - key_w - 4
+            } else {
+                70 - 2
+            };
+            assert!(text.width() <= room, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_quotes_view_hints_name_its_own_keys_first() {
+        let hints = hints(QuotesView);
+        let first: Vec<(&str, &str)> = hints
+            .iter()
+            .take(3)
+            .map(|(k, h)| (k.as_str(), *h))
+            .collect();
+        assert_eq!(
+            first,
+            [("j/k", "move"), ("Enter", "open"), ("Space", "outlets")]
+        );
+        assert!(hints.iter().any(|(k, h)| k == "1/2/3" && *h == "views"));
+        // The reader's keys mean nothing there.
+        assert!(!hints.iter().any(|(_, h)| *h == "read" || *h == "pane"));
     }
 
     #[test]

@@ -1,9 +1,89 @@
-//! Geometry, and only geometry (ratatui's `Rect`): which pane has the keyboard, where each part of
-//! the screen goes at a size, the reading pane's text area, and which rows of a scrolled list are
-//! in view. No state, no drawing.
+//! Geometry, and only geometry (ratatui's `Rect`): which view is shown and which pane has the
+//! keyboard, where each part of the screen goes at a size (the Articles view's panes, the Quotes and
+//! Speakers views' table), the tabs of the title row, the reading pane's text area, and which rows
+//! of a scrolled list are in view. No state, no drawing.
 
 use ratatui::layout::Constraint::{Fill, Length};
 use ratatui::layout::{Layout, Rect};
+use unicode_width::UnicodeWidthStr;
+
+/// What the main area shows: one of three views over the same corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The article list, the reading pane and the quote panel.
+    #[default]
+    Articles,
+    /// Every quote of the corpus.
+    Quotes,
+    /// Everyone quoted.
+    Speakers,
+}
+
+impl View {
+    /// The three, in tab order.
+    pub const ALL: [View; 3] = [View::Articles, View::Quotes, View::Speakers];
+
+    /// The tab's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Articles => "Articles",
+            View::Quotes => "Quotes",
+            View::Speakers => "Speakers",
+        }
+    }
+
+    /// The key that shows it (`1`, `2`, `3`).
+    pub fn key(self) -> char {
+        match self {
+            View::Articles => '1',
+            View::Quotes => '2',
+            View::Speakers => '3',
+        }
+    }
+}
+
+/// The tabs of a title row in a frame `width` columns wide, each with its text (spaces around it
+/// included), drawn one after the other from the column after the frame's corner with one column
+/// between them. `active` is marked `▶` when `marked` (its pane has the keyboard). Where the names
+/// do not all fit, the other tabs shrink to their key, then go.
+pub fn tabs(active: View, marked: bool, width: u16) -> Vec<(View, String)> {
+    let label = |v: View, named: bool| {
+        let marker = if v == active && marked { "▶ " } else { "" };
+        if named || v == active {
+            format!(" {marker}{} {} ", v.key(), v.name())
+        } else {
+            format!(" {} ", v.key())
+        }
+    };
+    // The two corners and the column after the last tab.
+    let room = usize::from(width).saturating_sub(3);
+    let fits = |t: &[(View, String)]| {
+        let w: usize = t.iter().map(|(_, l)| l.width() + 1).sum();
+        w <= room + 1
+    };
+    let named: Vec<(View, String)> = View::ALL.iter().map(|&v| (v, label(v, true))).collect();
+    if fits(&named) {
+        return named;
+    }
+    let keys: Vec<(View, String)> = View::ALL.iter().map(|&v| (v, label(v, false))).collect();
+    if fits(&keys) {
+        return keys;
+    }
+    vec![(active, label(active, true))]
+}
+
+/// The tab at column `x` of a title row drawn in a frame at `frame` (see [`tabs`]).
+pub fn tab_at(active: View, marked: bool, frame: Rect, x: u16) -> Option<View> {
+    let mut at = usize::from(frame.x) + 1;
+    for (v, label) in tabs(active, marked, frame.width) {
+        let w = label.width();
+        if (at..at + w).contains(&usize::from(x)) {
+            return Some(v);
+        }
+        at += w + 1;
+    }
+    None
+}
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +134,10 @@ pub struct Areas {
     pub warning: Option<Rect>,
     /// Status bar.
     pub status: Option<Rect>,
+    /// The Quotes or Speakers view's table (with its frame and the tabs in its title row).
+    pub view: Option<Rect>,
+    /// The selected quote, whole, under the Quotes view's table (when there is room).
+    pub detail: Option<Rect>,
     /// True when the terminal is too small for anything but a notice.
     pub too_small: bool,
 }
@@ -70,27 +154,11 @@ pub fn layout(
     warning_rows: usize,
 ) -> Areas {
     let (w, h) = (area.width, area.height);
-    if w < MIN_SIZE.0 || h < MIN_SIZE.1 {
+    let Some((main, mut areas)) = rows(area, filter_shown, warning_rows) else {
         return Areas {
             too_small: true,
             ..Areas::default()
         };
-    }
-    let warning_rows = u16::try_from(warning_rows)
-        .unwrap_or(u16::MAX)
-        .min((h / 3).max(1));
-    let [main, filter, warning, status] = Layout::vertical([
-        Fill(1),
-        Length(u16::from(filter_shown)),
-        Length(warning_rows),
-        Length(1),
-    ])
-    .areas(area);
-    let mut areas = Areas {
-        status: Some(status),
-        filter: filter_shown.then_some(filter),
-        warning: (warning_rows > 0).then_some(warning),
-        ..Areas::default()
     };
     // The reader or the quotes in one region, as focus says (quotes replace the reader when there
     // is no room for both).
@@ -153,6 +221,98 @@ pub fn layout(
     areas
 }
 
+/// The rows every view shares: the main area, then the filter line (when shown), the warning (a
+/// third of the screen at most) and the status bar. `None` when the terminal is too small.
+fn rows(area: Rect, filter_shown: bool, warning_rows: usize) -> Option<(Rect, Areas)> {
+    let (w, h) = (area.width, area.height);
+    if w < MIN_SIZE.0 || h < MIN_SIZE.1 {
+        return None;
+    }
+    let warning_rows = u16::try_from(warning_rows)
+        .unwrap_or(u16::MAX)
+        .min((h / 3).max(1));
+    let [main, filter, warning, status] = Layout::vertical([
+        Fill(1),
+        Length(u16::from(filter_shown)),
+        Length(warning_rows),
+        Length(1),
+    ])
+    .areas(area);
+    let areas = Areas {
+        status: Some(status),
+        filter: filter_shown.then_some(filter),
+        warning: (warning_rows > 0).then_some(warning),
+        ..Areas::default()
+    };
+    Some((main, areas))
+}
+
+/// Lays out the Quotes or Speakers view: its table over the whole main area, and in the Quotes
+/// view, when the screen has 20 rows for it, the selected quote under the table.
+pub fn layout_view(area: Rect, view: View, filter_shown: bool, warning_rows: usize) -> Areas {
+    let Some((main, mut areas)) = rows(area, filter_shown, warning_rows) else {
+        return Areas {
+            too_small: true,
+            ..Areas::default()
+        };
+    };
+    if view == View::Quotes && main.height >= 20 {
+        let detail = (main.height / 4).clamp(6, 10);
+        let [table, below] = Layout::vertical([Fill(1), Length(detail)]).areas(main);
+        areas.view = Some(table);
+        areas.detail = Some(below);
+    } else {
+        areas.view = Some(main);
+    }
+    areas
+}
+
+/// Columns inside the frame from which the Quotes and Speakers views give each row one line (in
+/// columns, under a header line); narrower, a row takes two lines.
+pub const WIDE_TABLE: u16 = 96;
+
+/// Where the Quotes or Speakers view's table, drawn in `area` (with its frame), puts its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Table {
+    /// One line per row, under a header line (else two lines per row, no header).
+    pub wide: bool,
+    /// The header line (wide only).
+    pub header: Option<Rect>,
+    /// The rows' lines.
+    pub body: Rect,
+}
+
+/// The table of a view drawn in `area`, its frame included.
+pub fn table(area: Rect) -> Table {
+    let inner = Rect {
+        x: area.x.saturating_add(1),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    let wide = inner.width >= WIDE_TABLE;
+    if wide && inner.height > 1 {
+        let [header, body] = Layout::vertical([Length(1), Fill(1)]).areas(inner);
+        Table {
+            wide,
+            header: Some(header),
+            body,
+        }
+    } else {
+        Table {
+            wide,
+            header: None,
+            body: inner,
+        }
+    }
+}
+
+/// Lines one row of a view's table takes: one in a wide table, two in a narrow one; `sub` rows (a
+/// quote's printings) always one.
+pub fn row_lines(wide: bool, sub: bool) -> usize {
+    if wide || sub { 1 } else { 2 }
+}
+
 /// The text area of the reading pane: the measure, how far it is indented to be centred, its height.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Viewport {
@@ -184,6 +344,61 @@ pub struct Scroll {
     pub selected: usize,
     /// First row shown.
     pub offset: usize,
+}
+
+/// The quote panel beyond its [`Scroll`] (whose `selected` and `offset` are positions in the
+/// panel, not quote numbers): the order the quotes are shown in, the speaker the filter names (whose
+/// quotes come first, marked), the selected quote's "also in" list opened and the article selected
+/// in it, and how many rows of a selected quote taller than the panel are scrolled past. Plain
+/// data: the screen state moves it, the drawing reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PanelState {
+    /// Quote numbers in the order shown; empty: the article's order.
+    pub order: Vec<usize>,
+    /// The speaker the filter names, if one of the article's quotes is theirs.
+    pub named: Option<String>,
+    /// The selected quote's "also in" list is open.
+    pub open: bool,
+    /// What is selected in the selected quote: 0 the quote, `k` the `k`-th "also in" article.
+    pub sub: usize,
+    /// Rows of the selected quote scrolled past (when it is taller than the panel).
+    pub line: usize,
+}
+
+impl PanelState {
+    /// The quote shown at position `pos`.
+    pub fn quote_at(&self, pos: usize) -> usize {
+        self.order.get(pos).copied().unwrap_or(pos)
+    }
+
+    /// The position quote `quote` is shown at.
+    pub fn position_of(&self, quote: usize) -> usize {
+        self.order.iter().position(|q| *q == quote).unwrap_or(quote)
+    }
+
+    /// True when `speaker` is the one the filter names.
+    pub fn is_named(&self, speaker: Option<&str>) -> bool {
+        self.named.is_some() && self.named.as_deref() == speaker
+    }
+}
+
+/// One line of the Quotes view's table: a quote (a row of the book), or, under a quote printed by
+/// several articles and opened, one of its printings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Item {
+    /// Row `r` of the book.
+    Row(u32),
+    /// Printing `k` (0 the first) of row `r`.
+    Printing(u32, u32),
+}
+
+impl Item {
+    /// The book's row this item is about.
+    pub fn row(self) -> u32 {
+        match self {
+            Item::Row(r) | Item::Printing(r, _) => r,
+        }
+    }
 }
 
 /// `current` moved by `delta` within `0..n` (`isize::MIN`/`MAX` mean first/last).
@@ -263,6 +478,30 @@ pub fn keep_visible_by(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tabs_shrink_to_their_keys_then_leave_only_the_active_one_when_narrow() {
+        let labels = |width| -> Vec<String> {
+            tabs(View::Quotes, true, width)
+                .into_iter()
+                .map(|(_, l)| l)
+                .collect()
+        };
+        assert_eq!(labels(80), [" 1 Articles ", " ▶ 2 Quotes ", " 3 Speakers "]);
+        assert_eq!(labels(30), [" 1 ", " ▶ 2 Quotes ", " 3 "]);
+        assert_eq!(labels(12), [" ▶ 2 Quotes "]);
+        // A click finds the tab drawn under it, at every width.
+        for width in [80, 30, 12] {
+            let frame = Rect::new(5, 0, width, 10);
+            let mut x = frame.x + 1;
+            for (view, label) in tabs(View::Quotes, true, width) {
+                let w = label.width() as u16;
+                assert_eq!(tab_at(View::Quotes, true, frame, x), Some(view));
+                assert_eq!(tab_at(View::Quotes, true, frame, x + w - 1), Some(view));
+                x += w + 1;
+            }
+        }
+    }
 
     #[test]
     fn the_selected_row_stays_in_view() {

@@ -10,13 +10,15 @@
 //!   lines), [`quote_text`] (a quote item's rows and the legend), [`theme`] (styles);
 //! - drawing: [`view`] (the entry point: builds each pane's view from the App's parts) and
 //!   [`panes`] (one file per part of the screen, each drawing from its small view);
-//! - running: [`event_loop`], `terminal` (taking and restoring it), `abort` (SIGABRT), `hangup`
-//!   (the watchdog), `test_hooks` (tests only, feature `test-hooks`).
+//! - running: [`event_loop`], `terminal` (taking and restoring it), [`clipboard`] (`y`: OSC 52 or
+//!   a copy command), `abort` (SIGABRT), `hangup` (the watchdog), `test_hooks` (tests only,
+//!   feature `test-hooks`).
 
 #[cfg(unix)]
 mod abort;
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod event_loop;
 mod hangup;
 pub mod keymap;
@@ -42,6 +44,7 @@ use std::sync::{Arc, Mutex};
 use anyhow::Context as _;
 
 use crate::corpus::load::Loading;
+use crate::corpus::quote::{ALIAS_FILE, load_aliases};
 use crate::corpus::state::{self, Changes, ReaderState, Saver, Session};
 use crate::corpus::store::Source;
 use crate::tui::app::App;
@@ -91,10 +94,14 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
     // The first screen comes up with the first articles; the rest stream in behind it.
     let origin = source.origin().clone();
     let (loaded, warning, session) = load_state(options.state, &origin);
+    // For the quotebook's speakers (the loading threads read the file too; a problem with it is
+    // reported by them).
+    let (aliases, _) = load_aliases(source.extra(ALIAS_FILE));
     let loading = Loading::start(source);
     let mut app = App::loading(loading, &origin, loaded, theme::Theme::from_env())
         .context("cannot start the search thread")?;
     app.set_warning(warning);
+    app.set_aliases(aliases);
     // Saves run on a thread of their own: marking never waits for the disk.
     let saver = match session {
         Some(session) => {

@@ -1,13 +1,11 @@
 //! How a quote of the quote panel reads, without styles: the rows of its item at a width (so its
-//! height, which scrolling needs), the marks of its kind and confidence, and their legend for the
-//! help. The quote panel (`panes::quotes`) styles and draws these rows.
+//! height, which scrolling needs; the words whole, however long), the marks of its kind and
+//! confidence, and their legend for the help. The quote panel (`panes::quotes`) styles and draws
+//! these rows; the Quotes view (`panes::quote_list`) shows the selected quote the same way.
 
 use crate::corpus::quote::{Confidence, Quote, QuoteKind};
 use crate::corpus::sanitize;
 use crate::corpus::text::truncate;
-
-/// Most lines of quote text an item shows before cutting with `…`.
-pub const MAX_TEXT_LINES: usize = 3;
 
 /// Most lines the selected item's `why:` takes before cutting with `…`.
 pub const MAX_WHY_LINES: usize = 2;
@@ -101,28 +99,60 @@ pub fn why_rows(q: &Quote, width: usize) -> Vec<String> {
     capped(textwrap::wrap(&cue, options), MAX_WHY_LINES, width).collect()
 }
 
-/// The rows of an item's words at `width` columns (two less, for the indent the panel adds):
-/// between `« »` only when the article prints marks, [`MAX_TEXT_LINES`] at most.
-pub fn text_rows(q: &Quote, width: usize) -> Vec<String> {
-    // Unmarked speech and interview answers have no marks in the article: none are added here.
-    let text = if has_marks(q.kind) {
+/// The words of a quote as shown: between `« »` only when the article prints marks (unmarked
+/// speech and interview answers have none in the article: none are added).
+pub fn words(q: &Quote) -> String {
+    if has_marks(q.kind) {
         format!("«\u{a0}{}\u{a0}»", q.text)
     } else {
         q.text.clone()
-    };
+    }
+}
+
+/// The rows of an item's words at `width` columns (two less, for the indent the panel adds), all
+/// of them: a quote is shown whole, and the panel scrolls when it does not fit.
+pub fn text_rows(q: &Quote, width: usize) -> Vec<String> {
     let inner = width.max(1).saturating_sub(2).max(1);
-    capped(textwrap::wrap(&text, inner), MAX_TEXT_LINES, inner).collect()
+    textwrap::wrap(&words(q), inner)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
 }
 
 /// Rows of one item at `width` columns, drawn selected or not: its head (speaker, kind,
 /// confidence), the `why:` rows when selected, the words, and the "also in" row.
 pub fn height(q: &Quote, width: usize, selected: bool) -> usize {
+    item_height(q, width, selected, false)
+}
+
+/// [`height`], with the "also in" list `open` (on the selected item: a heading row, then one
+/// row per other article, each of which can be followed).
+pub fn item_height(q: &Quote, width: usize, selected: bool, open: bool) -> usize {
     let why = if selected {
         why_rows(q, width).len()
     } else {
         0
     };
-    1 + why + text_rows(q, width).len() + usize::from(!q.also_in.is_empty())
+    1 + why + text_rows(q, width).len() + also_rows(q, selected && open)
+}
+
+/// Rows of the "also in" part of an item: none without other articles, one closed, a heading and
+/// one per article listed when `open`.
+pub fn also_rows(q: &Quote, open: bool) -> usize {
+    match (q.also_in.len(), open) {
+        (0, _) => 0,
+        (_, false) => 1,
+        (n, true) => 1 + n,
+    }
+}
+
+/// The row, within the selected item at `width` columns, of its part `sub`: 0 the head, `k` the
+/// `k`-th "also in" article of the open list.
+pub fn sub_row(q: &Quote, width: usize, sub: usize) -> usize {
+    if sub == 0 {
+        return 0;
+    }
+    1 + why_rows(q, width).len() + text_rows(q, width).len() + sub
 }
 
 #[cfg(test)]

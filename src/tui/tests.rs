@@ -1,12 +1,13 @@
-//! Screen tests: snapshots of the whole screen at 80x24 and 120x40 (TestBackend + insta), and the
-//! full UI drawn at every size on a grid without panicking.
+//! Screen tests: snapshots of the whole screen at 80x24 and 120x40 (TestBackend + insta), in each
+//! view, and the full UI drawn at every size on a grid without panicking, in each view.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::fixtures::app;
+use crate::tui::fixtures::{app, views_app};
+use crate::tui::layout::View;
 use crate::tui::view;
 
 fn screen(app: &App, w: u16, h: u16) -> String {
@@ -52,6 +53,81 @@ snapshots! {
         a.update(Action::Open);
     }
     screen_with_help: |a| { a.update(Action::Help); }
+}
+
+macro_rules! view_snapshots {
+    ($($name:ident: |$app:ident| $body:block)*) => {$(
+        #[test]
+        fn $name() {
+            for (w, h) in [(80u16, 24u16), (120, 40)] {
+                let mut $app = views_app(w, h);
+                $body
+                $app.settle();
+                insta::assert_snapshot!(format!("{}_{w}x{h}", stringify!($name)), screen(&$app, w, h));
+            }
+        }
+    )*};
+}
+
+view_snapshots! {
+    quotes_view: |a| { a.update(Action::ShowView(View::Quotes)); }
+    quotes_view_of_one_speaker: |a| {
+        a.update(Action::ShowView(View::Speakers));
+        a.settle();
+        a.update(Action::Down);
+        a.update(Action::Open);
+    }
+    quotes_view_filtered_by_words: |a| {
+        a.update(Action::ShowView(View::Quotes));
+        type_query(&mut a, "routes");
+    }
+    speakers_view: |a| { a.update(Action::ShowView(View::Speakers)); }
+}
+
+#[test]
+fn no_size_makes_any_view_panic() {
+    let mut sizes: Vec<(u16, u16)> = Vec::new();
+    for w in (0..=300).step_by(11) {
+        for h in (0..=100).step_by(4) {
+            sizes.push((w, h));
+        }
+    }
+    sizes.extend([
+        (1, 1),
+        (80, 24),
+        (200, 60),
+        (300, 100),
+        (19, 4),
+        (20, 5),
+        (97, 20),
+    ]);
+    let mut a = views_app(80, 24);
+    // The Quotes view with a row opened and the selection on a printing, a speaker filter and a
+    // query; the Speakers view filtered; the quote panel with its "also in" list open.
+    a.update(Action::ShowView(View::Speakers));
+    a.settle();
+    a.update(Action::Down);
+    a.update(Action::Open);
+    a.settle();
+    a.update(Action::Down);
+    type_query(&mut a, "souv");
+    a.update(Action::ShowView(View::Speakers));
+    type_query(&mut a, "awa");
+    a.update(Action::ShowView(View::Articles));
+    a.update(Action::FocusPrev);
+    a.update(Action::Expand);
+    a.update(Action::Expand);
+    for (i, (w, h)) in sizes.into_iter().enumerate() {
+        let view = View::ALL[i % 3];
+        a.update(Action::ShowView(view));
+        a.update(Action::Resize(w, h));
+        draw_only(&a, w, h);
+        if i % 7 == 0 {
+            a.update(Action::Help);
+            draw_only(&a, w, h);
+            a.update(Action::Help);
+        }
+    }
 }
 
 #[test]
@@ -193,6 +269,40 @@ fn the_reading_pane_says_loading_until_the_first_articles_arrive() {
     a.settle();
     let text = screen(&a, 120, 40);
     assert!(!text.contains("Loading…"), "{text}");
+}
+
+#[test]
+fn the_views_say_loading_until_the_quotes_are_in_then_show_them() {
+    use crate::corpus::load::Loading;
+    use crate::corpus::state::ReaderState;
+    use crate::corpus::store::{Origin, Source};
+    use crate::tui::fixtures::views_files;
+    use crate::tui::theme::Theme;
+    let mut a = App::loading(
+        Loading::start(Source::from_files(Origin::Embedded, views_files())),
+        &Origin::Embedded,
+        ReaderState::default(),
+        Theme::new(false),
+    )
+    .unwrap();
+    a.update(Action::Resize(120, 40));
+    a.update(Action::ShowView(View::Quotes));
+    // Not pumped: nothing has arrived.
+    let text = screen(&a, 120, 40);
+    assert!(text.contains("Loading… 0/5 articles"), "{text}");
+    a.update(Action::ShowView(View::Speakers));
+    assert!(screen(&a, 120, 40).contains("Loading…"));
+    a.settle();
+    assert!(a.book().book().is_some());
+    let text = screen(&a, 120, 40);
+    assert!(
+        text.contains("Moussa Keïta") && text.contains("speakers"),
+        "{text}"
+    );
+    a.update(Action::ShowView(View::Quotes));
+    a.settle();
+    let text = screen(&a, 120, 40);
+    assert!(text.contains("«\u{a0}Nous ne céderons rien"), "{text}");
 }
 
 #[test]

@@ -99,6 +99,16 @@ impl Theme {
         self.pick(Style::new().add_modifier(Modifier::ITALIC), Style::new())
     }
 
+    /// A speaker described rather than named (`un diplomate`, `le ministre burkinabè`): italic.
+    pub fn description(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::ITALIC),
+            Style::new().add_modifier(Modifier::ITALIC),
+        )
+    }
+
     /// A speaker the engine only guessed (low confidence): dim and italic, never bold.
     pub fn speaker_guess(&self) -> Style {
         self.pick(

@@ -78,3 +78,10 @@ pub fn selected_quote(screen: &str) -> Option<(usize, Vec<String>)> {
         .collect();
     Some((at, rows))
 }
+
+/// The list has the keyboard (its tab is marked) and its count at the bottom says it holds all
+/// `n` articles, nothing filtered, nothing loading.
+pub fn list_focused_with_all(screen: &str, n: usize) -> bool {
+    let articles = if n == 1 { "article" } else { "articles" };
+    screen.contains("▶ 1 Articles") && screen.contains(&format!(" {n} {articles} ┛"))
+}

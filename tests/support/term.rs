@@ -85,6 +85,12 @@ impl Cmd {
         self.0.env(key, value);
         self
     }
+
+    /// Starts the program without `key` in its environment.
+    pub fn env_remove(mut self, key: impl AsRef<OsStr>) -> Cmd {
+        self.0.env_remove(key);
+        self
+    }
 }
 
 // ------------------------------------------------------------------------------------ the terminal

@@ -177,3 +177,56 @@ fn row_of_finds_any_printing() {
         }
     }
 }
+
+#[test]
+fn rows_of_one_date_keep_one_order_whatever_order_the_articles_arrived_in() {
+    let files = vec![
+        article(
+            "b",
+            "2025-06-01",
+            "Le Relais",
+            "« Les écoles rouvriront lundi », a annoncé Awa Traoré.",
+        ),
+        article(
+            "a",
+            "2025-06-01",
+            "Radio Dune",
+            "« Les marchés restent ouverts », a assuré Idrissa Maïga.",
+        ),
+        article(
+            "c",
+            "2025-06-01",
+            "Sahel Hebdo",
+            "« La saison des pluies commence tôt », a expliqué Fanta Koné.",
+        ),
+    ];
+    let (store, _) = book(files);
+    let index = QuoteIndex::build(&store);
+    let quotes_of = |articles: &[Article]| -> Vec<Vec<Quote>> {
+        articles
+            .iter()
+            .map(|a| index.quotes(&a.id).to_vec())
+            .collect()
+    };
+    let speakers_in_order = |articles: &[Article]| -> Vec<String> {
+        let quotes = quotes_of(articles);
+        let book = Quotebook::build(articles, &quotes, |n| index.aliases_of(n));
+        book.rows()
+            .iter()
+            .map(|r| {
+                quotes[r.first.0 as usize][r.first.1 as usize]
+                    .speaker
+                    .clone()
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let in_list_order = store.articles().to_vec();
+    let mut arrived = in_list_order.clone();
+    arrived.reverse();
+    let first = speakers_in_order(&in_list_order);
+    assert_eq!(first.len(), 3, "{first:?}");
+    assert_eq!(first, speakers_in_order(&arrived));
+    arrived.rotate_left(1);
+    assert_eq!(first, speakers_in_order(&arrived));
+}

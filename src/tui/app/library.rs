@@ -3,6 +3,7 @@
 //! nothing of the screen or the search thread.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use crate::corpus::article::{Article, ArticleId};
 use crate::corpus::load::{LoadEvent, Loading};
@@ -24,9 +25,11 @@ pub enum Arrival {
 /// The articles and their quotes.
 #[derive(Debug)]
 pub struct Library {
-    articles: Vec<Article>,
-    /// `quotes[i]` are the quotes of `articles[i]`.
-    quotes: Vec<Vec<Quote>>,
+    /// Shared (read-only) with the thread that builds the quotebook once loading is done; until
+    /// then only the library holds them, so adding to them never copies.
+    articles: Arc<Vec<Article>>,
+    /// `quotes[i]` are the quotes of `articles[i]`. Shared as `articles` is.
+    quotes: Arc<Vec<Vec<Quote>>>,
     /// Article index by id.
     ids: HashMap<ArticleId, usize>,
     /// Where the corpus comes from, for the status bar.
@@ -67,8 +70,8 @@ impl Library {
 
     fn empty(origin: String, loading: Option<Loading>) -> Library {
         Library {
-            articles: Vec::new(),
-            quotes: Vec::new(),
+            articles: Arc::default(),
+            quotes: Arc::default(),
             ids: HashMap::new(),
             origin,
             rejected: 0,
@@ -84,15 +87,19 @@ impl Library {
         items: impl IntoIterator<Item = (Article, Vec<Quote>)>,
         read: &BTreeSet<String>,
     ) {
+        // Only the library holds them while articles arrive (the quotebook is built after): these
+        // never copy.
+        let articles = Arc::make_mut(&mut self.articles);
+        let quotes = Arc::make_mut(&mut self.quotes);
         for (a, q) in items {
-            let i = self.articles.len();
+            let i = articles.len();
             if read.contains(a.id.as_str()) {
                 self.read_count += 1;
             }
             self.corpus_has_quotes |= !q.is_empty();
             self.ids.insert(a.id.clone(), i);
-            self.articles.push(a);
-            self.quotes.push(q);
+            articles.push(a);
+            quotes.push(q);
         }
     }
 
@@ -113,7 +120,11 @@ impl Library {
                 Arrival::Articles(docs)
             }
             LoadEvent::Links(links) => {
-                quote::apply_links(&self.articles, &mut self.quotes, &links);
+                quote::apply_links(
+                    &self.articles,
+                    Arc::make_mut(&mut self.quotes).as_mut_slice(),
+                    &links,
+                );
                 Arrival::Links
             }
             LoadEvent::Done {
@@ -126,8 +137,8 @@ impl Library {
                     .count();
                 self.total = self.articles.len();
                 self.loading = None;
-                self.articles.shrink_to_fit();
-                self.quotes.shrink_to_fit();
+                Arc::make_mut(&mut self.articles).shrink_to_fit();
+                Arc::make_mut(&mut self.quotes).shrink_to_fit();
                 Arrival::Done(warnings.into_iter().next())
             }
         })
@@ -179,6 +190,12 @@ impl Library {
             Some(i) => (self.article(i), self.quotes_of(i)),
             None => (None, &[]),
         }
+    }
+
+    /// The articles and their quotes, shared, for a thread that reads them (the quotebook's): call
+    /// it once loading is done, since adding to them while shared would copy them.
+    pub fn shared(&self) -> (Arc<Vec<Article>>, Arc<Vec<Vec<Quote>>>) {
+        (Arc::clone(&self.articles), Arc::clone(&self.quotes))
     }
 
     /// Articles marked read, among those loaded.

@@ -1,14 +1,19 @@
 //! The reader's state and `update(Action)`, which changes it without drawing or doing I/O. `App`
 //! puts together the parts, each the owner of one concern: the article library
-//! ([`library::Library`]), the search session ([`search::Search`]), the screen state
-//! ([`screen::Screen`]); `App` itself keeps the read marks and positions and what changed in them
-//! since the last save (in `marks.rs`), and moves the parts together (opening an article, taking
-//! in what loading and the search thread sent). Imports no drawing code.
+//! ([`library::Library`]), the search session ([`search::Search`]), the quotebook session
+//! ([`book::Book`]: who said what, for the Quotes and Speakers views), the screen state
+//! ([`screen::Screen`], with the views' state in [`views`]); `App` itself keeps the read marks and
+//! positions and what changed in them since the last save (in `marks.rs`), and moves the parts
+//! together (opening an article, taking in what loading and the threads sent; moving between the
+//! views in `navigate.rs`). Imports no drawing code.
 
+pub mod book;
 pub mod library;
 mod marks;
+mod navigate;
 pub mod screen;
 pub mod search;
+pub mod views;
 
 #[cfg(test)]
 mod tests;
@@ -19,8 +24,7 @@ use std::time::{Duration, Instant};
 
 use crate::corpus::article::Article;
 use crate::corpus::load::Loading;
-use crate::corpus::quote::Quote;
-use crate::corpus::quote::{self, ALIAS_FILE};
+use crate::corpus::quote::{ALIAS_FILE, Aliases, Quote, load_aliases};
 use crate::corpus::sanitize::is_safe_char;
 use crate::corpus::search::{Index, Match, NameWords};
 use crate::corpus::state::{Changes, ReaderState, Synced};
@@ -30,8 +34,9 @@ use crate::tui::keymap::Context;
 // Which pane has the keyboard: defined with the layout, and found here too by the benches and
 // tests/state_shared.rs.
 pub use crate::tui::layout::Focus;
-use crate::tui::layout::step;
+use crate::tui::layout::{View, step, tab_at};
 use crate::tui::theme::Theme;
+use book::Book;
 use library::{Arrival, Library};
 use screen::{MAX_QUERY, Part, Screen, cap};
 use search::{Answer, Search};
@@ -46,12 +51,26 @@ const PUMP_BUDGET: Duration = Duration::from_millis(8);
 /// again (idle, it waits longer): at most this many milliseconds between a result and its frame.
 pub const BUSY_WAIT: Duration = Duration::from_millis(10);
 
+/// Text to put on the clipboard, and what it is (`citation`, `reference`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clip {
+    /// The text, one line.
+    pub text: String,
+    /// What it is, for the message.
+    pub what: &'static str,
+}
+
 /// Everything the reader shows and remembers.
 #[derive(Debug)]
 pub struct App {
     library: Library,
     search: Search,
+    book: Book,
     screen: Screen,
+    /// Other spellings of speakers (the corpus's alias file), for the quotebook, until it is built.
+    aliases: Option<Aliases>,
+    /// What `y` asked to copy, until the event loop takes it.
+    clip: Option<Clip>,
     /// Read marks, positions, last article. `pub`: tests/state_shared.rs reads it; it changes
     /// only through the methods of `marks.rs`, which keep the journal and the read count in step.
     pub state: ReaderState,
@@ -95,11 +114,13 @@ impl App {
         state: ReaderState,
         theme: Theme,
     ) -> std::io::Result<App> {
-        let names = NameWords::from_aliases(&quote::load_aliases(store.extra(ALIAS_FILE)).0);
+        let (aliases, _) = load_aliases(store.extra(ALIAS_FILE));
         let library = Library::loaded(store, quotes, &state.read);
         let mut index = Index::build(library.articles(), |i| library.quotes_of(i));
-        index.set_names(names);
-        let mut app = App::with(library, Search::spawn(index)?, state, theme);
+        index.set_names(NameWords::from_aliases(&aliases));
+        let mut app = App::with(library, Search::spawn(index)?, Book::spawn()?, state, theme);
+        app.aliases = Some(aliases);
+        app.build_book();
         app.follow_renames();
         app.ask();
         app.settle();
@@ -116,16 +137,20 @@ impl App {
         let mut index = Index::default();
         index.set_names(loading.names().clone());
         let library = Library::loading(loading, origin);
-        let mut app = App::with(library, Search::spawn(index)?, state, theme);
+        let search = Search::spawn(index)?;
+        let mut app = App::with(library, search, Book::spawn()?, state, theme);
         app.ask();
         Ok(app)
     }
 
-    fn with(library: Library, search: Search, state: ReaderState, theme: Theme) -> App {
+    fn with(library: Library, search: Search, book: Book, state: ReaderState, theme: Theme) -> App {
         App {
             library,
             search,
+            book,
             screen: Screen::new(theme),
+            aliases: None,
+            clip: None,
             restore: state.last.clone(),
             state,
             journal: Changes::default(),
@@ -150,6 +175,24 @@ impl App {
     /// What the screen shows.
     pub fn screen(&self) -> &Screen {
         &self.screen
+    }
+
+    /// The quotebook session (the book, once built).
+    pub fn book(&self) -> &Book {
+        &self.book
+    }
+
+    /// Gives the quotebook the other spellings of speakers (the corpus's alias file), before
+    /// loading is done.
+    pub fn set_aliases(&mut self, aliases: Aliases) {
+        self.aliases = Some(aliases);
+    }
+
+    /// Starts building the quotebook from the articles loaded (once loading is done).
+    fn build_book(&mut self) {
+        let (articles, quotes) = self.library.shared();
+        let aliases = self.aliases.take().unwrap_or_default();
+        self.book.build(articles, quotes, aliases);
     }
 
     /// Shows a lasting warning (`None`: none).
@@ -199,6 +242,13 @@ impl App {
             }
             changed = true;
         }
+        // The quotebook is built once loading is over and the search index is ready: it would
+        // only slow them down before.
+        if !self.book.started() && self.ready() {
+            self.build_book();
+            changed = true;
+        }
+        changed |= self.take_book_answers();
         // New articles: ask again (see `Search::refresh`).
         self.search.refresh(
             &self.screen.filter.query,
@@ -231,20 +281,23 @@ impl App {
         self.screen.warnings_seen()
     }
 
-    /// True while articles are loading or a search is under way: the loop should come back soon.
+    /// True while articles are loading, a search is under way, or the quotebook is yet to be built,
+    /// being built or asked something: the loop should come back soon.
     pub fn busy(&self) -> bool {
-        self.library.is_loading() || self.search.busy()
+        self.library.is_loading() || self.search.busy() || !self.book.started() || self.book.busy()
     }
 
-    /// True once every article is loaded and searchable and the list answers the filter line.
+    /// True once every article is loaded and searchable and the list answers the filter line (the
+    /// quotebook may still be building).
     pub fn ready(&self) -> bool {
-        !self.busy()
+        !self.library.is_loading() && !self.search.busy()
     }
 
-    /// Waits (up to a minute) until loading is done and the newest query is answered.
+    /// Waits (up to a minute) until loading is done, the quotebook built, and the newest queries
+    /// answered.
     pub fn settle(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(60);
-        while !self.ready() && Instant::now() < deadline {
+        while self.busy() && Instant::now() < deadline {
             if !self.pump() {
                 std::thread::sleep(Duration::from_millis(1));
             }
@@ -338,6 +391,10 @@ impl App {
             self.screen.set_message(None);
         }
         let help = self.screen.help_open();
+        if !help && self.update_views(action) {
+            self.relayout();
+            return;
+        }
         match action {
             Action::Quit | Action::ForceQuit => self.quit = true,
             Action::Resize(w, h) => {
@@ -395,11 +452,18 @@ impl App {
                 }
                 Focus::Quotes => {
                     let (article, quotes) = self.library.with_quotes(self.screen.reader.article);
-                    let selected = self.screen.quotes().selected;
+                    let (selected, _) = self.screen.selected_quote();
                     self.screen.jump_to_quote(selected, article, quotes);
                 }
                 Focus::Reader => {}
             },
+            // The views' own actions (`update_views`); under the help, nothing.
+            Action::ShowView(_)
+            | Action::GoBack
+            | Action::Copy
+            | Action::Expand
+            | Action::Collapse
+            | Action::ToggleExpand => {}
             Action::FilterOpen => {
                 self.screen.filter.editing = true;
                 self.screen.focus = Focus::List;
@@ -454,6 +518,7 @@ impl App {
     fn relayout(&mut self) {
         let (article, quotes) = self.library.with_quotes(self.screen.reader.article);
         self.screen.relayout(article, quotes);
+        self.screen.keep_view_visible();
     }
 
     /// Shows article `index` in the reading pane, at its saved position.
@@ -467,6 +532,8 @@ impl App {
             .and_then(|a| self.state.positions.get(a.id.as_str()).copied())
             .unwrap_or_default();
         self.screen.open_article(index, anchor);
+        let (_, quotes) = self.library.with_quotes(index);
+        self.screen.order_panel(quotes);
         self.note_last(index);
         self.refresh_hits();
         self.relayout();
@@ -489,6 +556,8 @@ impl App {
         if query != self.screen.filter.query {
             self.screen.filter.query = query;
             self.ask();
+            // Whose quotes the panel shows first.
+            self.book.ask_named(&self.screen.filter.query);
         }
     }
 
@@ -547,7 +616,7 @@ impl App {
             Some((Part::List, _)) => self.move_in(Focus::List, d),
             Some((Part::Reader, _)) => self.move_in(Focus::Reader, d * WHEEL_LINES),
             Some((Part::Quotes, _)) => self.move_in(Focus::Quotes, d),
-            Some((Part::Filter, _)) | None => {}
+            Some((Part::Filter | Part::View | Part::Detail, _)) | None => {}
         }
     }
 
@@ -557,6 +626,13 @@ impl App {
             return;
         }
         match self.screen.hit_test(x, y) {
+            Some((Part::List, r)) if y == r.y => {
+                // The title row holds the views' tabs.
+                let marked = self.screen.focus == Focus::List;
+                if let Some(view) = tab_at(View::Articles, marked, r, x) {
+                    self.show_view(view);
+                }
+            }
             Some((Part::List, r)) => {
                 self.screen.focus = Focus::List;
                 let row = usize::from(y.saturating_sub(r.y + 1)) + self.screen.list.offset;
@@ -574,7 +650,7 @@ impl App {
                 self.screen.filter.editing = true;
                 self.screen.focus = Focus::List;
             }
-            None => {}
+            Some((Part::View | Part::Detail, _)) | None => {}
         }
     }
 }

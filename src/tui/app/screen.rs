@@ -1,7 +1,11 @@
-//! The screen state: which pane has the keyboard, what each pane shows and where it is scrolled
-//! (the list's matches and selection, the filter line, the open article's position and hits, the
-//! quote selection), the help overlay, the message and the warning. Its methods keep it
-//! consistent with the terminal's size; they are given the article they need, never the library.
+//! The screen state: which view is shown and which pane has the keyboard, what each pane shows and
+//! where it is scrolled (the list's matches and selection, the filter line, the open article's
+//! position and hits, the quote panel in `screen/panel.rs`, the Quotes and Speakers views), the
+//! back stack, the help overlay, the message and the warning. Its methods keep it consistent with
+//! the terminal's size; they are given the article they need, never the library.
+
+mod panel;
+mod tables;
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -11,12 +15,15 @@ use std::sync::Arc;
 use ratatui::layout::{Position, Rect};
 
 use crate::corpus::article::Article;
-use crate::corpus::quote::{Field, Quote};
+use crate::corpus::quote::Quote;
 use crate::corpus::search::{Highlighter, Match, NameWords, Skim};
 use crate::corpus::state::Anchor;
-use crate::tui::keymap::Context;
-use crate::tui::layout::{self, Areas, Focus, Scroll, Viewport, keep_visible_by, step, viewport};
-use crate::tui::quote_text;
+pub use crate::tui::app::views::FilterPane;
+use crate::tui::app::views::{History, QuotesView, SpeakersView};
+use crate::tui::keymap::{self, Context};
+use crate::tui::layout::{
+    self, Areas, Focus, PanelState, Scroll, View, Viewport, keep_visible_by, viewport,
+};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::Wrapped;
 
@@ -52,24 +59,6 @@ impl ListPane {
     /// The article index of the selected row.
     pub fn selected_article(&self) -> Option<usize> {
         self.matches.get(self.selected).map(|m| m.index)
-    }
-}
-
-/// Filter line state. Plain data (public fields): the App edits it, the drawing reads it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FilterPane {
-    /// The query ([`MAX_QUERY`] characters at most).
-    pub query: String,
-    /// True while the user is typing into it.
-    pub editing: bool,
-    /// True when the last text typed or pasted did not fit under [`MAX_QUERY`].
-    pub capped: bool,
-}
-
-impl FilterPane {
-    /// True when the line takes a row: being edited or holding a query.
-    pub fn shown(&self) -> bool {
-        self.editing || !self.query.is_empty()
     }
 }
 
@@ -137,6 +126,15 @@ pub struct Screen {
     fuzzy: Skim,
     /// Terminal size (columns, rows).
     size: (u16, u16),
+    /// The view the main area shows. `pub` (as `focus`).
+    pub view: View,
+    /// The Quotes view's filter, results, selection and scroll. `pub`: the App moves it, the
+    /// drawing reads it.
+    pub quotes_view: QuotesView,
+    /// The Speakers view's. `pub`: see `quotes_view`.
+    pub speakers: SpeakersView,
+    /// Where the back keys return to. `pub`: see `quotes_view`.
+    pub history: History,
     /// The focused pane. `pub` (as `list`, `filter`, `reader` and `warning`): the App moves it
     /// with the other parts, the drawing reads it, and tests/state_shared.rs and the benches set
     /// or read it by name (through `App`'s `Deref`).
@@ -151,8 +149,10 @@ pub struct Screen {
     pub filter: FilterPane,
     /// Reading pane. `pub`: see `focus`.
     pub reader: ReaderPane,
-    /// Quote panel: the selected quote and the first shown.
+    /// Quote panel: the selected quote and the first shown (positions in the panel).
     quotes: Scroll,
+    /// Quote panel: its order, the speaker the filter names, the "also in" list opened.
+    panel: PanelState,
     /// A lasting warning (state file problem, search thread stopped), until Esc. `pub`: see
     /// `focus`.
     pub warning: Option<String>,
@@ -171,6 +171,10 @@ impl Screen {
             theme,
             fuzzy: Skim::default(),
             size: (0, 0),
+            view: View::Articles,
+            quotes_view: QuotesView::default(),
+            speakers: SpeakersView::default(),
+            history: History::default(),
             focus: Focus::List,
             help: false,
             help_scroll: 0,
@@ -178,6 +182,7 @@ impl Screen {
             filter: FilterPane::default(),
             reader: ReaderPane::default(),
             quotes: Scroll::default(),
+            panel: PanelState::default(),
             warning: None,
             message: None,
             warnings_seen: Vec::new(),
@@ -205,10 +210,18 @@ impl Screen {
         self.help_scroll
     }
 
-    /// Opens or closes the help, at its top.
+    /// Opens or closes the help: at its top, or, from the Quotes and Speakers views, at the views'
+    /// keys.
     pub fn toggle_help(&mut self) {
+        let context = self.context();
         self.help = !self.help;
         self.help_scroll = 0;
+        if matches!(context, Context::QuotesView | Context::SpeakersView) {
+            let views = keymap::help_rows()
+                .iter()
+                .position(|(k, h)| k.is_none() && h == Context::Views.title());
+            self.help_scroll = views.unwrap_or(0);
+        }
     }
 
     /// Closes the help.
@@ -228,6 +241,42 @@ impl Screen {
     /// The quote panel's selection and first quote shown.
     pub fn quotes(&self) -> Scroll {
         self.quotes
+    }
+
+    /// The quote panel's order, named speaker and open "also in" list.
+    pub fn panel(&self) -> &PanelState {
+        &self.panel
+    }
+
+    /// The filter line of the view shown.
+    pub fn active_filter(&self) -> &FilterPane {
+        match self.view {
+            View::Articles => &self.filter,
+            View::Quotes => &self.quotes_view.filter,
+            View::Speakers => &self.speakers.filter,
+        }
+    }
+
+    /// The filter line of the view shown, to edit.
+    pub fn active_filter_mut(&mut self) -> &mut FilterPane {
+        match self.view {
+            View::Articles => &mut self.filter,
+            View::Quotes => &mut self.quotes_view.filter,
+            View::Speakers => &mut self.speakers.filter,
+        }
+    }
+
+    /// True when the filter line takes a row in the view shown.
+    pub fn filter_shown(&self) -> bool {
+        match self.view {
+            View::Quotes => self.quotes_view.filter_shown(),
+            _ => self.active_filter().shown(),
+        }
+    }
+
+    /// The terminal's size (columns, rows).
+    pub fn size(&self) -> (u16, u16) {
+        self.size
     }
 
     /// The message about the last action.
@@ -264,13 +313,15 @@ impl Screen {
     pub fn context(&self) -> Context {
         if self.help {
             Context::Help
-        } else if self.filter.editing {
+        } else if self.active_filter().editing {
             Context::Filter
         } else {
-            match self.focus {
-                Focus::List => Context::List,
-                Focus::Reader => Context::Reader,
-                Focus::Quotes => Context::Quotes,
+            match (self.view, self.focus) {
+                (View::Quotes, _) => Context::QuotesView,
+                (View::Speakers, _) => Context::SpeakersView,
+                (View::Articles, Focus::List) => Context::List,
+                (View::Articles, Focus::Reader) => Context::Reader,
+                (View::Articles, Focus::Quotes) => Context::Quotes,
             }
         }
     }
@@ -280,9 +331,24 @@ impl Screen {
         self.size = (width, height);
     }
 
-    /// The layout at the current size and focus.
+    /// The layout at the current size, view and focus.
     pub fn areas(&self) -> Areas {
-        self.layout_for(self.focus)
+        match self.view {
+            View::Articles => self.layout_for(self.focus),
+            view => layout::layout_view(
+                Rect::new(0, 0, self.size.0, self.size.1),
+                view,
+                self.filter_shown(),
+                self.warning_rows(),
+            ),
+        }
+    }
+
+    /// Rows the warning would like at the current width.
+    fn warning_rows(&self) -> usize {
+        self.warning
+            .as_deref()
+            .map_or(0, |w| warning_lines(w, usize::from(self.size.0)).len())
     }
 
     /// The layout at the current size, as it would be with `focus`.
@@ -292,9 +358,7 @@ impl Screen {
             focus,
             self.filter.shown(),
             self.list.matches.len(),
-            self.warning
-                .as_deref()
-                .map_or(0, |w| warning_lines(w, usize::from(self.size.0)).len()),
+            self.warning_rows(),
         )
     }
 
@@ -346,39 +410,6 @@ impl Screen {
         );
     }
 
-    /// Scrolls the quote panel so its selected quote (of `quotes`) shows.
-    fn keep_quote_visible(&mut self, quotes: &[Quote]) {
-        let Some(area) = self.layout_for(Focus::Quotes).quotes else {
-            return;
-        };
-        // Wrapping quotes to measure them is the dearest part of a key: skipped when nothing it
-        // depends on has changed (typing into the filter, say).
-        let key = (
-            self.reader.article,
-            area,
-            self.quotes.selected,
-            self.quotes.offset,
-        );
-        if self.quotes_laid_out == Some(key) {
-            return;
-        }
-        let width = usize::from(area.width.saturating_sub(2));
-        let selected = self.quotes.selected;
-        // Measured on demand: an article with thousands of quotes costs no more per key.
-        self.quotes.offset = keep_visible_by(
-            quotes.len(),
-            |i| {
-                quotes
-                    .get(i)
-                    .map_or(0, |q| quote_text::height(q, width, i == selected))
-            },
-            selected,
-            self.quotes.offset,
-            usize::from(area.height.saturating_sub(2)),
-        );
-        self.quotes_laid_out = Some((key.0, key.1, key.2, self.quotes.offset));
-    }
-
     /// Shows article `index` in the reading pane, at `anchor`, with nothing highlighted and the
     /// first quote selected.
     pub fn open_article(&mut self, index: Option<usize>, anchor: Anchor) {
@@ -386,6 +417,10 @@ impl Screen {
         self.reader.marked = None;
         self.reader.hit = None;
         self.quotes = Scroll::default();
+        self.panel = PanelState {
+            named: self.panel.named.take(),
+            ..PanelState::default()
+        };
         self.reader.anchor = anchor;
         self.reader.top = 0;
     }
@@ -432,28 +467,6 @@ impl Screen {
         self.set_top(line.saturating_sub(h / 3), article);
     }
 
-    /// Moves the quote selection by `delta` (`isize::MIN`/`MAX`: first/last) among `quotes`.
-    pub fn move_quote(&mut self, delta: isize, quotes: &[Quote]) {
-        self.quotes.selected = step(self.quotes.selected, delta, quotes.len());
-        self.keep_quote_visible(quotes);
-    }
-
-    /// Marks quote `i` of `quotes` (those of `article`, the one open) and scrolls to it.
-    pub fn jump_to_quote(&mut self, i: usize, article: Option<&Article>, quotes: &[Quote]) {
-        let Some(q) = quotes.get(i) else {
-            return;
-        };
-        self.reader.marked = Some(i);
-        match q.field {
-            Field::Title => self.set_top(0, article),
-            Field::Body => {
-                if let Some(w) = self.wrapped(article) {
-                    self.reveal_line(w.line_of_body(q.span.start), article);
-                }
-            }
-        }
-    }
-
     /// Moves to the next (or previous) hit in `article`, the one open; with none, says why.
     pub fn step_hit(&mut self, forward: bool, article: Option<&Article>) {
         let n = self.reader.hits.len();
@@ -494,25 +507,6 @@ impl Screen {
         }
     }
 
-    /// Selects the quote (of `quotes`, in the quote panel at `area`) drawn on row `y`, if any.
-    pub fn click_quote(&mut self, y: u16, area: Rect, quotes: &[Quote]) {
-        let width = usize::from(area.width.saturating_sub(2));
-        let selected = self.quotes.selected;
-        let mut row = area.y + 1;
-        for (i, q) in quotes.iter().enumerate().skip(self.quotes.offset) {
-            if row > y {
-                break;
-            }
-            let h = quote_text::height(q, width, i == selected);
-            let next = row.saturating_add(u16::try_from(h).unwrap_or(u16::MAX));
-            if y >= row && y < next {
-                self.quotes.selected = i;
-                break;
-            }
-            row = next;
-        }
-    }
-
     /// Which part of the screen is at `(x, y)`.
     pub fn hit_test(&self, x: u16, y: u16) -> Option<(Part, Rect)> {
         let at = Position { x, y };
@@ -522,6 +516,8 @@ impl Screen {
             (Part::Reader, areas.reader),
             (Part::Quotes, areas.quotes),
             (Part::Filter, areas.filter),
+            (Part::View, areas.view),
+            (Part::Detail, areas.detail),
         ];
         parts
             .into_iter()
@@ -540,4 +536,8 @@ pub enum Part {
     Quotes,
     /// The filter line.
     Filter,
+    /// The Quotes or Speakers view's table.
+    View,
+    /// The selected quote under the Quotes view's table.
+    Detail,
 }

@@ -1,5 +1,6 @@
-//! The filter line: the query being typed (or kept, or pasted), how many articles it matches, and
-//! a note when the query reached its length limit. Drawn from a [`FilterView`].
+//! The filter line: the query being typed (or kept, or pasted), what else narrows the view (the
+//! Quotes view's speaker), how many articles (quotes, speakers) it matches, and a note when the
+//! query reached its length limit. Drawn from a [`FilterView`].
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -14,6 +15,8 @@ use crate::tui::theme::Theme;
 pub struct FilterView<'a> {
     /// The query.
     pub query: &'a str,
+    /// What else narrows the view, shown before the query (`speaker: Sergueï Lavrov`).
+    pub label: Option<&'a str>,
     /// True while the user is typing into it.
     pub editing: bool,
     /// The query reached its length limit, [`FilterView::max`] characters.
@@ -44,8 +47,22 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &FilterView<'_>) {
     };
     // The note goes first when the line is too narrow for everything.
     let note = truncate(&note, usize::from(area.width).saturating_sub(2));
+    // A label alone (a speaker, nothing typed) needs no prompt after it.
+    let alone = view.label.is_some() && view.query.is_empty() && !view.editing;
+    let label = view
+        .label
+        .map(|l| {
+            let l = if alone {
+                l.to_owned()
+            } else {
+                format!("{l} · ")
+            };
+            truncate(&l, usize::from(area.width) / 2)
+        })
+        .unwrap_or_default();
+    let slash = if alone { "" } else { "/" };
     let room = usize::from(area.width)
-        .saturating_sub(count.width() + note.width())
+        .saturating_sub(count.width() + note.width() + label.width())
         .saturating_sub(1);
     // Show the end of a long query: that is where the typing happens. Found from the end, in
     // one pass.
@@ -59,15 +76,16 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &FilterView<'_>) {
         from = at;
     }
     let shown = view.query.get(from..).unwrap_or_default();
-    let pad =
-        usize::from(area.width).saturating_sub(1 + shown.width() + note.width() + count.width());
+    let pad = usize::from(area.width)
+        .saturating_sub(slash.len() + label.width() + shown.width() + note.width() + count.width());
     let prompt = if view.editing {
         theme.key()
     } else {
         theme.dim()
     };
     let line = Line::from(vec![
-        Span::styled("/", prompt),
+        Span::styled(label.clone(), theme.heading()),
+        Span::styled(slash, prompt),
         Span::raw(shown.to_owned()),
         Span::raw(" ".repeat(pad)),
         Span::styled(note, theme.warning()),
@@ -78,6 +96,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &FilterView<'_>) {
         let x = area
             .x
             .saturating_add(1)
+            .saturating_add(u16::try_from(label.width()).unwrap_or(u16::MAX))
             .saturating_add(u16::try_from(shown.width()).unwrap_or(u16::MAX));
         if x < area.right() {
             frame.set_cursor_position(Position { x, y: area.y });

@@ -7,13 +7,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, BorderType, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::article::Article;
 use crate::corpus::quote::Quote;
 use crate::corpus::search::{Match, Skim, title_highlights};
-use crate::tui::panes::{fit, pane_block, truncate};
+use crate::tui::layout::View;
+use crate::tui::panes::{fit, tab_title, truncate};
 use crate::tui::theme::Theme;
 
 /// What the list shows.
@@ -120,31 +121,31 @@ fn row<'a>(view: &ListView<'a>, m: &Match, width: usize, selected: bool) -> Line
     }
 }
 
-/// The list's title for a pane `width` columns wide: the longest of its forms that fits, so a
-/// narrow pane shows a shorter title rather than a count cut in the middle.
-fn title(view: &ListView<'_>, width: usize) -> String {
+/// How many articles the list holds (and how many match, how loading goes), for the bottom right
+/// of a pane `width` columns wide: the longest of its forms that fits, so a narrow pane shows a
+/// shorter count rather than one cut in the middle.
+fn count(view: &ListView<'_>, width: usize) -> String {
     let total = view.articles.len();
-    let count = if view.results_for.is_empty() {
+    let articles = |n: usize| if n == 1 { "article" } else { "articles" };
+    let matched = if view.results_for.is_empty() {
         None
     } else if !view.results_complete {
         // A first page: how many match in all is not known yet.
-        Some(format!("…/{total}"))
+        Some("…".to_owned())
     } else {
-        Some(format!("{}/{total}", view.matches.len()))
+        Some(view.matches.len().to_string())
     };
-    let mut forms = match (count, view.loading) {
-        (None, None) => vec![format!("Articles ({total})"), total.to_string()],
-        (None, Some((n, of))) => vec![
-            format!("Articles (loading {n}/{of})"),
-            format!("Loading {n}/{of}"),
-            format!("{n}/{of}"),
+    let mut forms = match (matched, view.loading) {
+        (None, None) => vec![format!("{total} {}", articles(total)), total.to_string()],
+        (None, Some((n, of))) => vec![format!("loading {n}/{of}"), format!("{n}/{of}")],
+        (Some(m), None) => vec![
+            format!("{m} of {total} {}", articles(total)),
+            format!("{m}/{total}"),
         ],
-        (Some(count), None) => vec![format!("Articles {count}"), count],
-        (Some(count), Some((n, of))) => vec![
-            format!("Articles {count}, loading {n}/{of}"),
-            format!("{count}, loading {n}/{of}"),
-            format!("{count}, loading…"),
-            count,
+        (Some(m), Some((n, of))) => vec![
+            format!("{m} of {total}, loading {n}/{of}"),
+            format!("{m}/{total}, loading…"),
+            format!("{m}/{total}"),
         ],
     };
     // Some matches need typos: the longest form says so.
@@ -152,8 +153,8 @@ fn title(view: &ListView<'_>, width: usize) -> String {
         let tagged = forms.first().map(|f| format!("{f} · typo-tolerant"));
         forms.splice(0..0, tagged);
     }
-    // The border, the spaces around the title and the focus marker take six columns.
-    let room = width.saturating_sub(6);
+    // The corners and the spaces around the count take four columns; leave the tabs a few.
+    let room = width.saturating_sub(4);
     let fits = forms.iter().position(|f| f.width() <= room);
     forms
         .get(fits.unwrap_or(forms.len() - 1))
@@ -161,11 +162,26 @@ fn title(view: &ListView<'_>, width: usize) -> String {
         .unwrap_or_default()
 }
 
+/// The list's frame: the views' tabs in its title row (Articles marked `▶` when the list has the
+/// keyboard), the count at the bottom right; thick and bright when focused.
+fn block<'a>(view: &ListView<'_>, width: u16) -> Block<'a> {
+    let theme = view.theme;
+    let (style, kind) = if view.focused {
+        (theme.border_focused(), BorderType::Thick)
+    } else {
+        (theme.border(), BorderType::Plain)
+    };
+    Block::bordered()
+        .border_type(kind)
+        .border_style(style)
+        .title(tab_title(View::Articles, view.focused, width, theme))
+        .title_bottom(Line::from(format!(" {} ", count(view, usize::from(width)))).right_aligned())
+}
+
 /// Draws the list in `area`.
 pub fn render(frame: &mut Frame<'_>, area: Rect, view: &ListView<'_>) {
     let total = view.articles.len();
-    let title = title(view, usize::from(area.width));
-    let block = pane_block(&title, view.focused, view.theme);
+    let block = block(view, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -205,7 +221,7 @@ mod tests {
     use crate::tui::view::list_view;
 
     #[test]
-    fn a_narrow_list_shortens_its_title_instead_of_cutting_a_count() {
+    fn a_narrow_list_shortens_its_count_instead_of_cutting_it() {
         let files = (0..1000)
             .map(|i| (format!("a{i}.txt"), b"Titre\n\nTexte.".to_vec()))
             .collect();
@@ -219,8 +235,7 @@ mod tests {
         .unwrap();
         // Not pumped: nothing has arrived yet.
         let view = list_view(&app);
-        assert_eq!(title(&view, 80), "Articles (loading 0/1000)");
-        assert_eq!(title(&view, 30), "Loading 0/1000");
-        assert_eq!(title(&view, 12), "0/1000");
+        assert_eq!(count(&view, 80), "loading 0/1000");
+        assert_eq!(count(&view, 12), "0/1000");
     }
 }

@@ -1,7 +1,9 @@
 //! The quote panel: the current article's quotes (speaker, kind, how sure the speaker is, the
-//! words, where else they are printed), one selected, which also says why it has its speaker;
-//! Enter shows it in the text. Drawn from a [`PanelView`]; the rows' text comes from
-//! `tui::quote_text`, this file styles them.
+//! words whole, where else they are printed), the speaker the filter names first and marked, one
+//! selected, which also says why it has its speaker; Enter shows it in the text; its "also in"
+//! list opens (`→`) to articles that can be followed. Drawn from a [`PanelView`]; the rows' text
+//! comes from `tui::quote_text`, this file styles them. The Quotes view draws its selected quote
+//! with [`item_lines`] too.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,9 +13,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::corpus::article::ArticleId;
 use crate::corpus::quote::{Confidence, Field, Quote};
 use crate::corpus::sanitize;
-use crate::tui::layout::Scroll;
+use crate::tui::layout::{PanelState, Scroll};
 use crate::tui::panes::{pane_block, truncate};
-use crate::tui::quote_text::{confidence_mark, has_marks, height, text_rows, why_rows};
+use crate::tui::quote_text::{
+    confidence_mark, has_marks, height, item_height, text_rows, why_rows,
+};
 use crate::tui::theme::Theme;
 
 /// Names another article for "also in" (its title), given its id.
@@ -29,8 +33,44 @@ pub fn item_lines<'a>(
     theme: &Theme,
     name_of: NameOf<'_>,
 ) -> Vec<Line<'a>> {
+    let how = Shown {
+        selected,
+        ..Shown::default()
+    };
+    item_lines_as(q, width, how, theme, name_of)
+}
+
+/// How an item is drawn: selected or not, its "also in" list open with which article selected,
+/// and whether its speaker is the one the filter names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// The selected item.
+    pub selected: bool,
+    /// Its "also in" list open (the selected item only).
+    pub open: bool,
+    /// The article of the open list selected (1 the first), 0 for none.
+    pub sub: usize,
+    /// Its speaker is the one the filter names: drawn as a search hit.
+    pub named: bool,
+}
+
+/// [`item_lines`], drawn as `how` says.
+pub fn item_lines_as<'a>(
+    q: &'a Quote,
+    width: usize,
+    how: Shown,
+    theme: &Theme,
+    name_of: NameOf<'_>,
+) -> Vec<Line<'a>> {
+    let Shown { selected, .. } = how;
     let width = width.max(1);
-    let marker = if selected { "▶ " } else { "  " };
+    let marker = if selected && how.sub == 0 {
+        "▶ "
+    } else if selected {
+        "▷ "
+    } else {
+        "  "
+    };
     let confidence = q.evidence.as_ref().map(|e| e.confidence);
     let mut tail = vec![Span::styled(format!(" · {}", q.kind.name()), theme.dim())];
     if let Some(c) = confidence {
@@ -54,6 +94,13 @@ pub fn item_lines<'a>(
         ),
         Some(s) => Span::styled(truncate(&sanitize::one_line(s), room), theme.speaker()),
         None => Span::styled(truncate("(unattributed)", room), theme.speaker()),
+    };
+    // The speaker the filter names reads as a search hit, as matched words do elsewhere.
+    let speaker = if how.named {
+        let style = speaker.style.patch(theme.hit());
+        speaker.style(style)
+    } else {
+        speaker
     };
     let mut head = vec![Span::raw(marker), speaker];
     head.extend(tail);
@@ -79,17 +126,36 @@ pub fn item_lines<'a>(
         let names: Vec<String> = q
             .also_in
             .iter()
-            .map(|id| name_of(id).unwrap_or_else(|| id.to_string()))
+            .map(|id| {
+                sanitize::one_line(&name_of(id).unwrap_or_else(|| id.to_string())).into_owned()
+            })
             .collect();
         let head = if q.also_in_count > names.len() {
             format!("also in {} articles", q.also_in_count)
         } else {
             "also in".to_owned()
         };
-        lines.push(Line::from(Span::styled(
-            truncate(&format!("  {head}: {}", names.join(" · ")), width),
-            theme.dim(),
-        )));
+        if selected && how.open {
+            // One row per article, each to follow with Enter.
+            lines.push(Line::from(Span::styled(
+                truncate(&format!("  {head} (Enter opens one):"), width),
+                theme.dim(),
+            )));
+            for (k, name) in names.iter().enumerate() {
+                let here = how.sub == k + 1;
+                let row = truncate(&format!("  {} {name}", if here { "▶" } else { "·" }), width);
+                lines.push(if here {
+                    Line::from(Span::styled(row, theme.hit_current()))
+                } else {
+                    Line::from(Span::styled(row, theme.dim()))
+                });
+            }
+        } else {
+            lines.push(Line::from(Span::styled(
+                truncate(&format!("  {head}: {}", names.join(" · ")), width),
+                theme.dim(),
+            )));
+        }
     }
     if selected {
         lines = lines
@@ -118,6 +184,8 @@ pub struct PanelView<'a> {
     pub theme: &'a Theme,
     /// Titles for "also in".
     pub name_of: NameOf<'a>,
+    /// The order, the named speaker, the open "also in" list.
+    pub panel: &'a PanelState,
 }
 
 /// What an empty panel says.
@@ -133,21 +201,33 @@ fn empty_note(view: &PanelView<'_>) -> &'static str {
     }
 }
 
-/// The first item to draw. `state.offset` keeps the selected item in view at the heights of the
-/// items drawn unselected; drawn selected it is taller (its `why:`), so start lower when that
-/// would fall off the bottom. Only the items from the offset to the selection are measured, not
-/// every quote.
+/// [`first_shown_in`] in the article's order, nothing open.
+#[cfg(test)]
 fn first_shown(quotes: &[Quote], state: Scroll, width: usize, rows: usize) -> usize {
+    first_shown_in(quotes, state, &PanelState::default(), width, rows)
+}
+
+/// The first position to draw. `state.offset` keeps the selected item in view at the heights of
+/// the items drawn unselected; drawn selected it is taller (its `why:`, its open "also in" list),
+/// so start lower when that would fall off the bottom. Only the items from the offset to the
+/// selection are measured, not every quote. Positions are in the panel's order (`panel`).
+fn first_shown_in(
+    quotes: &[Quote],
+    state: Scroll,
+    panel: &PanelState,
+    width: usize,
+    rows: usize,
+) -> usize {
     let Some(last) = quotes.len().checked_sub(1) else {
         return 0;
     };
     let selected = state.selected.min(last);
+    let at = |pos: usize| &quotes[panel.quote_at(pos).min(last)];
+    let h = |pos: usize| item_height(at(pos), width, pos == selected, panel.open);
     let mut offset = state.offset.min(selected);
-    let mut shown: usize = (offset..=selected)
-        .map(|i| height(&quotes[i], width, i == selected))
-        .sum();
+    let mut shown: usize = (offset..=selected).map(h).sum();
     while offset < selected && shown > rows {
-        shown -= height(&quotes[offset], width, false);
+        shown -= height(at(offset), width, false);
         offset += 1;
     }
     offset
@@ -176,15 +256,33 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &PanelView<'_>) {
         );
         return;
     }
+    let panel = view.panel;
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let offset = first_shown(quotes, state, width, height);
+    let offset = first_shown_in(quotes, state, panel, width, height);
     let mut lines = Vec::new();
-    for (i, q) in quotes.iter().enumerate().skip(offset) {
+    for pos in offset..quotes.len() {
         if lines.len() >= height {
             break;
         }
-        lines.extend(item_lines(q, width, i == state.selected, theme, name_of));
+        let Some(q) = quotes.get(panel.quote_at(pos)) else {
+            break;
+        };
+        let selected = pos == state.selected;
+        let how = Shown {
+            selected,
+            open: selected && panel.open,
+            sub: if selected { panel.sub } else { 0 },
+            named: panel.is_named(q.speaker.as_deref()),
+        };
+        let item = item_lines_as(q, width, how, theme, name_of);
+        // A selected quote taller than the panel, first on screen, shows from `line` down.
+        let skip = if selected && pos == offset {
+            panel.line
+        } else {
+            0
+        };
+        lines.extend(item.into_iter().skip(skip));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -194,7 +292,7 @@ mod tests {
     use super::*;
     use crate::corpus::quote::{Evidence, QuoteKind};
     use crate::tui::layout::keep_visible;
-    use crate::tui::quote_text::{MAX_TEXT_LINES, MAX_WHY_LINES};
+    use crate::tui::quote_text::MAX_WHY_LINES;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use ratatui::style::Modifier;
@@ -232,6 +330,9 @@ mod tests {
         }
     }
 
+    /// The panel in the article's order, nothing open.
+    static CLOSED: std::sync::LazyLock<PanelState> = std::sync::LazyLock::new(PanelState::default);
+
     /// The theme without colour: what `NO_COLOR` users see.
     static PLAIN: std::sync::LazyLock<Theme> = std::sync::LazyLock::new(|| Theme::new(false));
 
@@ -245,6 +346,7 @@ mod tests {
             focused: true,
             theme: &PLAIN,
             name_of: &|id: &ArticleId| (id.as_str() == "003_b6").then(|| "Russie–AES".to_owned()),
+            panel: &CLOSED,
         }
     }
 
@@ -313,11 +415,39 @@ mod tests {
     }
 
     #[test]
-    fn long_quotes_are_cut_after_three_lines() {
-        let long = "mot ".repeat(60);
+    fn a_long_quote_shows_whole_when_the_panel_has_the_rows() {
+        // 60 words: seven rows of words at 38 columns, more than the three rows quotes were once
+        // cut to.
+        let long = format!("{} fin", "mot ".repeat(59));
         let qs = [quote(long.trim(), Some("X"), &[])];
-        assert_eq!(heights(&qs, 40), vec![1 + MAX_TEXT_LINES]);
-        assert!(draw(&qs, Scroll::default(), true).contains('…'));
+        let rows = crate::tui::quote_text::text_rows(&qs[0], 38).len();
+        assert!(rows > 3, "{rows}");
+        assert_eq!(heights(&qs, 38), vec![1 + rows]);
+        let screen = terminal(&view(&qs, Scroll::default(), true), 40, 12)
+            .backend()
+            .to_string();
+        assert!(!screen.contains('…'), "{screen}");
+        assert!(screen.contains("fin\u{a0}»"), "{screen}");
+    }
+
+    #[test]
+    fn a_quote_taller_than_the_panel_scrolls_by_rows_when_selected() {
+        let long = format!("début {} fin", "mot ".repeat(80));
+        let qs = [quote(long.trim(), Some("X"), &[])];
+        let panel = PanelState {
+            line: 6,
+            ..PanelState::default()
+        };
+        let scrolled = PanelView {
+            panel: &panel,
+            ..view(&qs, Scroll::default(), true)
+        };
+        let top = terminal(&view(&qs, Scroll::default(), true), 40, 8)
+            .backend()
+            .to_string();
+        assert!(top.contains("▶ X") && top.contains("début"), "{top}");
+        let down = terminal(&scrolled, 40, 8).backend().to_string();
+        assert!(!down.contains("début") && down.contains("fin"), "{down}");
     }
 
     #[test]
