@@ -17,7 +17,9 @@ fn reader(state: &std::path::Path) -> Term {
         .arg("--dir")
         .arg(articles());
     let t = Term::start(120, 40, command);
-    t.wait("the whole list", |s| list_focused_with_all(s, corpus_size()));
+    t.wait("the whole list", |s| {
+        list_focused_with_all(s, corpus_size())
+    });
     t
 }
 

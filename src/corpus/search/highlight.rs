@@ -3,12 +3,13 @@
 //! another spelling the alias file gives it does; where it does neither in a text, the words it
 //! reaches with typos are highlighted instead.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::corpus::search::fuzzy::Fuzzy;
 use crate::corpus::search::names::NameWords;
 use crate::corpus::search::query::{Query, word_starts, words_in};
-use crate::corpus::search::score::typo_words;
 use crate::corpus::search::typo::Typos;
 use crate::corpus::text::{fold, is_alphanumeric};
 
@@ -62,8 +63,17 @@ impl Highlighter {
     /// for a term found neither way, the words it reaches with typos, whole. Empty for an empty
     /// query.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
+        self.hits(text, false).unwrap_or_default()
+    }
+
+    /// [`Highlighter::find`] when every term is found in `text`, else `None`.
+    pub fn find_all(&self, text: &str) -> Option<Vec<Range<usize>>> {
+        self.hits(text, true)
+    }
+
+    fn hits(&self, text: &str, every_term: bool) -> Option<Vec<Range<usize>>> {
         if self.terms.is_empty() {
-            return Vec::new();
+            return Some(Vec::new());
         }
         let folded = fold(text);
         let mut found: Vec<Range<usize>> = Vec::new();
@@ -78,8 +88,11 @@ impl Highlighter {
                         .filter(|r| typos.distance(&folded[r.clone()]).is_some_and(|d| d > 0)),
                 );
             }
+            if every_term && found.len() == before {
+                return None;
+            }
         }
-        to_original(text, &folded, found)
+        Some(to_original(text, &folded, found))
     }
 }
 
@@ -143,7 +156,8 @@ fn merge(mut out: Vec<Range<usize>>) -> Vec<Range<usize>> {
 }
 
 /// Char indices of `title` to highlight for `query`: the query's words where they all occur,
-/// else the fuzzy matcher's picks. Computed for the rows on screen only.
+/// else the fuzzy matcher's picks, else the words the query reaches with typos when every word
+/// reaches one. Computed for the rows on screen only.
 pub fn title_highlights(fuzzy: &dyn Fuzzy, title: &str, query: &str) -> Vec<usize> {
     let Some(q) = Query::new(query) else {
         return Vec::new();
@@ -171,16 +185,33 @@ pub fn title_highlights(fuzzy: &dyn Fuzzy, title: &str, query: &str) -> Vec<usiz
         return fuzzy.indices(&folded, &q.whole).unwrap_or_default();
     }
     // A title found with typos: the words reached, whole.
-    let matchers: Vec<Option<Typos>> = q.words.iter().map(|w| Typos::new(w)).collect();
-    if matchers.iter().all(Option::is_none) || typo_words(&folded, &q, &matchers).is_none() {
+    let Some(found) = title_highlighter(query).find_all(title) else {
         return Vec::new();
-    }
-    Highlighter::new(query, &NameWords::default())
-        .find(title)
+    };
+    found
         .into_iter()
         .flat_map(|r| {
             let start = title[..r.start].chars().count();
             start..start + title[r].chars().count()
         })
         .collect()
+}
+
+/// The highlighter of `query` (without alias file) for the list's titles: made once per query
+/// per thread, not once per row drawn (a typo matcher is an automaton built from the query).
+fn title_highlighter(query: &str) -> Rc<Highlighter> {
+    thread_local! {
+        static LAST: RefCell<Option<(String, Rc<Highlighter>)>> = const { RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        match &*last {
+            Some((q, h)) if q == query => Rc::clone(h),
+            _ => {
+                let h = Rc::new(Highlighter::new(query, &NameWords::default()));
+                *last = Some((query.to_owned(), Rc::clone(&h)));
+                h
+            }
+        }
+    })
 }

@@ -15,11 +15,15 @@ pub const ONE_TYPO_FROM: usize = 5;
 /// A query word of this many letters or more may have two typos (Meilisearch's
 /// `minWordSizeForTypos.twoTypos`, 9 by default).
 pub const TWO_TYPOS_FROM: usize = 9;
+/// Longer query words get no typo: no word a person types is that long (a pasted URL or hash
+/// is), and the automaton grows with the word.
+pub const TYPOS_UP_TO: usize = 40;
 
 /// How many typos a folded query word may have: none under [`ONE_TYPO_FROM`] letters, one from
-/// there, two from [`TWO_TYPOS_FROM`].
+/// there, two from [`TWO_TYPOS_FROM`] (none past [`TYPOS_UP_TO`]).
 pub fn typos_allowed(word: &str) -> u8 {
     match word.chars().count() {
+        n if n > TYPOS_UP_TO => 0,
         n if n >= TWO_TYPOS_FROM => 2,
         n if n >= ONE_TYPO_FROM => 1,
         _ => 0,

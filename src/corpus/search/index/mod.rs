@@ -292,9 +292,16 @@ impl Index {
             return None;
         }
         let mut tally = vec![Tally::default(); n];
-        for h in hits.iter().chain(&typo_hits) {
-            let typos = h.typos.iter().copied().chain(std::iter::repeat(0));
-            for (((&d, &c), &t), typos) in h.docs.iter().zip(&h.counts).zip(&h.title).zip(typos) {
+        for h in &hits {
+            for ((&d, &c), &t) in h.docs.iter().zip(&h.counts).zip(&h.title) {
+                if let Some(x) = tally.get_mut(d as usize) {
+                    x.add(c, t, 0);
+                }
+            }
+        }
+        for h in &typo_hits {
+            let found = h.docs.iter().zip(&h.counts).zip(&h.title).zip(&h.typos);
+            for (((&d, &c), &t), &typos) in found {
                 if let Some(x) = tally.get_mut(d as usize) {
                     x.add(c, t, typos);
                 }
@@ -342,25 +349,26 @@ impl Index {
             }
         }
         // Last, below all of those, what typos find in articles nothing else found.
-        let mut typos = vec![0u8; n];
-        for (((x, score), f), typos) in tally
-            .iter()
-            .zip(&mut scores)
-            .zip(&mut fields)
-            .zip(&mut typos)
-        {
-            if x.seen == need && x.typos > 0 && f.is_empty() {
-                let in_title = x.in_title == need;
-                *score = typo_score(x.typos, in_title, false, x.total);
-                *typos = x.typos;
-                if in_title {
-                    f.insert(SearchField::Title);
-                }
-                f.insert(SearchField::Body);
-            }
-        }
-        drop(tally);
+        let mut typos = Vec::new();
         if matchers.iter().any(Option::is_some) {
+            typos = vec![0u8; n];
+            let places = tally
+                .iter()
+                .zip(&mut scores)
+                .zip(&mut fields)
+                .zip(&mut typos);
+            for (((x, score), f), typos) in places {
+                if x.seen == need && x.typos > 0 && f.is_empty() {
+                    let in_title = x.in_title == need;
+                    *score = typo_score(x.typos, in_title, false, x.total);
+                    *typos = x.typos;
+                    if in_title {
+                        f.insert(SearchField::Title);
+                    }
+                    f.insert(SearchField::Body);
+                }
+            }
+            drop(tally);
             for (table, field) in [
                 (&self.outlets, SearchField::Outlet),
                 (&self.authors, SearchField::Author),

@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 
-use super::{ONE_TYPO_FROM, TWO_TYPOS_FROM, Typos, typos_allowed};
+use super::{ONE_TYPO_FROM, TWO_TYPOS_FROM, TYPOS_UP_TO, Typos, typos_allowed};
 
 fn typos(query: &str, word: &str) -> Option<u8> {
     Typos::new(query)?.distance(word)
@@ -43,6 +43,13 @@ fn under_five_letters_no_typo_from_five_one_from_nine_two() {
     assert_eq!(typos("cpoeratoin", "cooperation"), None, "but not three");
     assert_eq!(typos_allowed("cooperat"), 1, "eight letters: one");
     assert_eq!(typos("coperatoi", "cooperation"), Some(2));
+    let long = "a".repeat(TYPOS_UP_TO);
+    assert_eq!(typos_allowed(&long), 2);
+    assert_eq!(
+        typos_allowed(&format!("{long}a")),
+        0,
+        "past the longest word: none"
+    );
 }
 
 #[test]
