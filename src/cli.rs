@@ -30,8 +30,8 @@ const NOTHING_FOUND: u8 = 1;
 
 /// Runs the parsed command; the exit status says whether it succeeded and found something. An
 /// error is for the caller to print ([`error_message`]) with exit status 2.
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    log::start(args.log_file.as_deref())?;
+pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
+    log::start(args.log_file.take())?;
     let started = Instant::now();
     let name = args.command.as_ref().map_or("reader", Command::name);
     tracing::info!(command = name, "running");

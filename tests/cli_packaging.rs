@@ -216,6 +216,20 @@ fn no_log_is_written_without_the_option() {
 }
 
 #[test]
+fn an_empty_log_variable_means_no_log() {
+    let out = aes()
+        .args(["--dir", "articles", "check"])
+        .env("AES_READER_LOG", "")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn a_log_file_that_cannot_be_opened_is_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("missing/aes.log");

@@ -9,7 +9,9 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use super::cite::CiteFormat;
+use super::log::LOG_ENV;
 use super::quotes::QuoteFormat;
+use crate::corpus::store::DIR_ENV;
 
 /// The exit statuses, for `--help` and the manual page.
 pub(super) const EXIT_STATUSES: [(u8, &str); 3] = [
@@ -27,12 +29,9 @@ pub(super) const EXIT_STATUSES: [(u8, &str); 3] = [
 
 /// The environment variables the commands read, for the manual page.
 pub(super) const ENVIRONMENT: [(&str, &str); 2] = [
+    (DIR_ENV, "the corpus folder when --dir is not given"),
     (
-        "AES_READER_DIR",
-        "the corpus folder when --dir is not given",
-    ),
-    (
-        "AES_READER_LOG",
+        LOG_ENV,
         "the log file when --log-file is not given (empty: no log)",
     ),
 ];
@@ -62,9 +61,9 @@ pub struct Args {
     /// it such links are not read, and `check` names each one.
     #[arg(long, global = true)]
     pub follow_symlinks: bool,
-    /// Append a log for bug reports to this file: timings, counts, errors; never article text.
-    /// Off by default.
-    #[arg(long, global = true, value_name = "PATH", env = "AES_READER_LOG")]
+    /// Append a log for bug reports to this file (default: $AES_READER_LOG, else no log):
+    /// timings, counts, errors; never article text.
+    #[arg(long, global = true, value_name = "PATH")]
     pub log_file: Option<PathBuf>,
     /// Reader only: do not capture the mouse (so the terminal's own text selection works).
     #[arg(long)]
@@ -140,13 +139,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print a shell completion script: `aes-reader completions bash > ~/.local/share/bash-completion/completions/aes-reader`.
+    /// Print a shell completion script.
+    ///
+    /// For bash: `aes-reader completions bash > ~/.local/share/bash-completion/completions/aes-reader`.
     Completions {
         /// The shell to complete in.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page aes-reader(1) in roff, or write it and a page per subcommand with
-    /// --out-dir: `aes-reader man --out-dir ~/.local/share/man/man1`.
+    /// Print the manual page aes-reader(1) in roff, or write every page with --out-dir.
+    ///
+    /// `aes-reader man --out-dir ~/.local/share/man/man1` writes aes-reader.1 and a page per
+    /// subcommand (aes-reader-list.1 …).
     Man {
         /// Write every page instead, `aes-reader.1` and one per subcommand (`aes-reader-list.1` …),
         /// into this folder.

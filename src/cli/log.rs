@@ -5,18 +5,27 @@
 //! to attach to a bug report.
 
 use std::fs::{File, OpenOptions};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::Context;
 use tracing::level_filters::LevelFilter;
 
-/// Starts logging to `path` (appending; the file is made when missing). Nothing is logged without
-/// a path.
-pub(super) fn start(path: Option<&Path>) -> anyhow::Result<()> {
-    let Some(path) = path.filter(|p| !p.as_os_str().is_empty()) else {
+/// The environment variable naming the log file when `--log-file` is not given.
+pub(super) const LOG_ENV: &str = "AES_READER_LOG";
+
+/// Starts logging to `flag` (`--log-file`), else to `$AES_READER_LOG` when it is set and not empty,
+/// appending (the file is made when missing). Nothing is logged without a path.
+pub(super) fn start(flag: Option<PathBuf>) -> anyhow::Result<()> {
+    let from_env = || {
+        std::env::var_os(LOG_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let Some(path) = flag.or_else(from_env) else {
         return Ok(());
     };
+    let path = path.as_path();
     let file = open(path).with_context(|| {
         format!(
             "cannot open the log file {}. Check that its folder exists and is writable, or leave \
