@@ -69,18 +69,34 @@ fn dispatch(args: Args) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let status = headless(command, corpus, &mut out).and_then(|status| {
-        out.flush()?;
+        out.flush().written()?;
         Ok(status)
     });
     match status {
-        Err(e) => match e.downcast_ref::<io::Error>() {
-            // `aes-reader list | head` closes the pipe early: that is success, not an error.
-            Some(io) if io.kind() == io::ErrorKind::BrokenPipe => Ok(0),
-            // The commands' only bare I/O errors are writing their output.
-            Some(_) => Err(e.context("cannot write to standard output")),
-            None => Err(e),
-        },
-        ok => ok,
+        // `aes-reader list | head` closes the pipe early: that is success, not an error.
+        Err(e)
+            if e.downcast_ref::<OutputError>()
+                .is_some_and(|o| o.0.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(0)
+        }
+        other => other,
+    }
+}
+
+/// Writing a command's output to standard output failed (other files have errors of their own).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write to standard output")]
+struct OutputError(#[source] io::Error);
+
+/// The result of writing to standard output, its error an [`OutputError`].
+trait Written<T> {
+    fn written(self) -> Result<T, OutputError>;
+}
+
+impl<T> Written<T> for io::Result<T> {
+    fn written(self) -> Result<T, OutputError> {
+        self.map_err(OutputError)
     }
 }
 
@@ -168,22 +184,22 @@ fn shown(name: &str) -> String {
 /// Runs a headless command, writing to `out`.
 fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyhow::Result<u8> {
     match command {
-        Command::Completions { shell } => packaging::completions(shell, out)?,
-        Command::Man { out_dir: None } => packaging::man(out)?,
+        Command::Completions { shell } => packaging::completions(shell, out).written()?,
+        Command::Man { out_dir: None } => packaging::man(out).written()?,
         Command::Man { out_dir: Some(dir) } => {
             for path in packaging::man_pages(&dir)? {
-                writeln!(out, "{}", path.display())?;
+                writeln!(out, "{}", path.display()).written()?;
             }
         }
-        Command::List { json } => articles::list(&corpus.store()?, json, out)?,
+        Command::List { json } => articles::list(&corpus.store()?, json, out).written()?,
         Command::Show { id, json } => {
             // Only the files the id may name are read.
             let store = Store::for_lookup(corpus.scan()?, &id);
-            articles::show(store.find(&id)?, json, out)?;
+            articles::show(store.find(&id)?, json, out).written()?;
         }
         Command::Check => {
             let store = corpus.store()?;
-            if articles::check(&store, out)? > 0 {
+            if articles::check(&store, out).written()? > 0 {
                 return Ok(NOTHING_FOUND);
             }
         }
@@ -202,7 +218,8 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
                 (true, _) => quotes::QuoteFormat::Jsonl,
                 (false, f) => f.unwrap_or(quotes::QuoteFormat::Text),
             };
-            let printed = quotes::print_quotes(&corpus, only, speaker.as_deref(), format, out)?;
+            let printed =
+                quotes::print_quotes(&corpus, only, speaker.as_deref(), format, out).written()?;
             if printed == 0 {
                 let by = speaker.map(|s| format!(" by a speaker matching {}", shown(&s)));
                 let of = only.map(|a| format!(" in article {}", shown(a.id.as_str())));
@@ -218,7 +235,7 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
             }
         }
         Command::Speakers { json } => {
-            if quotes::print_speakers(&corpus.corpus()?, json, out)? == 0 {
+            if quotes::print_speakers(&corpus.corpus()?, json, out).written()? == 0 {
                 return Ok(nothing_found("no one is quoted in this corpus"));
             }
         }
@@ -228,7 +245,7 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
                 .iter()
                 .map(|id| store.find(id))
                 .collect::<Result<Vec<_>, _>>()?;
-            cite::print_cite(&articles, format, out)?;
+            cite::print_cite(&articles, format, out).written()?;
         }
         Command::Search { query, json } => {
             let source = corpus.scan()?;
@@ -236,7 +253,7 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
                 Corpus::load_with_index(source)
             });
             log_corpus(&corpus);
-            if search::search(&corpus, &index, &query, json, out)? == 0 {
+            if search::search(&corpus, &index, &query, json, out).written()? == 0 {
                 return Ok(nothing_found(&format!(
                     "no article matches {}",
                     shown(&query)

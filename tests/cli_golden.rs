@@ -224,3 +224,30 @@ fn reader_flags_are_refused_by_the_headless_commands() {
         after.stderr
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_an_error_but_a_closed_pipe_is_not() {
+    let full = Command::new(env!("CARGO_BIN_EXE_aes-reader"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["--dir", "articles", "quotes"])
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(full.status.code(), Some(2));
+    let stderr = String::from_utf8(full.stderr).unwrap();
+    assert!(
+        stderr.starts_with("aes-reader: cannot write to standard output: "),
+        "{stderr}"
+    );
+    // `aes-reader quotes | true`: the reader of the pipe is gone before anything is written.
+    let piped = Command::new("bash")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("-c")
+        .arg("set -o pipefail; \"$0\" --dir articles quotes | true")
+        .arg(env!("CARGO_BIN_EXE_aes-reader"))
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    assert_eq!(String::from_utf8_lossy(&piped.stderr), "");
+}

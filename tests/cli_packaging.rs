@@ -138,6 +138,7 @@ fn man_out_dir_into_a_missing_folder_names_it() {
     assert!(stderr.contains("cannot write the manual page"), "{stderr}");
     assert!(stderr.contains(&missing.display().to_string()), "{stderr}");
     assert!(stderr.contains("Check that the folder exists"), "{stderr}");
+    assert!(!stderr.contains("standard output"), "{stderr}");
 }
 
 // ------------------------------------------------------------------------------------------ log
