@@ -103,7 +103,7 @@ fn every_launch_on_400_articles_opens_on_the_first_row_with_the_list_at_its_top(
         "Article du jour 000".to_owned(),
         format!("Article du jour {:03}", n - 1),
     ];
-    for launch in 0..4 {
+    for launch in 0..6 {
         let t = Term::start(
             120,
             40,

@@ -151,7 +151,7 @@ pub const SIDE_BY_SIDE: u16 = 120;
 const QUOTES_BESIDE: (u16, u16) = (34, 84);
 
 /// Lays the screen out. The list always runs the whole width on top, so titles and outlets read
-/// whole (at 120 columns a title gets 81); under it, from [`SIDE_BY_SIDE`] columns, the reading
+/// whole (at 120 columns a title gets 80); under it, from [`SIDE_BY_SIDE`] columns, the reading
 /// pane beside the quote panel, which takes two fifths of the width (up to a measure of its own)
 /// and every row; narrower, the reading pane over the quote panel (which shows from 20 rows). The
 /// focused pane gets the room: the list takes up to a third of the rows (half from 40 rows) while it has the
