@@ -155,8 +155,8 @@ const QUOTES_BESIDE: (u16, u16) = (34, 84);
 /// pane beside the quote panel, which takes two fifths of the width (up to a measure of its own)
 /// and every row; narrower, the reading pane over the quote panel (which shows from 20 rows). The
 /// focused pane gets the room: the list takes up to a third of the rows (half from 40 rows) while it has the
-/// keyboard and shrinks to its selected row while reading; the focused quote panel under the
-/// reader takes half the rows.
+/// keyboard, and a fifth while reading (its selected row alone below 25 rows); the focused quote
+/// panel under the reader takes half the rows.
 /// Small: the focused pane alone. Tiny: a notice.
 /// `list_rows` is how many rows the list would like (it gets no more);
 /// `warning_rows` how many the warning would like (it gets a third of the screen at most).
@@ -194,6 +194,9 @@ pub fn layout(
     let list_h = if focus == Focus::List {
         let share = if main.height >= 39 { 2 } else { 3 };
         wanted.min(main.height / share).max(3)
+    } else if main.height >= 25 {
+        // Reading: a fifth of the rows, the articles around the open one.
+        wanted.min(main.height / 5).max(3)
     } else {
         3
     };
@@ -516,9 +519,10 @@ mod tests {
                 assert!(areas.reader.is_some() && areas.quotes.is_some(), "{w}x{h}");
             }
             let (l, r) = (listing.list.unwrap(), reading.list.unwrap());
-            // A third of the rows (half from 40) while listing, the selected row while reading.
+            // A third of the rows (half from 40) while listing, a fifth while reading (the
+            // selected row alone at 80x24).
             assert!(l.height >= (h - 1) / 3, "{w}x{h}: {l:?}");
-            assert_eq!(r.height, 3);
+            assert_eq!(r.height, if h < 26 { 3 } else { (h - 1) / 5 }, "{w}x{h}");
             let (reader, quotes) = (reading.reader.unwrap(), reading.quotes.unwrap());
             if w >= SIDE_BY_SIDE {
                 // Side by side: the reader keeps a comfortable measure, the quote panel every row.
