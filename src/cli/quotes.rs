@@ -200,7 +200,7 @@ fn write_text<'a>(
             let who = q
                 .speaker
                 .as_deref()
-                .map_or(Cow::Borrowed("(speaker unknown)"), sanitize::one_line);
+                .map_or(Cow::Borrowed("(unattributed)"), sanitize::one_line);
             let how = match &q.evidence {
                 Some(e) => format!("{}, {}", q.kind.name(), e.confidence.name()),
                 None => q.kind.name().to_owned(),

@@ -83,6 +83,9 @@ pub struct App {
     save_requested: bool,
     /// The article to reopen (the last one of the previous run) until it arrives or the user moves.
     restore: Option<String>,
+    /// The user acted (or the restored article was shown): from then on the selection follows its
+    /// article as batches arrive; until then it stays on the first row, whatever arrives above.
+    chosen: bool,
     /// The list has shown articles once (or loading ended without any): until then keys wait.
     listed: bool,
     /// Set when the user asked to quit.
@@ -149,6 +152,7 @@ impl App {
             aliases: None,
             clip: None,
             restore: state.last.clone(),
+            chosen: false,
             state,
             journal: Changes::default(),
             synced: None,
@@ -307,7 +311,8 @@ impl App {
     }
 
     /// Shows the matches of the newest query: the article to reopen when it is among them, else
-    /// the best match while typing, else the article selected before.
+    /// the best match while typing, else the article selected before, or the first row until the
+    /// user acts (batches arriving in any order must not move the first screen's selection).
     fn show_results(&mut self, matches: Arc<[Match]>, new_query: bool) {
         let list = &mut self.screen.list;
         let keep = list.selected_article();
@@ -321,13 +326,16 @@ impl App {
         // While typing, the best match is what the user is after; otherwise stay on the article.
         list.selected = if let Some(row) = restored {
             self.restore = None;
+            self.chosen = true;
             row
         } else if new_query && !self.search.results_for().is_empty() {
             0
-        } else {
+        } else if self.chosen {
             keep.and_then(position).unwrap_or(0)
+        } else {
+            0
         };
-        if new_query {
+        if new_query || !self.chosen {
             list.offset = 0;
         }
         self.show_article(self.screen.list.selected_article());
@@ -387,6 +395,7 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.screen.set_message(None);
         }
+        self.chosen |= !matches!(action, Action::Resize(..) | Action::Help);
         let help = self.screen.help_open();
         if !help && self.update_views(action) {
             self.relayout();

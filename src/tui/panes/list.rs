@@ -69,7 +69,7 @@ fn row<'a>(view: &ListView<'a>, m: &Match, width: usize, selected: bool) -> Line
     };
     let show_date = width >= 36;
     let show_outlet = width >= 56;
-    let outlet_w = (width / 6).clamp(6, 16);
+    let outlet_w = (width / 6).clamp(6, 18);
     let mut used = 4 + 4; // marker, mark, spaces; count column
     let mut spans = vec![Span::raw(format!("{marker}{mark} "))];
     if show_date {
