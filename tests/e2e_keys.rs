@@ -135,7 +135,11 @@ fn o_starts_the_browser_with_the_articles_url_as_its_argument() {
     let recorded = wait_until("the browser to record its argument", || {
         std::fs::read_to_string(&got).ok()
     });
-    assert_eq!(recorded, format!("1\n{url}\n"), "one argument, the URL: {said}");
+    assert_eq!(
+        recorded,
+        format!("1\n{url}\n"),
+        "one argument, the URL: {said}"
+    );
     t.keys(&["q"]);
     assert_eq!(t.wait_for_exit(), "exit 0");
 }

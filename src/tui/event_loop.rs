@@ -12,10 +12,10 @@ use crossterm::event;
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, BUSY_WAIT};
-use crate::tui::{clipboard, opener};
 use crate::tui::keymap;
 use crate::tui::test_hooks::Hooks;
 use crate::tui::view;
+use crate::tui::{clipboard, opener};
 
 /// Most events taken before drawing again.
 const MAX_BURST: usize = 64;

@@ -88,7 +88,10 @@ mod tests {
         assert_eq!(
             cmds,
             [
-                ("firefox".to_owned(), vec!["--new-tab".to_owned(), url.to_owned()]),
+                (
+                    "firefox".to_owned(),
+                    vec!["--new-tab".to_owned(), url.to_owned()]
+                ),
                 ("lynx".to_owned(), vec![url.to_owned()]),
             ]
         );

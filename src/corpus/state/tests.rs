@@ -518,7 +518,10 @@ fn two_readers_filters_are_all_kept_in_the_history_newest_last_each_once() {
     assert_eq!(history(&path), ["sahel", "niamey", "lavrov"]);
     let mut b_view = ReaderState::default();
     seen_by_b.apply(&mut b_view);
-    assert!(b_view.history.contains(&"sahel".to_owned()), "b learns of a's filters");
+    assert!(
+        b_view.history.contains(&"sahel".to_owned()),
+        "b learns of a's filters"
+    );
     // Marks saved meanwhile are untouched by the history.
     a.save(marking(&[("rapport", true)])).unwrap();
     assert_eq!(history(&path), ["sahel", "niamey", "lavrov"]);
@@ -541,13 +544,17 @@ fn the_history_keeps_the_newest_hundred_and_no_blank_filter() {
 
 #[test]
 fn a_file_without_history_or_order_loads_and_an_unknown_order_reads_as_the_default() {
-    let old = br#"{"version":2,"corpora":{"/corpus/sahel":{"read":["a"],"last":"a","positions":{}}}}"#;
+    let old =
+        br#"{"version":2,"corpora":{"/corpus/sahel":{"read":["a"],"last":"a","positions":{}}}}"#;
     let file = StateFile::from_json(old).unwrap();
     let state = &file.corpora[CORPUS];
     assert!(state.history.is_empty() && state.sort.is_none());
     // Written back without the fields it does not use.
     let text = String::from_utf8(file.to_json().unwrap()).unwrap();
-    assert!(!text.contains("history") && !text.contains("sort"), "{text}");
+    assert!(
+        !text.contains("history") && !text.contains("sort"),
+        "{text}"
+    );
     let newer = br#"{"version":2,"corpora":{"/corpus/sahel":{"sort":"by-mood","history":["x"]}}}"#;
     let state = StateFile::from_json(newer).unwrap().corpora[CORPUS].clone();
     assert_eq!(state.sort, Some(Sort::Newest));

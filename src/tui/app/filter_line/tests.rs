@@ -45,10 +45,16 @@ fn backspace_and_delete_take_the_character_before_and_under_the_cursor() {
     edit(&mut app, Edit::Delete);
     assert_eq!(app.filter.query, "ab");
     edit(&mut app, Edit::Delete);
-    assert_eq!(app.filter.query, "ab", "nothing under the cursor at the end");
+    assert_eq!(
+        app.filter.query, "ab",
+        "nothing under the cursor at the end"
+    );
     edit(&mut app, Edit::Home);
     app.update(Action::FilterBackspace);
-    assert_eq!(app.filter.query, "ab", "nothing before the cursor at the start");
+    assert_eq!(
+        app.filter.query, "ab",
+        "nothing before the cursor at the start"
+    );
 }
 
 #[test]
@@ -57,7 +63,10 @@ fn ctrl_w_alt_backspace_and_ctrl_u_delete_before_the_cursor() {
     app.update(Action::FilterOpen);
     typed(&mut app, "sergueï l-avrov  ");
     edit(&mut app, Edit::DeleteWord);
-    assert_eq!(app.filter.query, "sergueï ", "spaces, then the word up to a space");
+    assert_eq!(
+        app.filter.query, "sergueï ",
+        "spaces, then the word up to a space"
+    );
     typed(&mut app, "l-avrov");
     edit(&mut app, Edit::DeleteAlnum);
     assert_eq!(app.filter.query, "sergueï l-", "letters only");
@@ -87,7 +96,11 @@ fn up_and_down_walk_the_kept_filters_then_return_to_the_draft() {
         typed(&mut app, q);
         app.update(Action::FilterAccept);
     }
-    assert_eq!(app.state.history, ["sahel", "lavrov"], "each once, newest last");
+    assert_eq!(
+        app.state.history,
+        ["sahel", "lavrov"],
+        "each once, newest last"
+    );
     assert!(app.take_save_request());
     assert_eq!(app.take_changes().history, ["lavrov", "sahel", "lavrov"]);
     app.update(Action::FilterOpen);
@@ -139,7 +152,10 @@ fn escape_from_the_reader_keeps_a_kept_filter_and_escape_in_the_list_clears_it()
     assert_eq!(app.list.matches.len(), listed);
     app.update(Action::FocusPrev); // the quote panel
     app.update(Action::Back);
-    assert_eq!((app.focus, app.filter.query.as_str()), (Focus::List, "russie"));
+    assert_eq!(
+        (app.focus, app.filter.query.as_str()),
+        (Focus::List, "russie")
+    );
     app.update(Action::Back);
     assert_eq!(app.filter.query, "");
 }

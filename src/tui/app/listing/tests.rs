@@ -26,9 +26,17 @@ fn a_new_reader_lists_the_newest_article_first_and_says_so() {
     let q = quotes(&s);
     let mut app = App::new(s, q, ReaderState::default(), Theme::new(false)).unwrap();
     app.update(Action::Resize(120, 40));
-    assert_eq!(ids(&app), ["a", "b", "c"], "dated newest first, undated last");
+    assert_eq!(
+        ids(&app),
+        ["a", "b", "c"],
+        "dated newest first, undated last"
+    );
     assert_eq!(app.order_label(), "newest first");
-    assert_eq!(open_id(&app).as_deref(), Some("a"), "the first row is previewed");
+    assert_eq!(
+        open_id(&app).as_deref(),
+        Some("a"),
+        "the first row is previewed"
+    );
 }
 
 #[test]
@@ -39,7 +47,11 @@ fn s_cycles_the_orders_keeps_the_article_and_saves_the_choice() {
     for _ in 0..5 {
         app.update(Action::CycleSort);
         assert!(app.take_save_request());
-        assert_eq!(open_id(&app).as_deref(), Some("b"), "the selection follows the article");
+        assert_eq!(
+            open_id(&app).as_deref(),
+            Some("b"),
+            "the selection follows the article"
+        );
         seen.push((app.sort(), ids(&app)));
     }
     let want = [
@@ -71,7 +83,10 @@ fn a_typed_filter_ranks_by_match_whatever_the_order() {
     app.settle();
     assert_eq!(ids(&app), ranked);
     assert_eq!(app.order_label(), "best match first");
-    assert!(app.message().is_some_and(|m| m.contains("once the filter is cleared")));
+    assert!(
+        app.message()
+            .is_some_and(|m| m.contains("once the filter is cleared"))
+    );
 }
 
 #[test]
@@ -99,15 +114,24 @@ fn m_upper_marks_every_listed_article_read_and_u_restores_the_marks() {
     app.update(Action::MarkAllRead);
     assert_eq!(app.read_count(), 3);
     assert!(app.take_save_request());
-    assert!(app.message().is_some_and(|m| m.starts_with("marked 2 articles read")));
+    assert!(
+        app.message()
+            .is_some_and(|m| m.starts_with("marked 2 articles read"))
+    );
     app.update(Action::UndoMarks);
     assert_eq!(app.read_count(), 1);
-    assert!(app.state.read.contains("a"), "a was read before M: it stays");
+    assert!(
+        app.state.read.contains("a"),
+        "a was read before M: it stays"
+    );
     assert!(app.take_save_request());
     let saved = app.take_changes();
     assert_eq!(saved.read.get("b"), Some(&false));
     app.update(Action::UndoMarks);
-    assert!(app.message().is_some_and(|m| m.starts_with("nothing to undo")));
+    assert!(
+        app.message()
+            .is_some_and(|m| m.starts_with("nothing to undo"))
+    );
 }
 
 #[test]
@@ -129,7 +153,10 @@ fn j_and_k_upper_open_the_next_and_previous_article_from_the_reader() {
     app.update(Action::NextArticle);
     assert_eq!(open_id(&app).as_deref(), Some("a"));
     assert_eq!(app.focus, Focus::Reader);
-    assert!(app.state.read.contains("a"), "opened as Enter opens: marked read");
+    assert!(
+        app.state.read.contains("a"),
+        "opened as Enter opens: marked read"
+    );
     assert!(app.take_save_request());
     app.update(Action::NextArticle);
     app.update(Action::NextArticle);
@@ -156,7 +183,10 @@ fn o_asks_to_open_the_articles_url_and_says_when_there_is_none() {
     assert!(app.message().is_some_and(|m| m.contains("has no URL")));
     app.update(Action::Down);
     app.update(Action::OpenUrl);
-    assert_eq!(app.take_url().as_deref(), Some("https://abamako.com/article"));
+    assert_eq!(
+        app.take_url().as_deref(),
+        Some("https://abamako.com/article")
+    );
     assert_eq!(app.take_url(), None, "asked once");
     app.opened("https://abamako.com/article", Ok("firefox".into()));
     assert_eq!(
