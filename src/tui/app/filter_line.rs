@@ -9,6 +9,13 @@ use crate::tui::app::App;
 use crate::tui::app::screen::MAX_QUERY;
 use crate::tui::layout::View;
 
+/// `text` without what typing could not put in a query (control characters, line breaks, tabs).
+fn typable(text: &str) -> String {
+    text.chars()
+        .filter(|&c| is_safe_char(c) && c != '\n' && c != '\t')
+        .collect()
+}
+
 impl App {
     /// Applies a typed character, Backspace or an [`Edit`] to the filter line of the view shown.
     pub(super) fn edit_filter(&mut self, action: Action) {
@@ -69,7 +76,8 @@ impl App {
             }
         };
         let (query, browsing) = match next {
-            Some(i) => (history[i].clone(), Some((i, draft))),
+            // The state file is text from outside: only what could be typed is drawn.
+            Some(i) => (typable(&history[i]), Some((i, draft))),
             // Past the oldest: stay on it.
             None if older => {
                 if filter.browsing.is_none() {

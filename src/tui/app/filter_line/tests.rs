@@ -159,3 +159,12 @@ fn escape_from_the_reader_keeps_a_kept_filter_and_escape_in_the_list_clears_it()
     app.update(Action::Back);
     assert_eq!(app.filter.query, "");
 }
+
+#[test]
+fn a_past_filter_from_the_state_file_comes_back_without_control_characters() {
+    let mut app = app(120, 40);
+    app.state.history.push("la\u{1b}[2Jvrov\u{202e}".into());
+    app.update(Action::FilterOpen);
+    edit(&mut app, Edit::Older);
+    assert_eq!(app.filter.query, "la[2Jvrov");
+}
