@@ -150,11 +150,11 @@ fn count(view: &ListView<'_>, width: usize) -> String {
             format!("{m}/{total}"),
         ],
     };
-    // The order first, with the longest form, when there is room (once loaded).
+    // The order before the longest form, when there is room (once loaded).
     let forms: Vec<String> = forms
         .first()
         .filter(|_| view.loading.is_none())
-        .map(|f| format!("{f} · {}", view.order))
+        .map(|f| format!("{} · {f}", view.order))
         .into_iter()
         .chain(forms)
         .collect();
