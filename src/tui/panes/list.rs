@@ -37,6 +37,8 @@ pub struct ListView<'a> {
     pub results_for: &'a str,
     /// The matches are all of them, not a first page.
     pub results_complete: bool,
+    /// How the rows are ordered and narrowed (`newest first`, `unread, by outlet`).
+    pub order: String,
     /// `(loaded, total)` while loading.
     pub loading: Option<(usize, usize)>,
     /// No list has been shown yet (keys wait for it).
@@ -148,6 +150,14 @@ fn count(view: &ListView<'_>, width: usize) -> String {
             format!("{m}/{total}"),
         ],
     };
+    // The order before the longest form, when there is room (once loaded).
+    let forms: Vec<String> = forms
+        .first()
+        .filter(|_| view.loading.is_none())
+        .map(|f| format!("{} · {f}", view.order))
+        .into_iter()
+        .chain(forms)
+        .collect();
     // The corners and the spaces around the count take four columns; leave the tabs a few.
     let room = width.saturating_sub(4);
     let fits = forms.iter().position(|f| f.width() <= room);
