@@ -1,142 +1,215 @@
 //! Headless subcommands (`list`, `show`, `check`, `quotes`, `speakers`, `search`, `cite`) over the
-//! corpus, as readable text or JSON Lines (and CSV, Markdown, BibTeX, CSL-JSON for exports): the
-//! arguments and which command runs here, the commands' output in `articles` (list, show, check),
-//! `quotes` (quotes, speakers), `search` and `cite`, and what they share in `output`.
+//! corpus, as readable text or JSON Lines (and CSV, Markdown, BibTeX, CSL-JSON for exports), and the
+//! packaging ones (`completions`, `man`): which command runs and its exit status here; the
+//! arguments in `args`, the commands' output in `articles` (list, show, check), `quotes` (quotes,
+//! speakers), `search` and `cite`, what they share in `output`, completions and the manual page in
+//! `packaging`, the log for bug reports in `log`.
 
+mod args;
 mod articles;
 mod cite;
+mod log;
 mod output;
+mod packaging;
 mod quotes;
 mod search;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
-use anyhow::Context;
-use clap::{Parser, Subcommand};
-
+pub use self::args::{Args, Command};
 use crate::corpus::load::Corpus;
+use crate::corpus::sanitize;
 use crate::corpus::store::{Origin, Source, Store, Symlinks};
 
-/// Command-line arguments.
-#[derive(Debug, Parser)]
-#[command(
-    name = "aes-reader",
-    version,
-    about = "Read a corpus of French press articles: list, read, search, quotes"
-)]
-pub struct Args {
-    /// Corpus folder (default: $AES_READER_DIR, else ./articles when it exists, else the bundled corpus).
-    #[arg(long, global = true, value_name = "PATH")]
-    pub dir: Option<PathBuf>,
-    /// Do not capture the mouse in the reader (so the terminal's own text selection works).
-    #[arg(long, global = true)]
-    pub no_mouse: bool,
-    /// Do not read or write the reader's state (read marks, positions).
-    #[arg(long, global = true)]
-    pub no_state: bool,
-    /// Follow symbolic links that point out of the corpus folder, to files and to folders. Without
-    /// it such links are not read, and `check` names each one.
-    #[arg(long, global = true)]
-    pub follow_symlinks: bool,
-    /// What to do; without one, open the full-screen reader.
-    #[command(subcommand)]
-    pub command: Option<Command>,
+/// Exit status when a command that looks for something found nothing (`search`, `quotes`,
+/// `speakers`), as grep and ripgrep do; `check` uses it for a rejected file.
+const NOTHING_FOUND: u8 = 1;
+
+/// Runs the parsed command; the exit status says whether it succeeded and found something. An
+/// error is for the caller to print ([`error_message`]) with exit status 2.
+pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
+    log::start(args.log_file.take())?;
+    let started = Instant::now();
+    let name = args.command.as_ref().map_or("reader", Command::name);
+    tracing::info!(command = name, "running");
+    let status = dispatch(args);
+    let ms = started.elapsed().as_millis();
+    match &status {
+        Ok(code) => tracing::info!(exit = code, ms, "finished"),
+        Err(e) => tracing::error!(exit = 2, ms, "{}", error_message(e)),
+    }
+    status.map(ExitCode::from)
 }
 
-/// Headless subcommands.
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// List the articles: id, date, outlet, title.
-    List {
-        /// JSON Lines: one object per article.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Print one cleaned article.
-    Show {
-        /// Article id, file name, or a unique prefix of the id.
-        id: String,
-        /// One JSON object with the metadata, the blocks and the plain body.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Check every file of the corpus: ok, or what is wrong. Exits 1 when a file was rejected.
-    Check,
-    /// Quotes extracted from the articles, with who said them; as text, JSON Lines, CSV or Markdown.
-    Quotes {
-        /// JSON Lines: `article`, `id`, `quote`, `speaker`, `kind`, `start`, `end`, `sentence`, `also_in`, `also_in_count`.
-        /// The same as `--format jsonl`.
-        #[arg(long)]
-        json: bool,
-        /// Output format (default: text). Offsets (`start`, `end`, `start_char`, `end_char`) count
-        /// characters (Unicode code points), not bytes, of the article's body (or title).
-        #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "json")]
-        format: Option<quotes::QuoteFormat>,
-        /// Only quotes by this speaker (accents and case ignored; part of the name is enough).
-        #[arg(long, value_name = "NAME")]
-        speaker: Option<String>,
-        /// Only quotes of this article (id, file name or unique id prefix).
-        #[arg(long, value_name = "ID")]
-        article: Option<String>,
-    },
-    /// People and organisations quoted in the corpus, with counts and aliases.
-    Speakers {
-        /// JSON Lines: `speaker`, `kind`, `quotes`, `articles`, `aliases`.
-        #[arg(long)]
-        json: bool,
-    },
-    /// An article's reference, for a report or a bibliography manager (Zotero, BibTeX, pandoc).
-    Cite {
-        /// Article id, file name, or a unique prefix of the id; several make one document.
-        #[arg(required = true, value_name = "ID")]
-        ids: Vec<String>,
-        /// Output format.
-        #[arg(long, value_enum, value_name = "FORMAT", default_value = "text")]
-        format: cite::CiteFormat,
-    },
-    /// Search titles, outlets, authors, speakers, quotes and body text.
-    Search {
-        /// The query: fuzzy on short fields, words (all of them) in the body; accents and case ignored.
-        query: String,
-        /// JSON Lines: `id`, `file`, `title`, `score`, `fields`.
-        #[arg(long)]
-        json: bool,
-    },
+/// An error as one line: its message, then each cause the message does not already hold (an
+/// error that prints its cause, as the corpus folder's does, would otherwise say it twice).
+pub fn error_message(e: &anyhow::Error) -> String {
+    let mut message = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !message.contains(&cause) {
+            message.push_str(": ");
+            message.push_str(&cause);
+        }
+    }
+    message
 }
 
-/// Runs the parsed command; the exit code says whether it succeeded.
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let symlinks = if args.follow_symlinks {
-        Symlinks::Follow
-    } else {
-        Symlinks::InsideOnly
+fn dispatch(args: Args) -> anyhow::Result<u8> {
+    let corpus = CorpusArgs {
+        dir: args.dir,
+        follow_symlinks: args.follow_symlinks,
     };
-    let source = Source::scan_with(Origin::resolve(args.dir), symlinks)?;
     let Some(command) = args.command else {
-        return open_reader(source, !args.no_mouse, !args.no_state);
+        return open_reader(corpus.scan()?, !args.no_mouse, !args.no_state);
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = match command {
-        Command::List { json } => {
-            articles::list(&Store::from_source(source), json, &mut out).map(|()| ExitCode::SUCCESS)
+    let status = headless(command, corpus, &mut out).and_then(|status| {
+        out.flush().written()?;
+        Ok(status)
+    });
+    match status {
+        // `aes-reader list | head` closes the pipe early: that is success, not an error.
+        Err(e)
+            if e.downcast_ref::<OutputError>()
+                .is_some_and(|o| o.0.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(0)
         }
+        other => other,
+    }
+}
+
+/// Writing a command's output to standard output failed (other files have errors of their own).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write to standard output")]
+struct OutputError(#[source] io::Error);
+
+/// The result of writing to standard output, its error an [`OutputError`].
+trait Written<T> {
+    fn written(self) -> Result<T, OutputError>;
+}
+
+impl<T> Written<T> for io::Result<T> {
+    fn written(self) -> Result<T, OutputError> {
+        self.map_err(OutputError)
+    }
+}
+
+/// Which corpus to read: `--dir` and `--follow-symlinks`.
+struct CorpusArgs {
+    dir: Option<PathBuf>,
+    follow_symlinks: bool,
+}
+
+impl CorpusArgs {
+    /// Lists the corpus's files (nothing is read yet).
+    fn scan(self) -> anyhow::Result<Source> {
+        let symlinks = if self.follow_symlinks {
+            Symlinks::Follow
+        } else {
+            Symlinks::InsideOnly
+        };
+        let origin = Origin::resolve(self.dir);
+        let source = timed("listing the corpus", || Source::scan_with(origin, symlinks))?;
+        tracing::info!(origin = %source.origin(), files = source.len(), "corpus listed");
+        Ok(source)
+    }
+
+    fn store(self) -> anyhow::Result<Store> {
+        let source = self.scan()?;
+        let store = timed("reading the articles", || Store::from_source(source));
+        log_store(&store);
+        Ok(store)
+    }
+
+    fn corpus(self) -> anyhow::Result<Corpus> {
+        let source = self.scan()?;
+        let corpus = timed("reading the articles and their quotes", || {
+            Corpus::load(source)
+        });
+        log_corpus(&corpus);
+        Ok(corpus)
+    }
+}
+
+/// Runs `f`, logging how long it took.
+fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let value = f();
+    tracing::info!(ms = started.elapsed().as_millis(), "{what}");
+    value
+}
+
+fn log_store(store: &Store) {
+    tracing::info!(
+        articles = store.articles().len(),
+        rejected = store.rejected(),
+        diagnostics = store.diagnostics().len(),
+        "articles read"
+    );
+}
+
+fn log_corpus(corpus: &Corpus) {
+    let store = corpus.store();
+    log_store(store);
+    let quotes: usize = store
+        .articles()
+        .iter()
+        .map(|a| corpus.quotes(&a.id).len())
+        .sum();
+    tracing::info!(
+        quotes,
+        alias_file_warnings = corpus.warnings().len(),
+        "quotes found"
+    );
+}
+
+/// Says on standard error that a command found nothing; the exit status for it.
+fn nothing_found(what: &str) -> u8 {
+    eprintln!("aes-reader: {what}");
+    tracing::info!("nothing found");
+    NOTHING_FOUND
+}
+
+/// `name` quoted in backticks, safe to print.
+fn shown(name: &str) -> String {
+    format!("`{}`", sanitize::one_line(name))
+}
+
+/// Runs a headless command, writing to `out`.
+fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyhow::Result<u8> {
+    match command {
+        Command::Completions { shell } => packaging::completions(shell, out).written()?,
+        Command::Man { out_dir: None } => packaging::man(out).written()?,
+        Command::Man { out_dir: Some(dir) } => {
+            for path in packaging::man_pages(&dir)? {
+                writeln!(out, "{}", path.display()).written()?;
+            }
+        }
+        Command::List { json } => articles::list(&corpus.store()?, json, out).written()?,
         Command::Show { id, json } => {
             // Only the files the id may name are read.
-            let store = Store::for_lookup(source, &id);
-            let article = store.find(&id)?;
-            articles::show(article, json, &mut out).map(|()| ExitCode::SUCCESS)
+            let store = Store::for_lookup(corpus.scan()?, &id);
+            articles::show(store.find(&id)?, json, out).written()?;
         }
-        Command::Check => articles::check(&Store::from_source(source), &mut out),
+        Command::Check => {
+            let store = corpus.store()?;
+            if articles::check(&store, out).written()? > 0 {
+                return Ok(NOTHING_FOUND);
+            }
+        }
         Command::Quotes {
             json,
             format,
             speaker,
             article,
         } => {
-            let corpus = Corpus::load(source);
+            let corpus = corpus.corpus()?;
             let only = article
                 .as_deref()
                 .map(|q| corpus.store().find(q))
@@ -145,45 +218,101 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 (true, _) => quotes::QuoteFormat::Jsonl,
                 (false, f) => f.unwrap_or(quotes::QuoteFormat::Text),
             };
-            quotes::print_quotes(&corpus, only, speaker.as_deref(), format, &mut out)
-                .map(|()| ExitCode::SUCCESS)
+            let printed =
+                quotes::print_quotes(&corpus, only, speaker.as_deref(), format, out).written()?;
+            if printed == 0 {
+                let by = speaker.map(|s| format!(" by a speaker matching {}", shown(&s)));
+                let of = only.map(|a| format!(" in article {}", shown(a.id.as_str())));
+                let what = match (&by, &of) {
+                    (None, None) => "no quote found in this corpus".to_owned(),
+                    _ => format!(
+                        "no quote{}{}",
+                        by.unwrap_or_default(),
+                        of.unwrap_or_default()
+                    ),
+                };
+                return Ok(nothing_found(&what));
+            }
+        }
+        Command::Speakers { json } => {
+            if quotes::print_speakers(&corpus.corpus()?, json, out).written()? == 0 {
+                return Ok(nothing_found("no one is quoted in this corpus"));
+            }
         }
         Command::Cite { ids, format } => {
-            let store = Store::from_source(source);
+            let store = corpus.store()?;
             let articles = ids
                 .iter()
                 .map(|id| store.find(id))
                 .collect::<Result<Vec<_>, _>>()?;
-            cite::print_cite(&articles, format, &mut out).map(|()| ExitCode::SUCCESS)
+            cite::print_cite(&articles, format, out).written()?;
         }
-        Command::Speakers { json } => quotes::print_speakers(&Corpus::load(source), json, &mut out)
-            .map(|()| ExitCode::SUCCESS),
         Command::Search { query, json } => {
-            search::search(source, &query, json, &mut out).map(|()| ExitCode::SUCCESS)
+            let source = corpus.scan()?;
+            let (corpus, index) = timed("reading and indexing the articles", || {
+                Corpus::load_with_index(source)
+            });
+            log_corpus(&corpus);
+            if search::search(&corpus, &index, &query, json, out).written()? == 0 {
+                return Ok(nothing_found(&format!(
+                    "no article matches {}",
+                    shown(&query)
+                )));
+            }
         }
-    };
-    match result.and_then(|code| out.flush().map(|()| code)) {
-        Ok(code) => Ok(code),
-        // `aes-reader list | head` closes the pipe early: that is success, not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(e).context("cannot write to standard output"),
     }
+    Ok(0)
 }
 
 /// No subcommand: the full-screen reader (or the list, in a build without the terminal interface).
 #[cfg(feature = "tui")]
-fn open_reader(source: Source, mouse: bool, state: bool) -> anyhow::Result<ExitCode> {
+fn open_reader(source: Source, mouse: bool, state: bool) -> anyhow::Result<u8> {
     let options = crate::tui::Options { mouse, state };
     crate::tui::run(source, options)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(0)
 }
 
 #[cfg(not(feature = "tui"))]
-fn open_reader(source: Source, _mouse: bool, _state: bool) -> anyhow::Result<ExitCode> {
+fn open_reader(source: Source, _mouse: bool, _state: bool) -> anyhow::Result<u8> {
+    use anyhow::Context;
     let store = Store::from_source(source);
     let mut out = io::BufWriter::new(io::stdout().lock());
     articles::list(&store, false, &mut out)
         .and_then(|()| out.flush())
         .context("cannot write to standard output")?;
-    Ok(ExitCode::SUCCESS)
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_that_prints_its_cause_says_it_once() {
+        let cause = io::Error::new(io::ErrorKind::NotFound, "No such file or directory");
+        let e = anyhow::Error::new(crate::corpus::store::StoreError::Dir {
+            path: "/nope".into(),
+            source: cause,
+        });
+        let message = error_message(&e);
+        assert_eq!(
+            message.matches("No such file or directory").count(),
+            1,
+            "{message}"
+        );
+        assert!(
+            message.starts_with("cannot read the corpus folder /nope"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_context_keeps_the_cause_it_does_not_print() {
+        let e = anyhow::Error::new(io::Error::other("disk full"))
+            .context("cannot write to standard output");
+        assert_eq!(
+            error_message(&e),
+            "cannot write to standard output: disk full"
+        );
+    }
 }

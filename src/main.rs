@@ -2,14 +2,13 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use aes_reader::cli;
 
 fn main() -> ExitCode {
-    let args = aes_reader::cli::Args::parse();
-    match aes_reader::cli::run(args) {
+    match cli::run(cli::Args::from_env()) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("aes-reader: {e:#}");
+            eprintln!("aes-reader: {}", cli::error_message(&e));
             ExitCode::from(2)
         }
     }

@@ -208,7 +208,6 @@ exec \"$@\"";
         .arg(script)
         .arg("sh")
         .arg(env!("CARGO_BIN_EXE_aes-reader"))
-        .arg("--no-state")
         .arg("--dir")
         .arg(dir)
         .args(args)

@@ -44,7 +44,7 @@ fn shows_read(screen: &str, n: usize) -> bool {
     screen.contains(&format!(" · {n} read"))
 }
 
-/// How many rows of the list (the left column) carry the read mark.
+/// How many rows of the list (the top pane) carry the read mark.
 fn marked_rows(screen: &str) -> usize {
     screen
         .lines()

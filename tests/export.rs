@@ -366,11 +366,16 @@ fn markdown_report_groups_quotes_under_their_article_with_markup_escaped() {
     assert!(md.contains("- **un commerçant**, reported: Des vendeurs, à Bamako, affirment que la situation est calme\\\n"), "{md}");
     // A `javascript:` address is text, never a link.
     assert!(!md.contains("<javascript"), "{md}");
-    let none = stdout(
+    // A filter that matches nothing still prints the report, and exits 1 (as grep does).
+    let none = run(
         dir.path(),
         &["quotes", "--format", "markdown", "--speaker", "personne"],
     );
-    assert_eq!(none, "# Quotes\n\nNo quote matches.\n");
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(none.stdout).unwrap(),
+        "# Quotes\n\nNo quote matches.\n"
+    );
 }
 
 // ------------------------------------------------------------------------------------- BibTeX

@@ -45,7 +45,7 @@ fn a_misspelt_name_lists_the_articles_of_the_right_one_and_says_so() {
         t.keys(&["/"]);
         t.text(typo);
         let screen = t.wait(&format!("/{typo} to list the Lavrov articles"), |s| {
-            s.contains(&format!("/{typo}")) && s.contains("3 of 5 articles · typo-tolerant")
+            s.contains(&format!("/{typo}")) && s.contains("typo-tolerant · 3 of 5 articles")
         });
         assert_eq!(list_rows(&screen), 3, "{screen}");
         for title in [

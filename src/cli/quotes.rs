@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use clap::ValueEnum;
 use serde::Serialize;
 
-use super::output::CharOffsets;
+use super::output::{CharOffsets, to_json};
 use crate::corpus::article::Article;
 use crate::corpus::cite;
 use crate::corpus::load::Corpus;
@@ -134,25 +134,28 @@ fn select<'a>(
         })
 }
 
-/// Prints the quotes of the corpus (or of one article), optionally of one speaker, in `format`.
+/// Prints the quotes of the corpus (or of one article), optionally of one speaker, in `format`;
+/// how many were printed.
 pub(super) fn print_quotes(
     corpus: &Corpus,
     only: Option<&Article>,
     speaker: Option<&str>,
     format: QuoteFormat,
     out: &mut impl Write,
-) -> io::Result<()> {
+) -> io::Result<usize> {
     let store = corpus.store();
     for w in corpus.warnings() {
         eprintln!("aes-reader: {}", sanitize::one_line(w));
     }
-    let selected = select(corpus, only, speaker);
+    let mut printed = 0;
+    let selected = select(corpus, only, speaker).inspect(|s| printed += s.quotes.len());
     match format {
         QuoteFormat::Text => write_text(selected, out),
         QuoteFormat::Jsonl => write_jsonl(store, selected, out),
         QuoteFormat::Csv => write_csv(selected, out),
         QuoteFormat::Markdown => write_markdown(selected, out),
-    }
+    }?;
+    Ok(printed)
 }
 
 fn write_jsonl<'a>(
@@ -181,7 +184,7 @@ fn write_jsonl<'a>(
                 also_in: q.also_in.iter().map(|i| file_of(store, i)).collect(),
                 also_in_count: q.also_in_count,
             };
-            writeln!(out, "{}", serde_json::to_string(&item).unwrap_or_default())?;
+            writeln!(out, "{}", to_json(&item))?;
         }
     }
     Ok(())
@@ -197,7 +200,7 @@ fn write_text<'a>(
             let who = q
                 .speaker
                 .as_deref()
-                .map_or(Cow::Borrowed("(speaker unknown)"), sanitize::one_line);
+                .map_or(Cow::Borrowed("(unattributed)"), sanitize::one_line);
             let how = match &q.evidence {
                 Some(e) => format!("{}, {}", q.kind.name(), e.confidence.name()),
                 None => q.kind.name().to_owned(),
@@ -359,8 +362,12 @@ struct SpeakerOut<'a> {
     aliases: &'a [Cow<'a, str>],
 }
 
-/// Prints everyone quoted in the corpus, most quoted first.
-pub(super) fn print_speakers(corpus: &Corpus, json: bool, out: &mut impl Write) -> io::Result<()> {
+/// Prints everyone quoted in the corpus, most quoted first; how many.
+pub(super) fn print_speakers(
+    corpus: &Corpus,
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<usize> {
     let store = corpus.store();
     for w in corpus.warnings() {
         eprintln!("aes-reader: {}", sanitize::one_line(w));
@@ -377,6 +384,7 @@ pub(super) fn print_speakers(corpus: &Corpus, json: bool, out: &mut impl Write) 
     }
     let mut rows: Vec<_> = tally.into_iter().collect();
     rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+    let printed = rows.len();
     for (name, (count, arts)) in rows {
         // A description opens with a determiner (`le ministre burkinabè`, `un proche du président`).
         let kind = if name.chars().next().is_some_and(char::is_lowercase) {
@@ -398,21 +406,28 @@ pub(super) fn print_speakers(corpus: &Corpus, json: bool, out: &mut impl Write) 
                 articles: arts.len(),
                 aliases: &aliases,
             };
-            writeln!(out, "{}", serde_json::to_string(&row).unwrap_or_default())?;
+            writeln!(out, "{}", to_json(&row))?;
         } else {
             let aka = if aliases.is_empty() {
                 String::new()
             } else {
                 format!("  (also: {})", aliases.join(", "))
             };
+            let n = arts.len();
             writeln!(
                 out,
-                "{count:>4} quotes  {:>3} articles  {name}{aka}",
-                arts.len()
+                "{count:>4} {:<6}  {n:>3} {:<8}  {name}{aka}",
+                plural(count, "quote", "quotes"),
+                plural(n, "article", "articles"),
             )?;
         }
     }
-    Ok(())
+    Ok(printed)
+}
+
+/// `one` for 1, else `many`.
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
 }
 
 /// ` and N more` when a quote's `also_in` list (of `shown` articles) leaves out some of the `count`

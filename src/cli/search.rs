@@ -6,15 +6,17 @@ use serde::Serialize;
 
 use super::output::to_json;
 use crate::corpus::load::Corpus;
-use crate::corpus::store::Source;
+use crate::corpus::search::Index;
 
-/// `search QUERY`: ranked matches from the search engine (`corpus::search`), one per line.
+/// `search QUERY`: ranked matches from the search engine (`corpus::search`), one per line; how
+/// many were printed.
 pub(super) fn search(
-    source: Source,
+    corpus: &Corpus,
+    index: &Index,
     query: &str,
     json: bool,
     out: &mut impl Write,
-) -> io::Result<()> {
+) -> io::Result<usize> {
     #[derive(Serialize)]
     struct Hit<'a> {
         id: &'a str,
@@ -29,8 +31,8 @@ pub(super) fn search(
     fn is_zero(n: &u8) -> bool {
         *n == 0
     }
-    let (corpus, index) = Corpus::load_with_index(source);
     let articles = corpus.store().articles();
+    let mut printed = 0;
     for m in index.search(query).iter() {
         let Some(a) = articles.get(m.index) else {
             continue;
@@ -60,6 +62,7 @@ pub(super) fn search(
                 fields.join(",")
             )?;
         }
+        printed += 1;
     }
-    Ok(())
+    Ok(printed)
 }

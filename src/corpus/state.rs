@@ -1,4 +1,5 @@
-//! The reader's persistent state (read marks, last article, reading positions, per corpus): its
+//! The reader's persistent state (read marks, last article, reading positions, the
+//! list's order and past filters, per corpus): its
 //! format (`format`), where its files live (`paths`), loading with recovery (`recovery`: a bad file is
 //! kept aside unchanged, the last good backup restored), and durable saving under a lock (`disk`:
 //! temp file + fsync + rename, the previous good state kept as `<file>.bak`). [`Session`] merges one
@@ -13,7 +14,10 @@ mod session;
 
 pub use changes::Changes;
 pub use disk::{MAX_BYTES, SaveError, save};
-pub use format::{Anchor, BUNDLED, Fingerprint, ReaderState, StateFile, VERSION, corpus_key};
+pub use format::{
+    Anchor, BUNDLED, Fingerprint, MAX_HISTORY, ReaderState, Sort, StateFile, VERSION, corpus_key,
+    remember,
+};
 pub use paths::{backup_path, default_path};
 pub use recovery::{Loaded, load};
 pub use session::{Opened, Saver, SaverHandle, Session, Synced, open};

@@ -3,6 +3,32 @@
 
 use crate::tui::layout::View;
 
+/// An edit of the filter line other than typing and Backspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// Cursor one character left.
+    Left,
+    /// Cursor one character right.
+    Right,
+    /// Cursor to the start.
+    Home,
+    /// Cursor to the end.
+    End,
+    /// Delete from the start to the cursor (`Ctrl-u`).
+    DeleteToStart,
+    /// Delete the word before the cursor, up to a space (`Ctrl-w`).
+    DeleteWord,
+    /// Delete the letters and digits before the cursor, and what separates them from it
+    /// (`Alt-Backspace`).
+    DeleteAlnum,
+    /// Delete the character under the cursor (`Delete`).
+    Delete,
+    /// The previous (older) past filter (`↑`).
+    Older,
+    /// The next (newer) past filter, then what was being typed (`↓`).
+    Newer,
+}
+
 /// One user intent (or a terminal event the state must follow).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -51,8 +77,10 @@ pub enum Action {
     FilterOpen,
     /// Type a character into the filter.
     FilterInput(char),
-    /// Delete the filter's last character.
+    /// Delete the character before the filter's cursor.
     FilterBackspace,
+    /// Move the filter's cursor, delete around it, or walk the past filters.
+    FilterEdit(Edit),
     /// Keep the filter and return to the list.
     FilterAccept,
     /// Clear the filter and close the line.
@@ -63,6 +91,20 @@ pub enum Action {
     PrevHit,
     /// Toggle the current article's read mark.
     ToggleRead,
+    /// Mark every article listed read (`M`).
+    MarkAllRead,
+    /// Undo the last marking (`u`): the read marks as they were before it.
+    UndoMarks,
+    /// Show only the unread articles, or all again (`U`).
+    ToggleUnread,
+    /// The next order of the article list (`s`).
+    CycleSort,
+    /// Open the next article of the list, as Enter does (`J`).
+    NextArticle,
+    /// Open the previous article of the list (`K`).
+    PrevArticle,
+    /// Open the article's URL in the browser (`o`).
+    OpenUrl,
     /// Open or close the help overlay.
     Help,
     /// Close an overlay, else clear the filter, else dismiss a warning.

@@ -1,6 +1,6 @@
 //! The one event loop: reads terminal events, turns them into actions through the keymap, updates
 //! the [`App`], draws when something changed, asks for saves, and copies what `y` asked for (the
-//! App says what; `tui::clipboard` writes it). Keys typed before the first list arrives wait for
+//! App says what; `tui::clipboard` writes it) and opens the URL `o` asked for (`tui::opener`). Keys typed before the first list arrives wait for
 //! it, in order.
 
 use std::collections::VecDeque;
@@ -12,10 +12,10 @@ use crossterm::event;
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, BUSY_WAIT};
-use crate::tui::clipboard;
 use crate::tui::keymap;
 use crate::tui::test_hooks::Hooks;
 use crate::tui::view;
+use crate::tui::{clipboard, opener};
 
 /// Most events taken before drawing again.
 const MAX_BURST: usize = 64;
@@ -44,7 +44,7 @@ enum Handled {
 }
 
 /// Handles one terminal event: updates `app`, asks `keep` to save when an action wants it, copies
-/// what `y` asked for (OSC 52 goes to `out`, the terminal).
+/// what `y` asked for (OSC 52 goes to `out`, the terminal), opens the URL `o` asked for.
 fn handle(
     app: &mut App,
     ev: &event::Event,
@@ -65,6 +65,10 @@ fn handle(
     if let Some(clip) = app.take_clip() {
         let result = clipboard::copy(&clip.text, out);
         app.copied(&clip, result);
+    }
+    if let Some(url) = app.take_url() {
+        let result = opener::open(&url);
+        app.opened(&url, result);
     }
     if app.take_save_request() {
         keep(app, true);

@@ -86,10 +86,19 @@ pub fn quotes(store: &Store) -> Vec<Vec<Quote>> {
         .collect()
 }
 
+/// A state that lists oldest first, the order these fixtures' tests and snapshots were written
+/// for (before newest first became the default).
+pub fn oldest_first() -> ReaderState {
+    ReaderState {
+        sort: Some(crate::corpus::state::Sort::Oldest),
+        ..ReaderState::default()
+    }
+}
+
 pub fn app(w: u16, h: u16) -> App {
     let s = store();
     let q = quotes(&s);
-    let mut app = App::new(s, q, ReaderState::default(), Theme::new(false)).unwrap();
+    let mut app = App::new(s, q, oldest_first(), Theme::new(false)).unwrap();
     app.update(Action::Resize(w, h));
     app
 }
@@ -245,7 +254,7 @@ pub fn views_quotes(store: &Store) -> Vec<Vec<Quote>> {
 pub fn views_app(w: u16, h: u16) -> App {
     let s = views_store();
     let q = views_quotes(&s);
-    let mut app = App::new(s, q, ReaderState::default(), Theme::new(false)).unwrap();
+    let mut app = App::new(s, q, oldest_first(), Theme::new(false)).unwrap();
     app.update(Action::Resize(w, h));
     app.settle();
     app

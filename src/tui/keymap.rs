@@ -575,6 +575,66 @@ mod tests {
     }
 
     #[test]
+    fn the_filter_line_edits_with_the_usual_line_editing_keys() {
+        use crate::tui::action::Edit;
+        let cases = [
+            (key(KeyCode::Left, KeyModifiers::NONE), Edit::Left),
+            (key(KeyCode::Right, KeyModifiers::NONE), Edit::Right),
+            (key(KeyCode::Home, KeyModifiers::NONE), Edit::Home),
+            (key(KeyCode::Char('a'), KeyModifiers::CONTROL), Edit::Home),
+            (key(KeyCode::End, KeyModifiers::NONE), Edit::End),
+            (key(KeyCode::Char('e'), KeyModifiers::CONTROL), Edit::End),
+            (
+                key(KeyCode::Char('u'), KeyModifiers::CONTROL),
+                Edit::DeleteToStart,
+            ),
+            (
+                key(KeyCode::Char('w'), KeyModifiers::CONTROL),
+                Edit::DeleteWord,
+            ),
+            (
+                key(KeyCode::Backspace, KeyModifiers::ALT),
+                Edit::DeleteAlnum,
+            ),
+            (key(KeyCode::Delete, KeyModifiers::NONE), Edit::Delete),
+            (key(KeyCode::Up, KeyModifiers::NONE), Edit::Older),
+            (key(KeyCode::Down, KeyModifiers::NONE), Edit::Newer),
+        ];
+        for (ev, edit) in cases {
+            assert_eq!(
+                resolve(&ev, Filter),
+                Some(Action::FilterEdit(edit)),
+                "{ev:?}"
+            );
+        }
+        // Elsewhere Ctrl-u still scrolls the reader.
+        assert_eq!(
+            resolve(&key(KeyCode::Char('u'), KeyModifiers::CONTROL), List),
+            Some(Action::HalfUp)
+        );
+    }
+
+    #[test]
+    fn the_list_keys_work_from_every_pane_and_view_but_are_text_in_the_filter() {
+        let cases = [
+            ('s', Action::CycleSort),
+            ('U', Action::ToggleUnread),
+            ('M', Action::MarkAllRead),
+            ('u', Action::UndoMarks),
+            ('J', Action::NextArticle),
+            ('K', Action::PrevArticle),
+            ('o', Action::OpenUrl),
+        ];
+        for (ch, action) in cases {
+            let ev = key(KeyCode::Char(ch), KeyModifiers::NONE);
+            for ctx in [List, Reader, Quotes, QuotesView, SpeakersView] {
+                assert_eq!(resolve(&ev, ctx), Some(action), "{ch} in {ctx:?}");
+            }
+            assert_eq!(resolve(&ev, Filter), Some(Action::FilterInput(ch)));
+        }
+    }
+
+    #[test]
     fn key_releases_are_ignored() {
         let mut ev = key(KeyCode::Char('q'), KeyModifiers::NONE);
         ev.kind = KeyEventKind::Release;

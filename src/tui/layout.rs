@@ -142,9 +142,23 @@ pub struct Areas {
     pub too_small: bool,
 }
 
-/// Lays the screen out. Wide: list | reader | quotes. Medium: list | reader over quotes. Narrow:
-/// list over reader over quotes. Small: the focused pane alone. Tiny: a notice.
-/// `list_rows` is how many rows the list would like (the stacked layout gives it no more);
+/// From this many columns the reading pane and the quote panel sit side by side under the list;
+/// narrower, the quote panel goes under the reading pane.
+pub const SIDE_BY_SIDE: u16 = 120;
+
+/// The quote panel's narrowest and widest widths beside the reading pane (past the widest, the
+/// reading pane's margins take the rest: lines longer than a measure are tiring to read).
+const QUOTES_BESIDE: (u16, u16) = (34, 84);
+
+/// Lays the screen out. The list always runs the whole width on top, so titles and outlets read
+/// whole (at 120 columns a title gets 80); under it, from [`SIDE_BY_SIDE`] columns, the reading
+/// pane beside the quote panel, which takes two fifths of the width (up to a measure of its own)
+/// and every row; narrower, the reading pane over the quote panel (which shows from 20 rows). The
+/// focused pane gets the room: the list takes up to a third of the rows (half from 40 rows) while it has the
+/// keyboard, and a fifth while reading (its selected row alone below 25 rows); the focused quote
+/// panel under the reader takes half the rows.
+/// Small: the focused pane alone. Tiny: a notice.
+/// `list_rows` is how many rows the list would like (it gets no more);
 /// `warning_rows` how many the warning would like (it gets a third of the screen at most).
 pub fn layout(
     area: Rect,
@@ -174,49 +188,39 @@ pub fn layout(
             Focus::List => areas.list = Some(main),
             _ => one_of(&mut areas, main),
         }
-    } else if w < 100 {
-        // The focused pane gets the room: the list shrinks to its selected row while reading.
-        let wanted = u16::try_from(list_rows.saturating_add(2)).unwrap_or(u16::MAX);
-        let list_h = if focus == Focus::List {
-            wanted.min(main.height / 3).max(3)
-        } else {
-            3
-        };
-        let [l, rest] = Layout::vertical([Length(list_h), Fill(1)]).areas(main);
-        areas.list = Some(l);
-        if main.height >= 20 {
-            let q = if focus == Focus::Quotes {
-                rest.height / 2
-            } else {
-                (rest.height / 3).clamp(4, 10)
-            };
-            let [r, qa] = Layout::vertical([Fill(1), Length(q)]).areas(rest);
-            areas.reader = Some(r);
-            areas.quotes = Some(qa);
-        } else {
-            one_of(&mut areas, rest);
-        }
-    } else if w < 160 {
-        let [l, right] =
-            Layout::horizontal([Length((w * 2 / 5).clamp(30, 60)), Fill(1)]).areas(main);
-        areas.list = Some(l);
-        if main.height >= 18 {
-            let q = (main.height / 3).clamp(5, 14);
-            let [r, qa] = Layout::vertical([Fill(1), Length(q)]).areas(right);
-            areas.reader = Some(r);
-            areas.quotes = Some(qa);
-        } else {
-            one_of(&mut areas, right);
-        }
+        return areas;
+    }
+    let wanted = u16::try_from(list_rows.saturating_add(2)).unwrap_or(u16::MAX);
+    let list_h = if focus == Focus::List {
+        let share = if main.height >= 39 { 2 } else { 3 };
+        wanted.min(main.height / share).max(3)
+    } else if main.height >= 25 {
+        // Reading: a fifth of the rows, the articles around the open one.
+        wanted.min(main.height / 5).max(3)
     } else {
-        // The reader needs its measure plus margins and borders; the list takes what is left.
-        let q = (w / 4).clamp(34, 56);
-        let reader_w = u16::try_from(MEASURE + 6).unwrap_or(86);
-        let list_w = w.saturating_sub(q + reader_w).clamp(36, 72);
-        let [l, r, qa] = Layout::horizontal([Length(list_w), Fill(1), Length(q)]).areas(main);
-        areas.list = Some(l);
+        3
+    };
+    let [l, rest] = Layout::vertical([Length(list_h), Fill(1)]).areas(main);
+    areas.list = Some(l);
+    if w >= SIDE_BY_SIDE {
+        // Two fifths of the width for the quote panel, the rest for the reader: a measure of 68
+        // columns at 120, the whole measure from 160. The same whatever the focus: the reader's
+        // text is wrapped, and its place kept, at one measure.
+        let q = (w * 2 / 5).clamp(QUOTES_BESIDE.0, QUOTES_BESIDE.1);
+        let [r, qa] = Layout::horizontal([Fill(1), Length(q)]).areas(rest);
         areas.reader = Some(r);
         areas.quotes = Some(qa);
+    } else if main.height >= 20 {
+        let q = if focus == Focus::Quotes {
+            rest.height / 2
+        } else {
+            (rest.height / 3).clamp(4, 10)
+        };
+        let [r, qa] = Layout::vertical([Fill(1), Length(q)]).areas(rest);
+        areas.reader = Some(r);
+        areas.quotes = Some(qa);
+    } else {
+        one_of(&mut areas, rest);
     }
     areas
 }
@@ -499,6 +503,34 @@ mod tests {
                 assert_eq!(tab_at(View::Quotes, true, frame, x), Some(view));
                 assert_eq!(tab_at(View::Quotes, true, frame, x + w - 1), Some(view));
                 x += w + 1;
+            }
+        }
+    }
+
+    #[test]
+    fn the_list_runs_the_whole_width_and_the_focused_pane_gets_the_room() {
+        for (w, h) in [(80, 24), (100, 30), (120, 40), (160, 50), (200, 60)] {
+            let area = Rect::new(0, 0, w, h);
+            let listing = layout(area, Focus::List, false, 5000, 0);
+            let reading = layout(area, Focus::Reader, false, 5000, 0);
+            let quoting = layout(area, Focus::Quotes, false, 5000, 0);
+            for areas in [listing, reading, quoting] {
+                assert_eq!(areas.list.map(|l| l.width), Some(w), "{w}x{h}");
+                assert!(areas.reader.is_some() && areas.quotes.is_some(), "{w}x{h}");
+            }
+            let (l, r) = (listing.list.unwrap(), reading.list.unwrap());
+            // A third of the rows (half from 40) while listing, a fifth while reading (the
+            // selected row alone at 80x24).
+            assert!(l.height >= (h - 1) / 3, "{w}x{h}: {l:?}");
+            assert_eq!(r.height, if h < 26 { 3 } else { (h - 1) / 5 }, "{w}x{h}");
+            let (reader, quotes) = (reading.reader.unwrap(), reading.quotes.unwrap());
+            if w >= SIDE_BY_SIDE {
+                // Side by side: the reader keeps a comfortable measure, the quote panel every row.
+                assert!(viewport(reader).measure >= 64, "{w}x{h}");
+                assert_eq!(quotes.height, reader.height);
+                assert_eq!(quoting.reader.unwrap().width, reader.width, "one measure");
+            } else {
+                assert!(quoting.quotes.unwrap().height > quotes.height, "{w}x{h}");
             }
         }
     }

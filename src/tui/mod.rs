@@ -23,6 +23,7 @@ pub mod event_loop;
 mod hangup;
 pub mod keymap;
 pub mod layout;
+pub mod opener;
 pub mod panes;
 pub mod quote_text;
 mod terminal;

@@ -85,6 +85,21 @@ view_snapshots! {
 }
 
 #[test]
+fn at_120x40_the_list_shows_sixty_columns_of_title_and_the_outlet() {
+    let a = app(120, 40);
+    let s = screen(&a, 120, 40);
+    let row = s
+        .lines()
+        .find(|l| l.contains("abamako.com"))
+        .unwrap_or_else(|| panic!("no row shows the outlet:\n{s}"));
+    // 68 columns: the whole title.
+    assert!(
+        row.contains("Russie–AES : une alliance militaire stratégique se renforce à Moscou"),
+        "{row}"
+    );
+}
+
+#[test]
 fn no_size_makes_any_view_panic() {
     let mut sizes: Vec<(u16, u16)> = Vec::new();
     for w in (0..=300).step_by(11) {

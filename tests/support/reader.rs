@@ -25,7 +25,7 @@ pub fn reader() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_aes-reader"))
 }
 
-/// The list row with the selection marker (the list is the left column at these sizes).
+/// The list row with the selection marker (the list is the top pane, its rows start the lines).
 pub fn selected_row(screen: &str) -> String {
     screen
         .lines()
@@ -41,8 +41,8 @@ pub fn selected_line(screen: &str) -> Option<usize> {
         .position(|l| l.starts_with("┃▶") || l.starts_with("│▶"))
 }
 
-/// How many articles the list pane shows (the list is the top-left pane at these sizes). The title
-/// counts loaded articles before the list has them, so tests wait for the rows.
+/// How many articles the list pane shows (the list is the top pane). The title counts loaded
+/// articles before the list has them, so tests wait for the rows.
 pub fn list_rows(screen: &str) -> usize {
     screen
         .lines()

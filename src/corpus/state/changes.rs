@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::format::{Anchor, Fingerprint, ReaderState};
+use super::format::{Anchor, Fingerprint, ReaderState, Sort, remember};
 
 /// One reader's changes to a corpus's state, per article: the latest action on an article wins
 /// over an earlier one ([`Changes::merge`]) and over what is on disk ([`Changes::apply`]);
@@ -20,6 +20,11 @@ pub struct Changes {
     pub fingerprints: BTreeMap<String, Option<Fingerprint>>,
     /// The article open last, when it changed.
     pub last: Option<String>,
+    /// Filters kept since, oldest first: each goes to the end of the history on disk, so two
+    /// readers' filters are all kept.
+    pub history: Vec<String>,
+    /// The list's order, when it changed.
+    pub sort: Option<Sort>,
 }
 
 impl Changes {
@@ -29,6 +34,8 @@ impl Changes {
             && self.positions.is_empty()
             && self.fingerprints.is_empty()
             && self.last.is_none()
+            && self.history.is_empty()
+            && self.sort.is_none()
     }
 
     /// Records a mark set or removed on `id`, with its fingerprint (dropped when unmarked).
@@ -46,6 +53,10 @@ impl Changes {
         if later.last.is_some() {
             self.last = later.last;
         }
+        self.history.extend(later.history);
+        if later.sort.is_some() {
+            self.sort = later.sort;
+        }
     }
 
     /// Applies these changes to `state`.
@@ -62,6 +73,12 @@ impl Changes {
         if let Some(last) = &self.last {
             state.last = Some(last.clone());
         }
+        for query in &self.history {
+            remember(&mut state.history, query);
+        }
+        if let Some(sort) = self.sort {
+            state.sort = Some(sort);
+        }
     }
 
     /// The changes that turn `from` into `to` (fields this version does not know aside). Linear
@@ -76,6 +93,13 @@ impl Changes {
             positions: diff(&from.positions, &to.positions),
             fingerprints: diff(&from.fingerprints, &to.fingerprints),
             last: to.last.clone().filter(|_| from.last != to.last),
+            // Applied in order, `to`'s history ends `from`'s as it ends `to`.
+            history: if from.history == to.history {
+                Vec::new()
+            } else {
+                to.history.clone()
+            },
+            sort: to.sort.filter(|_| from.sort != to.sort),
         }
     }
 }

@@ -69,7 +69,7 @@ pub(super) enum Found {
     /// Nothing.
     Missing,
     /// A state this version understands, and the bytes it was read from.
-    Good(StateFile, Vec<u8>),
+    Good(Box<StateFile>, Vec<u8>),
     /// A state written by a newer version: its format number.
     Newer(u32),
     /// Anything else; says what is wrong ("empty", "unreadable (…)" …).
@@ -117,7 +117,7 @@ pub(super) fn inspect(path: &Path) -> Found {
         return Found::Bad("not a state file (it does not hold a JSON object)".into());
     }
     match StateFile::from_json(&bytes) {
-        Ok(file) if file.version <= VERSION => Found::Good(file, bytes),
+        Ok(file) if file.version <= VERSION => Found::Good(Box::new(file), bytes),
         Ok(file) => Found::Newer(file.version),
         Err(e) => {
             /// A newer format may change more than its version number.

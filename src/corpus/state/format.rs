@@ -43,9 +43,85 @@ pub struct ReaderState {
     /// Content fingerprint of read articles, so a mark follows an article whose file was renamed.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fingerprints: BTreeMap<String, Fingerprint>,
+    /// Past filters of the article list, oldest first, each once, at most [`MAX_HISTORY`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<String>,
+    /// The article list's order (absent: the default, newest first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<Sort>,
     /// Fields this version does not know (written by a newer one), kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// Most past filters kept per corpus (the oldest go first).
+pub const MAX_HISTORY: usize = 100;
+
+/// Adds `query` as the newest past filter: moved to the end when it was there, the oldest
+/// dropped past [`MAX_HISTORY`]. Blank queries are not kept.
+pub fn remember(history: &mut Vec<String>, query: &str) {
+    if query.trim().is_empty() {
+        return;
+    }
+    history.retain(|q| q != query);
+    history.push(query.to_owned());
+    if history.len() > MAX_HISTORY {
+        history.drain(..history.len() - MAX_HISTORY);
+    }
+}
+
+/// The order of the article list, cycled by the reader's sort key. Written as a word
+/// (`"newest"`); a word this version does not know reads as the default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", from = "String")]
+pub enum Sort {
+    /// Date, newest first (undated articles last).
+    #[default]
+    Newest,
+    /// Date, oldest first (undated articles last).
+    Oldest,
+    /// Outlet name, A to Z, then newest first.
+    Outlet,
+    /// Most quotes first, then newest first.
+    Quotes,
+    /// Title, A to Z.
+    Title,
+}
+
+impl From<String> for Sort {
+    fn from(word: String) -> Sort {
+        match word.as_str() {
+            "oldest" => Sort::Oldest,
+            "outlet" => Sort::Outlet,
+            "quotes" => Sort::Quotes,
+            "title" => Sort::Title,
+            _ => Sort::Newest,
+        }
+    }
+}
+
+impl Sort {
+    /// The next order in the cycle.
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Newest => Sort::Oldest,
+            Sort::Oldest => Sort::Outlet,
+            Sort::Outlet => Sort::Quotes,
+            Sort::Quotes => Sort::Title,
+            Sort::Title => Sort::Newest,
+        }
+    }
+
+    /// How the list names it (`newest first`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest first",
+            Sort::Oldest => "oldest first",
+            Sort::Outlet => "by outlet",
+            Sort::Quotes => "most quoted",
+            Sort::Title => "by title",
+        }
+    }
 }
 
 /// The whole state file: `{"version": 2, "corpora": {"<key>": {…}}, …}`.

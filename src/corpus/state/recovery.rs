@@ -58,7 +58,7 @@ pub fn load(path: &Path) -> Loaded {
     let problem = match inspect(path) {
         Found::Good(file, _) => {
             return Loaded {
-                file,
+                file: *file,
                 warning: None,
                 writable: true,
                 kept_aside: Vec::new(),
@@ -179,7 +179,7 @@ fn fall_back(bak: &Path, may_move: bool) -> Fallback {
                 .and_then(|m| m.modified())
                 .map_or_else(|_| "unknown date".into(), utc_minute);
             let outcome = format!("restored the state from the backup of {when} ({shown})");
-            (file, Some(bak.to_path_buf()), (None, outcome))
+            (*file, Some(bak.to_path_buf()), (None, outcome))
         }
         Found::Missing => (empty, None, (None, String::new())),
         Found::Newer(version) => (

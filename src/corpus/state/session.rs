@@ -131,7 +131,7 @@ impl Session {
         let stamp = Stamp::of(&real);
         let found = inspect(&real);
         let (mut file, bytes, bad) = match found {
-            Found::Good(file, bytes) => (file, Some(bytes), false),
+            Found::Good(file, bytes) => (*file, Some(bytes), false),
             Found::Newer(version) => {
                 return Err(SaveError::Newer {
                     path: show(&path),
@@ -173,7 +173,7 @@ impl Session {
     /// corpora), else an empty file; this corpus as the reader holds it.
     fn base_after_loss(&self, real: &Path) -> StateFile {
         let mut base = match inspect(&backup_path(real)) {
-            Found::Good(file, _) => file,
+            Found::Good(file, _) => *file,
             _ => StateFile::new(),
         };
         base.corpora.insert(self.key.clone(), self.view.clone());

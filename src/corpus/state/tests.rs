@@ -495,3 +495,76 @@ fn backup_times_are_shown_as_utc_dates() {
     assert_eq!(at(1_735_689_599), "2024-12-31 23:59 UTC");
     assert_eq!(at(4_107_542_400), "2100-03-01 00:00 UTC");
 }
+
+fn history(path: &Path) -> Vec<String> {
+    load(path).file.corpora[CORPUS].history.clone()
+}
+
+fn kept(queries: &[&str]) -> Changes {
+    Changes {
+        history: queries.iter().map(|q| (*q).to_owned()).collect(),
+        ..Changes::default()
+    }
+}
+
+#[test]
+fn two_readers_filters_are_all_kept_in_the_history_newest_last_each_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut a = session(&path, CORPUS);
+    let mut b = session(&path, CORPUS);
+    a.save(kept(&["lavrov", "sahel"])).unwrap();
+    let seen_by_b = b.save(kept(&["niamey", "lavrov"])).unwrap();
+    assert_eq!(history(&path), ["sahel", "niamey", "lavrov"]);
+    let mut b_view = ReaderState::default();
+    seen_by_b.apply(&mut b_view);
+    assert!(
+        b_view.history.contains(&"sahel".to_owned()),
+        "b learns of a's filters"
+    );
+    // Marks saved meanwhile are untouched by the history.
+    a.save(marking(&[("rapport", true)])).unwrap();
+    assert_eq!(history(&path), ["sahel", "niamey", "lavrov"]);
+    assert_eq!(marks(&path, CORPUS), ["rapport"]);
+}
+
+#[test]
+fn the_history_keeps_the_newest_hundred_and_no_blank_filter() {
+    let mut state = ReaderState::default();
+    for i in 0..MAX_HISTORY + 20 {
+        remember(&mut state.history, &format!("q{i}"));
+    }
+    remember(&mut state.history, "   ");
+    assert_eq!(state.history.len(), MAX_HISTORY);
+    assert_eq!(state.history[0], "q20");
+    remember(&mut state.history, "q20");
+    assert_eq!(state.history.last().map(String::as_str), Some("q20"));
+    assert_eq!(state.history.len(), MAX_HISTORY);
+}
+
+#[test]
+fn a_file_without_history_or_order_loads_and_an_unknown_order_reads_as_the_default() {
+    let old =
+        br#"{"version":2,"corpora":{"/corpus/sahel":{"read":["a"],"last":"a","positions":{}}}}"#;
+    let file = StateFile::from_json(old).unwrap();
+    let state = &file.corpora[CORPUS];
+    assert!(state.history.is_empty() && state.sort.is_none());
+    // Written back without the fields it does not use.
+    let text = String::from_utf8(file.to_json().unwrap()).unwrap();
+    assert!(
+        !text.contains("history") && !text.contains("sort"),
+        "{text}"
+    );
+    let newer = br#"{"version":2,"corpora":{"/corpus/sahel":{"sort":"by-mood","history":["x"]}}}"#;
+    let state = StateFile::from_json(newer).unwrap().corpora[CORPUS].clone();
+    assert_eq!(state.sort, Some(Sort::Newest));
+    assert_eq!(state.history, ["x"]);
+    let mut chosen = ReaderState::default();
+    Changes {
+        sort: Some(Sort::Title),
+        ..Changes::default()
+    }
+    .apply(&mut chosen);
+    let json = serde_json::to_string(&chosen).unwrap();
+    assert!(json.contains(r#""sort":"title""#), "{json}");
+}

@@ -5,10 +5,13 @@
 //! ([`screen::Screen`], with the views' state in [`views`]); `App` itself keeps the read marks and
 //! positions and what changed in them since the last save (in `marks.rs`), and moves the parts
 //! together (opening an article, taking in what loading and the threads sent; moving between the
-//! views in `navigate.rs`). Imports no drawing code.
+//! views in `navigate.rs`; the filter line's editing in `filter_line.rs`; the list's order,
+//! unread-only, marking and next-article keys in `listing.rs`). Imports no drawing code.
 
 pub mod book;
+mod filter_line;
 pub mod library;
+mod listing;
 mod marks;
 mod navigate;
 pub mod screen;
@@ -71,6 +74,14 @@ pub struct App {
     aliases: Option<Aliases>,
     /// What `y` asked to copy, until the event loop takes it.
     clip: Option<Clip>,
+    /// The URL `o` asked to open, until the event loop takes it.
+    url: Option<String>,
+    /// The search's newest answer, as it came (the list shows it arranged: `listing.rs`).
+    answer: Arc<[Match]>,
+    /// The list shows unread articles only (`U`).
+    unread_only: bool,
+    /// The marks the last `m` or `M` changed, as they were (article, read), for `u`.
+    undo: Option<Vec<(usize, bool)>>,
     /// Read marks, positions, last article. `pub`: tests/state_shared.rs reads it; it changes
     /// only through the methods of `marks.rs`, which keep the journal and the read count in step.
     pub state: ReaderState,
@@ -83,6 +94,9 @@ pub struct App {
     save_requested: bool,
     /// The article to reopen (the last one of the previous run) until it arrives or the user moves.
     restore: Option<String>,
+    /// The user acted (or the restored article was shown): from then on the selection follows its
+    /// article as batches arrive; until then it stays on the first row, whatever arrives above.
+    chosen: bool,
     /// The list has shown articles once (or loading ended without any): until then keys wait.
     listed: bool,
     /// Set when the user asked to quit.
@@ -151,7 +165,12 @@ impl App {
             screen: Screen::new(theme),
             aliases: None,
             clip: None,
+            url: None,
+            answer: Arc::default(),
+            unread_only: false,
+            undo: None,
             restore: state.last.clone(),
+            chosen: false,
             state,
             journal: Changes::default(),
             synced: None,
@@ -253,7 +272,7 @@ impl App {
         self.search.refresh(
             &self.screen.filter.query,
             self.library.is_loading(),
-            self.screen.list.matches.len(),
+            self.answer.len(),
         );
         self.note_listed();
         changed
@@ -310,11 +329,13 @@ impl App {
     }
 
     /// Shows the matches of the newest query: the article to reopen when it is among them, else
-    /// the best match while typing, else the article selected before.
+    /// the best match while typing, else the article selected before, or the first row until the
+    /// user acts (batches arriving in any order must not move the first screen's selection).
     fn show_results(&mut self, matches: Arc<[Match]>, new_query: bool) {
+        let keep = self.screen.list.selected_article();
+        self.screen.list.matches = self.arranged(&matches);
+        self.answer = matches;
         let list = &mut self.screen.list;
-        let keep = list.selected_article();
-        list.matches = matches;
         let position = |i: usize| list.matches.iter().position(|m| m.index == i);
         let restored = self
             .restore
@@ -324,13 +345,16 @@ impl App {
         // While typing, the best match is what the user is after; otherwise stay on the article.
         list.selected = if let Some(row) = restored {
             self.restore = None;
+            self.chosen = true;
             row
         } else if new_query && !self.search.results_for().is_empty() {
             0
-        } else {
+        } else if self.chosen {
             keep.and_then(position).unwrap_or(0)
+        } else {
+            0
         };
-        if new_query {
+        if new_query || !self.chosen {
             list.offset = 0;
         }
         self.show_article(self.screen.list.selected_article());
@@ -390,6 +414,7 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.screen.set_message(None);
         }
+        self.chosen |= !matches!(action, Action::Resize(..) | Action::Help);
         let help = self.screen.help_open();
         if !help && self.update_views(action) {
             self.relayout();
@@ -405,6 +430,9 @@ impl App {
             Action::Back => {
                 if help {
                     self.screen.close_help();
+                } else if self.screen.focus != Focus::List && !self.screen.filter.query.is_empty() {
+                    // Back to the list the filter made, kept.
+                    self.screen.focus = Focus::List;
                 } else if !self.screen.filter.query.is_empty() {
                     self.set_query(String::new());
                 } else if self.screen.warning.is_some() {
@@ -440,14 +468,7 @@ impl App {
                     if let Some(i) = self.screen.list.selected_article() {
                         self.show_article(Some(i));
                         self.screen.focus = Focus::Reader;
-                        let unread = self
-                            .library
-                            .article(i)
-                            .is_some_and(|a| !self.state.read.contains(a.id.as_str()));
-                        if unread {
-                            self.set_read(i, true);
-                        }
-                        self.save_requested = true;
+                        self.mark_opened(i);
                     }
                 }
                 Focus::Quotes => {
@@ -468,21 +489,11 @@ impl App {
                 self.screen.filter.editing = true;
                 self.screen.focus = Focus::List;
             }
-            Action::FilterInput(c) => {
-                // What the terminal would act on never goes into the query (it is drawn).
-                if is_safe_char(c) && c != '\n' && c != '\t' {
-                    let mut q = self.screen.filter.query.clone();
-                    q.push(c);
-                    self.set_query(q);
-                }
-            }
-            Action::FilterBackspace => {
-                let mut q = self.screen.filter.query.clone();
-                q.pop();
-                self.set_query(q);
+            Action::FilterInput(_) | Action::FilterBackspace | Action::FilterEdit(_) => {
+                self.edit_filter(action);
             }
             Action::FilterAccept => {
-                self.screen.filter.editing = false;
+                self.accept_filter();
                 self.screen.focus = Focus::List;
             }
             Action::FilterCancel => {
@@ -497,6 +508,7 @@ impl App {
                 let open = self.screen.reader.article;
                 if let Some((i, a)) = open.and_then(|i| self.library.article(i).map(|a| (i, a))) {
                     let now_read = !self.state.read.contains(a.id.as_str());
+                    self.note_marking(i, !now_read);
                     self.set_read(i, now_read);
                     let message = if now_read {
                         "marked read"
@@ -507,6 +519,13 @@ impl App {
                     self.save_requested = true;
                 }
             }
+            Action::MarkAllRead
+            | Action::UndoMarks
+            | Action::ToggleUnread
+            | Action::CycleSort
+            | Action::NextArticle
+            | Action::PrevArticle
+            | Action::OpenUrl => self.update_list_keys(action),
             Action::Scroll { x, y, down } => self.wheel(x, y, down),
             Action::Click { x, y } => self.click(x, y),
         }
@@ -537,6 +556,18 @@ impl App {
         self.note_last(index);
         self.refresh_hits();
         self.relayout();
+    }
+
+    /// Article `i`, just opened as Enter opens one: marked read, and saved.
+    fn mark_opened(&mut self, i: usize) {
+        let unread = self
+            .library
+            .article(i)
+            .is_some_and(|a| !self.state.read.contains(a.id.as_str()));
+        if unread {
+            self.set_read(i, true);
+        }
+        self.save_requested = true;
     }
 
     /// Highlights the words of the query the list answers in the open article.
@@ -581,6 +612,8 @@ impl App {
                 .take(room + 1),
         );
         self.set_query(query);
+        self.screen.filter.at = None;
+        self.screen.filter.browsing = None;
         self.relayout();
     }
 

@@ -7,7 +7,6 @@
 use crate::corpus::article::Article;
 use crate::corpus::cite;
 use crate::corpus::quote::Quote;
-use crate::corpus::sanitize::is_safe_char;
 use crate::tui::action::Action;
 use crate::tui::app::book::BookAnswer;
 use crate::tui::app::screen::{Part, cap};
@@ -348,19 +347,10 @@ impl App {
                 self.expand(action);
             }
             Action::FilterOpen => self.screen.active_filter_mut().editing = true,
-            Action::FilterInput(c) => {
-                if is_safe_char(c) && c != '\n' && c != '\t' {
-                    let mut q = self.screen.active_filter().query.clone();
-                    q.push(c);
-                    self.set_view_query(q);
-                }
+            Action::FilterInput(_) | Action::FilterBackspace | Action::FilterEdit(_) => {
+                self.edit_filter(action);
             }
-            Action::FilterBackspace => {
-                let mut q = self.screen.active_filter().query.clone();
-                q.pop();
-                self.set_view_query(q);
-            }
-            Action::FilterAccept => self.screen.active_filter_mut().editing = false,
+            Action::FilterAccept => self.accept_filter(),
             Action::FilterCancel => {
                 self.screen.active_filter_mut().editing = false;
                 self.set_view_query(String::new());
@@ -382,6 +372,13 @@ impl App {
                 ));
             }
             // The wheel moves the selection a row, as in the article list.
+            Action::MarkAllRead
+            | Action::UndoMarks
+            | Action::ToggleUnread
+            | Action::CycleSort
+            | Action::NextArticle
+            | Action::PrevArticle
+            | Action::OpenUrl => self.update_list_keys(action),
             Action::Scroll { x, y, down } => {
                 if matches!(self.screen.hit_test(x, y), Some((Part::View, _))) {
                     self.move_view(if down { 1 } else { -1 });
@@ -414,8 +411,14 @@ impl App {
         }
     }
 
+    /// The article of the Quotes view's selected line.
+    pub(super) fn quote_article(&self) -> Option<usize> {
+        let item = self.screen.quotes_view.selected()?;
+        self.printing_of(item).map(|(a, _)| a)
+    }
+
     /// Sets the view's filter (cut to the query limit) and asks the quotebook.
-    fn set_view_query(&mut self, query: String) {
+    pub(super) fn set_view_query(&mut self, query: String) {
         let (query, capped) = cap(query);
         let filter = self.screen.active_filter_mut();
         filter.capped = capped;

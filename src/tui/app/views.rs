@@ -1,4 +1,4 @@
-//! The state of the filter lines (one per view) and of the Quotes and Speakers views (each with
+//! The state of the filter lines (one per view: the query, the cursor and its edits) and of the Quotes and Speakers views (each with
 //! its own filter, results, selection and scroll; in the Quotes view, the rows opened to show every printing), and the back stack: where
 //! the user was (view, query, selection, scroll), so a back key returns there. Plain data and the
 //! small rules that keep it consistent; no drawing, no threads.
@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::corpus::quotebook::Quotebook;
 use crate::corpus::state::Anchor;
+use crate::tui::action::Edit;
 use crate::tui::app::book::{Rows, SpeakerList};
 // The lines of the Quotes view's table are plain data the drawing reads too.
 pub use crate::tui::layout::Item;
@@ -22,12 +23,75 @@ pub struct FilterPane {
     /// True when the last text typed or pasted did not fit under
     /// [`MAX_QUERY`](crate::tui::app::screen::MAX_QUERY).
     pub capped: bool,
+    /// Where the cursor is, in characters from the start; `None`: at the end, wherever that is.
+    pub at: Option<usize>,
+    /// While `↑`/`↓` walk the past filters: the one shown, and what was typed before.
+    pub browsing: Option<(usize, String)>,
 }
 
 impl FilterPane {
     /// True when the line takes a row: being edited or holding a query.
     pub fn shown(&self) -> bool {
         self.editing || !self.query.is_empty()
+    }
+
+    /// The cursor, in characters from the start of the query.
+    pub fn cursor(&self) -> usize {
+        let n = self.query.chars().count();
+        self.at.map_or(n, |at| at.min(n))
+    }
+
+    /// The query with `c` typed at the cursor, and the cursor after it.
+    pub fn typed(&self, c: char) -> (String, usize) {
+        let mut chars: Vec<char> = self.query.chars().collect();
+        let at = self.cursor();
+        chars.insert(at, c);
+        (chars.into_iter().collect(), at + 1)
+    }
+
+    /// The query and cursor after `edit` (past filters aside: the App walks them). Deleting
+    /// before the cursor: [`Edit::DeleteWord`] takes the spaces, then the rest of a word up to a
+    /// space (as Ctrl-w in a shell); [`Edit::DeleteAlnum`] takes what is not a letter or digit,
+    /// then the letters and digits (as Alt-Backspace).
+    pub fn edited(&self, edit: Edit) -> (String, usize) {
+        let chars: Vec<char> = self.query.chars().collect();
+        let at = self.cursor();
+        let back = |keep: &dyn Fn(char) -> bool| {
+            let mut from = at;
+            while from > 0 && !keep(chars[from - 1]) {
+                from -= 1;
+            }
+            while from > 0 && keep(chars[from - 1]) {
+                from -= 1;
+            }
+            from
+        };
+        let cut = |from: usize, to: usize| {
+            let mut out = chars[..from].to_vec();
+            out.extend_from_slice(&chars[to..]);
+            (out.into_iter().collect::<String>(), from)
+        };
+        match edit {
+            Edit::Left => (self.query.clone(), at.saturating_sub(1)),
+            Edit::Right => (self.query.clone(), (at + 1).min(chars.len())),
+            Edit::Home => (self.query.clone(), 0),
+            Edit::End | Edit::Older | Edit::Newer => (self.query.clone(), chars.len()),
+            Edit::DeleteToStart => cut(0, at),
+            Edit::DeleteWord => cut(back(&|c: char| !c.is_whitespace()), at),
+            Edit::DeleteAlnum => cut(back(&|c: char| c.is_alphanumeric()), at),
+            Edit::Delete => cut(at, (at + 1).min(chars.len())),
+        }
+    }
+
+    /// The query with the character before the cursor deleted, and the cursor after.
+    pub fn backspaced(&self) -> (String, usize) {
+        let at = self.cursor();
+        if at == 0 {
+            return (self.query.clone(), 0);
+        }
+        let mut chars: Vec<char> = self.query.chars().collect();
+        chars.remove(at - 1);
+        (chars.into_iter().collect(), at - 1)
     }
 }
 

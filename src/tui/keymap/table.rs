@@ -5,7 +5,7 @@ use crossterm::event::KeyCode;
 
 use super::Context::{Filter, Global, Help, List, Quotes, QuotesView, Reader, SpeakersView, Views};
 use super::{Binding, alt, b, c, ctrl, k};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Edit};
 use crate::tui::layout::View;
 
 /// Every key binding. Pane contexts are tried before `Global`.
@@ -180,9 +180,58 @@ pub const KEYMAP: &[Binding] = &[
     ),
     b(
         Global,
+        &[c('J')],
+        Action::NextArticle,
+        "open the next article of the list",
+        "",
+    ),
+    b(
+        Global,
+        &[c('K')],
+        Action::PrevArticle,
+        "open the previous article of the list",
+        "",
+    ),
+    b(
+        Global,
+        &[c('M')],
+        Action::MarkAllRead,
+        "mark every article listed read",
+        "",
+    ),
+    b(
+        Global,
+        &[c('u')],
+        Action::UndoMarks,
+        "undo the last marking (m, M)",
+        "",
+    ),
+    b(
+        Global,
+        &[c('U')],
+        Action::ToggleUnread,
+        "list unread articles only, or all again",
+        "",
+    ),
+    b(
+        Global,
+        &[c('s')],
+        Action::CycleSort,
+        "sort: newest, oldest, outlet, quotes, title",
+        "",
+    ),
+    b(
+        Global,
+        &[c('o')],
+        Action::OpenUrl,
+        "open the article's URL in the browser",
+        "",
+    ),
+    b(
+        Global,
         &[k(KeyCode::Esc)],
         Action::Back,
-        "clear the filter, dismiss a warning",
+        "to the list, filter kept; there, clear it",
         "",
     ),
     b(Global, &[c('?')], Action::Help, "this help", "help"),
@@ -212,7 +261,77 @@ pub const KEYMAP: &[Binding] = &[
         Filter,
         &[k(KeyCode::Backspace)],
         Action::FilterBackspace,
-        "delete a character",
+        "delete the character before the cursor",
+        "",
+    ),
+    b(
+        Filter,
+        &[k(KeyCode::Delete)],
+        Action::FilterEdit(Edit::Delete),
+        "delete the character under the cursor",
+        "",
+    ),
+    b(
+        Filter,
+        &[k(KeyCode::Left)],
+        Action::FilterEdit(Edit::Left),
+        "cursor left",
+        "",
+    ),
+    b(
+        Filter,
+        &[k(KeyCode::Right)],
+        Action::FilterEdit(Edit::Right),
+        "cursor right",
+        "",
+    ),
+    b(
+        Filter,
+        &[k(KeyCode::Home), ctrl('a')],
+        Action::FilterEdit(Edit::Home),
+        "cursor to the start",
+        "",
+    ),
+    b(
+        Filter,
+        &[k(KeyCode::End), ctrl('e')],
+        Action::FilterEdit(Edit::End),
+        "cursor to the end",
+        "",
+    ),
+    b(
+        Filter,
+        &[ctrl('u')],
+        Action::FilterEdit(Edit::DeleteToStart),
+        "delete up to the start",
+        "",
+    ),
+    b(
+        Filter,
+        &[ctrl('w')],
+        Action::FilterEdit(Edit::DeleteWord),
+        "delete the word before the cursor",
+        "",
+    ),
+    b(
+        Filter,
+        &[alt(KeyCode::Backspace)],
+        Action::FilterEdit(Edit::DeleteAlnum),
+        "delete the letters before the cursor",
+        "",
+    ),
+    b(
+        Filter,
+        &[k(KeyCode::Up)],
+        Action::FilterEdit(Edit::Older),
+        "the previous filter (kept across runs)",
+        "",
+    ),
+    b(
+        Filter,
+        &[k(KeyCode::Down)],
+        Action::FilterEdit(Edit::Newer),
+        "the next filter, then what you typed",
         "",
     ),
     b(Filter, &[ctrl('c')], Action::ForceQuit, "quit", ""),

@@ -19,6 +19,8 @@ pub struct FilterView<'a> {
     pub label: Option<&'a str>,
     /// True while the user is typing into it.
     pub editing: bool,
+    /// Where the cursor is, in characters from the start of the query.
+    pub cursor: usize,
     /// The query reached its length limit, [`FilterView::max`] characters.
     pub capped: bool,
     /// The longest query, in characters.
@@ -31,7 +33,8 @@ pub struct FilterView<'a> {
     pub theme: &'a Theme,
 }
 
-/// Draws the filter line: `/query▏` on the left, `n/m` matches on the right.
+/// Draws the filter line: `/query` on the left with the terminal's cursor in it while editing,
+/// `n/m` matches on the right.
 pub fn render(frame: &mut Frame<'_>, area: Rect, view: &FilterView<'_>) {
     if area.width == 0 || area.height == 0 {
         return;
@@ -75,7 +78,26 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &FilterView<'_>) {
         }
         from = at;
     }
-    let shown = view.query.get(from..).unwrap_or_default();
+    // The cursor moved left of what shows: show from the cursor on, as much as fits.
+    let cursor = view
+        .query
+        .char_indices()
+        .nth(view.cursor)
+        .map_or(view.query.len(), |(at, _)| at);
+    let mut end = view.query.len();
+    if cursor < from {
+        from = cursor;
+        let mut width = 0;
+        end = view.query[from..]
+            .char_indices()
+            .find(|(_, ch)| {
+                width += ch.width().unwrap_or(0);
+                width > room.saturating_sub(1)
+            })
+            .map_or(view.query.len(), |(at, _)| from + at);
+    }
+    let shown = view.query.get(from..end).unwrap_or_default();
+    let before_cursor = view.query.get(from..cursor).unwrap_or_default();
     let pad = usize::from(area.width)
         .saturating_sub(slash.len() + label.width() + shown.width() + note.width() + count.width());
     let prompt = if view.editing {
@@ -97,7 +119,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &FilterView<'_>) {
             .x
             .saturating_add(1)
             .saturating_add(u16::try_from(label.width()).unwrap_or(u16::MAX))
-            .saturating_add(u16::try_from(shown.width()).unwrap_or(u16::MAX));
+            .saturating_add(u16::try_from(before_cursor.width()).unwrap_or(u16::MAX));
         if x < area.right() {
             frame.set_cursor_position(Position { x, y: area.y });
         }

@@ -37,6 +37,8 @@ pub struct ListView<'a> {
     pub results_for: &'a str,
     /// The matches are all of them, not a first page.
     pub results_complete: bool,
+    /// How the rows are ordered and narrowed (`newest first`, `unread, by outlet`).
+    pub order: String,
     /// `(loaded, total)` while loading.
     pub loading: Option<(usize, usize)>,
     /// No list has been shown yet (keys wait for it).
@@ -69,7 +71,7 @@ fn row<'a>(view: &ListView<'a>, m: &Match, width: usize, selected: bool) -> Line
     };
     let show_date = width >= 36;
     let show_outlet = width >= 56;
-    let outlet_w = (width / 6).clamp(6, 16);
+    let outlet_w = (width / 6).clamp(6, 18);
     let mut used = 4 + 4; // marker, mark, spaces; count column
     let mut spans = vec![Span::raw(format!("{marker}{mark} "))];
     if show_date {
@@ -135,7 +137,7 @@ fn count(view: &ListView<'_>, width: usize) -> String {
     } else {
         Some(view.matches.len().to_string())
     };
-    let mut forms = match (matched, view.loading) {
+    let forms = match (matched, view.loading) {
         (None, None) => vec![format!("{total} {}", articles(total)), total.to_string()],
         (None, Some((n, of))) => vec![format!("loading {n}/{of}"), format!("{n}/{of}")],
         (Some(m), None) => vec![
@@ -148,11 +150,20 @@ fn count(view: &ListView<'_>, width: usize) -> String {
             format!("{m}/{total}"),
         ],
     };
-    // Some matches need typos: the longest form says so.
-    if view.results_complete && view.matches.iter().any(|m| m.typos > 0) {
-        let tagged = forms.first().map(|f| format!("{f} · typo-tolerant"));
-        forms.splice(0..0, tagged);
-    }
+    // Before the longest form, when there is room: that some matches need typos, and the order
+    // (once loaded).
+    let typos = view.results_complete && view.matches.iter().any(|m| m.typos > 0);
+    let longest = forms.first().cloned().unwrap_or_default();
+    let typo_form = typos.then(|| format!("typo-tolerant · {longest}"));
+    let order_form = view.loading.is_none().then(|| match &typo_form {
+        Some(t) => format!("{} · {t}", view.order),
+        None => format!("{} · {longest}", view.order),
+    });
+    let forms: Vec<String> = order_form
+        .into_iter()
+        .chain(typo_form)
+        .chain(forms)
+        .collect();
     // The corners and the spaces around the count take four columns; leave the tabs a few.
     let room = width.saturating_sub(4);
     let fits = forms.iter().position(|f| f.width() <= room);

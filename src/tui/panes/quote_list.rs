@@ -136,7 +136,7 @@ fn printed_by(view: &QuoteListView<'_>, r: u32, row: &Row) -> String {
     format!("{sign} {what}")
 }
 
-/// The speaker's span: the name, `(unknown)`, a description in its own style, a guess with `?`;
+/// The speaker's span: the name, `(unattributed)`, a description in its own style, a guess with `?`;
 /// the named speaker as a search hit.
 fn speaker_span(view: &QuoteListView<'_>, row: &Row, quote: &Quote, width: usize) -> Span<'static> {
     let theme = view.theme;
@@ -145,7 +145,7 @@ fn speaker_span(view: &QuoteListView<'_>, row: &Row, quote: &Quote, width: usize
         .and_then(|s| view.book?.speakers().get(s as usize));
     let low = quote.evidence.as_ref().map(|e| e.confidence) == Some(Confidence::Low);
     let (text, mut style) = match speaker {
-        None => ("(unknown)".to_owned(), theme.dim()),
+        None => (truncate("(unattributed)", width), theme.dim()),
         Some(s) if low => (
             format!(
                 "{}?",

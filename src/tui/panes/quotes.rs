@@ -190,7 +190,9 @@ pub struct PanelView<'a> {
 
 /// What an empty panel says.
 fn empty_note(view: &PanelView<'_>) -> &'static str {
-    if !view.article_open {
+    if !view.article_open && view.loading {
+        "Loading…"
+    } else if !view.article_open {
         "No article open."
     } else if view.corpus_has_quotes {
         "No quotes in this article."
@@ -743,5 +745,11 @@ mod tests {
         };
         let screen = terminal(&closed, 40, 12).backend().to_string();
         assert!(screen.contains("No article open."), "{screen}");
+        let waiting = PanelView {
+            loading: true,
+            ..closed
+        };
+        let screen = terminal(&waiting, 40, 12).backend().to_string();
+        assert!(screen.contains("Loading…"), "{screen}");
     }
 }

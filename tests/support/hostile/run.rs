@@ -65,11 +65,10 @@ impl Run {
     }
 }
 
-/// Runs `aes-reader --no-state --dir DIR ARGS…`, killing it past `limit`.
+/// Runs `aes-reader --dir DIR ARGS…` (a headless command), killing it past `limit`.
 pub fn aes(dir: &Path, args: &[OsString], limit: Limit) -> Run {
     let state = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_aes-reader"))
-        .arg("--no-state")
         .arg("--dir")
         .arg(dir)
         .args(args)

@@ -386,7 +386,8 @@ fn a_quote_taller_than_the_panel_scrolls_row_by_row_then_moves_on() {
     )];
     assert_eq!(quotes[0].len(), 2, "{:?}", quotes[0]);
     let mut app = App::new(store, quotes, ReaderState::default(), Theme::new(false)).unwrap();
-    app.update(Action::Resize(120, 40));
+    // A quote panel shorter than the quote (at 120x40 the panel beside the reader has 36 rows).
+    app.update(Action::Resize(80, 24));
     app.update(Action::Open);
     app.focus = Focus::Quotes;
     app.update(Action::Down);
