@@ -277,21 +277,39 @@ pub(crate) fn assert_scan_agrees(scan: impl Fn(&[u8], usize) -> usize, hit: impl
 /// `L’AES a « la même »` and `L'AES a "la meme"` compare equal.
 pub fn words_key(s: &str) -> String {
     // Never longer than `s`: one allocation, no regrowth. The same chars as
-    // [`words_key_chars`], with ASCII (most of the text) read byte by byte, not decoded.
+    // [`words_key_chars`], with ASCII (most of the text) read a run at a time, not decoded.
     let mut key = String::with_capacity(s.len());
     let (mut gap, mut started) = (false, false);
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(&b) = s.as_bytes().get(i) {
-        let c = if b.is_ascii() {
-            i += 1;
-            char::from(b.to_ascii_lowercase())
-        } else {
-            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            i += c.len_utf8();
-            fold_char(c)
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // A run of ASCII letters and digits is copied and lower-cased at once; any other
+            // ASCII byte is a gap.
+            let run = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run == 0 {
+                i += 1;
+                gap = true;
+                continue;
+            }
+            if gap && started {
+                key.push(' ');
+            }
+            let at = key.len();
+            key.push_str(&s[i..i + run]);
+            key[at..].make_ascii_lowercase();
+            i += run;
+            (gap, started) = (false, true);
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
         };
+        i += c.len_utf8();
+        let c = fold_char(c);
         if !is_alphanumeric(c) {
             gap = true;
             continue;

@@ -345,6 +345,10 @@ fn resolve_roles_forward(resolver: &Resolver<'_>, found: &mut [Found]) {
 /// The same words printed twice in one article (title and body, or twice in the body) are one
 /// quote with several places; the body place comes first.
 fn merge_repeats(mut quotes: Vec<Quote>) -> Vec<Quote> {
+    // One quote repeats nothing (and most articles quote once or not at all): no key to build.
+    if quotes.len() < 2 {
+        return quotes;
+    }
     quotes.sort_by_key(|q| (q.field == Field::Title, q.span.start));
     let mut out: Vec<Quote> = Vec::new();
     let mut first_with_key: HashMap<String, usize> = HashMap::new();

@@ -141,7 +141,11 @@ impl People {
             debug_assert_eq!(count, last + 1 - f, "one token per word of {name:?}");
             let folded_token = |i: usize| {
                 let w = folded_word(i);
-                if i == last { w.trim_end_matches('.') } else { w }
+                if i == last {
+                    w.trim_end_matches('.')
+                } else {
+                    w
+                }
             };
             let is_person = (2..=5).contains(&count)
                 && !tokens.clone().zip(f..=last).any(|(t, i)| {
