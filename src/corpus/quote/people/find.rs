@@ -47,7 +47,15 @@ fn capitalized_runs(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     while let Some(first) = next_capitalized(text, at) {
         let start = words.len();
         let mut here = first;
-        while let Some(next) = next_word(text, here.end) {
+        loop {
+            // Most runs end at a comma or a period: no next word to cut then.
+            let after = text[here.end..].chars().next();
+            if !after.is_some_and(|c| c.is_whitespace() && c != '\n') {
+                break;
+            }
+            let Some(next) = next_word(text, here.end) else {
+                break;
+            };
             let gap = &text[here.end..next.start];
             let word = &text[here.clone()];
             // `Mali. Il` is two sentences; `K. Mamadou` and `M. Diop` are one name.
