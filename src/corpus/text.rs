@@ -252,7 +252,9 @@ impl<const N: usize> ByteSet<N> {
     }
 }
 
-/// [`find_byte`] with the set's tests built beforehand.
+/// [`find_byte`] with the set's tests built beforehand. Inlined with the scan into each caller,
+/// so that a set built at compile time makes constant tests, unrolled.
+#[inline(always)]
 pub fn find_in_set<const N: usize>(bytes: &[u8], from: usize, set: &ByteSet<N>) -> usize {
     find_flagged(
         bytes,
@@ -292,6 +294,7 @@ pub fn low7_at_least(word: u64, bound: u8) -> u64 {
 /// The first offset at or after `from` of a byte that `flags` marks (the high bit of that byte in
 /// eight bytes read little-endian; only the lowest flagged byte need be exact) or, past the last
 /// eight, that `one` accepts; `bytes.len()` when none.
+#[inline(always)]
 pub fn find_flagged(
     bytes: &[u8],
     from: usize,

@@ -359,7 +359,8 @@ fn merge_repeats(mut quotes: Vec<Quote>) -> Vec<Quote> {
     // key cost more than the rest of this function).
     let mut by_key_start: HashMap<String, Vec<usize>> = HashMap::new();
     for q in quotes {
-        let start: String = words_key_chars(&q.text).take(KEY_START_CHARS).collect();
+        let mut start = String::with_capacity(2 * KEY_START_CHARS);
+        start.extend(words_key_chars(&q.text).take(KEY_START_CHARS));
         let kept = by_key_start.entry(start).or_default();
         let same = kept
             .iter()
