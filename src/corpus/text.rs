@@ -201,18 +201,76 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// The first offset at or after `from` where `bytes` holds a byte of `set` (`bytes.len()` when
 /// none does). Looks at eight bytes at a time: for scans after a few rare bytes in long text.
 pub fn find_byte<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> usize {
+    find_in_set(bytes, from, &ByteSet::new(set))
+}
+
+/// A set of bytes as the tests of an eight-byte scan ([`find_in_set`]): two bytes one bit apart
+/// (`<` and `>`, the lead bytes 0xC2 and 0xE2) make one test, so a scan after five bytes may cost
+/// three tests. Built at compile time for the sets scans use all the time.
+#[derive(Debug, Clone, Copy)]
+pub struct ByteSet<const N: usize> {
+    bytes: [u8; N],
+    /// `(bit, value)`: the bytes `b` with `b | bit == value`; the first `tests` only.
+    masked: [(u8, u8); N],
+    tests: usize,
+}
+
+impl<const N: usize> ByteSet<N> {
+    /// The set of `bytes`, each byte paired with the first unpaired one a bit apart.
+    pub const fn new(bytes: [u8; N]) -> Self {
+        let mut masked = [(0u8, 0u8); N];
+        let mut paired = [false; N];
+        let (mut tests, mut i) = (0, 0);
+        while i < N {
+            if !paired[i] {
+                let mut test = (0, bytes[i]);
+                let mut j = i + 1;
+                while j < N {
+                    let bit = bytes[i] ^ bytes[j];
+                    if !paired[j] && bit.count_ones() == 1 {
+                        paired[j] = true;
+                        test = (bit, bytes[i] | bit);
+                        break;
+                    }
+                    j += 1;
+                }
+                masked[tests] = test;
+                tests += 1;
+            }
+            i += 1;
+        }
+        ByteSet {
+            bytes,
+            masked,
+            tests,
+        }
+    }
+
+    /// True when `b` is in the set.
+    pub fn contains(&self, b: u8) -> bool {
+        self.bytes.contains(&b)
+    }
+}
+
+/// [`find_byte`] with the set's tests built beforehand. Inlined with the scan into each caller,
+/// so that a set built at compile time makes constant tests, unrolled.
+#[inline(always)]
+pub fn find_in_set<const N: usize>(bytes: &[u8], from: usize, set: &ByteSet<N>) -> usize {
     find_flagged(
         bytes,
         from,
         |word| {
-            // A byte equal to `b` is a zero byte of `word ^ b…b`; the lowest flagged byte is a
-            // true zero (a borrow only flags bytes above one), and the lowest is all that is read.
-            set.iter().fold(0, |hits, &b| {
-                let x = word ^ (ONES * u64::from(b));
-                hits | (x.wrapping_sub(ONES) & !x & HIGHS)
-            })
+            // A byte of the test is a zero byte of `(word | bit…bit) ^ value…value`; the lowest
+            // flagged byte is a true zero (a borrow only flags bytes above one), and the lowest is
+            // all that is read.
+            set.masked[..set.tests]
+                .iter()
+                .fold(0, |hits, &(bit, value)| {
+                    let x = (word | (ONES * u64::from(bit))) ^ (ONES * u64::from(value));
+                    hits | (x.wrapping_sub(ONES) & !x & HIGHS)
+                })
         },
-        |b| set.contains(&b),
+        |b| set.contains(b),
     )
 }
 
@@ -236,6 +294,7 @@ pub fn low7_at_least(word: u64, bound: u8) -> u64 {
 /// The first offset at or after `from` of a byte that `flags` marks (the high bit of that byte in
 /// eight bytes read little-endian; only the lowest flagged byte need be exact) or, past the last
 /// eight, that `one` accepts; `bytes.len()` when none.
+#[inline(always)]
 pub fn find_flagged(
     bytes: &[u8],
     from: usize,
@@ -277,21 +336,39 @@ pub(crate) fn assert_scan_agrees(scan: impl Fn(&[u8], usize) -> usize, hit: impl
 /// `L’AES a « la même »` and `L'AES a "la meme"` compare equal.
 pub fn words_key(s: &str) -> String {
     // Never longer than `s`: one allocation, no regrowth. The same chars as
-    // [`words_key_chars`], with ASCII (most of the text) read byte by byte, not decoded.
+    // [`words_key_chars`], with ASCII (most of the text) read a run at a time, not decoded.
     let mut key = String::with_capacity(s.len());
     let (mut gap, mut started) = (false, false);
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(&b) = s.as_bytes().get(i) {
-        let c = if b.is_ascii() {
-            i += 1;
-            char::from(b.to_ascii_lowercase())
-        } else {
-            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            i += c.len_utf8();
-            fold_char(c)
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // A run of ASCII letters and digits is copied and lower-cased at once; any other
+            // ASCII byte is a gap.
+            let run = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run == 0 {
+                i += 1;
+                gap = true;
+                continue;
+            }
+            if gap && started {
+                key.push(' ');
+            }
+            let at = key.len();
+            key.push_str(&s[i..i + run]);
+            key[at..].make_ascii_lowercase();
+            i += run;
+            (gap, started) = (false, true);
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
         };
+        i += c.len_utf8();
+        let c = fold_char(c);
         if !is_alphanumeric(c) {
             gap = true;
             continue;
@@ -466,6 +543,22 @@ mod tests {
             assert_eq!(find_byte(bytes, from, [0xC2, b'.', b'"']), want);
         }
         assert_eq!(find_byte(&[1, 0, 1, 0, 1, 1, 1, 1, 0], 0, [0]), 1);
+    }
+
+    #[test]
+    fn a_byte_set_pairs_bytes_one_bit_apart_and_finds_every_byte_of_it() {
+        let set = ByteSet::new([b'"', 0xC2, 0xE2, b'<', b'>']);
+        assert_eq!(set.tests, 3);
+        assert_eq!(ByteSet::new([b'.', b'!', b'?', 0xC2, 0xE2]).tests, 4);
+        crate::corpus::text::assert_scan_agrees(
+            |b, from| find_in_set(b, from, &set),
+            |b| set.contains(b),
+        );
+        let odd = ByteSet::new([0x00, 0x01, 0x03, 0x80]);
+        crate::corpus::text::assert_scan_agrees(
+            |b, from| find_in_set(b, from, &odd),
+            |b| [0x00, 0x01, 0x03, 0x80].contains(&b),
+        );
     }
 
     #[test]

@@ -36,6 +36,19 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, in the help overlay's order.
+    pub const ALL: [Context; 9] = [
+        Context::Global,
+        Context::List,
+        Context::Reader,
+        Context::Quotes,
+        Context::Filter,
+        Context::Views,
+        Context::QuotesView,
+        Context::SpeakersView,
+        Context::Help,
+    ];
+
     /// Heading in the help overlay.
     pub fn title(self) -> &'static str {
         match self {
@@ -165,7 +178,7 @@ const fn b(
     }
 }
 
-use Context::{Filter, Global, Help, List, Quotes, QuotesView, Reader, SpeakersView, Views};
+use Context::{Filter, Global, Views};
 
 mod table;
 pub use table::KEYMAP;
@@ -256,17 +269,7 @@ pub const LEGEND_TITLE: &str = "Quote kinds and confidence marks";
 /// panel's legend ([`quote_text::legend`]) under [`LEGEND_TITLE`].
 pub fn help_rows() -> Vec<(Option<String>, String)> {
     let mut rows = Vec::new();
-    for ctx in [
-        Global,
-        List,
-        Reader,
-        Quotes,
-        Filter,
-        Views,
-        QuotesView,
-        SpeakersView,
-        Help,
-    ] {
+    for ctx in Context::ALL {
         rows.push((None, ctx.title().to_owned()));
         for bnd in KEYMAP
             .iter()
@@ -341,6 +344,7 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
 mod tests {
     use super::*;
     use crate::tui::layout::View;
+    use Context::{List, Quotes, QuotesView, Reader, SpeakersView};
     use unicode_width::UnicodeWidthStr;
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
@@ -363,17 +367,7 @@ mod tests {
 
     #[test]
     fn ctrl_c_quits_in_every_context() {
-        for ctx in [
-            Global,
-            List,
-            Reader,
-            Quotes,
-            Filter,
-            Views,
-            QuotesView,
-            SpeakersView,
-            Help,
-        ] {
+        for ctx in Context::ALL {
             assert_eq!(
                 resolve(&key(KeyCode::Char('c'), KeyModifiers::CONTROL), ctx),
                 Some(Action::ForceQuit),

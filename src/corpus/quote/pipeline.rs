@@ -2,7 +2,6 @@
 //! the article, then the speakers — explicit evidence first, in reading order, then the context
 //! for the quotes that named no one — then terms dropped and repeats merged.
 
-use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -14,7 +13,7 @@ use super::people::{Aliases, People};
 use super::title;
 use super::types::{Confidence, Field, Quote, QuoteKind};
 use crate::corpus::article::{Article, BlockKind};
-use crate::corpus::text::{is_alphanumeric, words_key};
+use crate::corpus::text::{is_alphanumeric, words_key_chars};
 
 /// How far back (in sentences of the same paragraph) a speech verb's subject still holds the
 /// floor for a quote that names no one.
@@ -342,24 +341,42 @@ fn resolve_roles_forward(resolver: &Resolver<'_>, found: &mut [Found]) {
     }
 }
 
+/// How many chars of a quote's [`words_key`](crate::corpus::text::words_key) group it with others
+/// before whole keys are compared.
+const KEY_START_CHARS: usize = 48;
+
 /// The same words printed twice in one article (title and body, or twice in the body) are one
 /// quote with several places; the body place comes first.
 fn merge_repeats(mut quotes: Vec<Quote>) -> Vec<Quote> {
+    // One quote repeats nothing (and most articles quote once or not at all): no key to build.
+    if quotes.len() < 2 {
+        return quotes;
+    }
     quotes.sort_by_key(|q| (q.field == Field::Title, q.span.start));
     let mut out: Vec<Quote> = Vec::new();
-    let mut first_with_key: HashMap<String, usize> = HashMap::new();
+    // The quotes kept so far by the start of their [`words_key`]; whole keys are compared only
+    // within one start, char by char up to the first difference (building every quote's whole
+    // key cost more than the rest of this function).
+    let mut by_key_start: HashMap<String, Vec<usize>> = HashMap::new();
     for q in quotes {
-        match first_with_key.entry(words_key(&q.text)) {
-            Entry::Occupied(i) => {
-                let first = &mut out[*i.get()];
+        let mut start = String::with_capacity(2 * KEY_START_CHARS);
+        start.extend(words_key_chars(&q.text).take(KEY_START_CHARS));
+        let kept = by_key_start.entry(start).or_default();
+        let same = kept
+            .iter()
+            .copied()
+            .find(|&i| words_key_chars(&out[i].text).eq(words_key_chars(&q.text)));
+        match same {
+            Some(i) => {
+                let first = &mut out[i];
                 first.also_at.push((q.field, q.span));
                 if first.speaker.is_none() {
                     first.speaker = q.speaker;
                     first.evidence = q.evidence;
                 }
             }
-            Entry::Vacant(slot) => {
-                slot.insert(out.len());
+            None => {
+                kept.push(out.len());
                 out.push(q);
             }
         }

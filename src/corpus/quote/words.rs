@@ -99,6 +99,9 @@ pub fn next_capitalized(text: &str, from: usize) -> Option<Range<usize>> {
                 return Some(i..word_end(text, i));
             }
             i += 1;
+        } else if let Some(len) = lead_of_no_capital(&bytes[i..]) {
+            // `é`, `à`, `’`, `«`: most of the non-ASCII chars of French text, passed undecoded.
+            i += len;
         } else {
             let c = text.get(i..)?.chars().next()?;
             if c.is_uppercase() && is_letter(c) && starts_word(text, i) {
@@ -106,6 +109,17 @@ pub fn next_capitalized(text: &str, from: usize) -> Option<Range<usize>> {
             }
             i += c.len_utf8();
         }
+    }
+}
+
+/// The length of the char `bytes` open with when its first two bytes alone say it is no capital:
+/// U+00DF..U+00FF (`ß`, `à` … `ÿ`, lead byte 0xC3, second byte from 0x9F) and U+2000..U+203F
+/// (spaces, dashes, `’`, `“`, `…`; 0xE2 0x80).
+fn lead_of_no_capital(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [0xC3, 0x9F..=0xBF, ..] => Some(2),
+        [0xE2, 0x80, 0x80..=0xBF, ..] => Some(3),
+        _ => None,
     }
 }
 
@@ -179,6 +193,28 @@ mod tests {
             found,
             ["TotalEnergies", "Le", "Président", "Émile", "Ça", "Y"]
         );
+    }
+
+    #[test]
+    fn chars_passed_undecoded_are_no_capitals() {
+        for c in ('\u{80}'..='\u{10FFFF}').filter(|c| !c.is_uppercase()) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if let Some(len) = lead_of_no_capital(bytes) {
+                assert_eq!(len, c.len_utf8(), "{c:?}");
+            }
+        }
+        for c in ('\u{80}'..='\u{10FFFF}').filter(|c| c.is_uppercase()) {
+            let mut buf = [0u8; 4];
+            assert_eq!(
+                lead_of_no_capital(c.encode_utf8(&mut buf).as_bytes()),
+                None,
+                "{c:?}"
+            );
+        }
+        assert_eq!(lead_of_no_capital("é".as_bytes()), Some(2));
+        assert_eq!(lead_of_no_capital("’".as_bytes()), Some(3));
+        assert_eq!(lead_of_no_capital("É".as_bytes()), None);
     }
 
     #[test]

@@ -152,11 +152,7 @@ impl App {
         let listed: Vec<usize> = self.screen.list.matches.iter().map(|m| m.index).collect();
         let mut undo = Vec::new();
         for i in listed {
-            let unread = self
-                .library
-                .article(i)
-                .is_some_and(|a| !self.state.read.contains(a.id.as_str()));
-            if unread {
+            if self.is_unread(i) {
                 self.set_read(i, true);
                 undo.push((i, false));
             }

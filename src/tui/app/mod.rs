@@ -558,13 +558,16 @@ impl App {
         self.relayout();
     }
 
+    /// True when article `i` exists and is not marked read.
+    fn is_unread(&self, i: usize) -> bool {
+        self.library
+            .article(i)
+            .is_some_and(|a| !self.state.read.contains(a.id.as_str()))
+    }
+
     /// Article `i`, just opened as Enter opens one: marked read, and saved.
     fn mark_opened(&mut self, i: usize) {
-        let unread = self
-            .library
-            .article(i)
-            .is_some_and(|a| !self.state.read.contains(a.id.as_str()));
-        if unread {
+        if self.is_unread(i) {
             self.set_read(i, true);
         }
         self.save_requested = true;

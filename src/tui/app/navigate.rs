@@ -307,14 +307,7 @@ impl App {
             self.screen.select_quote(q, quotes);
             self.screen.jump_to_quote(q, article, quotes);
         }
-        let unread = self
-            .library
-            .article(a)
-            .is_some_and(|x| !self.state.read.contains(x.id.as_str()));
-        if unread {
-            self.set_read(a, true);
-        }
-        self.save_requested = true;
+        self.mark_opened(a);
     }
 
     /// The keys of the Quotes and Speakers views. False for those handled as everywhere (quit,

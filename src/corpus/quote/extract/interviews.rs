@@ -72,6 +72,9 @@ pub fn question_answers(article: &Article) -> (Vec<Span>, usize) {
     let Some(first_q) = article.blocks.iter().position(&is_question) else {
         return (Vec::new(), 0);
     };
+    if questions < 2 {
+        return (Vec::new(), 0);
+    }
     let intro: String = std::iter::once(article.meta.title.as_str())
         .chain(
             article.blocks[..first_q]
@@ -80,6 +83,7 @@ pub fn question_answers(article: &Article) -> (Vec<Span>, usize) {
         )
         .collect::<Vec<_>>()
         .join(" ");
+    let intro = fold(&intro);
     let says_interview = [
         "entretien",
         "interview",
@@ -88,8 +92,8 @@ pub fn question_answers(article: &Article) -> (Vec<Span>, usize) {
         "repondu a nos",
     ]
     .iter()
-    .any(|k| fold(&intro).contains(k));
-    if questions < 2 || !says_interview {
+    .any(|k| intro.contains(k));
+    if !says_interview {
         return (Vec::new(), 0);
     }
     let mut out = Vec::new();

@@ -9,7 +9,7 @@ use super::span::Span;
 use crate::corpus::article::{Article, BlockKind};
 use crate::corpus::quote::lexicon::LEXICON;
 use crate::corpus::quote::types::{Field, QuoteKind};
-use crate::corpus::text::{ends_sentence, find_byte};
+use crate::corpus::text::{ends_sentence, find_in_set};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mark {
@@ -63,7 +63,7 @@ fn marked_in(
     };
     let mut i = 0;
     loop {
-        i = find_byte(slice.as_bytes(), i, MARK_LEADS);
+        i = find_in_set(slice.as_bytes(), i, &MARK_LEADS);
         let Some(c) = slice.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
         };

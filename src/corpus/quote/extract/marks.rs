@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::corpus::text::find_byte;
+use crate::corpus::text::{ByteSet, find_in_set};
 
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}'
@@ -12,11 +12,11 @@ pub fn is_space(c: char) -> bool {
 /// The bytes a quotation mark may start with: `"`, and the lead bytes of `«`, `»` (U+00AB,
 /// U+00BB) and of `‹`, `›`, `“`, `”`, `„` (U+2018..U+203A). Scans look at these bytes only; a
 /// continuation byte never equals one, so every hit starts a char.
-pub const MARK_LEADS: [u8; 5] = [b'"', 0xC2, 0xE2, b'<', b'>'];
+pub const MARK_LEADS: ByteSet<5> = ByteSet::new([b'"', 0xC2, 0xE2, b'<', b'>']);
 
 /// The bytes a sentence end or a guillemet or curly mark may start with: `.`, `!`, `?`, and the
 /// lead bytes of `…` (U+2026) and of the marks (see [`MARK_LEADS`]).
-pub const END_OR_MARK_LEADS: [u8; 5] = [b'.', b'!', b'?', 0xC2, 0xE2];
+pub const END_OR_MARK_LEADS: ByteSet<5> = ByteSet::new([b'.', b'!', b'?', 0xC2, 0xE2]);
 
 /// True when `s` holds a quotation mark of any style (`<<` and `>>` included). Looks at the bytes
 /// a mark may start with only.
@@ -24,7 +24,7 @@ pub fn has_mark(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut i = 0;
     loop {
-        i = find_byte(bytes, i, MARK_LEADS);
+        i = find_in_set(bytes, i, &MARK_LEADS);
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             return false;
         };

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::marks::{END_OR_MARK_LEADS, is_space};
 use crate::corpus::quote::lexicon::LEXICON;
-use crate::corpus::text::{find_ascii_capital, find_byte, is_alphanumeric};
+use crate::corpus::text::{find_ascii_capital, find_in_set, is_alphanumeric};
 
 /// Sentence ranges of `text` within `range`: a sentence ends at `.`, `!`, `?` or `…` followed by a
 /// space and a capital, a digit or a mark, but not after `M.` or an initial, and not inside a quote.
@@ -17,7 +17,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     // Byte offsets in `slice`; only the bytes that may start a mark or a terminator are decoded.
     let mut k = 0;
     loop {
-        k = find_byte(slice.as_bytes(), k, END_OR_MARK_LEADS);
+        k = find_in_set(slice.as_bytes(), k, &END_OR_MARK_LEADS);
         let Some(c) = slice.get(k..).and_then(|rest| rest.chars().next()) else {
             break;
         };

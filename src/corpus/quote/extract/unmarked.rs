@@ -25,6 +25,8 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
         }
     };
     let in_order = sentences.is_sorted_by_key(|s| s.start);
+    // Where `, ` stands in the sentence at hand (one buffer for every sentence).
+    let mut commas: Vec<usize> = Vec::new();
     for (bi, block) in article.blocks.iter().enumerate() {
         if block.kind != BlockKind::Paragraph {
             continue;
@@ -45,7 +47,8 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
             }
             // Every `, ` in order (`match_indices`, a byte at a time).
             let mut next = 0;
-            let commas: Vec<usize> = std::iter::from_fn(|| {
+            commas.clear();
+            commas.extend(std::iter::from_fn(|| {
                 loop {
                     let comma = find_byte(sentence.as_bytes(), next, [b',']);
                     next = comma + 1;
@@ -55,8 +58,7 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
                         None => return None,
                     }
                 }
-            })
-            .collect();
+            }));
             // `Aussi, indique X, clause`: a short opener, the verb, its subject, the clause.
             if let Some(&first) = commas.first() {
                 let opener = &sentence[..first];
@@ -92,7 +94,7 @@ pub fn unmarked(article: &Article, sentences: &[Range<usize>]) -> Vec<Span> {
                     }
                 }
             }
-            for comma in commas {
+            for &comma in &commas {
                 // The verb first: it is the rarest condition and the cheapest to rule out.
                 let rest = &sentence[comma + 1..];
                 let Some((verb_end, pronoun)) = LEXICON.inverted_at(rest) else {

@@ -31,15 +31,23 @@ impl Lexicon {
 
     /// A capitalized word that cannot begin a person's name (`Le`, `Selon`, `Lundi`).
     pub fn is_not_name_start(&self, word: &str) -> bool {
-        with_fold(word, |w| {
-            self.not_name_starts.contains(w)
-                || self.not_name_starts.contains(w.trim_end_matches('\''))
-        })
+        with_fold(word, |w| self.is_not_name_start_folded(w))
+    }
+
+    /// [`Self::is_not_name_start`] of a word already folded.
+    pub fn is_not_name_start_folded(&self, folded: &str) -> bool {
+        self.not_name_starts.contains(folded)
+            || self.not_name_starts.contains(folded.trim_end_matches('\''))
     }
 
     /// A word that marks an institution, a region or an outlet rather than a person.
     pub fn is_org_word(&self, word: &str) -> bool {
-        with_fold(word, |w| self.org_words.contains(w))
+        with_fold(word, |w| self.is_org_word_folded(w))
+    }
+
+    /// [`Self::is_org_word`] of a word already folded.
+    pub fn is_org_word_folded(&self, folded: &str) -> bool {
+        self.org_words.contains(folded)
     }
 
     /// A multi-word place name (`Burkina Faso`).

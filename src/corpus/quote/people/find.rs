@@ -11,7 +11,7 @@ use super::roles::role_tokens;
 use crate::corpus::quote::lexicon::LEXICON;
 use crate::corpus::quote::names::is_elided_common;
 use crate::corpus::quote::words::{next_capitalized, next_word};
-use crate::corpus::text::{fold, fold_char, is_alphabetic, with_fold, words_key};
+use crate::corpus::text::{fold, fold_char, fold_into, is_alphabetic, with_fold, words_key};
 
 const PARTICLES: [&str; 12] = [
     "de", "du", "des", "ben", "bin", "ould", "ag", "el", "al", "van", "von", "ibn",
@@ -38,12 +38,24 @@ const APPOSITION_BYTES: usize = 400;
 /// two spaces, not across a sentence end (`Mali. Il`) nor a line; a particle (`de`, `ould`) joins
 /// when a capitalized word follows it.
 fn capitalized_runs(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-    let (mut words, mut runs) = (Vec::new(), Vec::new());
+    // About one capitalized word in 35 bytes of press text, two words a run: sized once.
+    let (mut words, mut runs) = (
+        Vec::with_capacity(text.len() / 24),
+        Vec::with_capacity(text.len() / 48),
+    );
     let mut at = 0;
     while let Some(first) = next_capitalized(text, at) {
         let start = words.len();
         let mut here = first;
-        while let Some(next) = next_word(text, here.end) {
+        loop {
+            // Most runs end at a comma or a period: no next word to cut then.
+            let after = text[here.end..].chars().next();
+            if !after.is_some_and(|c| c.is_whitespace() && c != '\n') {
+                break;
+            }
+            let Some(next) = next_word(text, here.end) else {
+                break;
+            };
             let gap = &text[here.end..next.start];
             let word = &text[here.clone()];
             // `Mali. Il` is two sentences; `K. Mamadou` and `M. Diop` are one name.
@@ -59,8 +71,10 @@ fn capitalized_runs(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
                 break;
             }
             let next_word_text = &text[next.clone()];
+            // Folding keeps the count of chars, and no particle has more than four.
             let particle = || {
-                with_fold(next_word_text, |n| PARTICLES.contains(&n))
+                next_word_text.chars().nth(4).is_none()
+                    && with_fold(next_word_text, |n| PARTICLES.contains(&n))
                     && next_word(text, next.end).is_some_and(|after| {
                         is_cap(&text[after.clone()])
                             && text[next.end..after.start].trim().is_empty()
@@ -92,6 +106,9 @@ impl People {
     ) -> People {
         let (words, runs) = capitalized_runs(text);
         let mut people = People::default();
+        // The words of the run at hand, each folded once for every lookup below (the buffers are
+        // kept from run to run).
+        let mut folded: Vec<String> = Vec::new();
         for run in runs {
             let (first, last) = (run.start, run.end - 1);
             // A lone capitalized word can only be a mention of someone already named: with no one
@@ -99,14 +116,21 @@ impl People {
             if first == last && people.persons.is_empty() {
                 continue;
             }
+            for (k, w) in words[run.clone()].iter().enumerate() {
+                if folded.len() == k {
+                    folded.push(String::new());
+                }
+                fold_into(&text[w.clone()], &mut folded[k]);
+            }
+            let folded_word = |i: usize| folded[i - first].as_str();
             // Drop capitalized sentence openers and titles in front: `Selon M. Diop` → `Diop`.
             let mut f = first;
             while f <= last {
                 let w = &text[words[f].clone()];
-                if LEXICON.is_not_name_start(w)
+                if LEXICON.is_not_name_start_folded(folded_word(f))
                     || is_elided_common(w)
                     || LEXICON.titles.iter().any(|t| t == w)
-                    || with_fold(w, |w| LEXICON.is_role_word(w))
+                    || LEXICON.is_role_word(folded_word(f))
                 {
                     f += 1;
                 } else {
@@ -118,11 +142,24 @@ impl People {
             }
             let range = words[f].start..words[last].end.min(text.len());
             let name = text[range.clone()].trim_end_matches('.');
+            // The name's tokens are the run's words from `f` (only whitespace joins them), the
+            // last without its final period.
             let tokens = name.split_whitespace();
             let count = tokens.clone().count();
+            debug_assert_eq!(count, last + 1 - f, "one token per word of {name:?}");
+            let folded_token = |i: usize| {
+                let w = folded_word(i);
+                if i == last {
+                    w.trim_end_matches('.')
+                } else {
+                    w
+                }
+            };
             let is_person = (2..=5).contains(&count)
-                && !tokens.clone().any(|t| {
-                    LEXICON.is_org_word(t) || is_acronym(t) || t.chars().any(|c| c.is_ascii_digit())
+                && !tokens.clone().zip(f..=last).any(|(t, i)| {
+                    LEXICON.is_org_word_folded(folded_token(i))
+                        || is_acronym(t)
+                        || t.chars().any(|c| c.is_ascii_digit())
                 })
                 && !LEXICON.is_place(name);
             if is_person {
@@ -138,7 +175,7 @@ impl People {
                 people.add_roles(idx, text, range.clone());
             } else if count == 1 {
                 // A lone word (`Diop`, `M. Diop`) is a mention of someone named before, if anyone.
-                if let Some(idx) = people.by_short_form(name) {
+                if let Some(idx) = people.by_short_form_folded(folded_token(f)) {
                     people.mentions.push((range.start, idx));
                 }
             }

@@ -90,12 +90,15 @@ impl People {
     /// The person a single word (surname, first name; `Diop`, `LAVROV`) refers to, the most
     /// recently added first.
     pub fn by_short_form(&self, word: &str) -> Option<usize> {
-        with_fold(word.trim_end_matches('.'), |w| {
-            (0..self.persons.len()).rev().find(|&i| {
-                let p = &self.persons[i];
-                p.tokens.last().is_some_and(|t| t == w)
-                    || p.tokens.iter().any(|t| t == w && t.len() > 3)
-            })
+        with_fold(word.trim_end_matches('.'), |w| self.by_short_form_folded(w))
+    }
+
+    /// [`Self::by_short_form`] of a word already folded, without its final period.
+    pub(super) fn by_short_form_folded(&self, w: &str) -> Option<usize> {
+        (0..self.persons.len()).rev().find(|&i| {
+            let p = &self.persons[i];
+            p.tokens.last().is_some_and(|t| t == w)
+                || p.tokens.iter().any(|t| t == w && t.len() > 3)
         })
     }
 

@@ -57,7 +57,7 @@ pub fn indefinite_subject(sentence: &str) -> Option<String> {
         ",", " a ", " ont ", " est ", " sont ", " avait ", " s'", " se ", " n'", " ne ", " qui ",
         " (",
     ];
-    let stop = stops.iter().filter_map(|w| folded.find(w)).min();
+    let stop = first_stop(&folded, &stops);
     let chars = folded[..stop.unwrap_or(folded.len())].chars().count();
     let phrase: String = t.chars().take(chars).collect();
     // With no auxiliary to end it, a verb of one word may (`Un autre citoyen rajoute.`): keep
@@ -121,11 +121,7 @@ pub fn role_subject(sentence: &str) -> Option<String> {
         ",", " a ", " ont ", " est ", " avait ", " s'", " se ", " n'", " ne ", " qui ", " (",
         " etait ",
     ];
-    let end = stops
-        .iter()
-        .filter_map(|w| folded.find(w))
-        .min()
-        .unwrap_or(folded.len());
+    let end = first_stop(&folded, &stops).unwrap_or(folded.len());
     let chars = folded[..end].chars().count();
     let phrase: String = t.chars().take(chars).collect();
     // The noun phrase: the role, then what belongs to it (a nationality, `de` and its
@@ -156,6 +152,16 @@ pub fn role_subject(sentence: &str) -> Option<String> {
     }
     let phrase = words[..keep].join(" ");
     (keep <= 8).then_some(phrase)
+}
+
+/// Where the first of `stops` (each opening with `,` or a space) stands in `folded`: every stop
+/// is tried at those bytes only, in one pass, not searched for one after the other.
+fn first_stop(folded: &str, stops: &[&str]) -> Option<usize> {
+    debug_assert!(stops.iter().all(|w| w.starts_with([',', ' '])));
+    let bytes = folded.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| matches!(bytes[i], b',' | b' '))
+        .find(|&i| stops.iter().any(|w| bytes[i..].starts_with(w.as_bytes())))
 }
 
 /// The index of the word a byte offset of `folded` falls in.
