@@ -8,7 +8,11 @@
 //! Prints a table, then one `bench:` summary line.
 //!
 //! `cargo bench --bench search -- --wrap` instead times the reading pane's wrapping of one 200 KB
-//! paragraph (prose, `« ` repeated, `! ` repeated) and stops.
+//! paragraph (prose, `« ` repeated, `! ` repeated) and stops. `--engine` loads the generated corpus
+//! headless (as `aes-reader search` does), runs the keystrokes through the search engine alone,
+//! one thread, no App, and stops: under `valgrind --tool=callgrind
+//! --toggle-collect='*engine_keys*'` it gives the engine's instruction count, which a busy machine
+//! does not change.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -19,7 +23,7 @@ use std::sync::atomic::{AtomicIsize, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use aes_reader::corpus::article::Article;
-use aes_reader::corpus::load::Loading;
+use aes_reader::corpus::load::{Corpus, Loading};
 use aes_reader::corpus::search::{Fuzzy, Index, Skim};
 use aes_reader::corpus::state::ReaderState;
 use aes_reader::corpus::store::{Origin, Source};
@@ -121,14 +125,17 @@ fn live() -> usize {
     usize::try_from(sum).unwrap_or(0)
 }
 
-/// The queries typed, one key at a time, each followed by backspaces back to empty.
-const QUERIES: [&str; 6] = [
+/// The queries typed, one key at a time, each followed by backspaces back to empty. The last three
+/// have typos (two letters swapped, a letter left out, two letters swapped in the second word).
+const QUERIES: [&str; 8] = [
     "lavrov",
     "sécurité",
     "securite",
     "aes russie",
     "diop kidal",
     "lavorv",
+    "securté",
+    "diop kidla",
 ];
 const SCREEN: (u16, u16) = (120, 40);
 
@@ -144,6 +151,8 @@ struct Args {
     warm: bool,
     /// Time the wrapping of a 200 KB paragraph, and stop.
     wrap: bool,
+    /// Time the keystrokes through the engine alone, and stop.
+    engine: bool,
 }
 
 fn args() -> Args {
@@ -155,6 +164,7 @@ fn args() -> Args {
         stages: false,
         warm: false,
         wrap: false,
+        engine: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -171,6 +181,7 @@ fn args() -> Args {
             "--stages" => a.stages = true,
             "--warm" => a.warm = true,
             "--wrap" => a.wrap = true,
+            "--engine" => a.engine = true,
             _ => {} // `cargo bench` passes `--bench`
         }
     }
@@ -439,6 +450,45 @@ fn engines(ours: &Index, nucleo: &Index, keys: &[String]) -> (Vec<Duration>, Vec
         .unzip()
 }
 
+/// The keystrokes through the engine alone, headless (as `aes-reader search` loads), one thread:
+/// the vocabulary's size, p50/p95/max and the slowest keys.
+fn engine_figure(dir: &std::path::Path) {
+    let origin = Origin::Dir {
+        path: dir.to_path_buf(),
+        via: "--dir",
+    };
+    let source = Source::scan(origin).expect("the generated folder is readable");
+    let (_corpus, index) = Corpus::load_with_index(source);
+    let keys = keystrokes();
+    let times = engine_keys(&index, &keys);
+    let (p50, p95, max) = stats(&times);
+    let mut slow: Vec<(Duration, &String)> = times.iter().copied().zip(&keys).collect();
+    slow.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let slow: Vec<String> = slow
+        .iter()
+        .take(8)
+        .map(|(t, k)| format!("{k:?} {:.2}", ms(*t)))
+        .collect();
+    println!("{index:?}");
+    println!("slowest keys, ms: {}", slow.join(", "));
+    println!(
+        "engine: keys={} p50={p50:.2} p95={p95:.2} max={max:.2}",
+        keys.len()
+    );
+}
+
+/// Each keystroke's search, timed (the function callgrind's `--toggle-collect` names).
+#[inline(never)]
+fn engine_keys(index: &Index, keys: &[String]) -> Vec<Duration> {
+    keys.iter()
+        .map(|k| {
+            let t = Instant::now();
+            std::hint::black_box(index.search(k).len());
+            t.elapsed()
+        })
+        .collect()
+}
+
 /// (a) fuzzy-matcher's SkimMatcherV2 on title + body of every article, sorted by score.
 fn naive(articles: &[Article], keys: &[String], limit: usize) -> Vec<Duration> {
     let m = fuzzy_matcher::skim::SkimMatcherV2::default();
@@ -691,6 +741,11 @@ fn main() {
         t.elapsed().as_secs_f64(),
         tmp.display()
     );
+    if a.engine {
+        engine_figure(&tmp);
+        let _ = std::fs::remove_dir_all(&tmp);
+        return;
+    }
     if a.stages {
         stages(&tmp);
         let _ = std::fs::remove_dir_all(&tmp);

@@ -24,6 +24,12 @@ pub(super) fn search(
         title: &'a str,
         score: i64,
         fields: Vec<&'static str>,
+        /// Typos the match needs, when it needs any (it then ranks below every match that does not).
+        #[serde(skip_serializing_if = "is_zero")]
+        typos: u8,
+    }
+    fn is_zero(n: &u8) -> bool {
+        *n == 0
     }
     let articles = corpus.store().articles();
     let mut printed = 0;
@@ -39,10 +45,22 @@ pub(super) fn search(
                 title: &a.meta.title,
                 score: m.score,
                 fields,
+                typos: m.typos,
             };
             writeln!(out, "{}", to_json(&hit))?;
         } else {
-            writeln!(out, "{}  {}  [{}]", a.id, a.meta.title, fields.join(","))?;
+            let typos = match m.typos {
+                0 => String::new(),
+                1 => "  (1 typo)".to_owned(),
+                n => format!("  ({n} typos)"),
+            };
+            writeln!(
+                out,
+                "{}  {}  [{}]{typos}",
+                a.id,
+                a.meta.title,
+                fields.join(",")
+            )?;
         }
         printed += 1;
     }

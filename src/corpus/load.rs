@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use crate::corpus::article::{Article, ArticleId, order_key};
 use crate::corpus::quote::{self, ALIAS_FILE, Aliases, Link, Quote};
-use crate::corpus::search::{Index, SearchDoc};
+use crate::corpus::search::{Index, NameWords, SearchDoc};
 use crate::corpus::store::{self, Diagnostic, LoadResult, Origin, Source, Store, StoreError};
 
 /// One article, ready for the reader.
@@ -52,6 +52,8 @@ pub enum LoadEvent<Doc = SearchDoc> {
 pub struct Loading {
     rx: Receiver<LoadEvent>,
     total: usize,
+    /// The words of the alias file's names, for the search index.
+    names: NameWords,
     /// A `Done` was seen (or made up), so a closed channel is the normal end.
     ended: std::cell::Cell<bool>,
 }
@@ -60,6 +62,7 @@ impl Loading {
     /// Starts loading `source` on every core.
     pub fn start(source: Source) -> Loading {
         let total = source.len();
+        let names = NameWords::from_aliases(&quote::load_aliases(source.extra(ALIAS_FILE)).0);
         let (tx, rx) = mpsc::channel();
         let source = Arc::new(source);
         let (shared, sender) = (Arc::clone(&source), tx.clone());
@@ -74,6 +77,7 @@ impl Loading {
         Loading {
             rx,
             total,
+            names,
             ended: std::cell::Cell::new(false),
         }
     }
@@ -81,6 +85,11 @@ impl Loading {
     /// Number of article files being loaded.
     pub fn total(&self) -> usize {
         self.total
+    }
+
+    /// The words the corpus's alias file spells another way, for the search index.
+    pub fn names(&self) -> &NameWords {
+        &self.names
     }
 
     /// The next event, if one is ready. Should the loading thread die before saying it is done,
@@ -325,6 +334,7 @@ impl Corpus {
             (doc.key(), doc)
         });
         let mut index = Index::default();
+        index.set_names(NameWords::from_aliases(&corpus.aliases));
         index.add(docs);
         index.compact();
         (corpus, index)

@@ -81,4 +81,7 @@ pub struct Match {
     pub score: i64,
     /// The fields that matched.
     pub fields: Fields,
+    /// Typos the match needs (0: every query word as typed, or through the alias file); see
+    /// [`typos_allowed`](super::typos_allowed). Such matches rank below every match needing none.
+    pub typos: u8,
 }

@@ -29,7 +29,7 @@ use crate::corpus::article::Article;
 use crate::corpus::load::Loading;
 use crate::corpus::quote::{ALIAS_FILE, Aliases, Quote, load_aliases};
 use crate::corpus::sanitize::is_safe_char;
-use crate::corpus::search::{Index, Match};
+use crate::corpus::search::{Index, Match, NameWords};
 use crate::corpus::state::{Changes, ReaderState, Synced};
 use crate::corpus::store::{Origin, Store};
 use crate::tui::action::Action;
@@ -130,7 +130,8 @@ impl App {
     ) -> std::io::Result<App> {
         let (aliases, _) = load_aliases(store.extra(ALIAS_FILE));
         let library = Library::loaded(store, quotes, &state.read);
-        let index = Index::build(library.articles(), |i| library.quotes_of(i));
+        let mut index = Index::build(library.articles(), |i| library.quotes_of(i));
+        index.set_names(NameWords::from_aliases(&aliases));
         let mut app = App::with(library, Search::spawn(index)?, Book::spawn()?, state, theme);
         app.aliases = Some(aliases);
         app.build_book();
@@ -147,8 +148,10 @@ impl App {
         state: ReaderState,
         theme: Theme,
     ) -> std::io::Result<App> {
+        let mut index = Index::default();
+        index.set_names(loading.names().clone());
         let library = Library::loading(loading, origin);
-        let search = Search::spawn(Index::default())?;
+        let search = Search::spawn(index)?;
         let mut app = App::with(library, search, Book::spawn()?, state, theme);
         app.ask();
         Ok(app)
@@ -573,7 +576,9 @@ impl App {
     /// Highlights the words of the query the list answers in the open article.
     fn refresh_hits(&mut self) {
         let (article, _) = self.library.with_quotes(self.screen.reader.article);
-        self.screen.find_hits(article, self.search.results_for());
+        let search = &self.search;
+        self.screen
+            .find_hits(article, search.results_for(), search.names());
     }
 
     /// Sets the filter (cut to [`MAX_QUERY`] characters) and asks the search thread; the list

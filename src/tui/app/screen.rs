@@ -16,7 +16,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::corpus::article::Article;
 use crate::corpus::quote::Quote;
-use crate::corpus::search::{Match, Skim, find_hits};
+use crate::corpus::search::{Highlighter, Match, NameWords, Skim};
 use crate::corpus::state::Anchor;
 pub use crate::tui::app::views::FilterPane;
 use crate::tui::app::views::{History, QuotesView, SpeakersView};
@@ -425,10 +425,12 @@ impl Screen {
         self.reader.top = 0;
     }
 
-    /// Finds the words of `query` in `article`, the one open, for highlighting.
-    pub fn find_hits(&mut self, article: Option<&Article>, query: &str) {
+    /// Finds the words of `query` in `article`, the one open, for highlighting (with the other
+    /// spellings `names` gives them, or with typos).
+    pub fn find_hits(&mut self, article: Option<&Article>, query: &str, names: &NameWords) {
         let (hits, title_hits) = article.map_or_else(Default::default, |a| {
-            (find_hits(&a.body, query), find_hits(&a.meta.title, query))
+            let h = Highlighter::new(query, names);
+            (h.find(&a.body), h.find(&a.meta.title))
         });
         self.reader.hits = hits;
         self.reader.title_hits = title_hits;

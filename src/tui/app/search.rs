@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::corpus::search::worker::{Reply, SearchWorker};
-use crate::corpus::search::{FIRST_PAGE, Index, Match, SearchDoc};
+use crate::corpus::search::{FIRST_PAGE, Index, Match, NameWords, SearchDoc};
 
 /// How often the list takes in newly loaded articles.
 const REFRESH: Duration = Duration::from_millis(100);
@@ -38,6 +38,8 @@ pub struct Search {
     results_for: String,
     /// The list holds every match of `results_for`, not only a first page.
     results_complete: bool,
+    /// The words the alias file spells another way (the index's), for highlighting.
+    names: Arc<NameWords>,
     /// New articles were indexed since the list was last asked for.
     stale: bool,
     /// When the list was last asked for again because articles arrived.
@@ -50,7 +52,9 @@ pub struct Search {
 impl Search {
     /// Starts the search thread over `index`.
     pub fn spawn(index: Index) -> std::io::Result<Search> {
+        let names = index.names();
         Ok(Search {
+            names,
             worker: SearchWorker::spawn(index)?,
             stopped: false,
             asked: 0,
@@ -142,6 +146,11 @@ impl Search {
     /// The query the list's matches answer.
     pub fn results_for(&self) -> &str {
         &self.results_for
+    }
+
+    /// The words the alias file spells another way, for highlighting what a query found.
+    pub fn names(&self) -> &NameWords {
+        &self.names
     }
 
     /// True when the list holds every match of [`Search::results_for`], not only a first page.

@@ -150,12 +150,18 @@ fn count(view: &ListView<'_>, width: usize) -> String {
             format!("{m}/{total}"),
         ],
     };
-    // The order before the longest form, when there is room (once loaded).
-    let forms: Vec<String> = forms
-        .first()
-        .filter(|_| view.loading.is_none())
-        .map(|f| format!("{} · {f}", view.order))
+    // Before the longest form, when there is room: that some matches need typos, and the order
+    // (once loaded).
+    let typos = view.results_complete && view.matches.iter().any(|m| m.typos > 0);
+    let longest = forms.first().cloned().unwrap_or_default();
+    let typo_form = typos.then(|| format!("typo-tolerant · {longest}"));
+    let order_form = view.loading.is_none().then(|| match &typo_form {
+        Some(t) => format!("{} · {t}", view.order),
+        None => format!("{} · {longest}", view.order),
+    });
+    let forms: Vec<String> = order_form
         .into_iter()
+        .chain(typo_form)
         .chain(forms)
         .collect();
     // The corners and the spaces around the count take four columns; leave the tabs a few.

@@ -74,6 +74,13 @@ impl Aliases {
         self.variants.get(name).map_or(&[], Vec::as_slice)
     }
 
+    /// Every person of the file, as all its spellings (the name shown first).
+    pub fn people(&self) -> impl Iterator<Item = impl Iterator<Item = &str>> {
+        self.variants.iter().map(|(name, others)| {
+            std::iter::once(name.as_str()).chain(others.iter().map(String::as_str))
+        })
+    }
+
     /// The canonical name whose surname is this single word, when exactly one person has it.
     fn by_surname(&self, word: &str) -> Option<&str> {
         let key = words_key(word);

@@ -2,8 +2,10 @@
 //! title and body word to its articles ([`Postings`]: a capped count, and a mark when the title has
 //! it), folded titles for fuzzy matching, and distinct outlets/authors/speakers with the articles
 //! that have them ([`Table`]). Words are found by hash while indexing, and a vocabulary sorted lazily
-//! answers word prefixes. Results (keyed by the folded query) and per-word hits are cached, within
-//! a budget, until the next articles arrive.
+//! answers word prefixes, the words the alias file spells another way ([`NameWords`]), and the
+//! words a query word reaches with typos (`typos`, by the rule of [`crate::corpus::search::typo`]).
+//! Results (keyed by the folded query) and per-word hits are cached, within a budget, until the
+//! next articles arrive.
 
 // foldhash, not SipHash: hashing every word of every article was a tenth of loading; its seed is
 // random per process, so article text cannot choose colliding words ahead of time.
@@ -17,12 +19,17 @@ use crate::corpus::search::cache::Cache;
 use crate::corpus::search::doc::SearchDoc;
 use crate::corpus::search::fields::{Fields, Match, SearchField};
 use crate::corpus::search::fuzzy::{Fuzzy, Skim};
+use crate::corpus::search::names::NameWords;
 use crate::corpus::search::postings::Postings;
 use crate::corpus::search::query::Query;
 use crate::corpus::search::score::{
     IN_TITLE, TIER_BODY, TIER_TITLE, TITLE_WORD, Table, Tally, WORDS_BONUS, WordHits, fuzzy_score,
+    typo_score,
 };
 use crate::corpus::search::sorted::LazySorted;
+use crate::corpus::search::typo::Typos;
+
+mod typos;
 
 /// Below this many articles a query runs on one thread.
 const PARALLEL_FROM: usize = 8_192;
@@ -58,6 +65,8 @@ pub struct Index {
     /// Word numbers in word order, for prefix queries.
     vocab: Mutex<LazySorted>,
     postings: Vec<Postings>,
+    /// Words the alias file spells another way.
+    names: Arc<NameWords>,
     word_cache: Mutex<Cache<Arc<WordHits>>>,
     result_cache: Mutex<Cache<Arc<[Match]>>>,
 }
@@ -92,6 +101,7 @@ impl Index {
             words: Vec::new(),
             vocab: Mutex::new(LazySorted::default()),
             postings: Vec::new(),
+            names: Arc::default(),
             word_cache: Mutex::new(Cache::new(CACHE_WORD_HITS)),
             result_cache: Mutex::new(Cache::new(CACHE_MATCHES)),
         }
@@ -133,6 +143,18 @@ impl Index {
     /// The scorer for short fields.
     pub fn fuzzy(&self) -> &dyn Fuzzy {
         self.fuzzy.as_ref()
+    }
+
+    /// Makes the other spellings the alias file gives a name's words find what those words find
+    /// (`belousov` finds `Biélooussov`), and empties the caches.
+    pub fn set_names(&mut self, names: NameWords) {
+        self.names = Arc::new(names);
+        self.clear_caches();
+    }
+
+    /// The words the alias file spells another way (for highlighting what a query found).
+    pub fn names(&self) -> Arc<NameWords> {
+        Arc::clone(&self.names)
     }
 
     /// Appends articles (they get the next indices) and empties the caches.
@@ -232,6 +254,7 @@ impl Index {
                     index: i as usize,
                     score: 0,
                     fields: Fields::default(),
+                    typos: 0,
                 })
                 .collect(),
             Some(q) => self.run(q, stale, first_page)?.into(),
@@ -256,11 +279,31 @@ impl Index {
         if stale() {
             return None;
         }
+        // And the articles where a word needs typos (none has the word as typed).
+        let matchers: Vec<Option<Typos>> = q.words.iter().map(|w| Typos::new(w)).collect();
+        let typo_hits: Vec<Arc<WordHits>> = q
+            .words
+            .iter()
+            .zip(&matchers)
+            .zip(&hits)
+            .filter_map(|((w, m), exact)| Some(self.typo_hits(w, m.as_ref()?, exact)))
+            .collect();
+        if stale() {
+            return None;
+        }
         let mut tally = vec![Tally::default(); n];
         for h in &hits {
             for ((&d, &c), &t) in h.docs.iter().zip(&h.counts).zip(&h.title) {
                 if let Some(x) = tally.get_mut(d as usize) {
-                    x.add(c, t);
+                    x.add(c, t, 0);
+                }
+            }
+        }
+        for h in &typo_hits {
+            let found = h.docs.iter().zip(&h.counts).zip(&h.title).zip(&h.typos);
+            for (((&d, &c), &t), &typos) in found {
+                if let Some(x) = tally.get_mut(d as usize) {
+                    x.add(c, t, typos);
                 }
             }
         }
@@ -268,7 +311,7 @@ impl Index {
         // Titles with every query word head the list (whole words above prefixes).
         let mut in_titles = 0;
         for ((x, score), f) in tally.iter().zip(&mut scores).zip(&mut fields) {
-            if x.in_title == need {
+            if x.in_title == need && x.typos == 0 {
                 *score = TIER_TITLE + WORDS_BONUS + 10 * i64::from(x.title_words);
                 f.insert(SearchField::Title);
                 in_titles += 1;
@@ -278,18 +321,17 @@ impl Index {
             && in_titles >= FIRST_PAGE
             && n >= FIRST_PAGE_FROM
         {
-            send(self.ranked(&scores, &fields, Some(FIRST_PAGE)).into());
+            send(self.ranked(&scores, &fields, &[], Some(FIRST_PAGE)).into());
         }
         // Then the articles having every word, in the title or the body.
         for ((x, score), f) in tally.iter().zip(&mut scores).zip(&mut fields) {
-            if x.seen == need {
+            if x.seen == need && x.typos == 0 {
                 if !f.contains(SearchField::Title) {
                     *score = TIER_BODY + i64::from(x.total.min(999));
                 }
                 f.insert(SearchField::Body);
             }
         }
-        drop(tally);
         // Short fields: each distinct value scored once.
         self.outlets
             .score_into(q, fuzzy, SearchField::Outlet, &mut scores, &mut fields);
@@ -306,7 +348,36 @@ impl Index {
                 return None;
             }
         }
-        Some(self.ranked(&scores, &fields, None))
+        // Last, below all of those, what typos find in articles nothing else found.
+        let mut typos = Vec::new();
+        if matchers.iter().any(Option::is_some) {
+            typos = vec![0u8; n];
+            let places = tally
+                .iter()
+                .zip(&mut scores)
+                .zip(&mut fields)
+                .zip(&mut typos);
+            for (((x, score), f), typos) in places {
+                if x.seen == need && x.typos > 0 && f.is_empty() {
+                    let in_title = x.in_title == need;
+                    *score = typo_score(x.typos, in_title, false, x.total);
+                    *typos = x.typos;
+                    if in_title {
+                        f.insert(SearchField::Title);
+                    }
+                    f.insert(SearchField::Body);
+                }
+            }
+            drop(tally);
+            for (table, field) in [
+                (&self.outlets, SearchField::Outlet),
+                (&self.authors, SearchField::Author),
+                (&self.speakers, SearchField::Speaker),
+            ] {
+                table.score_typos_into(q, &matchers, field, &mut scores, &mut fields, &mut typos);
+            }
+        }
+        Some(self.ranked(&scores, &fields, &typos, None))
     }
 
     /// Scores the titles not matched yet with `score` (the fuzzy pass), on every core (rayon)
@@ -349,8 +420,15 @@ impl Index {
             .all(pass)
     }
 
-    /// The matches, best first (ties in list order); only the best `top` when given.
-    fn ranked(&self, scores: &[i64], fields: &[Fields], top: Option<usize>) -> Vec<Match> {
+    /// The matches, best first (ties in list order); only the best `top` when given. `typos[i]`:
+    /// the typos article `i` needs (none when missing).
+    fn ranked(
+        &self,
+        scores: &[i64],
+        fields: &[Fields],
+        typos: &[u8],
+        top: Option<usize>,
+    ) -> Vec<Match> {
         // Gathered in list order, then ordered on the score alone: no key lookups while sorting,
         // which matters when most of 100,000 articles match.
         let mut out: Vec<Match> = lock(&self.order)
@@ -362,6 +440,7 @@ impl Index {
                 index,
                 score: scores[index],
                 fields: fields[index],
+                typos: typos.get(index).copied().unwrap_or(0),
             })
             .collect();
         match top {
@@ -402,16 +481,26 @@ impl Index {
             .collect()
     }
 
-    /// Articles having a word that starts with `prefix`, cached.
+    /// Articles having a word that starts with `prefix`, or with another spelling the alias file
+    /// gives the word `prefix` is, cached.
     fn word_hits(&self, prefix: &str) -> Arc<WordHits> {
         if let Some(h) = lock(&self.word_cache).get(prefix) {
             return h;
         }
         let n = self.titles.len();
         let mut acc = vec![(0u16, 0u8); n];
-        let terms = self.with_prefix(prefix);
+        let others = self.names.others(prefix);
+        let mut terms = self.with_prefix(prefix);
+        if !others.is_empty() {
+            terms.extend(others.iter().flat_map(|o| self.with_prefix(o)));
+            terms.sort_unstable();
+            terms.dedup();
+        }
         for t in terms {
-            let whole = self.words.get(t as usize).is_some_and(|w| &**w == prefix);
+            let whole = self
+                .words
+                .get(t as usize)
+                .is_some_and(|w| &**w == prefix || others.iter().any(|o| **o == **w));
             let in_title = if whole {
                 IN_TITLE | TITLE_WORD
             } else {
