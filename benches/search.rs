@@ -308,6 +308,14 @@ struct Typing {
     frames: Vec<Duration>,
 }
 
+/// The keys that type `q` one letter at a time, then erase it one Backspace at a time.
+fn typing(q: &str) -> impl Iterator<Item = Action> + '_ {
+    let n = q.chars().count();
+    q.chars()
+        .map(Action::FilterInput)
+        .chain(std::iter::repeat_n(Action::FilterBackspace, n))
+}
+
 /// Types every keystroke into the App and times how its list catches up.
 fn type_queries(app: &mut App) -> Typing {
     let mut term = Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1)).expect("test backend");
@@ -318,12 +326,7 @@ fn type_queries(app: &mut App) -> Typing {
     };
     for q in QUERIES {
         app.update(Action::FilterOpen);
-        let chars: Vec<char> = q.chars().collect();
-        let keys = chars
-            .iter()
-            .map(|c| Action::FilterInput(*c))
-            .chain(std::iter::repeat_n(Action::FilterBackspace, chars.len()));
-        for key in keys {
+        for key in typing(q) {
             let start = Instant::now();
             app.update(key);
             draw(&mut term, app);
@@ -366,12 +369,7 @@ fn type_in_quotes_view(app: &mut App) -> Typing {
     app.settle();
     for q in QUERIES {
         app.update(Action::FilterOpen);
-        let chars: Vec<char> = q.chars().collect();
-        let keys = chars
-            .iter()
-            .map(|c| Action::FilterInput(*c))
-            .chain(std::iter::repeat_n(Action::FilterBackspace, chars.len()));
-        for key in keys {
+        for key in typing(q) {
             let start = Instant::now();
             app.update(key);
             draw(&mut term, app);
