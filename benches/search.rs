@@ -308,6 +308,18 @@ struct Typing {
     frames: Vec<Duration>,
 }
 
+/// One turn of the loop while an answer is awaited: take in what came and draw it (timing the
+/// frame), else wait a little.
+fn pump_and_draw(app: &mut App, term: &mut Terminal<TestBackend>, frames: &mut Vec<Duration>) {
+    let f = Instant::now();
+    if app.pump() {
+        draw(term, app);
+        frames.push(f.elapsed());
+    } else {
+        std::thread::sleep(Duration::from_micros(200));
+    }
+}
+
 /// The keys that type `q` one letter at a time, then erase it one Backspace at a time.
 fn typing(q: &str) -> impl Iterator<Item = Action> + '_ {
     let n = q.chars().count();
@@ -339,13 +351,7 @@ fn type_queries(app: &mut App) -> Typing {
                         break;
                     }
                 }
-                let f = Instant::now();
-                if app.pump() {
-                    draw(&mut term, app);
-                    t.frames.push(f.elapsed());
-                } else {
-                    std::thread::sleep(Duration::from_micros(200));
-                }
+                pump_and_draw(app, &mut term, &mut t.frames);
             }
             t.results.push(start.elapsed());
             t.first_page.extend(first);
@@ -375,13 +381,7 @@ fn type_in_quotes_view(app: &mut App) -> Typing {
             draw(&mut term, app);
             t.frames.push(start.elapsed());
             while !app.screen().quotes_view.current() {
-                let f = Instant::now();
-                if app.pump() {
-                    draw(&mut term, app);
-                    t.frames.push(f.elapsed());
-                } else {
-                    std::thread::sleep(Duration::from_micros(200));
-                }
+                pump_and_draw(app, &mut term, &mut t.frames);
             }
             t.results.push(start.elapsed());
         }

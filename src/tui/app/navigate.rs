@@ -364,7 +364,6 @@ impl App {
                         .into(),
                 ));
             }
-            // The wheel moves the selection a row, as in the article list.
             Action::MarkAllRead
             | Action::UndoMarks
             | Action::ToggleUnread
@@ -372,6 +371,7 @@ impl App {
             | Action::NextArticle
             | Action::PrevArticle
             | Action::OpenUrl => self.update_list_keys(action),
+            // The wheel moves the selection a row, as in the article list.
             Action::Scroll { x, y, down } => {
                 if matches!(self.screen.hit_test(x, y), Some((Part::View, _))) {
                     self.move_view(if down { 1 } else { -1 });
