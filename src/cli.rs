@@ -1,13 +1,16 @@
 //! Headless subcommands (`list`, `show`, `check`, `quotes`, `speakers`, `search`, `cite`) over the
 //! corpus, as readable text or JSON Lines (and CSV, Markdown, BibTeX, CSL-JSON for exports), and the
-//! packaging ones (`completions`, `man`): which command runs and its exit status here; the
+//! packaging ones (`completions`, `man`), and `config` (the reader's configuration file): which
+//! command runs and its exit status here; the
 //! arguments in `args`, the commands' output in `articles` (list, show, check), `quotes` (quotes,
 //! speakers), `search` and `cite`, what they share in `output`, completions and the manual page in
-//! `packaging`, the log for bug reports in `log`.
+//! `packaging`, the log for bug reports in `log`, the `config` command in `config`.
 
 mod args;
 mod articles;
 mod cite;
+#[cfg(feature = "tui")]
+mod config;
 mod log;
 mod output;
 mod packaging;
@@ -64,7 +67,7 @@ fn dispatch(args: Args) -> anyhow::Result<u8> {
         follow_symlinks: args.follow_symlinks,
     };
     let Some(command) = args.command else {
-        return open_reader(corpus.scan()?, !args.no_mouse, !args.no_state);
+        return open_reader(corpus.scan()?, !args.no_mouse, !args.no_state, args.config);
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -185,6 +188,8 @@ fn shown(name: &str) -> String {
 fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyhow::Result<u8> {
     match command {
         Command::Completions { shell } => packaging::completions(shell, out).written()?,
+        #[cfg(feature = "tui")]
+        Command::Config { action } => return Ok(config::run(action, out)?),
         Command::Man { out_dir: None } => packaging::man(out).written()?,
         Command::Man { out_dir: Some(dir) } => {
             for path in packaging::man_pages(&dir)? {
@@ -266,14 +271,28 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
 
 /// No subcommand: the full-screen reader (or the list, in a build without the terminal interface).
 #[cfg(feature = "tui")]
-fn open_reader(source: Source, mouse: bool, state: bool) -> anyhow::Result<u8> {
-    let options = crate::tui::Options { mouse, state };
+fn open_reader(
+    source: Source,
+    mouse: bool,
+    state: bool,
+    config: Option<PathBuf>,
+) -> anyhow::Result<u8> {
+    let options = crate::tui::Options {
+        mouse,
+        state,
+        config,
+    };
     crate::tui::run(source, options)?;
     Ok(0)
 }
 
 #[cfg(not(feature = "tui"))]
-fn open_reader(source: Source, _mouse: bool, _state: bool) -> anyhow::Result<u8> {
+fn open_reader(
+    source: Source,
+    _mouse: bool,
+    _state: bool,
+    _config: Option<PathBuf>,
+) -> anyhow::Result<u8> {
     use anyhow::Context;
     let store = Store::from_source(source);
     let mut out = io::BufWriter::new(io::stdout().lock());

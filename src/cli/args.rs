@@ -1,6 +1,6 @@
 //! The command line: its arguments and subcommands (clap), the help text with the exit codes, and the
-//! one rule clap cannot say: the reader's own flags (`--no-mouse`, `--no-state`) come without a
-//! subcommand.
+//! one rule clap cannot say: the reader's own flags (`--no-mouse`, `--no-state`, `--config`) come
+//! without a subcommand.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -28,11 +28,16 @@ pub(super) const EXIT_STATUSES: [(u8, &str); 3] = [
 ];
 
 /// The environment variables the commands read, for the manual page.
-pub(super) const ENVIRONMENT: [(&str, &str); 2] = [
+pub(super) const ENVIRONMENT: [(&str, &str); 3] = [
     (DIR_ENV, "the corpus folder when --dir is not given"),
     (
         LOG_ENV,
         "the log file when --log-file is not given (empty: no log)",
+    ),
+    // `tui::config::CONFIG_ENV` (a test in `cli::config` checks it).
+    (
+        "AES_READER_CONFIG",
+        "the reader's configuration file when --config is not given",
     ),
 ];
 
@@ -71,6 +76,10 @@ pub struct Args {
     /// Reader only: do not read or write the reader's state (read marks, positions).
     #[arg(long)]
     pub no_state: bool,
+    /// Reader only: the configuration file (default: $AES_READER_CONFIG, else
+    /// $XDG_CONFIG_HOME/aes-reader/config.toml, else ~/.config/aes-reader/config.toml).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// What to do; without one, open the full-screen reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -139,6 +148,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The configuration file: print the default one, check one, or say where it is read from.
+    #[cfg(feature = "tui")]
+    Config {
+        /// What to do.
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
     /// Print a shell completion script.
     ///
     /// For bash: `aes-reader completions bash > ~/.local/share/bash-completion/completions/aes-reader`.
@@ -158,6 +174,25 @@ pub enum Command {
     },
 }
 
+/// `aes-reader config …`.
+#[cfg(feature = "tui")]
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the default configuration file: every setting and every key, with a comment each.
+    ///
+    /// `aes-reader config default > ~/.config/aes-reader/config.toml` writes it where the reader
+    /// reads it.
+    Default,
+    /// Check a configuration file (default: the one the reader would read). Exits 2, naming each
+    /// problem's line and column, when it cannot be used.
+    Check {
+        /// The file to check.
+        path: Option<PathBuf>,
+    },
+    /// Print where the reader reads its configuration file from, and whether it exists.
+    Path,
+}
+
 impl Command {
     /// The subcommand's name, as typed.
     pub fn name(&self) -> &'static str {
@@ -171,6 +206,8 @@ impl Command {
             Command::Search { .. } => "search",
             Command::Completions { .. } => "completions",
             Command::Man { .. } => "man",
+            #[cfg(feature = "tui")]
+            Command::Config { .. } => "config",
         }
     }
 }
@@ -191,7 +228,11 @@ impl Args {
         let Some(command) = &args.command else {
             return Ok(args);
         };
-        let reader_only = [("--no-mouse", args.no_mouse), ("--no-state", args.no_state)];
+        let reader_only = [
+            ("--no-mouse", args.no_mouse),
+            ("--no-state", args.no_state),
+            ("--config", args.config.is_some()),
+        ];
         match reader_only.iter().find(|(_, given)| *given) {
             None => Ok(args),
             Some((flag, _)) => Err(Args::command().error(

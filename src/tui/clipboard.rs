@@ -1,8 +1,8 @@
 //! Copying for `y`: the text (a quote's citation, an article's reference) goes to the terminal's
 //! clipboard through OSC 52 (`ESC ] 52 ; c ; <base64> BEL`: it works over SSH, and in tmux with
 //! `set -g set-clipboard on`), or, when `AES_READER_COPY_COMMAND` names a command (`wl-copy`,
-//! `xclip -selection clipboard`, `pbcopy`), to that command's standard input instead: the words of
-//! the variable split at white space, no shell. The text is sanitized first, whatever its source;
+//! `xclip -selection clipboard`, `pbcopy`), or else the configuration file's `copy_command` does,
+//! to that command's standard input instead: its words split at white space, no shell. The text is sanitized first, whatever its source;
 //! the OSC 52 payload is base64, so nothing in it can act on the terminal.
 
 use std::io::Write;
@@ -46,21 +46,36 @@ pub fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{}\x07", base64(cite::clean(text).as_bytes()))
 }
 
+/// Where the configuration file's copy command comes from, for error messages.
+const CONFIG_SOURCE: &str = "copy_command in the configuration file";
+
 /// Copies `text` (sanitized, one line): through the command in [`COPY_COMMAND_VAR`] when it is
-/// set, else as OSC 52 written to `terminal`. The error says what failed.
-pub fn copy(text: &str, terminal: &mut impl Write) -> Result<(), String> {
-    let command = std::env::var(COPY_COMMAND_VAR).ok();
-    copy_with(command.as_deref(), text, terminal)
+/// set (blank: OSC 52), else through `configured` (the configuration file's `copy_command`), else
+/// as OSC 52 written to `terminal`. The error says what failed.
+pub fn copy(text: &str, configured: Option<&str>, terminal: &mut impl Write) -> Result<(), String> {
+    match std::env::var(COPY_COMMAND_VAR) {
+        Ok(command) => copy_with(Some(&command), text, terminal),
+        Err(_) => copy_by(configured.map(|c| (c, CONFIG_SOURCE)), text, terminal),
+    }
 }
 
-/// [`copy`], with the copy command given (`None` or blank: OSC 52).
+/// [`copy`], with the copy command of [`COPY_COMMAND_VAR`] given (`None` or blank: OSC 52).
 pub fn copy_with(
     command: Option<&str>,
     text: &str,
     terminal: &mut impl Write,
 ) -> Result<(), String> {
-    match command.filter(|c| !c.trim().is_empty()) {
-        Some(command) => run(command, &cite::clean(text)),
+    copy_by(command.map(|c| (c, COPY_COMMAND_VAR)), text, terminal)
+}
+
+/// [`copy`], with the copy command and where it comes from given (`None` or blank: OSC 52).
+fn copy_by(
+    command: Option<(&str, &str)>,
+    text: &str,
+    terminal: &mut impl Write,
+) -> Result<(), String> {
+    match command.filter(|(c, _)| !c.trim().is_empty()) {
+        Some((command, source)) => run(command, source, &cite::clean(text)),
         None => terminal
             .write_all(osc52(text).as_bytes())
             .and_then(|()| terminal.flush())
@@ -69,8 +84,9 @@ pub fn copy_with(
 }
 
 /// Runs `command` (its words split at white space, no shell) with `text` on standard input, its
-/// output discarded (it would land on the screen), waiting [`COMMAND_WAIT`] at most.
-fn run(command: &str, text: &str) -> Result<(), String> {
+/// output discarded (it would land on the screen), waiting [`COMMAND_WAIT`] at most. `source`
+/// says where the command comes from.
+fn run(command: &str, source: &str, text: &str) -> Result<(), String> {
     let mut words = command.split_whitespace();
     let program = words.next().unwrap_or_default();
     let mut child = Command::new(program)
@@ -80,9 +96,7 @@ fn run(command: &str, text: &str) -> Result<(), String> {
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| {
-            format!(
-                "{COPY_COMMAND_VAR} names `{program}`, which cannot be run ({e}); fix or unset it"
-            )
+            format!("{source} names `{program}`, which cannot be run ({e}); fix or unset it")
         })?;
     if let Some(mut stdin) = child.stdin.take() {
         // A command that exits without reading fails below, by its status.
@@ -93,9 +107,7 @@ fn run(command: &str, text: &str) -> Result<(), String> {
         match child.try_wait() {
             Ok(Some(status)) if status.success() => return Ok(()),
             Ok(Some(status)) => {
-                return Err(format!(
-                    "`{command}` ({COPY_COMMAND_VAR}) failed ({status})"
-                ));
+                return Err(format!("`{command}` ({source}) failed ({status})"));
             }
             Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
             Ok(None) => {
@@ -104,11 +116,11 @@ fn run(command: &str, text: &str) -> Result<(), String> {
                     .name("copy-command".into())
                     .spawn(move || child.wait());
                 return Err(format!(
-                    "`{command}` ({COPY_COMMAND_VAR}) has not finished after {} s",
+                    "`{command}` ({source}) has not finished after {} s",
                     COMMAND_WAIT.as_secs()
                 ));
             }
-            Err(e) => return Err(format!("`{command}` ({COPY_COMMAND_VAR}): {e}")),
+            Err(e) => return Err(format!("`{command}` ({source}): {e}")),
         }
     }
 }

@@ -1,4 +1,5 @@
-//! The one event loop: reads terminal events, turns them into actions through the keymap, updates
+//! The one event loop: reads terminal events, turns them into actions through the keymap in
+//! effect (the App's), updates
 //! the [`App`], draws when something changed, asks for saves, and copies what `y` asked for (the
 //! App says what; `tui::clipboard` writes it) and opens the URL `o` asked for (`tui::opener`). Keys typed before the first list arrives wait for
 //! it, in order.
@@ -12,7 +13,6 @@ use crossterm::event;
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, BUSY_WAIT};
-use crate::tui::keymap;
 use crate::tui::test_hooks::Hooks;
 use crate::tui::view;
 use crate::tui::{clipboard, opener};
@@ -51,9 +51,10 @@ fn handle(
     keep: &mut impl FnMut(&mut App, bool),
     hooks: &mut Hooks,
     out: &mut impl Write,
+    copy_command: Option<&str>,
 ) -> Handled {
     let context = app.context();
-    let action = keymap::translate(ev, context);
+    let action = app.screen().keymap().translate(ev, context);
     let mut handled = Handled::Nothing;
     if let Some(action) = action {
         app.update(action);
@@ -63,7 +64,7 @@ fn handle(
         handled = Handled::Changed;
     }
     if let Some(clip) = app.take_clip() {
-        let result = clipboard::copy(&clip.text, out);
+        let result = clipboard::copy(&clip.text, copy_command, out);
         app.copied(&clip, result);
     }
     if let Some(url) = app.take_url() {
@@ -82,7 +83,7 @@ fn handle(
 /// True for an event that is handled at once even while keys wait for the first list: a resize,
 /// Ctrl-c, and `q` when nothing typed before waits (after a `/`, `q` is text).
 fn urgent(app: &App, ev: &event::Event, nothing_held: bool) -> bool {
-    match keymap::translate(ev, app.context()) {
+    match app.screen().keymap().translate(ev, app.context()) {
         Some(Action::Resize(..) | Action::ForceQuit) => true,
         Some(Action::Quit) => nothing_held,
         _ => false,
@@ -93,11 +94,13 @@ fn urgent(app: &App, ev: &event::Event, nothing_held: bool) -> bool {
 /// hand the state to `keep` after the events it changes: `keep(app, true)` when an action asks for
 /// a save now, `keep(app, false)` otherwise (to checkpoint it). Returns when the user quits or
 /// `stop` is set. Keys typed before the first list arrives wait for it, in order (see
-/// [`App::first_list_pending`]).
+/// [`App::first_list_pending`]). `copy_command` is the configuration file's copy command for `y`
+/// (the environment's wins: see [`clipboard::copy`]).
 pub fn run_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
+    copy_command: Option<&str>,
     mut keep: impl FnMut(&mut App, bool),
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
@@ -110,7 +113,14 @@ pub fn run_loop(
         if !held.is_empty() && !app.first_list_pending() {
             let mut changed = false;
             while let Some(ev) = held.pop_front() {
-                match handle(app, &ev, &mut keep, &mut hooks, terminal.backend_mut()) {
+                match handle(
+                    app,
+                    &ev,
+                    &mut keep,
+                    &mut hooks,
+                    terminal.backend_mut(),
+                    copy_command,
+                ) {
                     Handled::Nothing => {}
                     Handled::Changed => changed = true,
                     Handled::Saved => changed = false,
@@ -148,7 +158,14 @@ pub fn run_loop(
                     held.push_back(ev);
                     continue;
                 }
-                match handle(app, &ev, &mut keep, &mut hooks, terminal.backend_mut()) {
+                match handle(
+                    app,
+                    &ev,
+                    &mut keep,
+                    &mut hooks,
+                    terminal.backend_mut(),
+                    copy_command,
+                ) {
                     Handled::Nothing => {}
                     Handled::Changed => {
                         dirty = true;

@@ -148,7 +148,27 @@ pub const SIDE_BY_SIDE: u16 = 120;
 
 /// The quote panel's narrowest and widest widths beside the reading pane (past the widest, the
 /// reading pane's margins take the rest: lines longer than a measure are tiring to read).
-const QUOTES_BESIDE: (u16, u16) = (34, 84);
+pub const QUOTES_BESIDE: (u16, u16) = (34, 84);
+
+/// The layout preferences a configuration file may set (`[layout]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    /// From this many columns the reading pane and the quote panel sit side by side
+    /// ([`SIDE_BY_SIDE`] by default).
+    pub side_by_side: u16,
+    /// The quote panel's share of the width beside the reading pane, in percent (40 by default),
+    /// kept within [`QUOTES_BESIDE`].
+    pub quotes_percent: u16,
+}
+
+impl Default for Panes {
+    fn default() -> Panes {
+        Panes {
+            side_by_side: SIDE_BY_SIDE,
+            quotes_percent: 40,
+        }
+    }
+}
 
 /// Lays the screen out. The list always runs the whole width on top, so titles and outlets read
 /// whole (at 120 columns a title gets 80); under it, from [`SIDE_BY_SIDE`] columns, the reading
@@ -161,6 +181,26 @@ const QUOTES_BESIDE: (u16, u16) = (34, 84);
 /// `list_rows` is how many rows the list would like (it gets no more);
 /// `warning_rows` how many the warning would like (it gets a third of the screen at most).
 pub fn layout(
+    area: Rect,
+    focus: Focus,
+    filter_shown: bool,
+    list_rows: usize,
+    warning_rows: usize,
+) -> Areas {
+    layout_with(
+        Panes::default(),
+        area,
+        focus,
+        filter_shown,
+        list_rows,
+        warning_rows,
+    )
+}
+
+/// [`layout`], with the configuration file's preferences: the width from which the reading pane
+/// and the quote panel sit side by side, the quote panel's share of it.
+pub fn layout_with(
+    panes: Panes,
     area: Rect,
     focus: Focus,
     filter_shown: bool,
@@ -202,11 +242,15 @@ pub fn layout(
     };
     let [l, rest] = Layout::vertical([Length(list_h), Fill(1)]).areas(main);
     areas.list = Some(l);
-    if w >= SIDE_BY_SIDE {
-        // Two fifths of the width for the quote panel, the rest for the reader: a measure of 68
-        // columns at 120, the whole measure from 160. The same whatever the focus: the reader's
-        // text is wrapped, and its place kept, at one measure.
-        let q = (w * 2 / 5).clamp(QUOTES_BESIDE.0, QUOTES_BESIDE.1);
+    if w >= panes.side_by_side {
+        // Two fifths of the width for the quote panel (by default), the rest for the reader: a
+        // measure of 68 columns at 120, the whole measure from 160. The same whatever the focus:
+        // the reader's text is wrapped, and its place kept, at one measure.
+        let share = u32::from(w) * u32::from(panes.quotes_percent) / 100;
+        let q = u16::try_from(share)
+            .unwrap_or(u16::MAX)
+            .clamp(QUOTES_BESIDE.0, QUOTES_BESIDE.1)
+            .min(w / 2);
         let [r, qa] = Layout::horizontal([Fill(1), Length(q)]).areas(rest);
         areas.reader = Some(r);
         areas.quotes = Some(qa);

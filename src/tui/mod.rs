@@ -19,6 +19,7 @@ mod abort;
 pub mod action;
 pub mod app;
 pub mod clipboard;
+pub mod config;
 pub mod event_loop;
 mod hangup;
 pub mod keymap;
@@ -53,12 +54,15 @@ use crate::tui::hangup::Checkpoint;
 use crate::tui::terminal::{PanicHook, TerminalGuard, lock};
 
 /// How the reader was asked to run.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
-    /// Capture the mouse (wheel, clicks); off with `--no-mouse` so text selection works.
+    /// Capture the mouse (wheel, clicks); off with `--no-mouse` so text selection works (it wins
+    /// over the configuration file's `mouse`).
     pub mouse: bool,
     /// Read and write the state file; off with `--no-state`.
     pub state: bool,
+    /// The configuration file `--config` names (else the one `config::locate` finds).
+    pub config: Option<std::path::PathBuf>,
 }
 
 /// The signals that end the reader the way `q` does: the terminal restored, the state saved, exit
@@ -92,9 +96,17 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
              plain text; or run the reader in a terminal emulator (TERM such as xterm-256color)"
         );
     }
+    // A bad configuration file is said on the status bar and at exit, never a reason to stop.
+    let config = config::load(options.config.clone());
+    let settings = config.settings;
+    let mouse = options.mouse && settings.mouse.unwrap_or(true);
     // The first screen comes up with the first articles; the rest stream in behind it.
     let origin = source.origin().clone();
-    let (loaded, warning, session) = load_state(options.state, &origin);
+    let (mut loaded, warning, session) = load_state(options.state, &origin);
+    // The configuration file's order is for a first launch: the one the user picked since wins.
+    if loaded.sort.is_none() {
+        loaded.sort = settings.sort;
+    }
     // For the quotebook's speakers (the loading threads read the file too; a problem with it is
     // reported by them).
     let (aliases, _) = load_aliases(source.extra(ALIAS_FILE));
@@ -103,6 +115,11 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
         .context("cannot start the search thread")?;
     app.set_warning(warning);
     app.set_aliases(aliases);
+    app.configure(
+        settings.keymap,
+        settings.panes,
+        config.error.as_ref().map(config::ConfigError::status_notes),
+    );
     // Saves run on a thread of their own: marking never waits for the disk.
     let saver = match session {
         Some(session) => {
@@ -125,9 +142,9 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
     // The hook and the guard come before the first change to the terminal, so that every way out
     // after it restores the terminal. (Not `ratatui::try_init`: its hook restores the terminal on a
     // panic in any thread, under the feet of the reader when a background thread panics.)
-    let hook = PanicHook::install(options.mouse);
-    let guard = TerminalGuard::new(options.mouse);
-    let mut terminal = match terminal::take(options.mouse) {
+    let hook = PanicHook::install(mouse);
+    let guard = TerminalGuard::new(mouse);
+    let mut terminal = match terminal::take(mouse) {
         Ok(terminal) => terminal,
         Err(e) => {
             drop(guard);
@@ -162,7 +179,13 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
     // A panic in the loop is caught so the state can still be saved; the hook has already
     // restored the terminal and printed the message.
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop::run_loop(&mut terminal, &mut app, &stop, keep)
+        event_loop::run_loop(
+            &mut terminal,
+            &mut app,
+            &stop,
+            settings.copy_command.as_deref(),
+            keep,
+        )
     }));
     // Reading a terminal that has gone away fails: that is how the reader ends then, not an error
     // to report (to no one).
@@ -182,6 +205,13 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
     #[cfg(unix)]
     abort::forget(on_abort);
     print_warnings(&mut app);
+    if let Some(e) = &config.error {
+        // Its Display is already safe to print (the file's text sanitized), line by line.
+        let _ = writeln!(
+            io::stderr(),
+            "aes-reader: warning: {e}\nThe defaults were in use."
+        );
+    }
     // Waits for the saves asked for before, then saves what changed since.
     let saved = match saver {
         Some(saver) => saver.finish(app.take_changes()).map(|()| true),

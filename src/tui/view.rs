@@ -34,7 +34,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
         .map(|w| warning_lines(w, usize::from(area.width)))
         .unwrap_or_default();
     let areas = match screen.view {
-        View::Articles => layout::layout(
+        View::Articles => layout::layout_with(
+            screen.panes(),
             area,
             screen.focus,
             screen.filter.shown(),
@@ -70,6 +71,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
     if let Some(r) = areas.status {
         let view = StatusView {
             context: screen.context(),
+            keymap: screen.keymap(),
+            config_note: screen.config_note(),
             message: screen.message(),
             articles: library.articles().len(),
             read: library.read_count(),
@@ -81,7 +84,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
         status::render(frame, r, &view);
     }
     if screen.help_open() {
-        help::render(frame, area, screen.help_scroll(), theme);
+        help::render(frame, area, screen.help_scroll(), screen.keymap(), theme);
     }
 }
 

@@ -33,11 +33,11 @@ use crate::corpus::search::{Index, Match, NameWords};
 use crate::corpus::state::{Changes, ReaderState, Synced};
 use crate::corpus::store::{Origin, Store};
 use crate::tui::action::Action;
-use crate::tui::keymap::Context;
+use crate::tui::keymap::{Context, Keymap};
 // Which pane has the keyboard: defined with the layout, and found here too by the benches and
 // tests/state_shared.rs.
 pub use crate::tui::layout::Focus;
-use crate::tui::layout::{View, step, tab_at};
+use crate::tui::layout::{Panes, View, step, tab_at};
 use crate::tui::theme::Theme;
 use book::Book;
 use library::{Arrival, Library};
@@ -212,6 +212,18 @@ impl App {
         let (articles, quotes) = self.library.shared();
         let aliases = self.aliases.take().unwrap_or_default();
         self.book.build(articles, quotes, aliases);
+    }
+
+    /// Takes a configuration file's keys and layout preferences, and what is wrong with the file
+    /// (kept on the status bar: in full, short).
+    pub fn configure(
+        &mut self,
+        keymap: Keymap,
+        panes: Panes,
+        config_note: Option<(String, String)>,
+    ) {
+        self.screen.configure(keymap, panes, config_note);
+        self.relayout();
     }
 
     /// Shows a lasting warning (`None`: none).

@@ -20,9 +20,9 @@ use crate::corpus::search::{Highlighter, Match, NameWords, Skim};
 use crate::corpus::state::Anchor;
 pub use crate::tui::app::views::FilterPane;
 use crate::tui::app::views::{History, QuotesView, SpeakersView};
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::{Context, Keymap};
 use crate::tui::layout::{
-    self, Areas, Focus, PanelState, Scroll, View, Viewport, keep_visible_by, viewport,
+    self, Areas, Focus, PanelState, Panes, Scroll, View, Viewport, keep_visible_by, viewport,
 };
 use crate::tui::theme::Theme;
 use crate::tui::wrap::Wrapped;
@@ -122,6 +122,12 @@ pub fn warning_lines(warning: &str, width: usize) -> Vec<String> {
 pub struct Screen {
     /// Styles.
     theme: Theme,
+    /// The keys in effect (the built-in ones, or a configuration file's).
+    keymap: Keymap,
+    /// The configuration file's layout preferences.
+    panes: Panes,
+    /// What is wrong with the configuration file, kept on the status bar: (in full, short).
+    config_note: Option<(String, String)>,
     /// Scorer for the list's title highlights (made once: it keeps its buffers).
     fuzzy: Skim,
     /// Terminal size (columns, rows).
@@ -169,6 +175,9 @@ impl Screen {
     pub fn new(theme: Theme) -> Screen {
         Screen {
             theme,
+            keymap: Keymap::default(),
+            panes: Panes::default(),
+            config_note: None,
             fuzzy: Skim::default(),
             size: (0, 0),
             view: View::Articles,
@@ -195,6 +204,36 @@ impl Screen {
         &self.theme
     }
 
+    /// The keys in effect.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// Takes the keys (and the layout preferences, and what is wrong with the configuration
+    /// file) of a configuration file.
+    pub fn configure(
+        &mut self,
+        keymap: Keymap,
+        panes: Panes,
+        config_note: Option<(String, String)>,
+    ) {
+        self.keymap = keymap;
+        self.panes = panes;
+        self.config_note = config_note;
+    }
+
+    /// The layout preferences in effect.
+    pub fn panes(&self) -> Panes {
+        self.panes
+    }
+
+    /// What is wrong with the configuration file, for the status bar.
+    pub fn config_note(&self) -> Option<(&str, &str)> {
+        self.config_note
+            .as_ref()
+            .map(|(full, short)| (full.as_str(), short.as_str()))
+    }
+
     /// The scorer for title highlights.
     pub fn fuzzy(&self) -> &Skim {
         &self.fuzzy
@@ -217,7 +256,9 @@ impl Screen {
         self.help = !self.help;
         self.help_scroll = 0;
         if matches!(context, Context::QuotesView | Context::SpeakersView) {
-            let views = keymap::help_rows()
+            let views = self
+                .keymap
+                .help_rows()
                 .iter()
                 .position(|(k, h)| k.is_none() && h == Context::Views.title());
             self.help_scroll = views.unwrap_or(0);
@@ -353,7 +394,8 @@ impl Screen {
 
     /// The layout at the current size, as it would be with `focus`.
     fn layout_for(&self, focus: Focus) -> Areas {
-        layout::layout(
+        layout::layout_with(
+            self.panes,
             Rect::new(0, 0, self.size.0, self.size.1),
             focus,
             self.filter.shown(),

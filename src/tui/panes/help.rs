@@ -1,4 +1,4 @@
-//! The help overlay: every key of the keymap by context, then the quote panel's legend, in a box
+//! The help overlay: every key of the keymap in effect, by context, then the quote panel's legend, in a box
 //! in the middle of the screen that scrolls.
 
 use ratatui::Frame;
@@ -7,13 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::keymap;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Context, Keymap};
 use crate::tui::panes::truncate;
 use crate::tui::theme::Theme;
 
-/// Draws the help over `area`, from row `scroll` of it.
-pub fn render(frame: &mut Frame<'_>, area: Rect, scroll: usize, theme: &Theme) {
-    let rows = keymap::help_rows();
+/// Draws the help of `keymap` over `area`, from row `scroll` of it.
+pub fn render(frame: &mut Frame<'_>, area: Rect, scroll: usize, keymap: &Keymap, theme: &Theme) {
+    let rows = keymap.help_rows();
     let key_w = rows
         .iter()
         .filter_map(|(k, _)| k.as_ref().map(|k| k.width()))
@@ -51,16 +52,24 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, scroll: usize, theme: &Theme) {
             }
         })
         .collect();
-    let more = if scroll + inner_h < rows.len() {
-        " j/k scroll ·"
+    // The keys that scroll and close it, as the keymap has them.
+    let first = |action| keymap.first_label(Context::Help, action);
+    let scroll_keys: Vec<String> = [first(Action::Down), first(Action::Up)]
+        .into_iter()
+        .flatten()
+        .collect();
+    let more = if scroll + inner_h < rows.len() && !scroll_keys.is_empty() {
+        format!(" {} scroll ·", scroll_keys.join("/"))
     } else {
-        ""
+        String::new()
     };
+    let close =
+        first(Action::Back).map_or_else(|| "Ctrl-c quits".to_owned(), |k| format!("{k} closes"));
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.border_focused())
         .title(" Keys ")
-        .title_bottom(Line::from(format!("{more} Esc closes ")).right_aligned());
+        .title_bottom(Line::from(format!("{more} {close} ")).right_aligned());
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::{Context, Keymap};
 use crate::tui::panes::truncate;
 use crate::tui::theme::Theme;
 
@@ -17,6 +17,12 @@ use crate::tui::theme::Theme;
 pub struct StatusView<'a> {
     /// Whose keys to show.
     pub context: Context,
+    /// The keys in effect.
+    pub keymap: &'a Keymap,
+    /// What is wrong with the configuration file, in full (`config error: FILE:LINE:COL what —
+    /// defaults in use; aes-reader config check`) and short (the file's name, no what), never cut
+    /// for the keys: the full one when it leaves the keys a third of the bar.
+    pub config_note: Option<(&'a str, &'a str)>,
     /// A message about the last action, shown instead of the summary.
     pub message: Option<&'a str>,
     /// Articles loaded.
@@ -33,9 +39,9 @@ pub struct StatusView<'a> {
     pub theme: &'a Theme,
 }
 
-/// The keys that show before the others when the bar is short: the filter and moving between
-/// panes, the two a new user reaches for first.
-const FIRST_KEYS: [&str; 2] = ["/", "Tab"];
+/// The hints that show before the others when the bar is short: the filter and moving between
+/// panes, the two a new user reaches for first (whatever their keys).
+const FIRST_HINTS: [&str; 2] = ["filter", "pane"];
 
 /// What a file that could not be loaded means for the user, and what to run to know why.
 fn bad_note(rejected: usize) -> Option<String> {
@@ -47,16 +53,34 @@ fn bad_note(rejected: usize) -> Option<String> {
     })
 }
 
+/// The notes that are never cut for the keys: the corpus problems and what is wrong with the
+/// configuration file (in full when that leaves a third of the `width` to the keys).
+fn notes(view: &StatusView<'_>, width: usize) -> Option<String> {
+    let bad = bad_note(view.rejected);
+    let bad_w = bad.as_ref().map_or(0, |b| b.width() + 3);
+    let config = view.config_note.map(|(full, short)| {
+        if bad_w + full.width() + 2 <= width * 2 / 3 {
+            full.to_owned()
+        } else {
+            short.to_owned()
+        }
+    });
+    match (config, bad) {
+        (Some(c), Some(b)) => Some(format!("{c} · {b}")),
+        (c, b) => c.or(b),
+    }
+}
+
 /// The keys of `hints` that fit in `room` columns, in their own order, chosen by priority: the
 /// filter and pane keys first, then the others in order as long as they fit.
 fn fitting_hints(hints: Vec<(String, &'static str)>, room: usize) -> Vec<(String, &'static str)> {
     let w = |(key, hint): &(String, &str)| key.width() + hint.width() + 3;
-    let first = |k: &str| FIRST_KEYS.contains(&k);
+    let first = |h: &str| FIRST_HINTS.contains(&h);
     let mut keep = vec![false; hints.len()];
     let mut used = 0;
     let by_priority = (0..hints.len())
-        .filter(|&i| first(&hints[i].0))
-        .chain((0..hints.len()).filter(|&i| !first(&hints[i].0)));
+        .filter(|&i| first(hints[i].1))
+        .chain((0..hints.len()).filter(|&i| !first(hints[i].1)));
     for i in by_priority {
         let need = w(&hints[i]);
         if used + need <= room {
@@ -73,8 +97,7 @@ fn fitting_hints(hints: Vec<(String, &'static str)>, room: usize) -> Vec<(String
 
 /// The bar's text left of the keys, at most `room` columns: the corpus problems first and whole,
 /// then the message (or the counts, loading progress and corpus source), cut when they must be.
-fn summary(view: &StatusView<'_>, room: usize) -> String {
-    let bad = bad_note(view.rejected);
+fn summary(view: &StatusView<'_>, notes: Option<&str>, room: usize) -> String {
     let rest = if let Some(m) = view.message {
         m.to_owned()
     } else {
@@ -89,7 +112,7 @@ fn summary(view: &StatusView<'_>, room: usize) -> String {
             view.read
         )
     };
-    let head = match &bad {
+    let head = match notes {
         Some(b) => format!(" {b} · {rest}"),
         None => format!(" {rest}"),
     };
@@ -107,18 +130,23 @@ fn summary(view: &StatusView<'_>, room: usize) -> String {
 pub fn render(frame: &mut Frame<'_>, area: Rect, view: &StatusView<'_>) {
     let theme = view.theme;
     let width = usize::from(area.width);
-    // The corpus problems are never cut: the keys get what they leave (a third of the bar is
-    // kept for the summary when there are none).
-    let note_w = bad_note(view.rejected).map_or(0, |b| b.width() + 2);
+    // The corpus problems and the configuration file's are never cut: the keys get what they
+    // leave (a third of the bar is kept for the summary when there are none).
+    let notes = notes(view, width);
+    let note_w = notes.as_ref().map_or(0, |b| b.width() + 2);
     let room = (width * 2 / 3).min(width.saturating_sub(note_w + 1));
     let mut hints: Vec<Span<'_>> = Vec::new();
     let mut hints_w = 0;
-    for (key, hint) in fitting_hints(keymap::hints(view.context), room) {
+    for (key, hint) in fitting_hints(view.keymap.hints(view.context), room) {
         hints_w += key.width() + hint.width() + 3;
         hints.push(Span::styled(key, theme.key().patch(theme.status())));
         hints.push(Span::raw(format!(" {hint}  ")));
     }
-    let left = summary(view, width.saturating_sub(hints_w).saturating_sub(1));
+    let left = summary(
+        view,
+        notes.as_deref(),
+        width.saturating_sub(hints_w).saturating_sub(1),
+    );
     let pad = width.saturating_sub(left.width() + hints_w);
     let mut spans = vec![Span::raw(left), Span::raw(" ".repeat(pad))];
     spans.extend(hints);
@@ -137,8 +165,11 @@ mod tests {
 
     fn bar(width: u16, rejected: usize, message: Option<&str>) -> String {
         let theme = Theme::new(true);
+        let keymap = Keymap::default();
         let view = StatusView {
             context: Context::List,
+            keymap: &keymap,
+            config_note: None,
             message,
             articles: 5000,
             read: 120,
@@ -173,7 +204,7 @@ mod tests {
     fn a_wide_bar_shows_every_key_and_the_corpus_source() {
         let line = bar(200, 2, None);
         assert!(line.contains("/home/someone/corpus"), "{line}");
-        for (key, hint) in keymap::hints(Context::List) {
+        for (key, hint) in Keymap::default().hints(Context::List) {
             assert!(
                 line.contains(&format!("{key} {hint}")),
                 "{key} {hint} not in {line}"
