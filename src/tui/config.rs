@@ -17,6 +17,7 @@ use crate::corpus::state::Sort;
 use crate::tui::action::Action;
 use crate::tui::keymap::{CTRL_C, Context, Key, Keymap, action_name, action_named};
 use crate::tui::layout::{Panes, SINGLE_PANE};
+use crate::tui::theme::{BaseTheme, ColorDepth, DepthSetting, RoleColors, Theme};
 
 pub use default_file::default_file;
 use model::FileModel;
@@ -39,6 +40,26 @@ pub struct Settings {
     pub copy_command: Option<String>,
     /// Layout preferences.
     pub panes: Panes,
+    /// The built-in theme the colours start from.
+    pub theme: BaseTheme,
+    /// The colour depth asked for (`auto`: the terminal's).
+    pub color: DepthSetting,
+    /// The user's colours by role.
+    pub colors: RoleColors,
+}
+
+impl Settings {
+    /// The styles these settings give: `NO_COLOR` (set and not empty) always wins, as
+    /// <https://no-color.org> asks; else the depth of `color`.
+    pub fn theme(&self) -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let depth = if no_color {
+            ColorDepth::None
+        } else {
+            self.color.resolve()
+        };
+        Theme::build(self.theme, &self.colors, depth)
+    }
 }
 
 /// Reads the settings of a configuration file's `text`, or every problem in it (in the file's
@@ -88,6 +109,9 @@ pub fn parse(text: &str) -> Result<Settings, Vec<Problem>> {
         mouse: file.mouse,
         copy_command: file.copy_command,
         panes,
+        theme: file.theme.unwrap_or_default(),
+        color: file.color.unwrap_or_default(),
+        colors: file.colors.unwrap_or_default(),
     })
 }
 

@@ -111,7 +111,7 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<()> {
     // reported by them).
     let (aliases, _) = load_aliases(source.extra(ALIAS_FILE));
     let loading = Loading::start(source);
-    let mut app = App::loading(loading, &origin, loaded, theme::Theme::from_env())
+    let mut app = App::loading(loading, &origin, loaded, settings.theme())
         .context("cannot start the search thread")?;
     app.set_warning(warning);
     app.set_aliases(aliases);

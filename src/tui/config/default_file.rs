@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use crate::tui::keymap::{Context, KEY_SYNTAX, KEYMAP, action_name};
 use crate::tui::layout::{Panes, SINGLE_PANE};
+use crate::tui::theme::{BaseTheme, DepthSetting, Role, Theme};
 
 use super::QUOTE_PANEL_PERCENT;
 
@@ -59,6 +60,21 @@ pub fn default_file() -> String {
          words split at spaces, no shell). $AES_READER_COPY_COMMAND wins.",
     );
     out.push_str("# copy_command = \"wl-copy\"\n\n");
+    comment(
+        &mut out,
+        "The colours: dark (for a dark terminal background) or light (for a light one). The \
+         [colors] table below changes roles over it.",
+    );
+    out.push_str("theme = \"dark\"\n\n");
+    comment(
+        &mut out,
+        &format!(
+            "How many colours to use: {}. auto asks the terminal (COLORTERM, TERM); NO_COLOR, set, \
+             always means none.",
+            DepthSetting::NAMES.join(", ")
+        ),
+    );
+    out.push_str("color = \"auto\"\n\n");
     let panes = Panes::default();
     out.push_str("[layout]\n");
     comment(
@@ -78,6 +94,7 @@ pub fn default_file() -> String {
         ),
     );
     let _ = writeln!(out, "quote_panel_percent = {}\n", panes.quotes_percent);
+    write_colors(&mut out);
     comment(
         &mut out,
         "Keys, by context: action = [keys]. An action you name gets exactly those keys in its \
@@ -128,4 +145,24 @@ fn write_context(out: &mut String, ctx: Context) {
         let pad = width - binding.chars().count();
         let _ = writeln!(out, "{binding}{}  # {help}", " ".repeat(pad));
     }
+}
+
+/// The `[colors]` table: every role, commented out, at the dark theme's colour (the light
+/// theme's beside it).
+fn write_colors(out: &mut String) {
+    out.push_str("[colors]\n");
+    comment(
+        out,
+        "Colours by role, over the theme: a colour name (red, lightcyan, darkgray…), \"#rrggbb\" or \
+         a palette number 0-255, or a table { fg = \"…\", bg = \"…\", bold = true, italic = true, \
+         underline = true } where each part left out keeps the theme's. Below, each role at the \
+         dark theme's style, the light theme's in the comment.",
+    );
+    for role in Role::ALL {
+        let dark = Theme::default_spec(BaseTheme::Dark, role);
+        let light = Theme::default_spec(BaseTheme::Light, role);
+        let _ = writeln!(out, "# ({}; light theme: {light})", role.description());
+        let _ = writeln!(out, "# {} = {dark}", role.name());
+    }
+    out.push('\n');
 }

@@ -9,6 +9,7 @@ use toml::Spanned;
 
 use crate::corpus::state::Sort;
 use crate::tui::keymap::Context;
+use crate::tui::theme::{BaseTheme, DepthSetting, RoleColors};
 
 /// The whole file.
 #[derive(Debug, Default, Deserialize)]
@@ -20,6 +21,12 @@ pub struct FileModel {
     pub mouse: Option<bool>,
     /// The copy command for `y`.
     pub copy_command: Option<String>,
+    /// The built-in theme: `dark` or `light`.
+    pub theme: Option<BaseTheme>,
+    /// The colour depth: `auto`, `none`, `16`, `256` or `truecolor`.
+    pub color: Option<DepthSetting>,
+    /// Colours by role, over the theme.
+    pub colors: Option<RoleColors>,
     /// Layout preferences.
     pub layout: Option<LayoutModel>,
     /// Key bindings, per context.

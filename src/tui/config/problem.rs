@@ -31,11 +31,16 @@ impl Problem {
     /// A problem toml or serde found, in the file's words (serde's fields are settings, its
     /// variants values).
     pub fn from_toml(e: &toml::de::Error) -> Problem {
-        let message = e
-            .message()
-            .trim_end()
+        let message = e.message().trim_end();
+        // The roles of `[colors]` are serde variants too: call them what they are.
+        let value = if message.contains("`border_focused`") {
+            "unknown colour role"
+        } else {
+            "unknown value"
+        };
+        let message = message
             .replace("unknown field", "unknown setting")
-            .replace("unknown variant", "unknown value")
+            .replace("unknown variant", value)
             .replace(
                 "expected a sequence",
                 "expected a list of keys such as [\"j\", \"Down\"]",

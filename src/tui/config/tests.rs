@@ -35,6 +35,9 @@ fn the_default_file_gives_the_built_in_keymap_and_settings() {
     assert_eq!(settings.sort, Some(Sort::default()));
     assert_eq!(settings.mouse, Some(true));
     assert_eq!(settings.copy_command, None);
+    assert_eq!(settings.theme, BaseTheme::Dark);
+    assert_eq!(settings.color, DepthSetting::Auto);
+    assert_eq!(settings.colors, RoleColors::new());
 }
 
 #[test]
@@ -225,6 +228,40 @@ fn each_mistake_says_what_is_allowed() {
     );
     said("[layout]\nquote_panel_percent = 90\n", &["from 20 to 60"]);
     said("[layout]\nside_by_side_from = 10\n", &["at least 40"]);
+    said(
+        "theme = \"solar\"\n",
+        &["unknown value `solar`", "`dark` or `light`"],
+    );
+    said(
+        "color = \"8\"\n",
+        &["unknown colour depth", "\"truecolor\""],
+    );
+    said(
+        "[colors]\ntitel = \"red\"\n",
+        &["unknown colour role `titel`", "`metadata`"],
+    );
+    said(
+        "[colors]\nquote = \"purple\"\n",
+        &["unknown colour \"purple\"", "#rrggbb"],
+    );
+}
+
+#[test]
+fn the_theme_settings_choose_the_colours() {
+    use crate::tui::theme::{ColorDepth, ColorSpec, Role};
+    use ratatui::style::Color;
+    let s = parse("theme = \"light\"\ncolor = \"256\"\n[colors]\nquote = \"red\"\n").unwrap();
+    assert_eq!(s.theme, BaseTheme::Light);
+    assert_eq!(s.color, DepthSetting::Fixed(ColorDepth::Ansi256));
+    let mut colors = RoleColors::new();
+    colors.set(Role::Quote, ColorSpec::fg(Color::Red));
+    assert_eq!(s.colors, colors);
+    let built = Theme::build(s.theme, &s.colors, ColorDepth::Ansi256);
+    assert_eq!(built.quote().fg, Some(Color::Red));
+    assert_ne!(
+        built,
+        Theme::build(BaseTheme::Dark, &s.colors, ColorDepth::Ansi256)
+    );
 }
 
 #[test]
