@@ -206,7 +206,11 @@ fn a_missing_named_file_is_an_error_but_a_missing_default_one_is_not() {
     );
     let default = aes(dir.path(), &["config", "check"]);
     assert_eq!(default.status, 0, "{}", default.transcript());
-    assert!(default.stdout.starts_with("ok: no file at "), "{}", default.stdout);
+    assert!(
+        default.stdout.starts_with("ok: no file at "),
+        "{}",
+        default.stdout
+    );
     // The variable names a file that must exist.
     let by_env = Command::new(env!("CARGO_BIN_EXE_aes-reader"))
         .current_dir(dir.path())
@@ -226,7 +230,8 @@ fn the_config_flag_is_the_reader_s_alone() {
     let run = aes(dir.path(), &["--config", "c.toml", "list"]);
     assert_eq!(run.status, 2, "{}", run.transcript());
     assert!(
-        run.stderr.contains("--config is for the full-screen reader"),
+        run.stderr
+            .contains("--config is for the full-screen reader"),
         "{}",
         run.stderr
     );
