@@ -1,10 +1,10 @@
 //! Headless subcommands (`list`, `show`, `check`, `quotes`, `speakers`, `search`, `cite`) over the
-//! corpus, as readable text or JSON Lines (and CSV, Markdown, BibTeX, CSL-JSON for exports), and the
+//! corpus, as readable text or JSON Lines (and CSV, Markdown, BibTeX, CSL-JSON for exports), the
 //! packaging ones (`completions`, `man`), and `config` (the reader's configuration file): which
-//! command runs and its exit status here; the
-//! arguments in `args`, the commands' output in `articles` (list, show, check), `quotes` (quotes,
-//! speakers), `search` and `cite`, what they share in `output`, completions and the manual page in
-//! `packaging`, the log for bug reports in `log`, the `config` command in `config`.
+//! command runs and its exit status here; the arguments in `args`, the commands' output in
+//! `articles` (list, show, check), `quotes` (quotes, speakers), `search` and `cite`, what they
+//! share in `output`, completions and the manual page in `packaging`, the log for bug reports in
+//! `log`, the `config` command in `config`.
 
 mod args;
 mod articles;

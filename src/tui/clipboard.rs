@@ -2,8 +2,9 @@
 //! clipboard through OSC 52 (`ESC ] 52 ; c ; <base64> BEL`: it works over SSH, and in tmux with
 //! `set -g set-clipboard on`), or, when `AES_READER_COPY_COMMAND` names a command (`wl-copy`,
 //! `xclip -selection clipboard`, `pbcopy`), or else the configuration file's `copy_command` does,
-//! to that command's standard input instead: its words split at white space, no shell. The text is sanitized first, whatever its source;
-//! the OSC 52 payload is base64, so nothing in it can act on the terminal.
+//! to that command's standard input instead: its words split at white space, no shell. The text
+//! is sanitized first, whatever its source; the OSC 52 payload is base64, so nothing in it can act
+//! on the terminal.
 
 use std::io::Write;
 use std::process::{Command, Stdio};

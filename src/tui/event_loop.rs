@@ -1,8 +1,7 @@
 //! The one event loop: reads terminal events, turns them into actions through the keymap in
-//! effect (the App's), updates
-//! the [`App`], draws when something changed, asks for saves, and copies what `y` asked for (the
-//! App says what; `tui::clipboard` writes it) and opens the URL `o` asked for (`tui::opener`). Keys typed before the first list arrives wait for
-//! it, in order.
+//! effect (the App's), updates the [`App`], draws when something changed, asks for saves, and
+//! copies what `y` asked for (the App says what; `tui::clipboard` writes it) and opens the URL `o`
+//! asked for (`tui::opener`). Keys typed before the first list arrives wait for it, in order.
 
 use std::collections::VecDeque;
 use std::io::Write;

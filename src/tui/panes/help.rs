@@ -1,5 +1,5 @@
-//! The help overlay: every key of the keymap in effect, by context, then the quote panel's legend, in a box
-//! in the middle of the screen that scrolls.
+//! The help overlay: every key of the keymap in effect, by context, then the quote panel's
+//! legend, in a box in the middle of the screen that scrolls.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
