@@ -239,12 +239,47 @@ impl Source {
 
     /// Reads and ingests article file `i`: the article and its warnings, or why it was rejected.
     pub fn load(&self, i: usize) -> Option<LoadResult> {
-        let SourceFile { name, id, input } = self.files.get(i)?;
-        let bytes = match input.read() {
-            Ok(bytes) => bytes,
-            Err(e) => return Some(Err(Diagnostic::rejected(name, e.to_string()))),
+        let bytes = match self.read(i)? {
+            Ok((bytes, _)) => bytes,
+            Err(d) => return Some(Err(d)),
         };
-        Some(match ingest::ingest(name, &bytes) {
+        self.ingest(i, &bytes)
+    }
+
+    /// The shown name of article file `i` (see [`Source::files`]).
+    pub fn name(&self, i: usize) -> Option<&str> {
+        self.files.get(i).map(|f| f.name.as_str())
+    }
+
+    /// The id of article file `i` (see [`Source::ids`]).
+    pub fn id(&self, i: usize) -> Option<&ArticleId> {
+        self.files.get(i).map(|f| &f.id)
+    }
+
+    /// What the file system says of article file `i` now (following a link to its target),
+    /// without opening it: `None` for an in-memory file.
+    pub fn stat(&self, i: usize) -> Option<std::io::Result<fs::Metadata>> {
+        match &self.files.get(i)?.input {
+            Input::Path(p) => Some(fs::metadata(p)),
+            Input::Bytes(_) => None,
+        }
+    }
+
+    /// The bytes of article file `i`, read safely (see [`Source::load`]), with what the open file
+    /// said of itself before it was read (`None` for an in-memory file); or why it was rejected.
+    pub fn read(&self, i: usize) -> Option<Result<(Vec<u8>, Option<fs::Metadata>), Diagnostic>> {
+        let SourceFile { name, input, .. } = self.files.get(i)?;
+        let read = match input {
+            Input::Path(p) => files::read_with_meta(p).map(|(b, m)| (b, Some(m))),
+            Input::Bytes(b) => Ok((b.to_vec(), None)),
+        };
+        Some(read.map_err(|e| Diagnostic::rejected(name, e.to_string())))
+    }
+
+    /// Ingests `bytes` as article file `i`: the article and its warnings, or why it was rejected.
+    pub fn ingest(&self, i: usize, bytes: &[u8]) -> Option<LoadResult> {
+        let SourceFile { name, id, .. } = self.files.get(i)?;
+        Some(match ingest::ingest(name, bytes) {
             Ok(done) => {
                 let mut article = done.article;
                 article.id = id.clone();
