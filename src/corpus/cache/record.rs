@@ -36,12 +36,13 @@ pub struct Encoded {
 
 /// Makes the record of an article, its warnings and (unless `None`) its quotes. `None` when a
 /// blob would not fit its `u32` length (an article file is at most a few MB: never in practice).
-pub fn encode(article: &Article, warnings: &[Diagnostic], quotes: Option<&[Quote]>) -> Option<Encoded> {
+pub fn encode(
+    article: &Article,
+    warnings: &[Diagnostic],
+    quotes: Option<&[Quote]>,
+) -> Option<Encoded> {
     let mut bytes = Vec::new();
-    let article_len = push_blob(
-        &mut bytes,
-        &ArticleOut { article, warnings },
-    )?;
+    let article_len = push_blob(&mut bytes, &ArticleOut { article, warnings })?;
     let quotes_len = match quotes {
         Some(q) => Some(push_blob(&mut bytes, &q)?),
         None => None,
@@ -81,6 +82,25 @@ pub(super) fn decode_blob<T: for<'de> Deserialize<'de>>(bytes: &[u8], len: u32) 
         return Err("a record fails its checksum".into());
     }
     postcard::from_bytes(blob).map_err(|e| format!("a record cannot be decoded ({e})"))
+}
+
+/// The record in `bytes` (read at `place`): its first blob, and its quotes when `with_quotes`.
+pub(super) fn decode(
+    bytes: &[u8],
+    place: &super::Place,
+    with_quotes: bool,
+) -> Result<(ArticleIn, Option<Vec<Quote>>), Bad> {
+    let first = decode_blob(bytes, place.article_len)?;
+    let quotes = match place.quotes_len {
+        Some(len) if with_quotes => {
+            let rest = bytes
+                .get(BLOB_HEAD + place.article_len as usize..)
+                .ok_or("a record is cut short")?;
+            Some(decode_blob(rest, len)?)
+        }
+        _ => None,
+    };
+    Ok((first, quotes))
 }
 
 #[cfg(test)]

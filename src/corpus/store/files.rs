@@ -288,7 +288,7 @@ pub(super) fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
 /// corpus cache's fingerprint; taken before reading, so a change during the read is seen next
 /// time).
 pub(super) fn read_with_meta(path: &Path) -> Result<(Vec<u8>, fs::Metadata), ReadError> {
-    let (file, meta) = open_regular_meta(path)?;
+    let (file, meta) = open_regular(path)?;
     let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(size));
@@ -304,17 +304,12 @@ pub(super) fn read_with_meta(path: &Path) -> Result<(Vec<u8>, fs::Metadata), Rea
     Ok((bytes, meta))
 }
 
-/// Opens `path` and checks, on the open file, that it is a regular file; returns it with its size.
+/// Opens `path` and checks, on the open file, that it is a regular file; returns it with its metadata.
 /// Opening cannot block (a named pipe without a writer would wait for ever), and since the check is
 /// made on what was opened, a file swapped for a pipe or a device after the folder was listed is
 /// refused too. The file stays non-blocking: a regular file reads the same, and a special file
 /// that passes for one (`/proc/kmsg`) says it has nothing rather than wait.
-pub(super) fn open_regular(path: &Path) -> Result<(fs::File, u64), ReadError> {
-    open_regular_meta(path).map(|(file, meta)| (file, meta.len()))
-}
-
-/// [`open_regular`], with the open file's whole metadata.
-fn open_regular_meta(path: &Path) -> Result<(fs::File, fs::Metadata), ReadError> {
+fn open_regular(path: &Path) -> Result<(fs::File, fs::Metadata), ReadError> {
     let file = with_descriptor(|| open_nonblocking(path)).map_err(ReadError::Io)?;
     let meta = file.metadata().map_err(ReadError::Io)?;
     if !meta.is_file() {

@@ -45,6 +45,10 @@ pub struct Source {
     files: Vec<SourceFile>,
     extras: DataFiles,
     diagnostics: Vec<Diagnostic>,
+    /// The root of the corpus cache to load through (see [`Source::with_cache`]); none by default.
+    cache_root: Option<PathBuf>,
+    /// Symbolic links were followed when listing (part of the cache's validity key).
+    follows_symlinks: bool,
 }
 
 /// One article file: the name shown for it, its id and where its bytes are.
@@ -75,7 +79,9 @@ impl Source {
         match &origin {
             Origin::Dir { path, .. } => {
                 let path = path.clone();
-                Source::scan_dir(origin, &path, symlinks)
+                let mut source = Source::scan_dir(origin, &path, symlinks)?;
+                source.follows_symlinks = symlinks == Symlinks::Follow;
+                Ok(source)
             }
             Origin::Embedded => Ok(Source::new(
                 origin,
@@ -161,14 +167,35 @@ impl Source {
             files,
             extras,
             diagnostics,
+            cache_root: None,
+            follows_symlinks: false,
         }
+    }
+
+    /// The same corpus, loaded through the corpus cache under `root` (see
+    /// [`crate::corpus::cache`]) when it is a folder on disk; `None` loads without it.
+    pub fn with_cache(mut self, root: Option<PathBuf>) -> Source {
+        self.cache_root = root;
+        self
+    }
+
+    /// The root of the corpus cache this corpus is loaded through, if any.
+    pub fn cache_root(&self) -> Option<&Path> {
+        self.cache_root.as_deref()
+    }
+
+    /// True when symbolic links were followed out of the folder (`--follow-symlinks`).
+    pub fn follows_symlinks(&self) -> bool {
+        self.follows_symlinks
     }
 
     /// The same corpus with only the article files `keep` says yes to (given each file's id and
     /// shown name), in the same order; data files and listing problems stay. Ids are not made
-    /// again: each file keeps the one it has in the whole corpus.
+    /// again: each file keeps the one it has in the whole corpus. A part of a corpus is read
+    /// without the cache (its manifest describes the whole).
     pub(crate) fn retain(mut self, mut keep: impl FnMut(&str, &str) -> bool) -> Source {
         self.files.retain(|f| keep(f.id.as_str(), &f.name));
+        self.cache_root = None;
         self
     }
 
