@@ -137,9 +137,11 @@ impl Cache {
         self.segments.clear();
         let bytes = match fs::read(self.location.dir.join(write::MANIFEST)) {
             Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(e) => {
-                self.damaged(format!("its manifest cannot be read ({e})"));
+                // No cache yet (or none can be there): the commit says so if it cannot write.
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    tracing::warn!(cache = %self.location.shown(), "no manifest read: {e}");
+                }
                 return Ok(());
             }
         };
