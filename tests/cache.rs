@@ -5,7 +5,6 @@
 //! in a temporary folder (`AES_READER_CACHE_DIR`), never in ~/.cache.
 
 #[path = "../benches/support/corpus.rs"]
-#[allow(dead_code)]
 mod generated;
 
 use std::fs;

@@ -269,7 +269,7 @@ fn load_file(
         quotes
     };
     if let Some(cache) = cache {
-        let extract: &dyn Fn(&Article) -> Vec<Quote> = &extract;
+        let extract: crate::corpus::cache::Extract<'_> = &extract;
         return cache.load(source, i, aliases.is_some().then_some(extract));
     }
     Some(match source.load(i)? {

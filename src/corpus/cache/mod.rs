@@ -33,6 +33,9 @@ use manifest::{Entry, Fingerprint, Manifest, Place, Unusable};
 pub use paths::{CACHE_DIR_ENV, Location, default_root};
 pub use write::Summary;
 
+/// How an article's quotes are made (the quote engine, with the corpus's aliases).
+pub type Extract<'a> = &'a dyn Fn(&Article) -> Vec<Quote>;
+
 /// What one article file gives: the article and its warnings (or why it was rejected), and its
 /// quotes (none for an article-only load).
 pub type FileLoad = (LoadResult, Vec<Quote>);
@@ -210,12 +213,7 @@ impl Cache {
     /// Article file `i` of `source`, from its record when the file has not changed, else read
     /// and ingested (and its quotes made with `quotes`, when given) and recorded for the commit.
     /// Rejected files are not recorded.
-    pub fn load(
-        &self,
-        source: &Source,
-        i: usize,
-        quotes: Option<&dyn Fn(&Article) -> Vec<Quote>>,
-    ) -> Option<FileLoad> {
+    pub fn load(&self, source: &Source, i: usize, quotes: Option<Extract<'_>>) -> Option<FileLoad> {
         self.asked.fetch_add(1, Ordering::Relaxed);
         let name = source.name(i)?;
         let id = source.id(i)?;
@@ -292,7 +290,7 @@ impl Cache {
         &self,
         entry: Entry,
         id: &crate::corpus::article::ArticleId,
-        quotes: Option<&dyn Fn(&Article) -> Vec<Quote>>,
+        quotes: Option<Extract<'_>>,
     ) -> Option<FileLoad> {
         let with_quotes = quotes.is_some() && entry.place.quotes_len.is_some();
         let bytes = match self.record_bytes(&entry.place, with_quotes) {

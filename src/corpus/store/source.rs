@@ -33,6 +33,10 @@ pub enum StoreError {
 /// The data files of a corpus (such as `people.toml`): relative path and bytes.
 pub(crate) type DataFiles = Vec<(String, Vec<u8>)>;
 
+/// An article file's bytes, with what the open file said of itself (`None` for an in-memory
+/// file).
+pub type ReadFile = (Vec<u8>, Option<fs::Metadata>);
+
 /// What loading one file gives: the article and its warnings, or why it was rejected.
 pub type LoadResult = Result<(Article, Vec<Diagnostic>), Diagnostic>;
 
@@ -294,7 +298,7 @@ impl Source {
 
     /// The bytes of article file `i`, read safely (see [`Source::load`]), with what the open file
     /// said of itself before it was read (`None` for an in-memory file); or why it was rejected.
-    pub fn read(&self, i: usize) -> Option<Result<(Vec<u8>, Option<fs::Metadata>), Diagnostic>> {
+    pub fn read(&self, i: usize) -> Option<Result<ReadFile, Diagnostic>> {
         let SourceFile { name, input, .. } = self.files.get(i)?;
         let read = match input {
             Input::Path(p) => files::read_with_meta(p).map(|(b, m)| (b, Some(m))),
