@@ -1,7 +1,7 @@
 //! `aes-reader index`: builds or refreshes the corpus cache of a folder and says what it did in
 //! one line; `index --info [--json]` says where the cache is and what it holds.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::time::Instant;
 
 use anyhow::bail;
@@ -43,7 +43,20 @@ pub(super) fn run(
     }
     let started = Instant::now();
     let source = corpus.scan()?;
-    let loaded = Corpus::load(source);
+    let total = source.len();
+    let loaded = if std::io::stderr().is_terminal() {
+        let mut shown = Instant::now();
+        let loaded = Corpus::load_with_progress(source, &mut |n| {
+            if shown.elapsed().as_millis() >= 100 {
+                shown = Instant::now();
+                eprint!("\rindexing: {n} of {total} articles");
+            }
+        });
+        eprint!("\r\x1b[2K");
+        loaded
+    } else {
+        Corpus::load(source)
+    };
     let report = loaded.cache();
     print_notes(report);
     let articles = loaded.store().articles().len();

@@ -430,19 +430,23 @@ pub struct Corpus {
 impl Corpus {
     /// Reads every article of `source` with its quotes, on every core.
     pub fn load(source: Source) -> Corpus {
-        Corpus::load_with(source, |article, _, seq| {
-            (order_key(article.meta.date, seq), ())
-        })
-        .0
+        Corpus::load_with_progress(source, &mut |_| {})
+    }
+
+    /// [`Corpus::load`], telling `progress` how many articles are loaded as they come.
+    pub fn load_with_progress(source: Source, progress: &mut dyn FnMut(usize)) -> Corpus {
+        let prepare: Prepare<(u64, ())> = |article, _, seq| (order_key(article.meta.date, seq), ());
+        Corpus::load_with(source, prepare, progress).0
     }
 
     /// [`Corpus::load`], with a search index of the articles prepared on the same threads (a
     /// match's `index` is a position in [`Store::articles`]).
     pub fn load_with_index(source: Source) -> (Corpus, Index) {
-        let (corpus, docs) = Corpus::load_with(source, |article, quotes, seq| {
+        let prepare: Prepare<(u64, SearchDoc)> = |article, quotes, seq| {
             let doc = SearchDoc::new(article, quotes, seq);
             (doc.key(), doc)
-        });
+        };
+        let (corpus, docs) = Corpus::load_with(source, prepare, &mut |_| {});
         let mut index = Index::default();
         index.set_names(NameWords::from_aliases(&corpus.aliases));
         index.add(docs);
@@ -451,13 +455,20 @@ impl Corpus {
     }
 
     /// The corpus, and what `prepare` made of each article, in list order (by the key it gives).
-    fn load_with<Doc: Send>(source: Source, prepare: Prepare<(u64, Doc)>) -> (Corpus, Vec<Doc>) {
+    fn load_with<Doc: Send>(
+        source: Source,
+        prepare: Prepare<(u64, Doc)>,
+        progress: &mut dyn FnMut(usize),
+    ) -> (Corpus, Vec<Doc>) {
         let mut loaded = Vec::with_capacity(source.len());
         let (mut links, mut diagnostics, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
         let cache = Cache::open(&source);
         let aliases = run(&source, cache.as_ref(), prepare, |event| {
             match event {
-                LoadEvent::Batch(batch) => loaded.extend(batch),
+                LoadEvent::Batch(batch) => {
+                    loaded.extend(batch);
+                    progress(loaded.len());
+                }
                 LoadEvent::Links(l) => links = l,
                 LoadEvent::Done {
                     diagnostics: d,
