@@ -250,6 +250,7 @@ fn output_that_cannot_be_written_is_an_error_but_a_closed_pipe_is_not() {
     let full = Command::new(env!("CARGO_BIN_EXE_aes-reader"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["--dir", "articles", "quotes"])
+        .env("AES_READER_CACHE_DIR", cache_dir())
         .stdout(std::fs::File::create("/dev/full").unwrap())
         .output()
         .unwrap();
@@ -265,6 +266,7 @@ fn output_that_cannot_be_written_is_an_error_but_a_closed_pipe_is_not() {
         .arg("-c")
         .arg("set -o pipefail; \"$0\" --dir articles quotes | true")
         .arg(env!("CARGO_BIN_EXE_aes-reader"))
+        .env("AES_READER_CACHE_DIR", cache_dir())
         .output()
         .unwrap();
     assert!(piped.status.success());

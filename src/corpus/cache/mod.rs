@@ -64,6 +64,17 @@ pub struct Cache {
     found_generation: u64,
 }
 
+/// What happened to a file whose record is written again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileWas {
+    /// Not in the manifest.
+    Added,
+    /// In it, with other bytes.
+    Changed,
+    /// In it with the same bytes: its record was unusable, or lacked the quotes.
+    Same,
+}
+
 /// What this load decided for one file.
 #[derive(Debug)]
 enum Seen {
@@ -75,8 +86,8 @@ enum Seen {
         fingerprint: Fingerprint,
         read_at_ns: i64,
         record: record::Encoded,
-        /// The file was in the manifest (changed, or its record was bad or lacked quotes).
-        was_known: bool,
+        /// What happened to the file since the manifest was written.
+        file: FileWas,
     },
 }
 
@@ -258,7 +269,11 @@ impl Cache {
                 fingerprint,
                 read_at_ns,
                 record,
-                was_known: known.is_some(),
+                file: match known {
+                    None => FileWas::Added,
+                    Some(e) if e.fingerprint.hash == fingerprint.hash => FileWas::Same,
+                    Some(_) => FileWas::Changed,
+                },
             });
         }
         Some((Ok((article, warnings)), made.unwrap_or_default()))
@@ -321,7 +336,7 @@ impl Cache {
                         fingerprint: entry.fingerprint,
                         read_at_ns: entry.read_at_ns,
                         record,
-                        was_known: true,
+                        file: FileWas::Same,
                     });
                     return Some((Ok((first.article, first.warnings)), q));
                 }

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use super::manifest::{Entry, Manifest, Place};
-use super::{Cache, Seen};
+use super::{Cache, FileWas, Seen};
 
 /// The manifest's file name.
 pub(super) const MANIFEST: &str = "manifest.bin";
@@ -38,7 +38,7 @@ pub struct Summary {
     pub articles: usize,
     /// Files read for the first time.
     pub new: usize,
-    /// Files read again (changed, or their record was unusable).
+    /// Files whose bytes changed.
     pub changed: usize,
     /// Files the manifest named that are gone (or now rejected).
     pub removed: usize,
@@ -69,13 +69,11 @@ impl Cache {
         let (mut new, mut changed, mut moved) = (0, 0, false);
         for s in seen.values() {
             match s {
-                Seen::New { was_known, .. } => {
-                    if *was_known {
-                        changed += 1;
-                    } else {
-                        new += 1;
-                    }
-                }
+                Seen::New { file, .. } => match file {
+                    FileWas::Added => new += 1,
+                    FileWas::Changed => changed += 1,
+                    FileWas::Same => moved = true,
+                },
                 Seen::Kept(e) => {
                     moved |=
                         self.entries.get(&e.path).and_then(|&i| old?.entries.get(i)) != Some(e);
