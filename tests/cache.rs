@@ -165,6 +165,56 @@ fn a_changed_an_added_and_a_deleted_file_are_seen_on_the_next_load() {
 }
 
 #[test]
+fn segments_mostly_dead_are_compacted_into_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    for i in 0..10 {
+        write(
+            dir.path(),
+            &format!("a{i}.txt"),
+            &format!("Titre {i}"),
+            "Un paragraphe.",
+        );
+    }
+    let _ = listed(dir.path(), Some(root.path()));
+    // Four changed: the first segment keeps most of its records, a second one is added.
+    for i in 0..4 {
+        write(
+            dir.path(),
+            &format!("a{i}.txt"),
+            &format!("Titre {i}"),
+            "Un paragraphe plus long.",
+        );
+    }
+    let _ = listed(dir.path(), Some(root.path()));
+    let info = cache::info(root.path(), dir.path()).unwrap();
+    assert_eq!((info.articles, info.segments), (10, 2), "{info:?}");
+    // Four more: the first segment is now mostly dead, so every live record moves to one.
+    for i in 4..8 {
+        write(
+            dir.path(),
+            &format!("a{i}.txt"),
+            &format!("Titre {i}"),
+            "Un paragraphe plus long.",
+        );
+    }
+    let (rows, notes) = listed(dir.path(), Some(root.path()));
+    assert!(notes.is_empty(), "{notes:?}");
+    let info = cache::info(root.path(), dir.path()).unwrap();
+    assert_eq!(
+        (info.articles, info.segments, info.dead_bytes),
+        (10, 1, 0),
+        "{info:?}"
+    );
+    assert_eq!(rows, listed(dir.path(), None).0);
+    assert_eq!(
+        listed(dir.path(), Some(root.path())).0,
+        rows,
+        "read back from the compacted one"
+    );
+}
+
+#[test]
 fn a_same_size_change_in_the_same_second_is_seen_by_the_binary() {
     let dir = tempfile::tempdir().unwrap();
     let root = tempfile::tempdir().unwrap();
