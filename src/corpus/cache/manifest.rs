@@ -31,8 +31,14 @@ impl Fingerprint {
             use std::os::unix::fs::MetadataExt;
             Fingerprint {
                 size: meta.len(),
-                mtime_ns: meta.mtime().saturating_mul(1_000_000_000) + meta.mtime_nsec(),
-                ctime_ns: meta.ctime().saturating_mul(1_000_000_000) + meta.ctime_nsec(),
+                mtime_ns: meta
+                    .mtime()
+                    .saturating_mul(1_000_000_000)
+                    .saturating_add(meta.mtime_nsec()),
+                ctime_ns: meta
+                    .ctime()
+                    .saturating_mul(1_000_000_000)
+                    .saturating_add(meta.ctime_nsec()),
                 inode: meta.ino(),
                 device: meta.dev(),
                 hash,
