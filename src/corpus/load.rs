@@ -5,6 +5,9 @@
 //! articles in batches as they come ([`Loading`]), so its first screen never waits for the whole
 //! corpus; the headless commands wait for all of it ([`Store::from_source`] for the articles alone,
 //! [`Corpus::load`] with their quotes, [`Corpus::load_with_index`] with a search index too).
+//! A `Source` given a cache root ([`Source::with_cache`]) goes through the corpus cache
+//! ([`crate::corpus::cache`]): unchanged files come from their records, and what changed is
+//! committed at the end (after `Done` for the reader, before returning for the others).
 
 mod chunks;
 
@@ -590,6 +593,46 @@ mod tests {
                 assert_eq!(g, w, "links of {:?}", got.text);
             }
         }
+    }
+
+    #[test]
+    fn streaming_through_the_cache_gives_what_streaming_without_it_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = tempfile::tempdir().unwrap();
+        for i in 0..70 {
+            let text = format!("Titre {i}\n\n« Nous partons », a déclaré le ministre {i}.");
+            std::fs::write(dir.path().join(format!("a{i:03}.txt")), text).unwrap();
+        }
+        std::fs::write(dir.path().join("vide.txt"), "").unwrap();
+        let source = |cache: Option<&Path>| {
+            Source::scan(Origin::Dir {
+                path: dir.path().to_owned(),
+                via: "--dir",
+            })
+            .unwrap()
+            .with_cache(cache.map(Path::to_owned))
+        };
+        // Chunks arrive in the order they are done: compare in id order.
+        let sorted = |(articles, quotes, diagnostics): (Vec<Article>, Vec<Vec<Quote>>, _)| {
+            let mut all: Vec<(Article, Vec<Quote>)> = articles.into_iter().zip(quotes).collect();
+            all.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+            (all, diagnostics)
+        };
+        let collect = |s| sorted(collect(s));
+        let plain = collect(source(None));
+        let cold = collect(source(Some(root.path())));
+        // The loading thread commits after `Done`: wait for it.
+        for _ in 0..1000 {
+            let info = crate::corpus::cache::info(root.path(), dir.path()).unwrap();
+            if info.articles == 70 {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let warm = collect(source(Some(root.path())));
+        assert!(cold == plain, "cold through the cache differs");
+        assert!(warm == plain, "warm through the cache differs");
+        assert_eq!(plain.0.len(), 70);
     }
 
     #[cfg(unix)]
