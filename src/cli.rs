@@ -1,16 +1,17 @@
 //! Headless subcommands (`list`, `show`, `check`, `quotes`, `speakers`, `search`, `cite`) over the
 //! corpus, as readable text or JSON Lines (and CSV, Markdown, BibTeX, CSL-JSON for exports), the
-//! packaging ones (`completions`, `man`), and `config` (the reader's configuration file): which
-//! command runs and its exit status here; the arguments in `args`, the commands' output in
-//! `articles` (list, show, check), `quotes` (quotes, speakers), `search` and `cite`, what they
-//! share in `output`, completions and the manual page in `packaging`, the log for bug reports in
-//! `log`, the `config` command in `config`.
+//! packaging ones (`completions`, `man`), `index` (the corpus cache) and `config` (the reader's
+//! configuration file): which command runs and its exit status here; the arguments in `args`, the
+//! commands' output in `articles` (list, show, check), `quotes` (quotes, speakers), `search` and
+//! `cite`, what they share in `output`, the cache command in `index`, completions and the manual
+//! page in `packaging`, the log for bug reports in `log`, the `config` command in `config`.
 
 mod args;
 mod articles;
 mod cite;
 #[cfg(feature = "tui")]
 mod config;
+mod index;
 mod log;
 mod output;
 mod packaging;
@@ -23,7 +24,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 pub use self::args::{Args, Command};
-use crate::corpus::load::Corpus;
+use crate::corpus::cache;
+use crate::corpus::load::{CacheReport, Corpus};
 use crate::corpus::sanitize;
 use crate::corpus::store::{Origin, Source, Store, Symlinks};
 
@@ -65,6 +67,7 @@ fn dispatch(args: Args) -> anyhow::Result<u8> {
     let corpus = CorpusArgs {
         dir: args.dir,
         follow_symlinks: args.follow_symlinks,
+        cache: !args.no_index,
     };
     let Some(command) = args.command else {
         return open_reader(corpus.scan()?, !args.no_mouse, !args.no_state, args.config);
@@ -103,10 +106,12 @@ impl<T> Written<T> for io::Result<T> {
     }
 }
 
-/// Which corpus to read: `--dir` and `--follow-symlinks`.
+/// Which corpus to read: `--dir` and `--follow-symlinks`, and whether through the corpus cache
+/// (not with `--no-index`).
 struct CorpusArgs {
     dir: Option<PathBuf>,
     follow_symlinks: bool,
+    cache: bool,
 }
 
 impl CorpusArgs {
@@ -118,14 +123,18 @@ impl CorpusArgs {
             Symlinks::InsideOnly
         };
         let origin = Origin::resolve(self.dir);
-        let source = timed("listing the corpus", || Source::scan_with(origin, symlinks))?;
+        let source = timed("listing the corpus", || Source::scan_with(origin, symlinks))?
+            .with_cache(cache::root(self.cache));
         tracing::info!(origin = %source.origin(), files = source.len(), "corpus listed");
         Ok(source)
     }
 
     fn store(self) -> anyhow::Result<Store> {
         let source = self.scan()?;
-        let store = timed("reading the articles", || Store::from_source(source));
+        let (store, report) = timed("reading the articles", || {
+            Store::from_source_reporting(source)
+        });
+        print_notes(&report);
         log_store(&store);
         Ok(store)
     }
@@ -135,8 +144,17 @@ impl CorpusArgs {
         let corpus = timed("reading the articles and their quotes", || {
             Corpus::load(source)
         });
+        print_notes(corpus.cache());
         log_corpus(&corpus);
         Ok(corpus)
+    }
+}
+
+/// Says on standard error what a load has to say about the corpus cache (it was damaged, or
+/// could not be written): one line each, only when it happens.
+fn print_notes(report: &CacheReport) {
+    for n in &report.notes {
+        eprintln!("aes-reader: note: {}", sanitize::one_line(n));
     }
 }
 
@@ -252,11 +270,13 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
                 .collect::<Result<Vec<_>, _>>()?;
             cite::print_cite(&articles, format, out).written()?;
         }
+        Command::Index { info, json } => index::run(corpus, info, json, out)?,
         Command::Search { query, json } => {
             let source = corpus.scan()?;
             let (corpus, index) = timed("reading and indexing the articles", || {
                 Corpus::load_with_index(source)
             });
+            print_notes(corpus.cache());
             log_corpus(&corpus);
             if search::search(&corpus, &index, &query, json, out).written()? == 0 {
                 return Ok(nothing_found(&format!(

@@ -2,10 +2,22 @@
 //! and in JSON, run through the real binary: standard output, standard error and the exit status
 //! are pinned together (insta snapshots in `tests/snapshots/cli/`). Also: every JSON object opens
 //! with `"schema": 1`, `quotes --json` is byte for byte `quotes --format jsonl`, and what finds
-//! nothing says so on standard error with exit status 1.
+//! nothing says so on standard error with exit status 1. Each command runs twice, through a
+//! corpus cache of the test's own (cold, then warm): the second run prints the same bytes.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
+
+/// The corpus cache of this test process: under the build's temporary folder, emptied once.
+fn cache_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-golden-cache");
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    })
+}
 
 /// Runs `aes-reader ARGS…` in the crate's folder on the seeds (`--dir articles`, a relative path so
 /// the output names no machine's folder), piped: no terminal width, no colour, no log.
@@ -17,6 +29,7 @@ fn aes(args: &[&str]) -> Run {
         .env_remove("AES_READER_DIR")
         .env_remove("AES_READER_LOG")
         .env_remove("COLUMNS")
+        .env("AES_READER_CACHE_DIR", cache_dir())
         .output()
         .expect("the binary runs");
     Run {
@@ -51,6 +64,12 @@ impl Run {
 /// Pins the transcript of `aes-reader --dir articles ARGS…` as snapshot `name`.
 fn golden(name: &str, args: &[&str]) -> Run {
     let run = aes(args);
+    let warm = aes(args);
+    assert_eq!(
+        warm.transcript(),
+        run.transcript(),
+        "a second run (the cache warm) prints the same bytes"
+    );
     insta::with_settings!({
         snapshot_path => Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/cli"),
         prepend_module_to_snapshot => false,
@@ -231,6 +250,7 @@ fn output_that_cannot_be_written_is_an_error_but_a_closed_pipe_is_not() {
     let full = Command::new(env!("CARGO_BIN_EXE_aes-reader"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["--dir", "articles", "quotes"])
+        .env("AES_READER_CACHE_DIR", cache_dir())
         .stdout(std::fs::File::create("/dev/full").unwrap())
         .output()
         .unwrap();
@@ -246,6 +266,7 @@ fn output_that_cannot_be_written_is_an_error_but_a_closed_pipe_is_not() {
         .arg("-c")
         .arg("set -o pipefail; \"$0\" --dir articles quotes | true")
         .arg(env!("CARGO_BIN_EXE_aes-reader"))
+        .env("AES_READER_CACHE_DIR", cache_dir())
         .output()
         .unwrap();
     assert!(piped.status.success());

@@ -10,7 +10,11 @@ fn aes() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_aes-reader"));
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("AES_READER_DIR")
-        .env_remove("AES_READER_LOG");
+        .env_remove("AES_READER_LOG")
+        .env(
+            "AES_READER_CACHE_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-cache"),
+        );
     cmd
 }
 
@@ -63,7 +67,10 @@ fn render(page: &Path) -> Option<String> {
         eprintln!("skipped: `man` is not installed (apt-get install man-db)");
         return None;
     }
+    // Not justified: groff spreads the spaces of a justified line from alternate ends, so a
+    // phrase's two words could be two spaces apart depending on what came before.
     let out = Command::new("man")
+        .arg("--nj")
         .arg("-l")
         .arg(page)
         .env("MANPAGER", "cat")

@@ -212,7 +212,8 @@ exec \"$@\"";
         .arg(dir)
         .args(args)
         .env_remove("AES_READER_DIR")
-        .env("XDG_STATE_HOME", state.path());
+        .env("XDG_STATE_HOME", state.path())
+        .env("AES_READER_CACHE_DIR", state.path().join("cache"));
     within(300, move || cmd.output().unwrap()).expect("the run finishes")
 }
 

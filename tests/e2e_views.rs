@@ -34,6 +34,10 @@ fn headless(args: &[&str]) -> String {
         .arg("--dir")
         .arg(articles())
         .args(args)
+        .env(
+            "AES_READER_CACHE_DIR",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-cache"),
+        )
         .output()
         .expect("run aes-reader");
     assert!(out.status.success(), "{args:?}: {out:?}");

@@ -79,6 +79,10 @@ fn run(dir: &Path, args: &[&str]) -> Output {
         .arg(dir)
         .args(args)
         .env_remove("AES_READER_DIR")
+        .env(
+            "AES_READER_CACHE_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-cache"),
+        )
         .output()
         .unwrap()
 }

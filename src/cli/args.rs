@@ -11,6 +11,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use super::cite::CiteFormat;
 use super::log::LOG_ENV;
 use super::quotes::QuoteFormat;
+use crate::corpus::cache::CACHE_DIR_ENV;
 use crate::corpus::store::DIR_ENV;
 
 /// The exit statuses, for `--help` and the manual page.
@@ -28,8 +29,12 @@ pub(super) const EXIT_STATUSES: [(u8, &str); 3] = [
 ];
 
 /// The environment variables the commands read, for the manual page.
-pub(super) const ENVIRONMENT: [(&str, &str); 3] = [
+pub(super) const ENVIRONMENT: [(&str, &str); 4] = [
     (DIR_ENV, "the corpus folder when --dir is not given"),
+    (
+        CACHE_DIR_ENV,
+        "the corpus cache's folder (default: $XDG_CACHE_HOME/aes-reader, else ~/.cache/aes-reader)",
+    ),
     (
         LOG_ENV,
         "the log file when --log-file is not given (empty: no log)",
@@ -70,6 +75,9 @@ pub struct Args {
     /// timings, counts, errors; never article text.
     #[arg(long, global = true, value_name = "PATH")]
     pub log_file: Option<PathBuf>,
+    /// Neither read nor write the corpus cache: every file is read and cleaned again.
+    #[arg(long, global = true)]
+    pub no_index: bool,
     /// Reader only: do not capture the mouse (so the terminal's own text selection works).
     #[arg(long)]
     pub no_mouse: bool,
@@ -139,6 +147,17 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "FORMAT", default_value = "text")]
         format: CiteFormat,
     },
+    /// Build or refresh the corpus cache (what reading and cleaning each file and finding its
+    /// quotes gave), so that the next commands and the reader only redo that work for files that
+    /// changed. Every command keeps it up to date anyway; it can be deleted at any time.
+    Index {
+        /// Say where the cache is and what it holds (size, articles, segments, key) instead.
+        #[arg(long)]
+        info: bool,
+        /// With --info: one JSON object.
+        #[arg(long, requires = "info")]
+        json: bool,
+    },
     /// Search titles, outlets, authors, speakers, quotes and body text. Exits 1 when nothing
     /// matches.
     Search {
@@ -204,6 +223,7 @@ impl Command {
             Command::Speakers { .. } => "speakers",
             Command::Cite { .. } => "cite",
             Command::Search { .. } => "search",
+            Command::Index { .. } => "index",
             Command::Completions { .. } => "completions",
             Command::Man { .. } => "man",
             #[cfg(feature = "tui")]

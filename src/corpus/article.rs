@@ -5,7 +5,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Stable identifier of an article: its path relative to the corpus folder, without extension,
 /// with `/` separators (`000_aa1d56584d383c90`, `mali/2025-05-01-interview`).
@@ -42,6 +42,13 @@ impl fmt::Display for ArticleId {
 impl Serialize for ArticleId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.0)
+    }
+}
+
+/// The mirror of the `Serialize` above (a string), for the corpus cache's records.
+impl<'de> Deserialize<'de> for ArticleId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(|s| ArticleId(s.into()))
     }
 }
 
@@ -122,8 +129,18 @@ impl Serialize for PartialDate {
     }
 }
 
+/// The mirror of the `Serialize` above (`2025`, `2025-05` or `2025-05-12`), for the corpus
+/// cache's records; anything else is an error, not a made-up date.
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        PartialDate::parse_iso(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a date: {s:?}")))
+    }
+}
+
 /// What is known about an article besides its text. Front matter wins over detection.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     /// Headline; never empty (falls back to the file name).
     pub title: String,
@@ -142,7 +159,7 @@ pub struct Meta {
 }
 
 /// What a block of the body is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BlockKind {
     /// A section heading inside the article.
     Heading,
@@ -173,7 +190,7 @@ impl BlockKind {
 }
 
 /// One block of the body; its text is `body[range]` (byte range, always on char boundaries).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
@@ -193,8 +210,9 @@ pub fn order_key(date: Option<PartialDate>, seq: u32) -> u64 {
     (date << 32) | u64::from(seq)
 }
 
-/// A cleaned article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A cleaned article. (Serialized for the corpus cache only: the JSON output builds its own
+/// objects.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable identifier derived from the file name.
     pub id: ArticleId,

@@ -5,6 +5,9 @@
 //! articles in batches as they come ([`Loading`]), so its first screen never waits for the whole
 //! corpus; the headless commands wait for all of it ([`Store::from_source`] for the articles alone,
 //! [`Corpus::load`] with their quotes, [`Corpus::load_with_index`] with a search index too).
+//! A `Source` given a cache root ([`Source::with_cache`]) goes through the corpus cache
+//! ([`crate::corpus::cache`]): unchanged files come from their records, and what changed is
+//! committed at the end (after `Done` for the reader, before returning for the others).
 
 mod chunks;
 
@@ -15,6 +18,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 use crate::corpus::article::{Article, ArticleId, order_key};
+use crate::corpus::cache::{Cache, FileLoad, Summary};
 use crate::corpus::quote::{self, ALIAS_FILE, Aliases, Link, Quote};
 use crate::corpus::search::{Index, NameWords, SearchDoc};
 use crate::corpus::store::{self, Diagnostic, LoadResult, Origin, Source, Store, StoreError};
@@ -68,11 +72,11 @@ impl Loading {
         let (shared, sender) = (Arc::clone(&source), tx.clone());
         if std::thread::Builder::new()
             .name("load".into())
-            .spawn(move || run(&shared, SearchDoc::new, |e| sender.send(e).is_ok()))
+            .spawn(move || stream(&shared, |e| sender.send(e).is_ok()))
             .is_err()
         {
             // No thread to spare: load here; the events wait in the channel.
-            run(&source, SearchDoc::new, |e| tx.send(e).is_ok());
+            stream(&source, |e| tx.send(e).is_ok());
         }
         Loading {
             rx,
@@ -122,6 +126,35 @@ impl Loading {
     }
 }
 
+/// Loads `source` for the reader, through its cache when it has one: the cache's note joins the
+/// alias file's warnings in `Done`, and the cache is written after `Done` (the screen does not
+/// wait for it; a write error is logged).
+fn stream(source: &Source, mut emit: impl FnMut(LoadEvent) -> bool) {
+    let cache = Cache::open(source);
+    run(
+        source,
+        cache.as_ref(),
+        SearchDoc::new,
+        |event| match event {
+            LoadEvent::Done {
+                diagnostics,
+                mut warnings,
+            } => {
+                let notes = cache.as_ref().map(Cache::notes).unwrap_or_default();
+                warnings.extend(notes.into_iter().map(|n| format!("note: {n}")));
+                emit(LoadEvent::Done {
+                    diagnostics,
+                    warnings,
+                })
+            }
+            other => emit(other),
+        },
+    );
+    if let Some(Err(e)) = cache.map(Cache::commit) {
+        tracing::warn!("{e}");
+    }
+}
+
 /// What each article gets besides its quotes, prepared on the pool: the reader's search data
 /// ([`SearchDoc::new`]), or nothing (`quotes` and `speakers` need no search).
 type Prepare<Doc> = fn(&Article, &[Quote], u32) -> Doc;
@@ -135,6 +168,7 @@ type Part<Doc> = (Vec<(u64, Loaded<Doc>)>, Vec<Diagnostic>);
 /// false to stop. Returns the corpus's aliases (from its alias file).
 fn run<Doc: Send>(
     source: &Source,
+    cache: Option<&Cache>,
     prepare: Prepare<Doc>,
     mut emit: impl FnMut(LoadEvent<Doc>) -> bool,
 ) -> Aliases {
@@ -150,7 +184,8 @@ fn run<Doc: Send>(
         chunks::in_chunks(
             pool,
             source,
-            |files| load_chunk(source, files, &aliases, prepare),
+            |i| cache.is_some_and(|c| c.knows(source, i)),
+            |files| load_chunk(source, cache, files, &aliases, prepare),
             |(batch, diags): Part<Doc>| {
                 diagnostics.extend(diags);
                 let mut articles = Vec::with_capacity(batch.len());
@@ -194,6 +229,7 @@ fn run<Doc: Send>(
 /// with `aliases`) and what `prepare` makes of it, and the rejected files' diagnostics.
 fn load_chunk<Doc>(
     source: &Source,
+    cache: Option<&Cache>,
     files: std::ops::Range<usize>,
     aliases: &Aliases,
     prepare: Prepare<Doc>,
@@ -201,11 +237,9 @@ fn load_chunk<Doc>(
     let mut batch = Vec::with_capacity(files.len());
     let mut diags = Vec::new();
     for i in files {
-        match source.load(i) {
-            Some(Ok((article, warnings))) => {
+        match load_file(source, cache, i, Some(aliases)) {
+            Some((Ok((article, warnings)), quotes)) => {
                 diags.extend(warnings);
-                let mut quotes = quote::extract_article(&article, aliases);
-                quotes.shrink_to_fit();
                 let doc = prepare(&article, &quotes, seq(i));
                 let key = order_key(article.meta.date, seq(i));
                 batch.push((
@@ -217,11 +251,72 @@ fn load_chunk<Doc>(
                     },
                 ));
             }
-            Some(Err(d)) => diags.push(d),
+            Some((Err(d), _)) => diags.push(d),
             None => {}
         }
     }
     (batch, diags)
+}
+
+/// File `i` of `source`: through `cache` when there is one, else read and cleaned; with its
+/// quotes attributed with `aliases` (none when `None`: an article-only load).
+fn load_file(
+    source: &Source,
+    cache: Option<&Cache>,
+    i: usize,
+    aliases: Option<&Aliases>,
+) -> Option<FileLoad> {
+    let extract = |article: &Article| {
+        let mut quotes = aliases.map_or_else(Vec::new, |a| quote::extract_article(article, a));
+        quotes.shrink_to_fit();
+        quotes
+    };
+    if let Some(cache) = cache {
+        let extract: crate::corpus::cache::Extract<'_> = &extract;
+        return cache.load(source, i, aliases.is_some().then_some(extract));
+    }
+    Some(match source.load(i)? {
+        Ok((article, warnings)) => {
+            let quotes = extract(&article);
+            (Ok((article, warnings)), quotes)
+        }
+        Err(d) => (Err(d), Vec::new()),
+    })
+}
+
+/// What a load did with the corpus cache: its notes for the user (one line each: it was damaged,
+/// or could not be written) and what the commit did.
+#[derive(Debug, Clone, Default)]
+pub struct CacheReport {
+    /// Notes for the user.
+    pub notes: Vec<String>,
+    /// What was written (`None`: no cache, or it could not be written).
+    pub summary: Option<Summary>,
+    /// Where the cache is (`None`: no cache).
+    pub dir: Option<String>,
+}
+
+impl CacheReport {
+    /// Commits `cache`, gathering its notes.
+    fn of(cache: Option<Cache>) -> CacheReport {
+        let Some(cache) = cache else {
+            return CacheReport::default();
+        };
+        let mut notes = cache.notes();
+        let dir = Some(cache.location().shown());
+        let summary = match cache.commit() {
+            Ok(s) => Some(s),
+            Err(e) => {
+                notes.push(e);
+                None
+            }
+        };
+        CacheReport {
+            notes,
+            summary,
+            dir,
+        }
+    }
 }
 
 /// File `i`'s place in file order, as [`order_key`] takes it.
@@ -259,13 +354,26 @@ impl Store {
 
     /// Reads every article of `source` on every core (no quotes), in list order.
     pub fn from_source(source: Source) -> Store {
+        Store::from_source_reporting(source).0
+    }
+
+    /// [`Store::from_source`], through the corpus cache when `source` has one, with what was done
+    /// with it.
+    pub fn from_source_reporting(source: Source) -> (Store, CacheReport) {
+        let cache = Cache::open(&source);
+        let cache_ref = cache.as_ref();
         let mut loaded: Vec<Option<LoadResult>> = Vec::new();
         loaded.resize_with(source.len(), || None);
         chunks::with_pool(|pool| {
             chunks::in_chunks(
                 pool,
                 &source,
-                |files| files.map(|i| (i, source.load(i))).collect::<Vec<_>>(),
+                |i| cache_ref.is_some_and(|c| c.knows(&source, i)),
+                |files| {
+                    files
+                        .map(|i| (i, load_file(&source, cache_ref, i, None).map(|(r, _)| r)))
+                        .collect::<Vec<_>>()
+                },
                 |part| {
                     for (i, result) in part {
                         if let Some(slot) = loaded.get_mut(i) {
@@ -288,7 +396,11 @@ impl Store {
                 None => {}
             }
         }
-        Store::new(source, in_list_order(keyed), diagnostics)
+        let report = CacheReport::of(cache);
+        (
+            Store::new(source, in_list_order(keyed), diagnostics),
+            report,
+        )
     }
 
     /// The store of the articles of `source` that [`Store::find`] may answer `query` with, read
@@ -315,24 +427,29 @@ pub struct Corpus {
     quotes: Vec<Vec<Quote>>,
     aliases: Aliases,
     warnings: Vec<String>,
+    cache: CacheReport,
 }
 
 impl Corpus {
     /// Reads every article of `source` with its quotes, on every core.
     pub fn load(source: Source) -> Corpus {
-        Corpus::load_with(source, |article, _, seq| {
-            (order_key(article.meta.date, seq), ())
-        })
-        .0
+        Corpus::load_with_progress(source, &mut |_| {})
+    }
+
+    /// [`Corpus::load`], telling `progress` how many articles are loaded as they come.
+    pub fn load_with_progress(source: Source, progress: &mut dyn FnMut(usize)) -> Corpus {
+        let prepare: Prepare<(u64, ())> = |article, _, seq| (order_key(article.meta.date, seq), ());
+        Corpus::load_with(source, prepare, progress).0
     }
 
     /// [`Corpus::load`], with a search index of the articles prepared on the same threads (a
     /// match's `index` is a position in [`Store::articles`]).
     pub fn load_with_index(source: Source) -> (Corpus, Index) {
-        let (corpus, docs) = Corpus::load_with(source, |article, quotes, seq| {
+        let prepare: Prepare<(u64, SearchDoc)> = |article, quotes, seq| {
             let doc = SearchDoc::new(article, quotes, seq);
             (doc.key(), doc)
-        });
+        };
+        let (corpus, docs) = Corpus::load_with(source, prepare, &mut |_| {});
         let mut index = Index::default();
         index.set_names(NameWords::from_aliases(&corpus.aliases));
         index.add(docs);
@@ -341,12 +458,20 @@ impl Corpus {
     }
 
     /// The corpus, and what `prepare` made of each article, in list order (by the key it gives).
-    fn load_with<Doc: Send>(source: Source, prepare: Prepare<(u64, Doc)>) -> (Corpus, Vec<Doc>) {
+    fn load_with<Doc: Send>(
+        source: Source,
+        prepare: Prepare<(u64, Doc)>,
+        progress: &mut dyn FnMut(usize),
+    ) -> (Corpus, Vec<Doc>) {
         let mut loaded = Vec::with_capacity(source.len());
         let (mut links, mut diagnostics, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
-        let aliases = run(&source, prepare, |event| {
+        let cache = Cache::open(&source);
+        let aliases = run(&source, cache.as_ref(), prepare, |event| {
             match event {
-                LoadEvent::Batch(batch) => loaded.extend(batch),
+                LoadEvent::Batch(batch) => {
+                    loaded.extend(batch);
+                    progress(loaded.len());
+                }
                 LoadEvent::Links(l) => links = l,
                 LoadEvent::Done {
                     diagnostics: d,
@@ -380,6 +505,7 @@ impl Corpus {
             quotes,
             aliases,
             warnings,
+            cache: CacheReport::of(cache),
         };
         (corpus, docs)
     }
@@ -400,6 +526,11 @@ impl Corpus {
     /// Problems with the corpus's data files (the alias file).
     pub fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    /// What the load did with the corpus cache.
+    pub fn cache(&self) -> &CacheReport {
+        &self.cache
     }
 
     /// Other spellings of a speaker, from the alias file.
@@ -462,6 +593,46 @@ mod tests {
                 assert_eq!(g, w, "links of {:?}", got.text);
             }
         }
+    }
+
+    #[test]
+    fn streaming_through_the_cache_gives_what_streaming_without_it_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = tempfile::tempdir().unwrap();
+        for i in 0..70 {
+            let text = format!("Titre {i}\n\n« Nous partons », a déclaré le ministre {i}.");
+            std::fs::write(dir.path().join(format!("a{i:03}.txt")), text).unwrap();
+        }
+        std::fs::write(dir.path().join("vide.txt"), "").unwrap();
+        let source = |cache: Option<&Path>| {
+            Source::scan(Origin::Dir {
+                path: dir.path().to_owned(),
+                via: "--dir",
+            })
+            .unwrap()
+            .with_cache(cache.map(Path::to_owned))
+        };
+        // Chunks arrive in the order they are done: compare in id order.
+        let sorted = |(articles, quotes, diagnostics): (Vec<Article>, Vec<Vec<Quote>>, _)| {
+            let mut all: Vec<(Article, Vec<Quote>)> = articles.into_iter().zip(quotes).collect();
+            all.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+            (all, diagnostics)
+        };
+        let collect = |s| sorted(collect(s));
+        let plain = collect(source(None));
+        let cold = collect(source(Some(root.path())));
+        // The loading thread commits after `Done`: wait for it.
+        for _ in 0..1000 {
+            let info = crate::corpus::cache::info(root.path(), dir.path()).unwrap();
+            if info.articles == 70 {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let warm = collect(source(Some(root.path())));
+        assert!(cold == plain, "cold through the cache differs");
+        assert!(warm == plain, "warm through the cache differs");
+        assert_eq!(plain.0.len(), 70);
     }
 
     #[cfg(unix)]

@@ -20,7 +20,7 @@ pub use files::{MAX_FILE_BYTES, Symlinks};
 pub use names::{assign_ids, escape_name, unescape_name};
 pub use origin::{DIR_ENV, Origin};
 use source::DataFiles;
-pub use source::{LoadResult, Source, StoreError};
+pub use source::{LoadResult, ReadFile, Source, StoreError};
 
 /// No article matches what the user asked for.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

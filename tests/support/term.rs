@@ -56,6 +56,18 @@ impl Cmd {
         let mut c = CommandBuilder::new(program);
         c.cwd(std::env::current_dir().expect("the test's working folder"));
         c.env("TERM", TERM);
+        // The reader's corpus cache goes under the build's temporary folder, not ~/.cache.
+        c.env(
+            "AES_READER_CACHE_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-cache"),
+        );
+        // Nor a developer's own configuration file: the reader's built-in settings unless a test
+        // gives one (a later `env` replaces these).
+        c.env(
+            "XDG_CONFIG_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-config"),
+        );
+        c.env_remove("AES_READER_CONFIG");
         c.env_remove("COLUMNS");
         c.env_remove("LINES");
         Cmd(c)

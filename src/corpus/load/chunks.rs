@@ -57,6 +57,7 @@ pub(super) fn with_pool<R>(f: impl FnOnce(Option<&rayon::ThreadPool>) -> R) -> R
 pub(super) fn in_chunks<P: Send>(
     pool: Option<&rayon::ThreadPool>,
     source: &Source,
+    cached: impl Fn(usize) -> bool + Sync,
     work: impl Fn(Range<usize>) -> P + Sync,
     mut take: impl FnMut(P) -> bool,
 ) {
@@ -78,11 +79,13 @@ pub(super) fn in_chunks<P: Send>(
     std::thread::scope(|scope| {
         if source.on_disk() {
             for _ in 0..READERS {
-                let (next, fetched, stop) = (&next, &fetched, &stop);
+                let (next, fetched, stop, cached) = (&next, &fetched, &stop, &cached);
                 // A reader ahead that cannot start is only a little speed lost.
                 let _ = std::thread::Builder::new()
                     .name("read-ahead".into())
-                    .spawn_scoped(scope, move || read_ahead(source, next, fetched, stop));
+                    .spawn_scoped(scope, move || {
+                        read_ahead(source, cached, next, fetched, stop);
+                    });
             }
         }
         // Made here, so that stopping early drops the receiver and the pool's next send fails.
@@ -109,9 +112,16 @@ pub(super) fn in_chunks<P: Send>(
 }
 
 /// Reads files ahead of the pool (at most [`READ_AHEAD`] past the next one it takes) until every
-/// file is read or `stop` is set. Stands down when file descriptors run short: the pool needs them
+/// file is read or `stop` is set; files the corpus cache knows (`cached`) are left alone: their
+/// record is read instead. Stands down when file descriptors run short: the pool needs them
 /// more.
-fn read_ahead(source: &Source, next: &AtomicUsize, fetched: &AtomicUsize, stop: &AtomicBool) {
+fn read_ahead(
+    source: &Source,
+    cached: &(impl Fn(usize) -> bool + Sync),
+    next: &AtomicUsize,
+    fetched: &AtomicUsize,
+    stop: &AtomicBool,
+) {
     loop {
         let i = fetched.fetch_add(1, Ordering::Relaxed);
         if i >= source.len() || stop.load(Ordering::Relaxed) {
@@ -124,7 +134,7 @@ fn read_ahead(source: &Source, next: &AtomicUsize, fetched: &AtomicUsize, stop: 
             std::thread::sleep(Duration::from_millis(1));
         }
         // Files the pool has already taken are read by it.
-        if i >= next.load(Ordering::Relaxed) && !source.prefetch(i) {
+        if i >= next.load(Ordering::Relaxed) && !cached(i) && !source.prefetch(i) {
             return;
         }
     }

@@ -3,12 +3,12 @@
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::article::ArticleId;
 
 /// What kind of citation a quote is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// A whole clause in quotation marks.
@@ -34,7 +34,7 @@ impl QuoteKind {
 }
 
 /// How sure the engine is of a quote's speaker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     /// A guess the text supports but does not say: a speaker carried over from an earlier
@@ -60,7 +60,7 @@ impl Confidence {
 }
 
 /// Why a quote has its speaker: the cue in the text and how it was resolved, and how sure that is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The cue (`a déclaré`, `selon`, `X :`, `interview turn`) and its resolution (`pronoun "il"
     /// -> last subject or speaker`, `role noun "le ministre" -> apposition`), joined by ` · `.
@@ -70,7 +70,7 @@ pub struct Evidence {
 }
 
 /// Which text of the article a span refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
     /// The headline (`Meta::title`).
@@ -79,8 +79,8 @@ pub enum Field {
     Body,
 }
 
-/// One citation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One citation. (Serialized for the corpus cache only: the JSON output builds its own objects.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// The quoted words, without the marks.
     pub text: String,

@@ -1,9 +1,9 @@
 //! What the user is told about one file of the corpus: loaded with repairs, or rejected, and why.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The file was loaded, with repairs worth knowing about.
@@ -13,7 +13,7 @@ pub enum Severity {
 }
 
 /// Something to tell the user about one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Path relative to the corpus folder (sanitized for display).
     pub file: String,

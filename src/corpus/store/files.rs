@@ -281,7 +281,15 @@ impl fmt::Display for ReadError {
 
 /// Reads a whole file of at most [`MAX_FILE_BYTES`], refusing anything but a regular file.
 pub(super) fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
-    let (file, size) = open_regular(path)?;
+    read_with_meta(path).map(|(bytes, _)| bytes)
+}
+
+/// [`read`], with what the open file said of itself before it was read (size, times, inode: the
+/// corpus cache's fingerprint; taken before reading, so a change during the read is seen next
+/// time).
+pub(super) fn read_with_meta(path: &Path) -> Result<(Vec<u8>, fs::Metadata), ReadError> {
+    let (file, meta) = open_regular(path)?;
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(size));
     }
@@ -293,21 +301,21 @@ pub(super) fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
-/// Opens `path` and checks, on the open file, that it is a regular file; returns it with its size.
+/// Opens `path` and checks, on the open file, that it is a regular file; returns it with its metadata.
 /// Opening cannot block (a named pipe without a writer would wait for ever), and since the check is
 /// made on what was opened, a file swapped for a pipe or a device after the folder was listed is
 /// refused too. The file stays non-blocking: a regular file reads the same, and a special file
 /// that passes for one (`/proc/kmsg`) says it has nothing rather than wait.
-pub(super) fn open_regular(path: &Path) -> Result<(fs::File, u64), ReadError> {
+fn open_regular(path: &Path) -> Result<(fs::File, fs::Metadata), ReadError> {
     let file = with_descriptor(|| open_nonblocking(path)).map_err(ReadError::Io)?;
     let meta = file.metadata().map_err(ReadError::Io)?;
     if !meta.is_file() {
         return Err(ReadError::NotRegular(kind_of(&meta.file_type())));
     }
-    Ok((file, meta.len()))
+    Ok((file, meta))
 }
 
 /// Reads a file into the page cache and throws the bytes away; does not wait for a descriptor.

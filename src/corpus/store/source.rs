@@ -33,6 +33,10 @@ pub enum StoreError {
 /// The data files of a corpus (such as `people.toml`): relative path and bytes.
 pub(crate) type DataFiles = Vec<(String, Vec<u8>)>;
 
+/// An article file's bytes, with what the open file said of itself (`None` for an in-memory
+/// file).
+pub type ReadFile = (Vec<u8>, Option<fs::Metadata>);
+
 /// What loading one file gives: the article and its warnings, or why it was rejected.
 pub type LoadResult = Result<(Article, Vec<Diagnostic>), Diagnostic>;
 
@@ -45,6 +49,10 @@ pub struct Source {
     files: Vec<SourceFile>,
     extras: DataFiles,
     diagnostics: Vec<Diagnostic>,
+    /// The root of the corpus cache to load through (see [`Source::with_cache`]); none by default.
+    cache_root: Option<PathBuf>,
+    /// Symbolic links were followed when listing (part of the cache's validity key).
+    follows_symlinks: bool,
 }
 
 /// One article file: the name shown for it, its id and where its bytes are.
@@ -75,7 +83,9 @@ impl Source {
         match &origin {
             Origin::Dir { path, .. } => {
                 let path = path.clone();
-                Source::scan_dir(origin, &path, symlinks)
+                let mut source = Source::scan_dir(origin, &path, symlinks)?;
+                source.follows_symlinks = symlinks == Symlinks::Follow;
+                Ok(source)
             }
             Origin::Embedded => Ok(Source::new(
                 origin,
@@ -161,14 +171,35 @@ impl Source {
             files,
             extras,
             diagnostics,
+            cache_root: None,
+            follows_symlinks: false,
         }
+    }
+
+    /// The same corpus, loaded through the corpus cache under `root` (see
+    /// [`crate::corpus::cache`]) when it is a folder on disk; `None` loads without it.
+    pub fn with_cache(mut self, root: Option<PathBuf>) -> Source {
+        self.cache_root = root;
+        self
+    }
+
+    /// The root of the corpus cache this corpus is loaded through, if any.
+    pub fn cache_root(&self) -> Option<&Path> {
+        self.cache_root.as_deref()
+    }
+
+    /// True when symbolic links were followed out of the folder (`--follow-symlinks`).
+    pub fn follows_symlinks(&self) -> bool {
+        self.follows_symlinks
     }
 
     /// The same corpus with only the article files `keep` says yes to (given each file's id and
     /// shown name), in the same order; data files and listing problems stay. Ids are not made
-    /// again: each file keeps the one it has in the whole corpus.
+    /// again: each file keeps the one it has in the whole corpus. A part of a corpus is read
+    /// without the cache (its manifest describes the whole).
     pub(crate) fn retain(mut self, mut keep: impl FnMut(&str, &str) -> bool) -> Source {
         self.files.retain(|f| keep(f.id.as_str(), &f.name));
+        self.cache_root = None;
         self
     }
 
@@ -239,12 +270,47 @@ impl Source {
 
     /// Reads and ingests article file `i`: the article and its warnings, or why it was rejected.
     pub fn load(&self, i: usize) -> Option<LoadResult> {
-        let SourceFile { name, id, input } = self.files.get(i)?;
-        let bytes = match input.read() {
-            Ok(bytes) => bytes,
-            Err(e) => return Some(Err(Diagnostic::rejected(name, e.to_string()))),
+        let bytes = match self.read(i)? {
+            Ok((bytes, _)) => bytes,
+            Err(d) => return Some(Err(d)),
         };
-        Some(match ingest::ingest(name, &bytes) {
+        self.ingest(i, &bytes)
+    }
+
+    /// The shown name of article file `i` (see [`Source::files`]).
+    pub fn name(&self, i: usize) -> Option<&str> {
+        self.files.get(i).map(|f| f.name.as_str())
+    }
+
+    /// The id of article file `i` (see [`Source::ids`]).
+    pub fn id(&self, i: usize) -> Option<&ArticleId> {
+        self.files.get(i).map(|f| &f.id)
+    }
+
+    /// What the file system says of article file `i` now (following a link to its target),
+    /// without opening it: `None` for an in-memory file.
+    pub fn stat(&self, i: usize) -> Option<std::io::Result<fs::Metadata>> {
+        match &self.files.get(i)?.input {
+            Input::Path(p) => Some(fs::metadata(p)),
+            Input::Bytes(_) => None,
+        }
+    }
+
+    /// The bytes of article file `i`, read safely (see [`Source::load`]), with what the open file
+    /// said of itself before it was read (`None` for an in-memory file); or why it was rejected.
+    pub fn read(&self, i: usize) -> Option<Result<ReadFile, Diagnostic>> {
+        let SourceFile { name, input, .. } = self.files.get(i)?;
+        let read = match input {
+            Input::Path(p) => files::read_with_meta(p).map(|(b, m)| (b, Some(m))),
+            Input::Bytes(b) => Ok((b.to_vec(), None)),
+        };
+        Some(read.map_err(|e| Diagnostic::rejected(name, e.to_string())))
+    }
+
+    /// Ingests `bytes` as article file `i`: the article and its warnings, or why it was rejected.
+    pub fn ingest(&self, i: usize, bytes: &[u8]) -> Option<LoadResult> {
+        let SourceFile { name, id, .. } = self.files.get(i)?;
+        Some(match ingest::ingest(name, bytes) {
             Ok(done) => {
                 let mut article = done.article;
                 article.id = id.clone();

@@ -75,6 +75,7 @@ pub fn aes(dir: &Path, args: &[OsString], limit: Limit) -> Run {
         .env_remove("AES_READER_DIR")
         .env_remove("COLUMNS")
         .env("XDG_STATE_HOME", state.path())
+        .env("AES_READER_CACHE_DIR", state.path().join("cache"))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

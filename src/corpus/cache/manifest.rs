@@ -1,0 +1,245 @@
+//! The manifest, `manifest.bin`: a magic, the format, a checksum, then (postcard) the validity
+//! key, the generation, when it was written and, per article file, its fingerprint and where its
+//! record is. Any bytes decode to a manifest or to an error saying what is wrong, never a panic.
+
+use std::fs;
+
+use serde::{Deserialize, Serialize};
+
+use super::key::{FORMAT, Key};
+
+/// The first bytes of a manifest.
+const MAGIC: &[u8; 8] = b"AESRCMAN";
+
+/// What the file system says of an article file, and the hash of its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fingerprint {
+    pub size: u64,
+    pub mtime_ns: i64,
+    pub ctime_ns: i64,
+    pub inode: u64,
+    pub device: u64,
+    /// xxh3 of the bytes.
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of a file with this metadata and these bytes' hash.
+    pub fn of(meta: &fs::Metadata, hash: u64) -> Fingerprint {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Fingerprint {
+                size: meta.len(),
+                mtime_ns: meta
+                    .mtime()
+                    .saturating_mul(1_000_000_000)
+                    .saturating_add(meta.mtime_nsec()),
+                ctime_ns: meta
+                    .ctime()
+                    .saturating_mul(1_000_000_000)
+                    .saturating_add(meta.ctime_nsec()),
+                inode: meta.ino(),
+                device: meta.dev(),
+                hash,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let mtime_ns = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+            Fingerprint {
+                size: meta.len(),
+                mtime_ns,
+                ctime_ns: 0,
+                inode: 0,
+                device: 0,
+                hash,
+            }
+        }
+    }
+
+    /// Same size, times, inode and device (the hash aside).
+    pub fn same_stat(&self, other: &Fingerprint) -> bool {
+        (
+            self.size,
+            self.mtime_ns,
+            self.ctime_ns,
+            self.inode,
+            self.device,
+        ) == (
+            other.size,
+            other.mtime_ns,
+            other.ctime_ns,
+            other.inode,
+            other.device,
+        )
+    }
+}
+
+/// Where a record is: its segment, its offset there and the lengths of its blobs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub segment: u32,
+    pub offset: u64,
+    pub article_len: u32,
+    /// `None` for a record made by an article-only load.
+    pub quotes_len: Option<u32>,
+}
+
+impl Place {
+    /// The record's whole length in its segment.
+    pub fn len(&self) -> u64 {
+        let blob = |n: u32| super::record::BLOB_HEAD as u64 + u64::from(n);
+        blob(self.article_len) + self.quotes_len.map_or(0, blob)
+    }
+}
+
+/// One article file in the manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The file's shown name (relative path).
+    pub path: String,
+    pub fingerprint: Fingerprint,
+    /// When the file was read (ns since the epoch): a file changed within 2 s before is
+    /// "racy" and checked by content (git's rule).
+    pub read_at_ns: i64,
+    pub place: Place,
+}
+
+impl Entry {
+    /// True when its stat alone cannot be trusted: it was read within 2 s of its last change.
+    pub fn racy(&self) -> bool {
+        self.read_at_ns.saturating_sub(self.fingerprint.mtime_ns) < 2_000_000_000
+    }
+}
+
+/// A manifest's content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub key: Key,
+    /// Grows by one at each write: a writer that finds another generation than the one it read
+    /// leaves the newer manifest alone.
+    pub generation: u64,
+    /// When it was written (ms since the epoch).
+    pub written_ms: u64,
+    pub entries: Vec<Entry>,
+}
+
+/// Why a manifest could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unusable {
+    /// Another format number (another version of aes-reader).
+    OtherFormat,
+    /// Damaged bytes, with what is wrong.
+    Damaged(String),
+}
+
+impl Manifest {
+    /// The bytes of the manifest file.
+    pub fn encode(&self) -> Vec<u8> {
+        let body = postcard::to_stdvec(self).unwrap_or_default();
+        let mut out = Vec::with_capacity(body.len() + 20);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT.to_le_bytes());
+        out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes());
+        out.extend_from_slice(&body);
+        out
+    }
+
+    /// The manifest in `bytes`.
+    pub fn decode(bytes: &[u8]) -> Result<Manifest, Unusable> {
+        let damaged = |why: &str| Unusable::Damaged(why.to_owned());
+        let rest = bytes
+            .strip_prefix(MAGIC.as_slice())
+            .ok_or_else(|| damaged("the manifest does not start as one"))?;
+        let (format, rest) = rest
+            .split_first_chunk::<4>()
+            .ok_or_else(|| damaged("the manifest is cut short"))?;
+        if u32::from_le_bytes(*format) != FORMAT {
+            return Err(Unusable::OtherFormat);
+        }
+        let (sum, body) = rest
+            .split_first_chunk::<8>()
+            .ok_or_else(|| damaged("the manifest is cut short"))?;
+        if xxhash_rust::xxh3::xxh3_64(body) != u64::from_le_bytes(*sum) {
+            return Err(damaged("the manifest fails its checksum"));
+        }
+        postcard::from_bytes(body)
+            .map_err(|e| Unusable::Damaged(format!("the manifest cannot be decoded ({e})")))
+    }
+
+    /// The numbers of the segments its entries name, each once, in order.
+    pub fn segments(&self) -> Vec<u32> {
+        let mut s: Vec<u32> = self.entries.iter().map(|e| e.place.segment).collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Manifest {
+        let fingerprint = Fingerprint {
+            size: 10,
+            mtime_ns: 1,
+            ctime_ns: 2,
+            inode: 3,
+            device: 4,
+            hash: 5,
+        };
+        Manifest {
+            key: Key::current(Some(b"x"), false),
+            generation: 7,
+            written_ms: 8,
+            entries: (0..3)
+                .map(|i| Entry {
+                    path: format!("a{i}.txt"),
+                    fingerprint,
+                    read_at_ns: 9,
+                    place: Place {
+                        segment: i,
+                        offset: 0,
+                        article_len: 5,
+                        quotes_len: (i > 0).then_some(6),
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_manifest_reads_back_as_written() {
+        let m = sample();
+        assert_eq!(Manifest::decode(&m.encode()), Ok(m));
+    }
+
+    #[test]
+    fn every_cut_and_every_flipped_byte_is_refused() {
+        let bytes = sample().encode();
+        for n in 0..bytes.len() {
+            assert!(Manifest::decode(&bytes[..n]).is_err(), "cut at {n}");
+            let mut flipped = bytes.clone();
+            flipped[n] ^= 0x10;
+            assert!(Manifest::decode(&flipped).is_err(), "flipped at {n}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_decode_or_fail_without_a_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+            let _ = Manifest::decode(&bytes);
+            let mut with_magic = MAGIC.to_vec();
+            with_magic.extend_from_slice(&FORMAT.to_le_bytes());
+            with_magic.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&bytes).to_le_bytes());
+            with_magic.extend_from_slice(&bytes);
+            let _ = Manifest::decode(&with_magic);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! Committing a load to the cache: under the writer lock, new records go to a new segment (written
+//! to a temporary file, synced, renamed), then the manifest is replaced the same way and the
+//! segments no manifest names are deleted; when dead bytes pass half of the total, every live
+//! record is rewritten into one segment. Another process holding the lock, or a newer manifest
+//! than the one this load read, means this load writes nothing (the next one will). A write error
+//! leaves the previous manifest and segments as they were.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::manifest::{Entry, Manifest, Place};
+use super::{Cache, FileWas, Seen};
+
+/// The manifest's file name.
+pub(super) const MANIFEST: &str = "manifest.bin";
+/// The writer lock's file name.
+const LOCK: &str = "lock";
+
+/// The file name of segment `n`.
+pub(super) fn segment_name(n: u32) -> String {
+    format!("seg-{n}.bin")
+}
+
+/// The number of a segment file name.
+pub(super) fn segment_number(name: &str) -> Option<u32> {
+    name.strip_prefix("seg-")?
+        .strip_suffix(".bin")?
+        .parse()
+        .ok()
+}
+
+/// What a load did to the cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Articles the cache now holds (or would, had it been written).
+    pub articles: usize,
+    /// Files read for the first time.
+    pub new: usize,
+    /// Files whose bytes changed.
+    pub changed: usize,
+    /// Files the manifest named that are gone (or now rejected).
+    pub removed: usize,
+    /// The cache was written.
+    pub written: bool,
+    /// Another process was writing it: nothing was written this time.
+    pub busy: bool,
+}
+
+impl Cache {
+    /// Writes what this load found out, when it changes anything and the load went through every
+    /// file. The error is the note for the user (one line).
+    pub fn commit(self) -> Result<Summary, String> {
+        let complete = self.asked.load(std::sync::atomic::Ordering::Relaxed) >= self.total;
+        let seen = self.seen.into_inner().unwrap_or_else(|p| p.into_inner());
+        let damaged = self
+            .damage
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some();
+        let old = self.manifest.as_ref();
+        let removed = old.map_or(0, |m| {
+            m.entries
+                .iter()
+                .filter(|e| !seen.contains_key(&e.path))
+                .count()
+        });
+        let (mut new, mut changed, mut moved) = (0, 0, false);
+        for s in seen.values() {
+            match s {
+                Seen::New { file, .. } => match file {
+                    FileWas::Added => new += 1,
+                    FileWas::Changed => changed += 1,
+                    FileWas::Same => moved = true,
+                },
+                Seen::Kept(e) => {
+                    moved |=
+                        self.entries.get(&e.path).and_then(|&i| old?.entries.get(i)) != Some(e);
+                }
+            }
+        }
+        let mut summary = Summary {
+            articles: seen.len(),
+            new,
+            changed,
+            removed,
+            written: false,
+            busy: false,
+        };
+        let dirty = new + changed + removed > 0
+            || moved
+            || damaged
+            || self.stale
+            || (old.is_none() && !seen.is_empty());
+        if !complete || !dirty {
+            return Ok(summary);
+        }
+        let fail = |what: &str, e: io::Error| {
+            format!(
+                "cannot update the corpus cache at {} ({what}: {e}); it stays as it was, and the next run tries again",
+                self.location.shown()
+            )
+        };
+        self.location
+            .create()
+            .map_err(|e| fail("creating its folder", e))?;
+        let dir = &self.location.dir;
+        let lock = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK))
+            .map_err(|e| fail("opening its lock", e))?;
+        match fs4::FileExt::try_lock(&lock) {
+            Ok(()) => {}
+            Err(fs4::TryLockError::WouldBlock) => {
+                summary.busy = true;
+                return Ok(summary);
+            }
+            Err(fs4::TryLockError::Error(e)) => return Err(fail("taking its lock", e)),
+        }
+        // Another writer went first: its manifest is newer than what this load read.
+        let generation = self.found_generation;
+        if on_disk_generation(dir) != generation {
+            summary.busy = true;
+            return Ok(summary);
+        }
+        remove_leftovers(dir);
+        let mut next_segment = next_segment_number(dir);
+        let mut entries = Vec::with_capacity(seen.len());
+        let mut fresh: Vec<u8> = Vec::new();
+        let mut kept_bytes = 0u64;
+        for s in seen.into_values() {
+            match s {
+                Seen::Kept(e) => {
+                    kept_bytes += e.place.len();
+                    entries.push(e);
+                }
+                Seen::New {
+                    path,
+                    fingerprint,
+                    read_at_ns,
+                    record,
+                    ..
+                } => {
+                    let place = Place {
+                        segment: next_segment,
+                        offset: fresh.len() as u64,
+                        article_len: record.article_len,
+                        quotes_len: record.quotes_len,
+                    };
+                    fresh.extend_from_slice(&record.bytes);
+                    entries.push(Entry {
+                        path,
+                        fingerprint,
+                        read_at_ns,
+                        place,
+                    });
+                }
+            }
+        }
+        // Dead bytes: what the segments kept hold beyond their live records.
+        let kept_segments: HashMap<u32, u64> = entries
+            .iter()
+            .filter(|e| e.place.segment != next_segment)
+            .map(|e| (e.place.segment, segment_size(dir, e.place.segment)))
+            .collect();
+        let total: u64 = kept_segments.values().sum();
+        if total > 0 && total - kept_bytes.min(total) > total / 2 {
+            // Compact: every kept record is appended to the new segment.
+            for e in &mut entries {
+                if e.place.segment == next_segment {
+                    continue;
+                }
+                let mut buf = vec![0; usize::try_from(e.place.len()).unwrap_or(usize::MAX)];
+                if let Some(f) = self.segments.get(&e.place.segment)
+                    && super::read_at(f, &mut buf, e.place.offset).is_ok()
+                {
+                    e.place.segment = next_segment;
+                    e.place.offset = fresh.len() as u64;
+                    fresh.extend_from_slice(&buf);
+                } else {
+                    // Unreadable now: the file will be read again next time.
+                    e.path.clear();
+                }
+            }
+            entries.retain(|e| !e.path.is_empty());
+        }
+        if fresh.is_empty() {
+            next_segment = u32::MAX;
+        } else {
+            write_atomically(dir, &segment_name(next_segment), &fresh)
+                .map_err(|e| fail("writing a segment", e))?;
+        }
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        let manifest = Manifest {
+            key: self.key,
+            generation: generation + 1,
+            written_ms: u64::try_from(super::now_ns() / 1_000_000).unwrap_or(0),
+            entries,
+        };
+        if let Err(e) = write_atomically(dir, MANIFEST, &manifest.encode()) {
+            if next_segment != u32::MAX {
+                let _ = fs::remove_file(dir.join(segment_name(next_segment)));
+            }
+            return Err(fail("writing its manifest", e));
+        }
+        sync_dir(dir);
+        remove_unnamed_segments(dir, &manifest.segments());
+        summary.articles = manifest.entries.len();
+        summary.written = true;
+        Ok(summary)
+    }
+}
+
+/// The generation of the manifest now on disk (0 when there is none or it is unusable).
+fn on_disk_generation(dir: &Path) -> u64 {
+    fs::read(dir.join(MANIFEST))
+        .ok()
+        .and_then(|b| Manifest::decode(&b).ok())
+        .map_or(0, |m| m.generation)
+}
+
+fn segment_size(dir: &Path, n: u32) -> u64 {
+    fs::metadata(dir.join(segment_name(n))).map_or(0, |m| m.len())
+}
+
+/// One more than the highest segment number in the folder.
+fn next_segment_number(dir: &Path) -> u32 {
+    fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| segment_number(&e.ok()?.file_name().to_string_lossy()))
+        .max()
+        .map_or(1, |n| n.saturating_add(1))
+}
+
+/// Removes the temporary files a writer stopped half-way left (only a writer holding the lock
+/// calls this, and only a writer holding it makes them).
+fn remove_leftovers(dir: &Path) {
+    for e in fs::read_dir(dir).into_iter().flatten().flatten() {
+        if e.file_name().to_string_lossy().ends_with(".tmp") {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Deletes the segments `named` does not hold (a process still reading one keeps its open file).
+fn remove_unnamed_segments(dir: &Path, named: &[u32]) {
+    for e in fs::read_dir(dir).into_iter().flatten().flatten() {
+        if let Some(n) = segment_number(&e.file_name().to_string_lossy())
+            && !named.contains(&n)
+        {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Writes `bytes` to `dir/name` through a synced temporary file renamed over it.
+fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<()> {
+    let tmp = dir.join(format!("{name}.tmp"));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, dir.join(name))
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Syncs the folder, so the renames in it last (Unix; elsewhere there is nothing to do).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
