@@ -2,6 +2,7 @@
 //! CPU work runs on every core through rayon (loading on a pool of its own, see [`load`]).
 
 pub mod article;
+pub mod catalog;
 pub mod cite;
 pub mod ingest;
 pub mod load;
