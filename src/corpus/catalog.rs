@@ -101,10 +101,11 @@ impl Catalog {
             for s in [r.outlet, r.author, r.url] {
                 c.push_str(s.unwrap_or(""));
             }
+            let bit = |present: bool, bit: u8| if present { bit } else { 0 };
             c.has.push(
-                u8::from(r.outlet.is_some()) * HAS_OUTLET
-                    | u8::from(r.author.is_some()) * HAS_AUTHOR
-                    | u8::from(r.url.is_some()) * HAS_URL,
+                bit(r.outlet.is_some(), HAS_OUTLET)
+                    | bit(r.author.is_some(), HAS_AUTHOR)
+                    | bit(r.url.is_some(), HAS_URL),
             );
             c.dates.push(r.date);
             c.words.push(r.words as u64);
@@ -132,7 +133,9 @@ impl Catalog {
         let has = *self.has.get(i)?;
         let field = |k: usize| {
             let at = i * FIELDS + k;
-            let start = at.checked_sub(1).map_or(Some(0), |p| self.ends.get(p).copied())?;
+            let start = at
+                .checked_sub(1)
+                .map_or(Some(0), |p| self.ends.get(p).copied())?;
             let end = *self.ends.get(at)?;
             self.text
                 .get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)
@@ -206,7 +209,9 @@ impl Catalog {
 
 fn pack(d: Option<PartialDate>) -> u32 {
     d.map_or(0, |d| {
-        u32::from(d.year) << 16 | u32::from(d.month.unwrap_or(0)) << 8 | u32::from(d.day.unwrap_or(0))
+        u32::from(d.year) << 16
+            | u32::from(d.month.unwrap_or(0)) << 8
+            | u32::from(d.day.unwrap_or(0))
     })
 }
 

@@ -53,7 +53,10 @@ fn a_damaged_or_cut_catalog_is_an_error_that_says_so() {
     let bytes = saved(&Catalog::from_store(&Store::embedded()));
     for cut in [0, 7, 28, bytes.len() - 1] {
         let err = Catalog::read_from(&bytes[..cut]).expect_err("a cut file");
-        assert!(matches!(err, PersistError::Truncated { .. }), "{cut}: {err}");
+        assert!(
+            matches!(err, PersistError::Truncated { .. }),
+            "{cut}: {err}"
+        );
     }
     let mut flipped = bytes.clone();
     flipped[bytes.len() / 2] ^= 4;

@@ -252,14 +252,11 @@ proptest! {
         }
         // With a right checksum the bytes are a forged file, which may decode: then it holds
         // together enough to answer without a panic.
-        match Index::read_from(&b, Box::new(Skim::default())) {
-            Ok(index) => {
-                for q in ["", "a", "securite", "sahel aes"] {
-                    let _ = index.search(q);
-                }
-                prop_assert!(with_header);
+        if let Ok(index) = Index::read_from(&b, Box::new(Skim::default())) {
+            for q in ["", "a", "securite", "sahel aes"] {
+                let _ = index.search(q);
             }
-            Err(_) => {}
+            prop_assert!(with_header);
         }
     }
 
