@@ -2,6 +2,7 @@
 //! files.
 
 use std::collections::BTreeMap;
+use std::fmt::Display;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -9,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::output::{CharOffsets, pad, terminal_width, to_json};
 use crate::corpus::article::{Article, BlockKind};
+use crate::corpus::catalog::Row;
 use crate::corpus::store::{Diagnostic, Severity, Store};
 use crate::corpus::text::truncate;
 
@@ -27,29 +29,45 @@ struct ListItem<'a> {
 
 impl<'a> ListItem<'a> {
     fn new(a: &'a Article) -> Self {
+        ListItem::of_row(Row::of(a))
+    }
+
+    fn of_row(r: Row<'a>) -> Self {
         ListItem {
-            id: a.id.as_str(),
-            file: &a.file,
-            title: &a.meta.title,
-            date: a.meta.date.map(|d| d.to_string()),
-            source: a.meta.source.as_deref(),
-            author: a.meta.author.as_deref(),
-            url: a.meta.url.as_deref(),
-            words: a.words(),
+            id: r.id,
+            file: r.file,
+            title: r.title,
+            date: r.date.map(|d| d.to_string()),
+            source: r.outlet,
+            author: r.author,
+            url: r.url,
+            words: r.words,
         }
     }
 }
 
 /// `list`: one row per article (or one JSON object), the corpus named first.
 pub(super) fn list(store: &Store, json: bool, out: &mut impl Write) -> io::Result<()> {
+    let rows: Vec<Row<'_>> = store.articles().iter().map(Row::of).collect();
+    list_rows(store.origin(), store.rejected(), &rows, json, out)
+}
+
+/// [`list`] of `rows` (a store's, or a saved [`crate::corpus::catalog::Catalog`]'s), for the
+/// corpus `origin` with `rejected` files.
+pub(super) fn list_rows(
+    origin: &impl Display,
+    rejected: usize,
+    rows: &[Row<'_>],
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
     if json {
-        for a in store.articles() {
-            writeln!(out, "{}", to_json(&ListItem::new(a)))?;
+        for r in rows {
+            writeln!(out, "{}", to_json(&ListItem::of_row(*r)))?;
         }
         return Ok(());
     }
-    let n = store.articles().len();
-    let rejected = store.rejected();
+    let n = rows.len();
     let bad = if rejected > 0 {
         format!(", {rejected} rejected (run `aes-reader check`)")
     } else {
@@ -57,21 +75,13 @@ pub(super) fn list(store: &Store, json: bool, out: &mut impl Write) -> io::Resul
     };
     writeln!(
         out,
-        "# corpus: {} · {n} article{}{bad}",
-        store.origin(),
+        "# corpus: {origin} · {n} article{}{bad}",
         if n == 1 { "" } else { "s" }
     )?;
-    let id_w = store
-        .articles()
+    let id_w = rows.iter().map(|r| r.id.width()).max().unwrap_or(2).max(2);
+    let src_w = rows
         .iter()
-        .map(|a| a.id.as_str().width())
-        .max()
-        .unwrap_or(2)
-        .max(2);
-    let src_w = store
-        .articles()
-        .iter()
-        .map(|a| a.meta.source.as_deref().map_or(1, |s| s.width().min(20)))
+        .map(|r| r.outlet.map_or(1, |s| s.width().min(20)))
         .max()
         .unwrap_or(6)
         .max(6);
@@ -83,21 +93,18 @@ pub(super) fn list(store: &Store, json: bool, out: &mut impl Write) -> io::Resul
         "DATE",
         pad("OUTLET", src_w)
     )?;
-    for a in store.articles() {
-        let date = a
-            .meta
-            .date
-            .map_or_else(|| "-".to_owned(), |d| d.to_string());
-        let source = truncate(a.meta.source.as_deref().unwrap_or("-"), src_w);
+    for r in rows {
+        let date = r.date.map_or_else(|| "-".to_owned(), |d| d.to_string());
+        let source = truncate(r.outlet.unwrap_or("-"), src_w);
         let used = id_w + 2 + 10 + 2 + src_w + 2;
         let title = match width {
-            Some(w) => truncate(&a.meta.title, w.saturating_sub(used).max(20)),
-            None => a.meta.title.clone(),
+            Some(w) => truncate(r.title, w.saturating_sub(used).max(20)),
+            None => r.title.to_owned(),
         };
         writeln!(
             out,
             "{}  {:<10}  {}  {title}",
-            pad(a.id.as_str(), id_w),
+            pad(r.id, id_w),
             date,
             pad(&source, src_w)
         )?;
@@ -240,3 +247,6 @@ pub(super) fn check(store: &Store, out: &mut impl Write) -> io::Result<usize> {
     )?;
     Ok(rejected)
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,13 +5,61 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::output::to_json;
+use crate::corpus::article::Article;
+use crate::corpus::catalog::Row;
 use crate::corpus::load::Corpus;
 use crate::corpus::search::Index;
+
+/// What `search` prints of a matched article.
+pub(super) struct Shown<'a> {
+    id: &'a str,
+    file: &'a str,
+    title: &'a str,
+}
+
+impl<'a> From<&'a Article> for Shown<'a> {
+    fn from(a: &'a Article) -> Self {
+        Shown {
+            id: a.id.as_str(),
+            file: &a.file,
+            title: &a.meta.title,
+        }
+    }
+}
+
+impl<'a> From<Row<'a>> for Shown<'a> {
+    fn from(r: Row<'a>) -> Self {
+        Shown {
+            id: r.id,
+            file: r.file,
+            title: r.title,
+        }
+    }
+}
 
 /// `search QUERY`: ranked matches from the search engine (`corpus::search`), one per line; how
 /// many were printed.
 pub(super) fn search(
     corpus: &Corpus,
+    index: &Index,
+    query: &str,
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<usize> {
+    let articles = corpus.store().articles();
+    search_shown(
+        |i| articles.get(i).map(Shown::from),
+        index,
+        query,
+        json,
+        out,
+    )
+}
+
+/// [`search`], the matched article `i` shown as `shown(i)` says (from a store, or from a saved
+/// [`crate::corpus::catalog::Catalog`]'s row `i`).
+pub(super) fn search_shown<'a>(
+    shown: impl Fn(usize) -> Option<Shown<'a>>,
     index: &Index,
     query: &str,
     json: bool,
@@ -31,18 +79,17 @@ pub(super) fn search(
     fn is_zero(n: &u8) -> bool {
         *n == 0
     }
-    let articles = corpus.store().articles();
     let mut printed = 0;
     for m in index.search(query).iter() {
-        let Some(a) = articles.get(m.index) else {
+        let Some(a) = shown(m.index) else {
             continue;
         };
         let fields: Vec<&'static str> = m.fields.iter().map(|f| f.name()).collect();
         if json {
             let hit = Hit {
-                id: a.id.as_str(),
-                file: &a.file,
-                title: &a.meta.title,
+                id: a.id,
+                file: a.file,
+                title: a.title,
                 score: m.score,
                 fields,
                 typos: m.typos,
@@ -54,15 +101,12 @@ pub(super) fn search(
                 1 => "  (1 typo)".to_owned(),
                 n => format!("  ({n} typos)"),
             };
-            writeln!(
-                out,
-                "{}  {}  [{}]{typos}",
-                a.id,
-                a.meta.title,
-                fields.join(",")
-            )?;
+            writeln!(out, "{}  {}  [{}]{typos}", a.id, a.title, fields.join(","))?;
         }
         printed += 1;
     }
     Ok(printed)
 }
+
+#[cfg(test)]
+mod tests;

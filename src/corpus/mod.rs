@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod cache;
+pub mod catalog;
 pub mod cite;
 pub mod ingest;
 pub mod load;

@@ -17,6 +17,7 @@ pub mod fuzzy;
 mod highlight;
 mod index;
 mod names;
+pub(crate) mod persist;
 mod postings;
 mod query;
 mod score;
@@ -30,6 +31,7 @@ pub use fuzzy::{Fuzzy, Skim};
 pub use highlight::{Highlighter, find_hits, title_highlights};
 pub use index::{FIRST_PAGE, Index};
 pub use names::NameWords;
+pub use persist::PersistError;
 pub use query::{Query, words};
 pub use typo::{Typos, typos_allowed};
 

@@ -49,6 +49,28 @@ impl NameWords {
         self.others.get(word).map_or(&[], Vec::as_slice)
     }
 
+    /// Each word with its other spellings, words in order (what [`NameWords::from_pairs`] takes).
+    pub(super) fn pairs(&self) -> Vec<(&str, Vec<&str>)> {
+        let mut pairs: Vec<(&str, Vec<&str>)> = self
+            .others
+            .iter()
+            .map(|(w, o)| (&**w, o.iter().map(|o| &**o).collect()))
+            .collect();
+        pairs.sort_unstable();
+        pairs
+    }
+
+    /// The words and spellings [`NameWords::pairs`] gave.
+    pub(super) fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>,
+    ) -> NameWords {
+        let others = pairs
+            .into_iter()
+            .map(|(w, o)| (w.into(), o.into_iter().map(Box::from).collect()))
+            .collect();
+        NameWords { others }
+    }
+
     /// True when no word has another spelling.
     pub fn is_empty(&self) -> bool {
         self.others.is_empty()

@@ -45,6 +45,21 @@ pub(super) struct Table {
 }
 
 impl Table {
+    /// A table of `values` and the articles of each (a saved table read back).
+    pub(super) fn from_parts(values: Vec<Box<str>>, docs: Vec<Vec<u32>>) -> Table {
+        let mut ids = HashMap::default();
+        for (i, v) in values.iter().enumerate() {
+            ids.entry(v.clone())
+                .or_insert_with(|| u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        Table { ids, values, docs }
+    }
+
+    /// The distinct values and the articles of each (what [`Table::from_parts`] takes back).
+    pub(super) fn parts(&self) -> (&[Box<str>], &[Vec<u32>]) {
+        (&self.values, &self.docs)
+    }
+
     pub(super) fn add(&mut self, value: Box<str>, doc: u32) {
         let next = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
         let id = *self.ids.entry(value.clone()).or_insert_with(|| {

@@ -27,6 +27,14 @@ pub(super) struct LazySorted {
 }
 
 impl LazySorted {
+    /// Numbers already sorted (a saved order read back).
+    pub(super) fn from_sorted(sorted: Vec<u32>) -> LazySorted {
+        LazySorted {
+            sorted,
+            pending: Vec::new(),
+        }
+    }
+
     pub(super) fn add(&mut self, numbers: impl IntoIterator<Item = u32>) {
         self.pending.extend(numbers);
     }

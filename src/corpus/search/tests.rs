@@ -247,4 +247,5 @@ fn queries_that_fold_alike_share_one_answer_from_the_cache() {
     assert!(!Arc::ptr_eq(&first, &index.search("sécu")));
 }
 
+mod persist;
 mod typos;

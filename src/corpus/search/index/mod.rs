@@ -9,7 +9,6 @@
 
 // foldhash, not SipHash: hashing every word of every article was a tenth of loading; its seed is
 // random per process, so article text cannot choose colliding words ahead of time.
-use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use std::sync::{Arc, Mutex};
 
@@ -20,7 +19,7 @@ use crate::corpus::search::doc::SearchDoc;
 use crate::corpus::search::fields::{Fields, Match, SearchField};
 use crate::corpus::search::fuzzy::{Fuzzy, Skim};
 use crate::corpus::search::names::NameWords;
-use crate::corpus::search::postings::Postings;
+use crate::corpus::search::postings::PostingLists;
 use crate::corpus::search::query::Query;
 use crate::corpus::search::score::{
     IN_TITLE, TIER_BODY, TIER_TITLE, TITLE_WORD, Table, Tally, WORDS_BONUS, WordHits, fuzzy_score,
@@ -29,7 +28,11 @@ use crate::corpus::search::score::{
 use crate::corpus::search::sorted::LazySorted;
 use crate::corpus::search::typo::Typos;
 
+mod persist;
 mod typos;
+mod words;
+
+use words::Words;
 
 /// Below this many articles a query runs on one thread.
 const PARALLEL_FROM: usize = 8_192;
@@ -59,12 +62,11 @@ pub struct Index {
     outlets: Table,
     authors: Table,
     speakers: Table,
-    /// Each word's number: its place in `words` and `postings`.
-    terms: HashMap<Arc<str>, u32>,
-    words: Vec<Arc<str>>,
+    /// Each distinct word, numbered: the number is its place in `postings`.
+    words: Words,
     /// Word numbers in word order, for prefix queries.
     vocab: Mutex<LazySorted>,
-    postings: Vec<Postings>,
+    postings: PostingLists,
     /// Words the alias file spells another way.
     names: Arc<NameWords>,
     word_cache: Mutex<Cache<Arc<WordHits>>>,
@@ -97,10 +99,9 @@ impl Index {
             outlets: Table::default(),
             authors: Table::default(),
             speakers: Table::default(),
-            terms: HashMap::new(),
-            words: Vec::new(),
+            words: Words::default(),
             vocab: Mutex::new(LazySorted::default()),
-            postings: Vec::new(),
+            postings: PostingLists::default(),
             names: Arc::default(),
             word_cache: Mutex::new(Cache::new(CACHE_WORD_HITS)),
             result_cache: Mutex::new(Cache::new(CACHE_MATCHES)),
@@ -175,21 +176,12 @@ impl Index {
             }
             let tallies = doc.tallies.iter().zip(&doc.in_title);
             for (term, (&n, &in_title)) in doc.words.split_terminator(' ').zip(tallies) {
-                let t = match self.terms.get(term) {
-                    Some(&t) => t,
-                    None => {
-                        let t = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
-                        let word: Arc<str> = term.into();
-                        self.terms.insert(Arc::clone(&word), t);
-                        self.words.push(word);
-                        self.postings.push(Postings::default());
-                        lock(&self.vocab).add([t]);
-                        t
-                    }
-                };
-                if let Some(p) = self.postings.get_mut(t as usize) {
-                    p.push(id, n, in_title);
+                let (t, new) = self.words.number(term);
+                if new {
+                    self.postings.add_word();
+                    lock(&self.vocab).add([t]);
                 }
+                self.postings.push(t, id, n, in_title);
             }
         }
         lock(&self.order).add((first..self.titles.len()).filter_map(|i| u32::try_from(i).ok()));
@@ -198,10 +190,8 @@ impl Index {
 
     /// Gives back the spare capacity of growing lists (call once loading is done).
     pub fn compact(&mut self) {
-        self.postings.iter_mut().for_each(Postings::shrink_to_fit);
         self.postings.shrink_to_fit();
         self.words.shrink_to_fit();
-        self.terms.shrink_to_fit();
         self.titles.shrink_to_fit();
         self.keys.shrink_to_fit();
         lock(&self.order).shrink_to_fit();
@@ -470,7 +460,7 @@ impl Index {
 
     /// The numbers of the words starting with `prefix`.
     fn with_prefix(&self, prefix: &str) -> Vec<u32> {
-        let word = |t: &u32| self.words.get(*t as usize).map_or("", |w| &**w);
+        let word = |t: &u32| self.words.get(*t);
         let mut vocab = lock(&self.vocab);
         let sorted = vocab.sorted(word);
         let from = sorted.partition_point(|t| word(t) < prefix);
@@ -497,16 +487,14 @@ impl Index {
             terms.dedup();
         }
         for t in terms {
-            let whole = self
-                .words
-                .get(t as usize)
-                .is_some_and(|w| &**w == prefix || others.iter().any(|o| **o == **w));
+            let w = self.words.get(t);
+            let whole = w == prefix || others.iter().any(|o| **o == *w);
             let in_title = if whole {
                 IN_TITLE | TITLE_WORD
             } else {
                 IN_TITLE
             };
-            for (d, c, titled) in self.postings[t as usize].iter() {
+            for (d, c, titled) in self.postings.iter(t) {
                 if let Some((count, title)) = acc.get_mut(d as usize) {
                     *count = count.saturating_add(u16::from(c));
                     if titled {

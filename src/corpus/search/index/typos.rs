@@ -21,7 +21,7 @@ impl Index {
             return h;
         }
         let reached = {
-            let text = |t: &u32| self.words.get(*t as usize).map_or("", |w| &**w);
+            let text = |t: &u32| self.words.get(*t);
             let mut vocab = lock(&self.vocab);
             let sorted = vocab.sorted(text);
             typos.scan(sorted.iter().map(|t| (*t, text(t))))
@@ -36,10 +36,7 @@ impl Index {
             }
         }
         for (t, d) in reached {
-            let Some(postings) = self.postings.get(t as usize) else {
-                continue;
-            };
-            for (doc, count, titled) in postings.iter() {
+            for (doc, count, titled) in self.postings.iter(t) {
                 let Some((best, sum, title)) = acc.get_mut(doc as usize) else {
                     continue;
                 };

@@ -1,0 +1,101 @@
+//! The catalog gives back every article's row, saved and read back; a damaged file is an error.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::corpus::PartialDate;
+
+fn seeds_and_hostile() -> Vec<Store> {
+    let hostile = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    vec![
+        Store::embedded(),
+        Store::load(&hostile).expect("tests/hostile is readable"),
+    ]
+}
+
+fn saved(c: &Catalog) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    c.write_to(&mut bytes).expect("writing to memory");
+    bytes
+}
+
+#[test]
+fn a_read_catalog_gives_back_every_articles_row_in_list_order() {
+    for store in seeds_and_hostile() {
+        let catalog = Catalog::from_store(&store);
+        let read = Catalog::read_from(&saved(&catalog)).expect("a file just written");
+        assert_eq!(read, catalog);
+        let want: Vec<Row<'_>> = store.articles().iter().map(Row::of).collect();
+        assert_eq!(read.rows().collect::<Vec<_>>(), want, "{}", store.origin());
+        assert_eq!(read.len(), store.articles().len());
+        assert!(want.iter().any(|r| r.outlet.is_some() && r.date.is_some()));
+        assert_eq!(read.row(read.len()), None);
+    }
+}
+
+#[test]
+fn every_date_shape_packs_and_unpacks_and_impossible_ones_are_refused() {
+    for d in [
+        None,
+        PartialDate::new(2025, None, None),
+        PartialDate::new(2025, Some(2), None),
+        PartialDate::new(1999, Some(12), Some(31)),
+    ] {
+        assert_eq!(unpack(pack(d)), Some(d));
+    }
+    assert_eq!(unpack(2025 << 16 | 2 << 8 | 30), None, "30 February");
+    assert_eq!(unpack(2025 << 16 | 5), None, "a day without a month");
+    assert_eq!(unpack(u32::MAX), None);
+}
+
+#[test]
+fn a_damaged_or_cut_catalog_is_an_error_that_says_so() {
+    let bytes = saved(&Catalog::from_store(&Store::embedded()));
+    for cut in [0, 7, 28, bytes.len() - 1] {
+        let err = Catalog::read_from(&bytes[..cut]).expect_err("a cut file");
+        assert!(
+            matches!(err, PersistError::Truncated { .. }),
+            "{cut}: {err}"
+        );
+    }
+    let mut flipped = bytes.clone();
+    flipped[bytes.len() / 2] ^= 4;
+    assert!(matches!(
+        Catalog::read_from(&flipped),
+        Err(PersistError::Checksum { .. })
+    ));
+    let mut other = bytes.clone();
+    other[9] ^= 1;
+    assert!(matches!(
+        Catalog::read_from(&other),
+        Err(PersistError::Format { .. })
+    ));
+    let mut index = Vec::new();
+    crate::corpus::search::Index::default()
+        .write_to(&mut index)
+        .expect("writing to memory");
+    assert!(matches!(
+        Catalog::read_from(&index),
+        Err(PersistError::NotOurs { .. })
+    ));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_bytes_and_cut_or_flipped_files_are_refused_without_a_panic(
+        garbage in prop::collection::vec(any::<u8>(), 0..300),
+        at in any::<prop::sample::Index>(),
+        bit in 0..8u8,
+    ) {
+        static BYTES: std::sync::LazyLock<Vec<u8>> =
+            std::sync::LazyLock::new(|| saved(&Catalog::from_store(&Store::embedded())));
+        prop_assert!(Catalog::read_from(&garbage).is_err());
+        let i = at.index(BYTES.len());
+        prop_assert!(Catalog::read_from(&BYTES[..i]).is_err());
+        let mut flipped = BYTES.clone();
+        flipped[i] ^= 1 << bit;
+        prop_assert!(Catalog::read_from(&flipped).is_err());
+    }
+}
