@@ -24,9 +24,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 pub use self::args::{Args, Command};
-use crate::corpus::cache;
+use crate::corpus::cache::{self, Frozen};
+use crate::corpus::catalog::{Catalog, Row};
 use crate::corpus::load::{CacheReport, Corpus};
 use crate::corpus::sanitize;
+use crate::corpus::search::Index;
 use crate::corpus::store::{Origin, Source, Store, Symlinks};
 
 /// Exit status when a command that looks for something found nothing (`search`, `quotes`,
@@ -130,13 +132,7 @@ impl CorpusArgs {
     }
 
     fn store(self) -> anyhow::Result<Store> {
-        let source = self.scan()?;
-        let (store, report) = timed("reading the articles", || {
-            Store::from_source_reporting(source)
-        });
-        print_notes(&report);
-        log_store(&store);
-        Ok(store)
+        Ok(load_store(self.scan()?).0)
     }
 
     fn corpus(self) -> anyhow::Result<Corpus> {
@@ -147,6 +143,47 @@ impl CorpusArgs {
         print_notes(corpus.cache());
         log_corpus(&corpus);
         Ok(corpus)
+    }
+}
+
+/// Reads `source`'s articles (not their quotes), saying what the cache has to say.
+fn load_store(source: Source) -> (Store, CacheReport) {
+    let (store, report) = timed("reading the articles", || {
+        Store::from_source_reporting(source)
+    });
+    print_notes(&report);
+    log_store(&store);
+    (store, report)
+}
+
+/// What the corpus cache saved for the headless `list` (and `search`, `with_index`), when no
+/// article file changed since: they then answer without reading any article. A damaged saved file
+/// is a note; the command then loads the corpus, which saves it again.
+fn frozen(source: &Source, with_index: bool) -> Option<Frozen> {
+    match timed("opening the saved catalog and index", || {
+        Frozen::open(source, with_index)
+    }) {
+        Ok(found) => {
+            tracing::info!(used = found.is_some(), "saved catalog and index");
+            found
+        }
+        Err(note) => {
+            eprintln!("aes-reader: note: {}", sanitize::one_line(&note));
+            None
+        }
+    }
+}
+
+/// Saves, for the next headless `list` and `search`, the catalog of `store` and `index` in the
+/// corpus cache, when the load that made them left the cache describing exactly its files.
+fn freeze(report: &CacheReport, store: &Store, index: Option<&Index>) {
+    if let (Some(dir), Some(hash)) = (
+        &report.path,
+        report.summary.as_ref().and_then(|s| s.manifest),
+    ) {
+        timed("saving the catalog and index", || {
+            cache::save_frozen(dir, hash, Some(&|| Catalog::from_store(store)), index);
+        });
     }
 }
 
@@ -214,7 +251,17 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
                 writeln!(out, "{}", path.display()).written()?;
             }
         }
-        Command::List { json } => articles::list(&corpus.store()?, json, out).written()?,
+        Command::List { json } => {
+            let source = corpus.scan()?;
+            if let Some(saved) = frozen(&source, false) {
+                let rows: Vec<Row<'_>> = saved.catalog.rows().collect();
+                articles::list_rows(source.origin(), 0, &rows, json, out).written()?;
+            } else {
+                let (store, report) = load_store(source);
+                articles::list(&store, json, out).written()?;
+                freeze(&report, &store, None);
+            }
+        }
         Command::Show { id, json } => {
             // Only the files the id may name are read.
             let store = Store::for_lookup(corpus.scan()?, &id);
@@ -273,12 +320,24 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
         Command::Index { info, json } => index::run(corpus, info, json, out)?,
         Command::Search { query, json } => {
             let source = corpus.scan()?;
-            let (corpus, index) = timed("reading and indexing the articles", || {
-                Corpus::load_with_index(source)
-            });
-            print_notes(corpus.cache());
-            log_corpus(&corpus);
-            if search::search(&corpus, &index, &query, json, out).written()? == 0 {
+            let printed = if let Some(Frozen {
+                catalog,
+                index: Some(index),
+            }) = frozen(&source, true)
+            {
+                let shown = |i| catalog.row(i).map(search::Shown::from);
+                search::search_shown(shown, &index, &query, json, out).written()?
+            } else {
+                let (corpus, index) = timed("reading and indexing the articles", || {
+                    Corpus::load_with_index(source)
+                });
+                print_notes(corpus.cache());
+                log_corpus(&corpus);
+                let printed = search::search(&corpus, &index, &query, json, out).written()?;
+                freeze(corpus.cache(), corpus.store(), Some(&index));
+                printed
+            };
+            if printed == 0 {
                 return Ok(nothing_found(&format!(
                     "no article matches {}",
                     shown(&query)

@@ -46,7 +46,7 @@ pub(super) fn run(
     let total = source.len();
     let loaded = if std::io::stderr().is_terminal() {
         let mut shown = Instant::now();
-        let loaded = Corpus::load_with_progress(source, &mut |n| {
+        let loaded = Corpus::load_with_index_progress(source, &mut |n| {
             if shown.elapsed().as_millis() >= 100 {
                 shown = Instant::now();
                 eprint!("\rindexing: {n} of {total} articles");
@@ -55,9 +55,11 @@ pub(super) fn run(
         eprint!("\r\x1b[2K");
         loaded
     } else {
-        Corpus::load(source)
+        Corpus::load_with_index(source)
     };
+    let (loaded, index) = loaded;
     let report = loaded.cache();
+    super::freeze(report, loaded.store(), Some(&index));
     print_notes(report);
     let articles = loaded.store().articles().len();
     let dir = report.dir.clone().unwrap_or_default();

@@ -292,8 +292,10 @@ pub struct CacheReport {
     pub notes: Vec<String>,
     /// What was written (`None`: no cache, or it could not be written).
     pub summary: Option<Summary>,
-    /// Where the cache is (`None`: no cache).
+    /// Where the cache is, as shown (`None`: no cache).
     pub dir: Option<String>,
+    /// Where the cache is (`None`: no cache).
+    pub path: Option<std::path::PathBuf>,
 }
 
 impl CacheReport {
@@ -304,6 +306,7 @@ impl CacheReport {
         };
         let mut notes = cache.notes();
         let dir = Some(cache.location().shown());
+        let path = Some(cache.location().dir.clone());
         let summary = match cache.commit() {
             Ok(s) => Some(s),
             Err(e) => {
@@ -315,6 +318,7 @@ impl CacheReport {
             notes,
             summary,
             dir,
+            path,
         }
     }
 }
@@ -445,11 +449,19 @@ impl Corpus {
     /// [`Corpus::load`], with a search index of the articles prepared on the same threads (a
     /// match's `index` is a position in [`Store::articles`]).
     pub fn load_with_index(source: Source) -> (Corpus, Index) {
+        Corpus::load_with_index_progress(source, &mut |_| {})
+    }
+
+    /// [`Corpus::load_with_index`], calling `progress` with the number of articles loaded so far.
+    pub fn load_with_index_progress(
+        source: Source,
+        progress: &mut dyn FnMut(usize),
+    ) -> (Corpus, Index) {
         let prepare: Prepare<(u64, SearchDoc)> = |article, quotes, seq| {
             let doc = SearchDoc::new(article, quotes, seq);
             (doc.key(), doc)
         };
-        let (corpus, docs) = Corpus::load_with(source, prepare, &mut |_| {});
+        let (corpus, docs) = Corpus::load_with(source, prepare, progress);
         let mut index = Index::default();
         index.set_names(NameWords::from_aliases(&corpus.aliases));
         index.add(docs);

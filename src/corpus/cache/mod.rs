@@ -10,6 +10,7 @@
 //! loading threads), and commits what changed at the end ([`Cache::commit`], in `write`). Nothing
 //! wrong in the cache is ever worse than reading the files again, with a one-line note.
 
+mod frozen;
 mod info;
 mod key;
 mod manifest;
@@ -27,6 +28,7 @@ use crate::corpus::article::Article;
 use crate::corpus::quote::Quote;
 use crate::corpus::store::{LoadResult, Source};
 
+pub use frozen::{Frozen, save_frozen};
 pub use info::{Info, info};
 pub use key::{FORMAT, Key, engine_id};
 use manifest::{Entry, Fingerprint, Manifest, Place, Unusable};
@@ -62,6 +64,9 @@ pub struct Cache {
     stale: bool,
     /// The generation of the manifest found on disk, usable or not (0: none, or damaged).
     found_generation: u64,
+    /// The hash of the usable manifest's bytes: what a saved index and catalog made from the
+    /// files it describes are tagged with ([`frozen`]).
+    manifest_hash: Option<u64>,
 }
 
 /// What happened to a file whose record is written again.
@@ -120,6 +125,7 @@ impl Cache {
             damage: Mutex::new(None),
             stale: false,
             found_generation: 0,
+            manifest_hash: None,
         };
         // A writer may replace the segments between our reading the manifest and opening them:
         // read it again once before calling a missing segment damage.
@@ -148,6 +154,7 @@ impl Cache {
     /// Reads the manifest and opens its segments; the error is a missing segment.
     fn read_manifest(&mut self) -> Result<(), String> {
         self.manifest = None;
+        self.manifest_hash = None;
         self.segments.clear();
         let bytes = match fs::read(self.location.dir.join(write::MANIFEST)) {
             Ok(b) => b,
@@ -187,6 +194,7 @@ impl Cache {
             }
         }
         self.manifest = Some(manifest);
+        self.manifest_hash = Some(xxhash_rust::xxh3::xxh3_64(&bytes));
         Ok(())
     }
 
@@ -277,6 +285,32 @@ impl Cache {
             });
         }
         Some((Ok((article, warnings)), made.unwrap_or_default()))
+    }
+
+    /// The hash of the manifest when every file of `source` is in it and unchanged by its stat
+    /// (none racy, none rejected, none missing or added), checked on every core: a saved index
+    /// and catalog tagged with it answer for the corpus as it is ([`Frozen`]).
+    pub fn fresh(&self, source: &Source) -> Option<u64> {
+        use rayon::prelude::*;
+        let hash = self.manifest_hash?;
+        if self.stale || source.len() != self.entries.len() {
+            return None;
+        }
+        (0..source.len())
+            .into_par_iter()
+            .all(|i| {
+                let Some(entry) = source.name(i).and_then(|n| self.entry(n)) else {
+                    return false;
+                };
+                !entry.racy()
+                    && source.stat(i).is_some_and(|m| {
+                        m.is_ok_and(|m| {
+                            Fingerprint::of(&m, entry.fingerprint.hash)
+                                .same_stat(&entry.fingerprint)
+                        })
+                    })
+            })
+            .then_some(hash)
     }
 
     /// True when the manifest has a record for article file `i` of `source` (it may have

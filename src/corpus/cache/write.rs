@@ -46,6 +46,9 @@ pub struct Summary {
     pub written: bool,
     /// Another process was writing it: nothing was written this time.
     pub busy: bool,
+    /// The hash of the manifest on disk when it describes exactly the files this load read
+    /// (written by it, or unchanged): what to tag an index and catalog made by this load with.
+    pub manifest: Option<u64>,
 }
 
 impl Cache {
@@ -87,6 +90,7 @@ impl Cache {
             removed,
             written: false,
             busy: false,
+            manifest: None,
         };
         let dirty = new + changed + removed > 0
             || moved
@@ -94,6 +98,9 @@ impl Cache {
             || self.stale
             || (old.is_none() && !seen.is_empty());
         if !complete || !dirty {
+            if complete {
+                summary.manifest = self.manifest_hash;
+            }
             return Ok(summary);
         }
         let fail = |what: &str, e: io::Error| {
@@ -200,7 +207,8 @@ impl Cache {
             written_ms: u64::try_from(super::now_ns() / 1_000_000).unwrap_or(0),
             entries,
         };
-        if let Err(e) = write_atomically(dir, MANIFEST, &manifest.encode()) {
+        let encoded = manifest.encode();
+        if let Err(e) = write_atomically(dir, MANIFEST, &encoded) {
             if next_segment != u32::MAX {
                 let _ = fs::remove_file(dir.join(segment_name(next_segment)));
             }
@@ -210,6 +218,7 @@ impl Cache {
         remove_unnamed_segments(dir, &manifest.segments());
         summary.articles = manifest.entries.len();
         summary.written = true;
+        summary.manifest = Some(xxhash_rust::xxh3::xxh3_64(&encoded));
         Ok(summary)
     }
 }

@@ -1,0 +1,143 @@
+//! The saved list catalog and search index of a cached corpus (`catalog.bin`, `index.bin` in its
+//! cache folder), each tagged with the hash of the manifest that describes the files it was made
+//! from. When every article file is as that manifest says ([`Cache::fresh`]: a stat per file, on
+//! every core), `list` and `search` answer from them without reading any article. Any load that
+//! went through the whole corpus saves them ([`save_frozen`]); a missing or stale one only means
+//! the command loads the corpus as before, and a damaged one is a note and the same.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::Cache;
+use crate::corpus::catalog::Catalog;
+use crate::corpus::search::{Index, Skim};
+use crate::corpus::store::Source;
+
+/// The saved catalog's file name in a cache folder.
+pub const CATALOG: &str = "catalog.bin";
+/// The saved index's file name in a cache folder.
+pub const INDEX: &str = "index.bin";
+/// Starts a tagged file; the manifest hash follows, then the saved catalog or index.
+const MAGIC: [u8; 8] = *b"AESR-TAG";
+const HEAD: usize = 16;
+
+/// What a cached corpus has saved for the headless commands.
+pub struct Frozen {
+    /// The list's rows, in list order.
+    pub catalog: Catalog,
+    /// The search index (when asked for).
+    pub index: Option<Index>,
+}
+
+impl Frozen {
+    /// The catalog (and the index, `with_index`) saved for `source`'s corpus, when the corpus
+    /// has not changed since they were made. `Ok(None)`: no cache, a changed corpus, or nothing
+    /// saved for it yet. `Err(note)`: a saved file is damaged (one line for the user); either
+    /// way the caller loads the corpus, which saves them again.
+    pub fn open(source: &Source, with_index: bool) -> Result<Option<Frozen>, String> {
+        let Some(cache) = Cache::open(source) else {
+            return Ok(None);
+        };
+        if !cache.notes().is_empty() {
+            return Ok(None);
+        }
+        let Some(hash) = cache.fresh(source) else {
+            return Ok(None);
+        };
+        let dir = &cache.location().dir;
+        let damaged = |name: &str, why: String| {
+            format!(
+                "the saved {name} in the corpus cache at {} was damaged ({why}); rebuilt",
+                cache.location().shown()
+            )
+        };
+        let Some(bytes) = read_tagged(dir, CATALOG, hash).map_err(|e| damaged(CATALOG, e))? else {
+            return Ok(None);
+        };
+        let catalog =
+            Catalog::read_from(&bytes[HEAD..]).map_err(|e| damaged(CATALOG, e.to_string()))?;
+        if catalog.len() != source.len() {
+            return Err(damaged(CATALOG, "it does not list every article".into()));
+        }
+        let index = if with_index {
+            let Some(bytes) = read_tagged(dir, INDEX, hash).map_err(|e| damaged(INDEX, e))? else {
+                return Ok(None);
+            };
+            let index = Index::read_from(&bytes[HEAD..], Box::new(Skim::default()))
+                .map_err(|e| damaged(INDEX, e.to_string()))?;
+            if index.len() != catalog.len() {
+                return Err(damaged(INDEX, "it does not hold every article".into()));
+            }
+            Some(index)
+        } else {
+            None
+        };
+        Ok(Some(Frozen { catalog, index }))
+    }
+}
+
+/// The bytes of `dir/name` when it is tagged with `hash` (`None`: missing, or made for another
+/// state of the corpus); the error says what is wrong with it.
+fn read_tagged(dir: &Path, name: &str, hash: u64) -> Result<Option<Vec<u8>>, String> {
+    let bytes = match fs::read(dir.join(name)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    let Some((head, tag)) = bytes.get(..HEAD).map(|h| h.split_at(MAGIC.len())) else {
+        return Err(format!("{} bytes, too short", bytes.len()));
+    };
+    if head != MAGIC {
+        return Err("it does not start with the right marker".into());
+    }
+    let tag = u64::from_le_bytes(tag.try_into().unwrap_or_default());
+    Ok((tag == hash).then_some(bytes))
+}
+
+/// True when `dir/name` is saved for the manifest `hash` (its head alone is read).
+fn saved_for(dir: &Path, name: &str, hash: u64) -> bool {
+    use std::io::Read;
+    let mut head = [0; HEAD];
+    fs::File::open(dir.join(name)).is_ok_and(|mut f| f.read_exact(&mut head).is_ok())
+        && head[..MAGIC.len()] == MAGIC
+        && head[MAGIC.len()..] == hash.to_le_bytes()
+}
+
+/// Saves the catalog `catalog` makes and `index` (those given) in the cache folder `dir`, tagged
+/// with the hash of the manifest that describes the files they were made from, unless they are
+/// saved for it already. Each file is written whole under a name of its own, then renamed over
+/// the last one, so a reader sees the old file or the new one; one cut short by a crash fails its
+/// checksum and is made again. A write error is logged, never shown: nothing depends on these
+/// files, and the next load tries again.
+pub fn save_frozen(
+    dir: &Path,
+    hash: u64,
+    catalog: Option<&dyn Fn() -> Catalog>,
+    index: Option<&Index>,
+) {
+    let save = |name: &str, write: &dyn Fn(&mut Vec<u8>) -> io::Result<()>| {
+        if saved_for(dir, name, hash) {
+            return;
+        }
+        let tmp = dir.join(format!("{name}.{}.tmp", std::process::id()));
+        let result = (|| {
+            let mut bytes = Vec::new();
+            bytes.extend_from_slice(&MAGIC);
+            bytes.extend_from_slice(&hash.to_le_bytes());
+            write(&mut bytes)?;
+            fs::File::create(&tmp)?.write_all(&bytes)?;
+            fs::rename(&tmp, dir.join(name))
+        })();
+        if let Err(e) = result {
+            let _ = fs::remove_file(&tmp);
+            tracing::warn!(file = name, "the saved {name} could not be written: {e}");
+        }
+    };
+    if let Some(make) = catalog {
+        save(CATALOG, &|out| make().write_to(out));
+    }
+    if let Some(i) = index {
+        save(INDEX, &|out| i.write_to(out));
+    }
+}
