@@ -39,42 +39,72 @@ impl Frozen {
         let Some(cache) = Cache::open(source) else {
             return Ok(None);
         };
-        if !cache.notes().is_empty() {
-            return Ok(None);
-        }
-        let Some(hash) = cache.fresh(source) else {
+        let Some(hash) = cache.manifest_hash.filter(|_| cache.notes().is_empty()) else {
             return Ok(None);
         };
-        let dir = &cache.location().dir;
-        let damaged = |name: &str, why: String| {
+        // The stat of every file and the reading of the saved files are independent: the second
+        // runs beside the first (its work is thrown away when a file changed).
+        let (fresh, saved) = std::thread::scope(|s| {
+            let saved = s.spawn(|| read_saved(&cache, hash, with_index));
+            let fresh = cache.fresh(source) == Some(hash);
+            let saved = saved
+                .join()
+                .unwrap_or_else(|_| Err((INDEX, "the thread reading it stopped".into())));
+            (fresh, saved)
+        });
+        if !fresh {
+            return Ok(None);
+        }
+        // A damaged file is removed, so that the load the caller falls back on saves it again.
+        let damaged = |(name, why): (&str, String)| {
+            let _ = fs::remove_file(cache.location().dir.join(name));
+            let why = why.trim_end_matches("; delete it to have it rebuilt");
             format!(
                 "the saved {name} in the corpus cache at {} was damaged ({why}); rebuilt",
                 cache.location().shown()
             )
         };
-        let Some(bytes) = read_tagged(dir, CATALOG, hash).map_err(|e| damaged(CATALOG, e))? else {
+        let Some(frozen) = saved.map_err(damaged)? else {
             return Ok(None);
         };
-        let catalog =
-            Catalog::read_from(&bytes[HEAD..]).map_err(|e| damaged(CATALOG, e.to_string()))?;
-        if catalog.len() != source.len() {
-            return Err(damaged(CATALOG, "it does not list every article".into()));
+        if frozen.catalog.len() != source.len() {
+            return Err(damaged((CATALOG, "it does not list every article".into())));
         }
-        let index = if with_index {
-            let Some(bytes) = read_tagged(dir, INDEX, hash).map_err(|e| damaged(INDEX, e))? else {
-                return Ok(None);
-            };
-            let index = Index::read_from(&bytes[HEAD..], Box::new(Skim::default()))
-                .map_err(|e| damaged(INDEX, e.to_string()))?;
-            if index.len() != catalog.len() {
-                return Err(damaged(INDEX, "it does not hold every article".into()));
-            }
-            Some(index)
-        } else {
-            None
-        };
-        Ok(Some(Frozen { catalog, index }))
+        Ok(Some(frozen))
     }
+}
+
+/// The saved catalog (and index, `with_index`) of `cache` for the manifest `hash`: `None` when
+/// one is missing or made for another manifest; the error names the damaged file and says what
+/// is wrong with it.
+fn read_saved(
+    cache: &Cache,
+    hash: u64,
+    with_index: bool,
+) -> Result<Option<Frozen>, (&'static str, String)> {
+    let dir = &cache.location().dir;
+    let Some(bytes) = read_tagged(dir, CATALOG, hash).map_err(|e| (CATALOG, e))? else {
+        return Ok(None);
+    };
+    let catalog = Catalog::read_from(&bytes[HEAD..]).map_err(|e| (CATALOG, e.to_string()))?;
+    drop(bytes);
+    let index = if with_index {
+        let Some(bytes) = read_tagged(dir, INDEX, hash).map_err(|e| (INDEX, e))? else {
+            return Ok(None);
+        };
+        let index = Index::read_from(&bytes[HEAD..], Box::new(Skim::default()))
+            .map_err(|e| (INDEX, e.to_string()))?;
+        if index.len() != catalog.len() {
+            return Err((
+                INDEX,
+                "it does not hold every article of the catalog".into(),
+            ));
+        }
+        Some(index)
+    } else {
+        None
+    };
+    Ok(Some(Frozen { catalog, index }))
 }
 
 /// The bytes of `dir/name` when it is tagged with `hash` (`None`: missing, or made for another
