@@ -1,6 +1,6 @@
 //! The list's catalog: for each article, in list order, what `list` and `search` print of it (id,
 //! file, title, date, outlet, author, URL, word count), without its body. Saved beside the search
-//! index (same envelope: [`crate::corpus::search::persist`]), it lets those commands answer without
+//! index (same envelope: `search::persist`), it lets those commands answer without
 //! reading any article when the corpus has not changed. All text is in one buffer, so reading
 //! 100,000 rows is one copy and a check, not an allocation per field.
 
