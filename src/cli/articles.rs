@@ -48,7 +48,7 @@ impl<'a> ListItem<'a> {
 
 /// `list`: one row per article (or one JSON object), the corpus named first.
 pub(super) fn list(store: &Store, json: bool, out: &mut impl Write) -> io::Result<()> {
-    let rows: Vec<Row<'_>> = store.articles().iter().map(Row::of).collect();
+    let rows = Row::all(store);
     list_rows(store.origin(), store.rejected(), &rows, json, out)
 }
 

@@ -136,7 +136,7 @@ impl Cache {
         remove_leftovers(dir);
         let mut next_segment = next_segment_number(dir);
         let mut entries = Vec::with_capacity(seen.len());
-        let mut fresh: Vec<u8> = Vec::new();
+        let mut fresh = NewSegment::new(dir, segment_name(next_segment));
         let mut kept_bytes = 0u64;
         for s in seen.into_values() {
             match s {
@@ -153,11 +153,12 @@ impl Cache {
                 } => {
                     let place = Place {
                         segment: next_segment,
-                        offset: fresh.len() as u64,
+                        offset: fresh
+                            .append(&record.bytes)
+                            .map_err(|e| fail("writing a segment", e))?,
                         article_len: record.article_len,
                         quotes_len: record.quotes_len,
                     };
-                    fresh.extend_from_slice(&record.bytes);
                     entries.push(Entry {
                         path,
                         fingerprint,
@@ -185,8 +186,9 @@ impl Cache {
                     && super::read_at(f, &mut buf, e.place.offset).is_ok()
                 {
                     e.place.segment = next_segment;
-                    e.place.offset = fresh.len() as u64;
-                    fresh.extend_from_slice(&buf);
+                    e.place.offset = fresh
+                        .append(&buf)
+                        .map_err(|e| fail("writing a segment", e))?;
                 } else {
                     // Unreadable now: the file will be read again next time.
                     e.path.clear();
@@ -197,8 +199,7 @@ impl Cache {
         if fresh.is_empty() {
             next_segment = u32::MAX;
         } else {
-            write_atomically(dir, &segment_name(next_segment), &fresh)
-                .map_err(|e| fail("writing a segment", e))?;
+            fresh.finish().map_err(|e| fail("writing a segment", e))?;
         }
         entries.sort_by(|a, b| a.path.cmp(&b.path));
         let manifest = Manifest {
@@ -262,6 +263,74 @@ fn remove_unnamed_segments(dir: &Path, named: &[u32]) {
             && !named.contains(&n)
         {
             let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// A segment being written: records go to its temporary file as they come (so none is held twice
+/// in memory), and [`NewSegment::finish`] syncs it and renames it into place. Dropped unfinished
+/// (an error), its temporary file is removed.
+struct NewSegment<'d> {
+    dir: &'d Path,
+    name: String,
+    file: Option<io::BufWriter<fs::File>>,
+    len: u64,
+}
+
+impl<'d> NewSegment<'d> {
+    fn new(dir: &'d Path, name: String) -> NewSegment<'d> {
+        NewSegment {
+            dir,
+            name,
+            file: None,
+            len: 0,
+        }
+    }
+
+    fn tmp(&self) -> std::path::PathBuf {
+        self.dir.join(format!("{}.tmp", self.name))
+    }
+
+    /// Appends `bytes` (creating the file first); where they start.
+    fn append(&mut self, bytes: &[u8]) -> io::Result<u64> {
+        let file = match &mut self.file {
+            Some(f) => f,
+            None => {
+                let f = fs::File::create(self.tmp())?;
+                self.file.insert(io::BufWriter::with_capacity(1 << 20, f))
+            }
+        };
+        file.write_all(bytes)?;
+        let at = self.len;
+        self.len += bytes.len() as u64;
+        Ok(at)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Syncs the file and renames it to its name.
+    fn finish(mut self) -> io::Result<()> {
+        let Some(file) = self.file.take() else {
+            return Ok(());
+        };
+        let result = (|| {
+            let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+            file.sync_all()?;
+            fs::rename(self.tmp(), self.dir.join(&self.name))
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(self.tmp());
+        }
+        result
+    }
+}
+
+impl Drop for NewSegment<'_> {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = fs::remove_file(self.tmp());
         }
     }
 }
