@@ -174,15 +174,15 @@ fn frozen(source: &Source, with_index: bool) -> Option<Frozen> {
     }
 }
 
-/// Saves, for the next headless `list` and `search`, the catalog of `store` and `index` in the
-/// corpus cache, when the load that made them left the cache describing exactly its files.
-fn freeze(report: &CacheReport, store: &Store, index: Option<&Index>) {
-    if let (Some(dir), Some(hash)) = (
-        &report.path,
+/// Saves, for the next headless `list` and `search`, the catalog `catalog` makes and `index` in
+/// the corpus cache, when the load that made them left the cache describing exactly its files.
+fn freeze(report: &CacheReport, catalog: &dyn Fn() -> Catalog, index: Option<&Index>) {
+    if let (Some(location), Some(hash)) = (
+        &report.location,
         report.summary.as_ref().and_then(|s| s.manifest),
     ) {
         timed("saving the catalog and index", || {
-            cache::save_frozen(dir, hash, Some(&|| Catalog::from_store(store)), index);
+            cache::save_frozen(&location.dir, hash, Some(catalog), index);
         });
     }
 }
@@ -258,8 +258,11 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
                 articles::list_rows(source.origin(), 0, &rows, json, out).written()?;
             } else {
                 let (store, report) = load_store(source);
-                articles::list(&store, json, out).written()?;
-                freeze(&report, &store, None);
+                // The rows count every body's words: made once, for the output and the catalog.
+                let rows = Row::all(&store);
+                articles::list_rows(store.origin(), store.rejected(), &rows, json, out)
+                    .written()?;
+                freeze(&report, &|| Catalog::from_rows(rows.iter().copied()), None);
             }
         }
         Command::Show { id, json } => {
@@ -334,7 +337,11 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
                 print_notes(corpus.cache());
                 log_corpus(&corpus);
                 let printed = search::search(&corpus, &index, &query, json, out).written()?;
-                freeze(corpus.cache(), corpus.store(), Some(&index));
+                freeze(
+                    corpus.cache(),
+                    &|| Catalog::from_store(corpus.store()),
+                    Some(&index),
+                );
                 printed
             };
             if printed == 0 {

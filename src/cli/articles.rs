@@ -46,14 +46,9 @@ impl<'a> ListItem<'a> {
     }
 }
 
-/// `list`: one row per article (or one JSON object), the corpus named first.
-pub(super) fn list(store: &Store, json: bool, out: &mut impl Write) -> io::Result<()> {
-    let rows = Row::all(store);
-    list_rows(store.origin(), store.rejected(), &rows, json, out)
-}
-
-/// [`list`] of `rows` (a store's, or a saved [`crate::corpus::catalog::Catalog`]'s), for the
-/// corpus `origin` with `rejected` files.
+/// `list`: one line per row (or one JSON object), the corpus named first; the rows are a store's
+/// ([`Row::all`]) or a saved [`crate::corpus::catalog::Catalog`]'s, for the corpus `origin` with
+/// `rejected` files.
 pub(super) fn list_rows(
     origin: &impl Display,
     rejected: usize,

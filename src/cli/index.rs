@@ -8,6 +8,7 @@ use anyhow::bail;
 
 use super::{CorpusArgs, Written, print_notes};
 use crate::corpus::cache::{self, CACHE_DIR_ENV, Info};
+use crate::corpus::catalog::Catalog;
 use crate::corpus::load::Corpus;
 use crate::corpus::store::Origin;
 
@@ -59,10 +60,18 @@ pub(super) fn run(
     };
     let (loaded, index) = loaded;
     let report = loaded.cache();
-    super::freeze(report, loaded.store(), Some(&index));
+    super::freeze(
+        report,
+        &|| Catalog::from_store(loaded.store()),
+        Some(&index),
+    );
     print_notes(report);
     let articles = loaded.store().articles().len();
-    let dir = report.dir.clone().unwrap_or_default();
+    let dir = report
+        .location
+        .as_ref()
+        .map(cache::Location::shown)
+        .unwrap_or_default();
     let took = started.elapsed().as_secs_f64();
     let Some(s) = &report.summary else {
         // The note said why nothing was written.

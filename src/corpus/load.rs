@@ -18,7 +18,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 use crate::corpus::article::{Article, ArticleId, order_key};
-use crate::corpus::cache::{Cache, FileLoad, Summary};
+use crate::corpus::cache::{Cache, FileLoad, Location, Summary};
 use crate::corpus::quote::{self, ALIAS_FILE, Aliases, Link, Quote};
 use crate::corpus::search::{Index, NameWords, SearchDoc};
 use crate::corpus::store::{self, Diagnostic, LoadResult, Origin, Source, Store, StoreError};
@@ -292,10 +292,8 @@ pub struct CacheReport {
     pub notes: Vec<String>,
     /// What was written (`None`: no cache, or it could not be written).
     pub summary: Option<Summary>,
-    /// Where the cache is, as shown (`None`: no cache).
-    pub dir: Option<String>,
     /// Where the cache is (`None`: no cache).
-    pub path: Option<std::path::PathBuf>,
+    pub location: Option<Location>,
 }
 
 impl CacheReport {
@@ -305,8 +303,7 @@ impl CacheReport {
             return CacheReport::default();
         };
         let mut notes = cache.notes();
-        let dir = Some(cache.location().shown());
-        let path = Some(cache.location().dir.clone());
+        let location = Some(cache.location().clone());
         let summary = match cache.commit() {
             Ok(s) => Some(s),
             Err(e) => {
@@ -317,8 +314,7 @@ impl CacheReport {
         CacheReport {
             notes,
             summary,
-            dir,
-            path,
+            location,
         }
     }
 }

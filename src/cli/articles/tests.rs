@@ -28,7 +28,9 @@ fn list_from_a_read_catalog_prints_what_list_from_the_store_prints() {
         let catalog = Catalog::read_from(&bytes).expect("a file just written");
         let rows: Vec<Row<'_>> = catalog.rows().collect();
         for json in [false, true] {
-            let want = printed(|out| list(&store, json, out));
+            let from_store = Row::all(&store);
+            let want =
+                printed(|out| list_rows(store.origin(), store.rejected(), &from_store, json, out));
             let got = printed(|out| list_rows(store.origin(), store.rejected(), &rows, json, out));
             assert_eq!(got, want, "{} json={json}", store.origin());
             assert!(want.lines().count() >= store.articles().len());

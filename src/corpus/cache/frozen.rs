@@ -6,10 +6,11 @@
 //! the command loads the corpus as before, and a damaged one is a note and the same.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 
 use super::Cache;
+use super::write::AtomicFile;
 use crate::corpus::catalog::Catalog;
 use crate::corpus::search::{Index, Skim};
 use crate::corpus::store::Source;
@@ -107,6 +108,14 @@ fn read_saved(
     Ok(Some(Frozen { catalog, index }))
 }
 
+/// What a saved file for the manifest `hash` starts with.
+fn head(hash: u64) -> [u8; HEAD] {
+    let mut head = [0; HEAD];
+    head[..MAGIC.len()].copy_from_slice(&MAGIC);
+    head[MAGIC.len()..].copy_from_slice(&hash.to_le_bytes());
+    head
+}
+
 /// The bytes of `dir/name` when it is tagged with `hash` (`None`: missing, or made for another
 /// state of the corpus); the error says what is wrong with it.
 fn read_tagged(dir: &Path, name: &str, hash: u64) -> Result<Option<Vec<u8>>, String> {
@@ -115,30 +124,28 @@ fn read_tagged(dir: &Path, name: &str, hash: u64) -> Result<Option<Vec<u8>>, Str
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e.to_string()),
     };
-    let Some((head, tag)) = bytes.get(..HEAD).map(|h| h.split_at(MAGIC.len())) else {
+    if bytes.len() < HEAD {
         return Err(format!("{} bytes, too short", bytes.len()));
-    };
-    if head != MAGIC {
+    }
+    if bytes[..MAGIC.len()] != MAGIC {
         return Err("it does not start with the right marker".into());
     }
-    let tag = u64::from_le_bytes(tag.try_into().unwrap_or_default());
-    Ok((tag == hash).then_some(bytes))
+    Ok((bytes[..HEAD] == head(hash)).then_some(bytes))
 }
 
 /// True when `dir/name` is saved for the manifest `hash` (its head alone is read).
 fn saved_for(dir: &Path, name: &str, hash: u64) -> bool {
     use std::io::Read;
-    let mut head = [0; HEAD];
-    fs::File::open(dir.join(name)).is_ok_and(|mut f| f.read_exact(&mut head).is_ok())
-        && head[..MAGIC.len()] == MAGIC
-        && head[MAGIC.len()..] == hash.to_le_bytes()
+    let mut found = [0; HEAD];
+    fs::File::open(dir.join(name)).is_ok_and(|mut f| f.read_exact(&mut found).is_ok())
+        && found == head(hash)
 }
 
 /// Saves the catalog `catalog` makes and `index` (those given) in the cache folder `dir`, tagged
 /// with the hash of the manifest that describes the files they were made from, unless they are
-/// saved for it already. Each file is written whole under a name of its own, then renamed over
-/// the last one, so a reader sees the old file or the new one; one cut short by a crash fails its
-/// checksum and is made again. A write error is logged, never shown: nothing depends on these
+/// saved for it already. Each file is written under a name of this process's own, synced, then
+/// renamed over the last one ([`AtomicFile`]), so a reader sees the old file or the new one; one
+/// damaged anyway fails its checksum and is made again. A write error is logged, never shown: nothing depends on these
 /// files, and the next load tries again.
 pub fn save_frozen(
     dir: &Path,
@@ -146,21 +153,17 @@ pub fn save_frozen(
     catalog: Option<&dyn Fn() -> Catalog>,
     index: Option<&Index>,
 ) {
-    let save = |name: &str, write: &dyn Fn(&mut Vec<u8>) -> io::Result<()>| {
+    let save = |name: &str, write: &dyn Fn(&mut AtomicFile<'_>) -> io::Result<()>| {
         if saved_for(dir, name, hash) {
             return;
         }
-        let tmp = dir.join(format!("{name}.{}.tmp", std::process::id()));
         let result = (|| {
-            let mut bytes = Vec::new();
-            bytes.extend_from_slice(&MAGIC);
-            bytes.extend_from_slice(&hash.to_le_bytes());
-            write(&mut bytes)?;
-            fs::File::create(&tmp)?.write_all(&bytes)?;
-            fs::rename(&tmp, dir.join(name))
+            let mut file = AtomicFile::new(dir, name).of_this_process();
+            file.append(&head(hash))?;
+            write(&mut file)?;
+            file.finish()
         })();
         if let Err(e) = result {
-            let _ = fs::remove_file(&tmp);
             tracing::warn!(file = name, "the saved {name} could not be written: {e}");
         }
     };

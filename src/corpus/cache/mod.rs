@@ -238,9 +238,7 @@ impl Cache {
         let id = source.id(i)?;
         let known = self.entry(name);
         if let Some(entry) = known
-            && !entry.racy()
-            && let Some(Ok(meta)) = source.stat(i)
-            && Fingerprint::of(&meta, entry.fingerprint.hash).same_stat(&entry.fingerprint)
+            && unchanged(entry, source, i)
             && let Some(done) = self.reuse(entry.clone(), id, quotes)
         {
             return Some(done);
@@ -299,16 +297,10 @@ impl Cache {
         (0..source.len())
             .into_par_iter()
             .all(|i| {
-                let Some(entry) = source.name(i).and_then(|n| self.entry(n)) else {
-                    return false;
-                };
-                !entry.racy()
-                    && source.stat(i).is_some_and(|m| {
-                        m.is_ok_and(|m| {
-                            Fingerprint::of(&m, entry.fingerprint.hash)
-                                .same_stat(&entry.fingerprint)
-                        })
-                    })
+                source
+                    .name(i)
+                    .and_then(|n| self.entry(n))
+                    .is_some_and(|entry| unchanged(entry, source, i))
             })
             .then_some(hash)
     }
@@ -398,6 +390,14 @@ impl Cache {
             .map_err(|e| format!("segment {} cannot be read ({e})", place.segment))?;
         Ok(buf)
     }
+}
+
+/// True when article file `i` of `source` is as `entry` recorded it by its stat alone: same size,
+/// times, inode and device, and not read too soon after its last change to trust them (racy).
+fn unchanged(entry: &Entry, source: &Source, i: usize) -> bool {
+    !entry.racy()
+        && matches!(source.stat(i), Some(Ok(meta))
+            if Fingerprint::of(&meta, entry.fingerprint.hash).same_stat(&entry.fingerprint))
 }
 
 /// Reads exactly `buf.len()` bytes at `offset`.

@@ -136,7 +136,7 @@ impl Cache {
         remove_leftovers(dir);
         let mut next_segment = next_segment_number(dir);
         let mut entries = Vec::with_capacity(seen.len());
-        let mut fresh = NewSegment::new(dir, segment_name(next_segment));
+        let mut fresh = AtomicFile::new(dir, segment_name(next_segment));
         let mut kept_bytes = 0u64;
         for s in seen.into_values() {
             match s {
@@ -267,36 +267,43 @@ fn remove_unnamed_segments(dir: &Path, named: &[u32]) {
     }
 }
 
-/// A segment being written: records go to its temporary file as they come (so none is held twice
-/// in memory), and [`NewSegment::finish`] syncs it and renames it into place. Dropped unfinished
+/// A file written whole under a temporary name, then synced and renamed over `name`, so a reader
+/// sees the old file or the new one: a segment (its records go to the temporary file as they come,
+/// so none is held twice in memory), the manifest, a saved catalog or index. Dropped unfinished
 /// (an error), its temporary file is removed.
-struct NewSegment<'d> {
+pub(super) struct AtomicFile<'d> {
     dir: &'d Path,
     name: String,
+    tmp: String,
     file: Option<io::BufWriter<fs::File>>,
     len: u64,
 }
 
-impl<'d> NewSegment<'d> {
-    fn new(dir: &'d Path, name: String) -> NewSegment<'d> {
-        NewSegment {
+impl<'d> AtomicFile<'d> {
+    /// `dir/name`, through `name.tmp`: for a file only the writer holding the lock writes.
+    pub(super) fn new(dir: &'d Path, name: impl Into<String>) -> AtomicFile<'d> {
+        let name = name.into();
+        AtomicFile {
             dir,
+            tmp: format!("{name}.tmp"),
             name,
             file: None,
             len: 0,
         }
     }
 
-    fn tmp(&self) -> std::path::PathBuf {
-        self.dir.join(format!("{}.tmp", self.name))
+    /// Through a temporary name of this process's own: for a file written without the lock.
+    pub(super) fn of_this_process(mut self) -> AtomicFile<'d> {
+        self.tmp = format!("{}.{}.tmp", self.name, std::process::id());
+        self
     }
 
     /// Appends `bytes` (creating the file first); where they start.
-    fn append(&mut self, bytes: &[u8]) -> io::Result<u64> {
+    pub(super) fn append(&mut self, bytes: &[u8]) -> io::Result<u64> {
         let file = match &mut self.file {
             Some(f) => f,
             None => {
-                let f = fs::File::create(self.tmp())?;
+                let f = fs::File::create(self.dir.join(&self.tmp))?;
                 self.file.insert(io::BufWriter::with_capacity(1 << 20, f))
             }
         };
@@ -306,48 +313,54 @@ impl<'d> NewSegment<'d> {
         Ok(at)
     }
 
-    fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.len == 0
     }
 
     /// Syncs the file and renames it to its name.
-    fn finish(mut self) -> io::Result<()> {
-        let Some(file) = self.file.take() else {
-            return Ok(());
-        };
+    pub(super) fn finish(mut self) -> io::Result<()> {
+        self.append(&[])?;
         let result = (|| {
-            let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+            let file = self.file.take().map(io::BufWriter::into_inner);
+            let file = file
+                .transpose()
+                .map_err(io::IntoInnerError::into_error)?
+                .ok_or_else(|| io::Error::other("no file"))?;
             file.sync_all()?;
-            fs::rename(self.tmp(), self.dir.join(&self.name))
+            fs::rename(self.dir.join(&self.tmp), self.dir.join(&self.name))
         })();
         if result.is_err() {
-            let _ = fs::remove_file(self.tmp());
+            let _ = fs::remove_file(self.dir.join(&self.tmp));
         }
         result
     }
 }
 
-impl Drop for NewSegment<'_> {
+/// What the saved catalog and index are written through.
+impl Write for AtomicFile<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.append(buf)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Drop for AtomicFile<'_> {
     fn drop(&mut self) {
         if self.file.take().is_some() {
-            let _ = fs::remove_file(self.tmp());
+            let _ = fs::remove_file(self.dir.join(&self.tmp));
         }
     }
 }
 
 /// Writes `bytes` to `dir/name` through a synced temporary file renamed over it.
 fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<()> {
-    let tmp = dir.join(format!("{name}.tmp"));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, dir.join(name))
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    let mut file = AtomicFile::new(dir, name);
+    file.append(bytes)?;
+    file.finish()
 }
 
 /// Syncs the folder, so the renames in it last (Unix; elsewhere there is nothing to do).
