@@ -6,37 +6,17 @@
 
 #[path = "../benches/support/corpus.rs"]
 mod generated;
+mod support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use aes_reader::corpus::Store;
 use aes_reader::corpus::cache;
 use aes_reader::corpus::load::Corpus;
 use aes_reader::corpus::store::{Origin, Source};
-
-/// `aes-reader --dir DIR ARGS…` with the cache under `cache` (`None`: `--no-index`).
-fn aes(dir: &Path, cache: Option<&Path>, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_aes-reader"));
-    cmd.arg("--dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("AES_READER_DIR")
-        .env_remove("AES_READER_LOG")
-        .env_remove("COLUMNS");
-    match cache {
-        Some(c) => cmd.env(cache::CACHE_DIR_ENV, c),
-        None => cmd
-            .arg("--no-index")
-            .env(cache::CACHE_DIR_ENV, "/nonexistent-cache"),
-    };
-    cmd.output().expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use support::cached::{aes, text};
 
 /// `search --json WORD` without the cache, then twice through `cache` (cold, warm): all equal and
 /// nothing on standard error about the cache.

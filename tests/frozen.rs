@@ -7,42 +7,17 @@
 
 #[path = "../benches/support/corpus.rs"]
 mod generated;
+mod support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, SystemTime};
 
-use aes_reader::corpus::cache;
+use support::cached::{aes_logged, text};
 
 const CATALOG: &str = "catalog.bin";
 const INDEX: &str = "index.bin";
-
-/// `aes-reader --dir DIR ARGS…` with the cache under `cache` (`None`: `--no-index`), logging to
-/// `log` when given.
-fn aes(dir: &Path, cache: Option<&Path>, log: Option<&Path>, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_aes-reader"));
-    cmd.arg("--dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("AES_READER_DIR")
-        .env_remove("AES_READER_LOG")
-        .env_remove("COLUMNS");
-    if let Some(log) = log {
-        cmd.arg("--log-file").arg(log);
-    }
-    match cache {
-        Some(c) => cmd.env(cache::CACHE_DIR_ENV, c),
-        None => cmd
-            .arg("--no-index")
-            .env(cache::CACHE_DIR_ENV, "/nonexistent-cache"),
-    };
-    cmd.output().expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// Sets the modification time of `path`.
 fn set_mtime(path: &Path, t: SystemTime) {
@@ -149,14 +124,14 @@ impl Fixture {
     fn run(&self, args: &[&str]) -> Run {
         let logs = tempfile::tempdir().unwrap();
         let log = logs.path().join("aes.log");
-        let out = aes(self.path(), Some(self.cache.path()), Some(&log), args);
+        let out = aes_logged(self.path(), Some(self.cache.path()), Some(&log), args);
         let used = used(&fs::read_to_string(&log).unwrap_or_default());
         Run { out, used }
     }
 
     /// Runs `args` with `--no-index`.
     fn plain(&self, args: &[&str]) -> Output {
-        aes(self.path(), None, None, args)
+        aes_logged(self.path(), None, None, args)
     }
 
     /// Runs `args` through the cache and asserts that standard output, standard error and the

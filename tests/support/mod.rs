@@ -1,6 +1,7 @@
 //! Helpers shared by the integration test binaries; each binary uses a part of them, hence the allow.
 #![allow(dead_code)]
 
+pub mod cached;
 #[cfg(unix)]
 pub mod hostile;
 pub mod reader;
