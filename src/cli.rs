@@ -382,7 +382,8 @@ fn open_reader(
     use anyhow::Context;
     let store = Store::from_source(source);
     let mut out = io::BufWriter::new(io::stdout().lock());
-    articles::list(&store, false, &mut out)
+    let rows = Row::all(&store);
+    articles::list_rows(store.origin(), store.rejected(), &rows, false, &mut out)
         .and_then(|()| out.flush())
         .context("cannot write to standard output")?;
     Ok(0)
