@@ -144,7 +144,7 @@ fn saved_for(dir: &Path, name: &str, hash: u64) -> bool {
 /// Saves the catalog `catalog` makes and `index` (those given) in the cache folder `dir`, tagged
 /// with the hash of the manifest that describes the files they were made from, unless they are
 /// saved for it already. Each file is written under a name of this process's own, synced, then
-/// renamed over the last one ([`AtomicFile`]), so a reader sees the old file or the new one; one
+/// renamed over the last one (`write::AtomicFile`), so a reader sees the old file or the new one; one
 /// damaged anyway fails its checksum and is made again. A write error is logged, never shown: nothing depends on these
 /// files, and the next load tries again.
 pub fn save_frozen(
