@@ -25,7 +25,7 @@ use std::time::Instant;
 
 pub use self::args::{Args, Command};
 use crate::corpus::cache::{self, Frozen};
-use crate::corpus::catalog::{Catalog, Row};
+use crate::corpus::catalog::{self, Catalog, Row};
 use crate::corpus::load::{CacheReport, Corpus};
 use crate::corpus::sanitize;
 use crate::corpus::search::Index;
@@ -176,13 +176,23 @@ fn frozen(source: &Source, with_index: bool) -> Option<Frozen> {
 
 /// Saves, for the next headless `list` and `search`, the catalog `catalog` makes and `index` in
 /// the corpus cache, when the load that made them left the cache describing exactly its files.
-fn freeze(report: &CacheReport, catalog: &dyn Fn() -> Catalog, index: Option<&Index>) {
-    if let (Some(location), Some(hash)) = (
+/// `files`: the articles' files in list order (the catalog's rows and the index's articles).
+fn freeze<'a>(
+    report: &CacheReport,
+    files: impl IntoIterator<Item = &'a str>,
+    catalog: &dyn Fn() -> Catalog,
+    index: Option<&Index>,
+) {
+    if let (Some(location), Some(manifest)) = (
         &report.location,
         report.summary.as_ref().and_then(|s| s.manifest),
     ) {
+        let tag = cache::Tag {
+            manifest,
+            numbering: catalog::numbering(files),
+        };
         timed("saving the catalog and index", || {
-            cache::save_frozen(&location.dir, hash, Some(catalog), index);
+            cache::save_frozen(&location.dir, tag, Some(catalog), index);
         });
     }
 }
@@ -262,7 +272,12 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
                 let rows = Row::all(&store);
                 articles::list_rows(store.origin(), store.rejected(), &rows, json, out)
                     .written()?;
-                freeze(&report, &|| Catalog::from_rows(rows.iter().copied()), None);
+                freeze(
+                    &report,
+                    rows.iter().map(|r| r.file),
+                    &|| Catalog::from_rows(rows.iter().copied()),
+                    None,
+                );
             }
         }
         Command::Show { id, json } => {
@@ -339,6 +354,7 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
                 let printed = search::search(&corpus, &index, &query, json, out).written()?;
                 freeze(
                     corpus.cache(),
+                    corpus.store().articles().iter().map(|a| a.file.as_str()),
                     &|| Catalog::from_store(corpus.store()),
                     Some(&index),
                 );

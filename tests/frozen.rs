@@ -1,7 +1,8 @@
 //! The saved catalog and index (`catalog.bin`, `index.bin` in a corpus's cache folder, issue 19),
 //! through the real binary: `list` and `search` answer byte for byte as `--no-index` does on every
-//! run, answer from the saved files once nothing changed (the `--log-file` says so), never on a
-//! corpus with rejected files, after a changed, added or deleted file, or with a saved file made
+//! run, answer from the saved files once nothing changed (the `--log-file` says so), bring them up
+//! to date after a few changed, added or deleted files (round after round, as one built from
+//! scratch would answer), never use them on a corpus with rejected files or with a saved file made
 //! for another corpus; a damaged saved file is one note and is made again; `index` saves them too.
 //! Every cache lives in a temporary folder (`AES_READER_CACHE_DIR`), never in ~/.cache.
 
@@ -81,6 +82,8 @@ struct Run {
     out: Output,
     /// `Some(true)`: answered from the saved catalog and index; `None`: the log does not say.
     used: Option<bool>,
+    /// The saved catalog and index were brought up to date with changed files first.
+    refreshed: bool,
 }
 
 impl Run {
@@ -125,8 +128,12 @@ impl Fixture {
         let logs = tempfile::tempdir().unwrap();
         let log = logs.path().join("aes.log");
         let out = aes_logged(self.path(), Some(self.cache.path()), Some(&log), args);
-        let used = used(&fs::read_to_string(&log).unwrap_or_default());
-        Run { out, used }
+        let log = fs::read_to_string(&log).unwrap_or_default();
+        Run {
+            out,
+            used: used(&log),
+            refreshed: log.contains("saved catalog and index brought up to date"),
+        }
     }
 
     /// Runs `args` with `--no-index`.
@@ -240,7 +247,12 @@ fn the_third_run_answers_from_the_saved_catalog_and_index() {
 
 /// A warm fixture of 60 generated articles: the saved files are there and used.
 fn warm() -> Fixture {
-    let f = Fixture::new(generated(60));
+    warm_of(60)
+}
+
+/// A warm fixture of `n` generated articles.
+fn warm_of(n: usize) -> Fixture {
+    let f = Fixture::new(generated(n));
     for _ in 0..2 {
         f.same(&["search", "--json", "Niger"], "warming");
     }
@@ -249,10 +261,17 @@ fn warm() -> Fixture {
     f
 }
 
-/// After `change` on a warm corpus, the next `search --json WORD` and `list --json` give the
-/// `--no-index` answer without the saved files (with `note` on stderr when given, else what
-/// `--no-index` prints), and the run after answers from new ones.
-fn a_change_is_seen(what: &str, word: &'static str, note: Option<&str>, change: impl Fn(&Path)) {
+/// After `change` on a warm corpus, the next `search --json WORD` gives the `--no-index` answer
+/// (with `note` on stderr when given, else what `--no-index` prints): from the saved files brought
+/// up to date when `refreshed`, else from a load; the runs after (and `list --json`) answer from
+/// the new saved files.
+fn a_change_is_seen(
+    what: &str,
+    word: &'static str,
+    note: Option<&str>,
+    refreshed: bool,
+    change: impl Fn(&Path),
+) {
     let f = warm();
     let saved = f.saved();
     let before = (
@@ -274,7 +293,19 @@ fn a_change_is_seen(what: &str, word: &'static str, note: Option<&str>, change: 
             next
         }
     };
-    assert_ne!(next.used, Some(true), "{what}: the saved files are stale");
+    if refreshed {
+        assert_eq!(
+            next.used,
+            Some(true),
+            "{what}: the saved files, brought up to date"
+        );
+        assert!(
+            next.refreshed,
+            "{what}: the saved files, brought up to date"
+        );
+    } else {
+        assert_ne!(next.used, Some(true), "{what}: the saved files are stale");
+    }
     let after = f.same(&search, &format!("{what}, the run after"));
     assert_eq!(after.used, Some(true), "{what}: new saved files");
     let list = f.same(&["list", "--json"], &format!("{what}, list"));
@@ -293,25 +324,12 @@ fn a_change_is_seen(what: &str, word: &'static str, note: Option<&str>, change: 
 
 /// The first article file of a generated corpus (sorted).
 fn first_file(dir: &Path) -> PathBuf {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "txt") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    files.remove(0)
+    article_files(dir).remove(0)
 }
 
 #[test]
 fn a_changed_file_with_an_older_mtime_is_seen_and_saved_again() {
-    a_change_is_seen("changed file", "Zanzibar", None, |dir| {
+    a_change_is_seen("changed file", "Zanzibar", None, true, |dir| {
         let file = first_file(dir);
         let old = mtime(&file);
         let mut bytes = fs::read(&file).unwrap();
@@ -325,7 +343,7 @@ fn a_changed_file_with_an_older_mtime_is_seen_and_saved_again() {
 
 #[test]
 fn a_same_size_change_with_the_mtime_put_back_is_seen_by_its_ctime() {
-    a_change_is_seen("same size, same mtime", "Zanzibar", None, |dir| {
+    a_change_is_seen("same size, same mtime", "Zanzibar", None, true, |dir| {
         let file = first_file(dir);
         let old = mtime(&file);
         let bytes = fs::read_to_string(&file).unwrap();
@@ -348,7 +366,7 @@ fn a_same_size_change_with_the_mtime_put_back_is_seen_by_its_ctime() {
 
 #[test]
 fn an_added_file_is_seen_and_saved_again() {
-    a_change_is_seen("added file", "Zanzibar", None, |dir| {
+    a_change_is_seen("added file", "Zanzibar", None, true, |dir| {
         let file = dir.join("ajout.txt");
         fs::write(
             &file,
@@ -361,7 +379,7 @@ fn an_added_file_is_seen_and_saved_again() {
 
 #[test]
 fn a_deleted_file_is_seen_and_saved_again() {
-    a_change_is_seen("deleted file", "Niger", None, |dir| {
+    a_change_is_seen("deleted file", "Niger", None, true, |dir| {
         fs::remove_file(first_file(dir)).unwrap();
     });
 }
@@ -370,7 +388,7 @@ fn a_deleted_file_is_seen_and_saved_again() {
 fn a_changed_alias_file_is_seen_and_saved_again() {
     // The cache's own note says its records were made with another alias file.
     let note = "was made by another build of aes-reader, or with another alias file";
-    a_change_is_seen("changed alias file", "Niger", Some(note), |dir| {
+    a_change_is_seen("changed alias file", "Niger", Some(note), false, |dir| {
         let file = dir.join("people.toml");
         fs::write(
             &file,
@@ -379,6 +397,103 @@ fn a_changed_alias_file_is_seen_and_saved_again() {
         .unwrap();
         set_mtime(&file, ten_seconds_ago());
     });
+}
+
+/// The article files of a generated corpus, sorted.
+fn article_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Writes `bytes` to `path`, dated `secs` seconds before ten seconds ago (not racy, and another
+/// time than before).
+fn write_aged(path: &Path, bytes: &[u8], secs: u64) {
+    fs::write(path, bytes).unwrap();
+    set_mtime(path, ten_seconds_ago() - Duration::from_secs(secs));
+}
+
+#[test]
+fn a_corpus_changing_round_after_round_is_brought_up_to_date_and_answers_as_built_from_scratch() {
+    let f = warm_of(120);
+    let words = [
+        "Zanzibar",
+        "Niger",
+        "sécurité",
+        "Moscou",
+        "zanzibr",
+        "Tombouctou",
+    ];
+    for round in 1..=4u64 {
+        let what = format!("round {round}");
+        let files = article_files(f.path());
+        // A body gains a word; another article moves in the list (a new date); a file whose
+        // name sorts among the others (every later file's place changes) is added; one is deleted.
+        let grown = &files[(round as usize * 7) % files.len()];
+        let mut bytes = fs::read(grown).unwrap();
+        bytes.extend_from_slice(format!("\nZanzibar, tour {round}.\n").as_bytes());
+        write_aged(grown, &bytes, round);
+        let moved = &files[(round as usize * 13 + 3) % files.len()];
+        let text_of = fs::read_to_string(moved).unwrap();
+        let redated: String = text_of
+            .lines()
+            .map(|l| {
+                if l.starts_with("date = ") {
+                    format!("date = 2019-0{round}-1{round}")
+                } else {
+                    l.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        write_aged(moved, redated.as_bytes(), round);
+        let middle = files[files.len() / 2].with_extension(format!("{round}.txt"));
+        let added = format!(
+            "+++\ntitle = \"Zanzibar et le Niger, tour {round}\"\ndate = 2025-0{round}-02\nsource = \"Le Témoin\"\n+++\nLe ministre a déclaré : « Zanzibar n’est pas loin. »\n"
+        );
+        write_aged(&middle, added.as_bytes(), round);
+        let deleted = files
+            .iter()
+            .rev()
+            .find(|p| *p != grown && *p != moved)
+            .unwrap();
+        fs::remove_file(deleted).unwrap();
+        for (i, args) in commands(&words).iter().enumerate() {
+            let run = f.same(args, &what);
+            assert_eq!(run.used, Some(true), "{what}: {args:?}");
+            if i == 0 {
+                assert!(run.refreshed, "{what}: brought up to date");
+            } else {
+                assert!(!run.refreshed, "{what}: {args:?} after the first");
+            }
+        }
+    }
+}
+
+#[test]
+fn many_changes_at_once_are_a_load_that_saves_the_files_packed() {
+    let f = warm_of(40);
+    for (n, file) in article_files(f.path()).iter().enumerate().take(12) {
+        let mut bytes = fs::read(file).unwrap();
+        bytes.extend_from_slice("\nZanzibar.\n".as_bytes());
+        write_aged(file, &bytes, n as u64 + 1);
+    }
+    let run = f.same(&["search", "--json", "Zanzibar"], "12 of 40 changed");
+    assert_ne!(run.used, Some(true), "a load, not the saved files");
+    assert!(!run.refreshed);
+    let after = f.same(&["search", "--json", "Zanzibar"], "the run after");
+    assert_eq!(after.used, Some(true), "saved again");
 }
 
 /// After `damage` to the saved files of a warm corpus, the next `args` answers as `--no-index`

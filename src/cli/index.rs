@@ -62,6 +62,7 @@ pub(super) fn run(
     let report = loaded.cache();
     super::freeze(
         report,
+        loaded.store().articles().iter().map(|a| a.file.as_str()),
         &|| Catalog::from_store(loaded.store()),
         Some(&index),
     );

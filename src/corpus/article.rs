@@ -198,6 +198,11 @@ pub struct Block {
     pub range: Range<usize>,
 }
 
+/// File `i`'s place in file order, as [`order_key`] takes it.
+pub fn seq(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
 /// The list order of an article, one key for the store, the reader and search: dated ones first, by
 /// date (a year alone before its months), then by `seq` (the file's place in path order); undated
 /// ones last, by `seq`.

@@ -1,8 +1,10 @@
-//! The list's catalog: for each article, in list order, what `list` and `search` print of it (id,
-//! file, title, date, outlet, author, URL, word count), without its body. Saved beside the search
-//! index (same envelope: `search::persist`), it lets those commands answer without
-//! reading any article when the corpus has not changed. All text is in one buffer, so reading
-//! 100,000 rows is one copy and a check, not an allocation per field.
+//! The list's catalog: for each article, what `list` and `search` print of it (id, file, title,
+//! date, outlet, author, URL, word count), without its body, and the list order. Saved beside the
+//! search index (same envelope: `search::persist`), it lets those commands answer without
+//! reading any article when the corpus has not changed, or only the files that did. Row `i` is the
+//! search index's article `i` (a match's `index`): rows of articles gone stay, out of the list
+//! order, as the index keeps theirs. All text is in one buffer, so reading 100,000 rows is one copy
+//! and a check, not an allocation per field.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -18,7 +20,7 @@ use crate::corpus::store::Store;
 const KIND: Kind = Kind {
     name: "article catalog",
     magic: *b"AESR-CAT",
-    format: 1,
+    format: 2,
 };
 
 /// Strings per row in the text buffer: id, file, title, outlet, author, URL.
@@ -64,10 +66,12 @@ impl<'a> Row<'a> {
     }
 }
 
-/// Every article's [`Row`], in list order (row `i` is [`Store::articles`]`[i]`, and a search
-/// match's `index`).
+/// Every article's [`Row`], row `i` the search index's article `i` (made from a [`Store`], row
+/// `i` is [`Store::articles`]`[i]`), and the list order of the rows still listed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
+    /// The rows listed, in list order (rows of articles gone are not in it).
+    order: Vec<u32>,
     /// Each row's strings ([`FIELDS`] of them, an absent field empty), one after the other.
     text: String,
     /// Where each string ends in `text`.
@@ -82,6 +86,7 @@ pub struct Catalog {
 /// none and for an unknown month or day).
 #[derive(Serialize, Deserialize)]
 struct Saved<'a> {
+    order: Cow<'a, [u32]>,
     #[serde(borrow)]
     text: Cow<'a, str>,
     ends: Cow<'a, [u64]>,
@@ -97,26 +102,47 @@ impl Catalog {
         Catalog::from_rows(Row::all(store))
     }
 
-    /// A catalog of `rows`, in their order.
+    /// A catalog of `rows`, listed in their order.
     pub fn from_rows<'a>(rows: impl IntoIterator<Item = Row<'a>>) -> Catalog {
         let mut c = Catalog::default();
         for r in rows {
-            for s in [r.id, r.file, r.title] {
-                c.push_str(s);
-            }
-            for s in [r.outlet, r.author, r.url] {
-                c.push_str(s.unwrap_or(""));
-            }
-            let bit = |present: bool, bit: u8| if present { bit } else { 0 };
-            c.has.push(
-                bit(r.outlet.is_some(), HAS_OUTLET)
-                    | bit(r.author.is_some(), HAS_AUTHOR)
-                    | bit(r.url.is_some(), HAS_URL),
-            );
-            c.dates.push(r.date);
-            c.words.push(r.words as u64);
+            let i = c.push(r);
+            c.order.push(i);
         }
         c
+    }
+
+    /// Adds `r` as the next row (not listed until [`Catalog::set_order`] lists it); its number.
+    pub fn push(&mut self, r: Row<'_>) -> u32 {
+        let i = u32::try_from(self.has.len()).unwrap_or(u32::MAX);
+        for s in [r.id, r.file, r.title] {
+            self.push_str(s);
+        }
+        for s in [r.outlet, r.author, r.url] {
+            self.push_str(s.unwrap_or(""));
+        }
+        let bit = |present: bool, bit: u8| if present { bit } else { 0 };
+        self.has.push(
+            bit(r.outlet.is_some(), HAS_OUTLET)
+                | bit(r.author.is_some(), HAS_AUTHOR)
+                | bit(r.url.is_some(), HAS_URL),
+        );
+        self.dates.push(r.date);
+        self.words.push(r.words as u64);
+        i
+    }
+
+    /// Lists rows `order` (row numbers, each below [`Catalog::slots`]), in that order; the others
+    /// stay, unlisted.
+    pub fn set_order(&mut self, order: Vec<u32>) {
+        self.order = order;
+    }
+
+    /// Which rows are which articles: a hash of every row's file, row after row. A search index
+    /// saved with this catalog is saved with it, so that one made for other rows is never read
+    /// with it.
+    pub fn numbering(&self) -> u64 {
+        numbering((0..self.slots()).filter_map(|i| self.row(i).map(|r| r.file)))
     }
 
     fn push_str(&mut self, s: &str) {
@@ -124,17 +150,22 @@ impl Catalog {
         self.ends.push(self.text.len() as u64);
     }
 
-    /// Number of rows.
+    /// Number of rows listed.
     pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// True when no row is listed.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// Number of rows, listed or not: the search index's articles.
+    pub fn slots(&self) -> usize {
         self.has.len()
     }
 
-    /// True when there is no row.
-    pub fn is_empty(&self) -> bool {
-        self.has.is_empty()
-    }
-
-    /// Row `i` (`None` past the end).
+    /// Row `i` (`None` past the end), listed or not.
     pub fn row(&self, i: usize) -> Option<Row<'_>> {
         let has = *self.has.get(i)?;
         let field = |k: usize| {
@@ -159,14 +190,22 @@ impl Catalog {
         })
     }
 
-    /// Every row, in list order.
+    /// Every row listed, in list order.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> + '_ {
-        (0..self.len()).filter_map(|i| self.row(i))
+        self.order.iter().filter_map(|&i| self.row(i as usize))
+    }
+
+    /// Every row listed, with its number, in list order.
+    pub fn numbered_rows(&self) -> impl Iterator<Item = (u32, Row<'_>)> + '_ {
+        self.order
+            .iter()
+            .filter_map(|&i| Some((i, self.row(i as usize)?)))
     }
 
     /// Saves the catalog to `out`; [`Catalog::read_from`] reads it back.
     pub fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
         let saved = Saved {
+            order: Cow::Borrowed(&self.order),
             text: Cow::Borrowed(&self.text),
             ends: Cow::Borrowed(&self.ends),
             has: Cow::Borrowed(&self.has),
@@ -198,12 +237,22 @@ impl Catalog {
         if start != saved.text.len() as u64 {
             return Err(bad("text left over"));
         }
+        let mut listed = vec![false; n];
+        let once = saved.order.iter().all(|&i| {
+            listed
+                .get_mut(i as usize)
+                .is_some_and(|l| !std::mem::replace(l, true))
+        });
+        if !once {
+            return Err(bad("a list order naming a row twice, or past the last"));
+        }
         let dates = saved
             .dates
             .iter()
             .map(|&d| unpack(d).ok_or_else(|| bad("a date that is no date")))
             .collect::<Result<_, _>>()?;
         Ok(Catalog {
+            order: saved.order.into_owned(),
             text: saved.text.into_owned(),
             ends: saved.ends.into_owned(),
             has: saved.has.into_owned(),
@@ -211,6 +260,17 @@ impl Catalog {
             words: saved.words.into_owned(),
         })
     }
+}
+
+/// [`Catalog::numbering`] of rows of `files`, in this order: what a catalog made from the same
+/// articles in the same order will say.
+pub fn numbering<'a>(files: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for f in files {
+        h.update(f.as_bytes());
+        h.update(&[0]);
+    }
+    h.digest()
 }
 
 fn pack(d: Option<PartialDate>) -> u32 {

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-use crate::corpus::article::{Article, ArticleId, order_key};
+use crate::corpus::article::{Article, ArticleId, order_key, seq};
 use crate::corpus::cache::{Cache, FileLoad, Location, Summary};
 use crate::corpus::quote::{self, ALIAS_FILE, Aliases, Link, Quote};
 use crate::corpus::search::{Index, NameWords, SearchDoc};
@@ -317,11 +317,6 @@ impl CacheReport {
             location,
         }
     }
-}
-
-/// File `i`'s place in file order, as [`order_key`] takes it.
-fn seq(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 impl Store {

@@ -28,7 +28,7 @@ use crate::corpus::article::Article;
 use crate::corpus::quote::Quote;
 use crate::corpus::store::{LoadResult, Source};
 
-pub use frozen::{Frozen, save_frozen};
+pub use frozen::{Frozen, Tag, save_frozen};
 pub use info::{Info, info};
 pub use key::{FORMAT, Key, engine_id};
 use manifest::{Entry, Fingerprint, Manifest, Place, Unusable};
@@ -67,6 +67,22 @@ pub struct Cache {
     /// The hash of the usable manifest's bytes: what a saved index and catalog made from the
     /// files it describes are tagged with ([`frozen`]).
     manifest_hash: Option<u64>,
+}
+
+/// What changed in a corpus folder since its manifest was written ([`Cache::changes`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changes {
+    /// Article files (their numbers in the source) added or changed.
+    pub changed: Vec<usize>,
+    /// Files of the manifest that are gone (deleted, renamed, or no longer article files).
+    pub gone: usize,
+}
+
+impl Changes {
+    /// True when nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.gone == 0
+    }
 }
 
 /// What happened to a file whose record is written again.
@@ -285,24 +301,45 @@ impl Cache {
         Some((Ok((article, warnings)), made.unwrap_or_default()))
     }
 
-    /// The hash of the manifest when every file of `source` is in it and unchanged by its stat
-    /// (none racy, none rejected, none missing or added), checked on every core: a saved index
-    /// and catalog tagged with it answer for the corpus as it is ([`Frozen`]).
-    pub fn fresh(&self, source: &Source) -> Option<u64> {
+    /// The article files of `source` that are not in the manifest as they are now (added, or
+    /// changed by their stat), checked on every core, and how many of the manifest's files are
+    /// gone; `None` when the manifest cannot be used (none, damaged, made for something else).
+    pub fn changes(&self, source: &Source) -> Option<Changes> {
         use rayon::prelude::*;
-        let hash = self.manifest_hash?;
-        if self.stale || source.len() != self.entries.len() {
+        self.manifest_hash?;
+        if self.stale {
             return None;
         }
-        (0..source.len())
+        let changed: Vec<usize> = (0..source.len())
             .into_par_iter()
-            .all(|i| {
-                source
+            .filter(|&i| {
+                !source
                     .name(i)
                     .and_then(|n| self.entry(n))
                     .is_some_and(|entry| unchanged(entry, source, i))
             })
-            .then_some(hash)
+            .collect();
+        let kept = source.len() - changed.len();
+        let gone = self.entries.len().saturating_sub(kept);
+        Some(Changes { changed, gone })
+    }
+
+    /// Keeps article file `i` of `source` as the manifest has it, without reading its record:
+    /// for a load that takes what it knows of the file from elsewhere (the saved catalog and
+    /// index), having found it unchanged ([`Cache::changes`]). False when the manifest does not
+    /// name it.
+    pub fn keep(&self, source: &Source, i: usize) -> bool {
+        let Some(entry) = source.name(i).and_then(|n| self.entry(n)) else {
+            return false;
+        };
+        self.asked.fetch_add(1, Ordering::Relaxed);
+        self.see(Seen::Kept(entry.clone()));
+        true
+    }
+
+    /// The hash of the manifest as read (what saved files made from its files are tagged with).
+    pub fn manifest_hash(&self) -> Option<u64> {
+        self.manifest_hash
     }
 
     /// True when the manifest has a record for article file `i` of `source` (it may have

@@ -34,6 +34,45 @@ fn a_read_catalog_gives_back_every_articles_row_in_list_order() {
 }
 
 #[test]
+fn rows_added_and_unlisted_are_saved_with_the_list_order_and_the_numbering() {
+    let store = Store::embedded();
+    let mut catalog = Catalog::from_store(&store);
+    let first = catalog.numbering();
+    assert_eq!(
+        first,
+        numbering(store.articles().iter().map(|a| a.file.as_str())),
+        "a load's files in list order number its catalog"
+    );
+    let extra = catalog.push(Row::of(&store.articles()[0]));
+    assert_eq!(catalog.len(), store.articles().len(), "not listed yet");
+    assert_eq!(catalog.slots(), store.articles().len() + 1);
+    assert_ne!(catalog.numbering(), first, "one more row");
+    catalog.set_order(vec![extra, 2, 0]);
+    let read = Catalog::read_from(&saved(&catalog)).expect("a file just written");
+    assert_eq!(read, catalog);
+    let files: Vec<&str> = read.rows().map(|r| r.file).collect();
+    let a = &store.articles();
+    assert_eq!(files, [&a[0].file, &a[2].file, &a[0].file]);
+    assert_eq!(read.len(), 3);
+    assert_eq!(
+        read.row(1).map(|r| r.file),
+        Some(a[1].file.as_str()),
+        "unlisted, still there"
+    );
+    assert_eq!(read.numbering(), catalog.numbering());
+    catalog.set_order(vec![1, 1]);
+    assert!(
+        Catalog::read_from(&saved(&catalog)).is_err(),
+        "a row listed twice"
+    );
+    catalog.set_order(vec![99]);
+    assert!(
+        Catalog::read_from(&saved(&catalog)).is_err(),
+        "a row past the last"
+    );
+}
+
+#[test]
 fn every_date_shape_packs_and_unpacks_and_impossible_ones_are_refused() {
     for d in [
         None,

@@ -51,6 +51,11 @@ impl LazySorted {
         &self.sorted
     }
 
+    /// Every number, sorted or waiting.
+    pub(super) fn len(&self) -> usize {
+        self.sorted.len() + self.pending.len()
+    }
+
     pub(super) fn shrink_to_fit(&mut self) {
         self.sorted.shrink_to_fit();
     }

@@ -188,6 +188,36 @@ impl Index {
         self.clear_caches();
     }
 
+    /// Sets every article's list-order key (`keys[i]` for article `i`): an article given none
+    /// (or past the end of `keys`) is gone, never listed or matched again, its title emptied; the
+    /// others are listed by their new keys. For a corpus whose files changed: the articles of
+    /// changed and deleted files are dropped, their new versions added, and every key made again
+    /// from the new file order, so the index answers as one built from scratch would, its
+    /// articles numbered otherwise.
+    pub fn relist(&mut self, keys: &[Option<u64>]) {
+        let mut listed = Vec::with_capacity(keys.len());
+        for (i, (key, title)) in self.keys.iter_mut().zip(&mut self.titles).enumerate() {
+            match keys.get(i).copied().flatten() {
+                Some(k) => {
+                    *key = k;
+                    listed.extend(u32::try_from(i).ok());
+                }
+                None => {
+                    *key = u64::MAX;
+                    *title = Box::from("");
+                }
+            }
+        }
+        listed.sort_unstable_by_key(|&i| self.keys[i as usize]);
+        *lock(&self.order) = LazySorted::from_sorted(listed);
+        self.clear_caches();
+    }
+
+    /// Number of articles listed (those [`Index::relist`] did not drop).
+    pub fn listed(&self) -> usize {
+        lock(&self.order).len()
+    }
+
     /// Gives back the spare capacity of growing lists (call once loading is done).
     pub fn compact(&mut self) {
         self.postings.shrink_to_fit();
@@ -596,6 +626,75 @@ mod tests {
                     .filter(|s| *s >= TIER_TITLE + WORDS_BONUS);
                 prop_assert_eq!(indexed, scanned, "title {:?}, query {:?}", a.meta.title, query);
             }
+        }
+
+        /// An index some of whose articles were dropped and others added ([`Index::relist`], as
+        /// when files changed) answers every query as one built from scratch on the articles
+        /// left, in their new file order, and so does that index saved and read back.
+        #[test]
+        fn a_relisted_index_answers_as_one_built_from_scratch(
+            docs in prop::collection::vec((text(), text(), 0u8..4), 1..10),
+            added in prop::collection::vec((text(), text(), 0u8..4), 0..4),
+            dropped in prop::collection::vec(any::<bool>(), 10),
+            at in 0usize..10,
+            query in text(),
+        ) {
+            use crate::corpus::article::{PartialDate, order_key, seq};
+            let dated = |mut a: Article, month: u8| {
+                a.meta.date = (month > 0).then(|| PartialDate::new(2025, Some(month), None)).flatten();
+                a
+            };
+            let old: Vec<Article> = docs
+                .iter()
+                .enumerate()
+                .map(|(i, (t, b, m))| dated(article(i, t, b), *m))
+                .collect();
+            let mut index = Index::build(&old, |_| &[]);
+            // The files left, then the new ones put at `at` among them.
+            let mut now: Vec<(Option<usize>, Article)> = old
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !dropped[*i])
+                .map(|(i, a)| (Some(i), a.clone()))
+                .collect();
+            let at = at.min(now.len());
+            for (j, (t, b, m)) in added.iter().enumerate() {
+                now.insert(at + j, (None, dated(article(100 + j, t, b), *m)));
+            }
+            let scratch = Index::build(
+                &now.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>(),
+                |_| &[],
+            );
+            let mut keys = vec![None; old.len()];
+            let mut ids: Vec<String> = old.iter().map(|a| a.id.to_string()).collect();
+            let mut docs_added = Vec::new();
+            for (place, (was, a)) in now.iter().enumerate() {
+                match was {
+                    Some(i) => keys[*i] = Some(order_key(a.meta.date, seq(place))),
+                    None => {
+                        let doc = SearchDoc::new(a, &[], seq(place));
+                        keys.push(Some(doc.key()));
+                        ids.push(a.id.to_string());
+                        docs_added.push(doc);
+                    }
+                }
+            }
+            index.add(docs_added);
+            index.relist(&keys);
+            let answer = |index: &Index, ids: &dyn Fn(usize) -> String| {
+                index
+                    .search(&query)
+                    .iter()
+                    .map(|m| (ids(m.index), m.score, m.fields, m.typos))
+                    .collect::<Vec<_>>()
+            };
+            let expected = answer(&scratch, &|i| now[i].1.id.to_string());
+            prop_assert_eq!(&answer(&index, &|i| ids[i].clone()), &expected);
+            prop_assert_eq!(index.listed(), now.len());
+            let mut bytes = Vec::new();
+            index.write_to(&mut bytes).expect("written to memory");
+            let read = Index::read_from(&bytes, Box::new(Skim::default())).expect("read back");
+            prop_assert_eq!(&answer(&read, &|i| ids[i].clone()), &expected);
         }
     }
 }

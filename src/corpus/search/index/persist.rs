@@ -24,7 +24,7 @@ use crate::corpus::search::sorted::LazySorted;
 const KIND: Kind = Kind {
     name: "search index",
     magic: *b"AESR-IDX",
-    format: 1,
+    format: 2,
 };
 
 /// The saved index.
@@ -33,7 +33,7 @@ struct Saved<'a> {
     #[serde(borrow)]
     titles: Strings<'a>,
     keys: Cow<'a, [u64]>,
-    /// Article numbers in list order.
+    /// Article numbers in list order (those listed: see [`Index::relist`]).
     order: Vec<u32>,
     #[serde(borrow)]
     outlets: SavedTable<'a>,
@@ -173,8 +173,10 @@ impl Index {
         if saved.keys.len() != n {
             return Err(bad("not one list-order key per article"));
         }
-        if !is_permutation(&saved.order, n) {
-            return Err(bad("a list order that is not every article once"));
+        if !each_once(&saved.order, n) {
+            return Err(bad(
+                "a list order naming an article twice, or past the last",
+            ));
         }
         let words = Words::from_parts(saved.words.text.into_owned(), saved.words.ends)
             .ok_or_else(|| bad("words cut wrong"))?;
@@ -207,10 +209,14 @@ impl Index {
 
 /// True when `numbers` holds every number below `n` once.
 fn is_permutation(numbers: &[u32], n: usize) -> bool {
+    numbers.len() == n && each_once(numbers, n)
+}
+
+/// True when every number of `numbers` is below `n`, none twice.
+fn each_once(numbers: &[u32], n: usize) -> bool {
     let mut seen = vec![false; n];
-    numbers.len() == n
-        && numbers.iter().all(|&i| {
-            seen.get_mut(i as usize)
-                .is_some_and(|s| !std::mem::replace(s, true))
-        })
+    numbers.iter().all(|&i| {
+        seen.get_mut(i as usize)
+            .is_some_and(|s| !std::mem::replace(s, true))
+    })
 }
