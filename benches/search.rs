@@ -153,6 +153,8 @@ struct Args {
     wrap: bool,
     /// Time the keystrokes through the engine alone, and stop.
     engine: bool,
+    /// Time the reader's second launch (through the corpus cache), and stop.
+    cached: bool,
 }
 
 fn args() -> Args {
@@ -165,6 +167,7 @@ fn args() -> Args {
         warm: false,
         wrap: false,
         engine: false,
+        cached: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -182,6 +185,7 @@ fn args() -> Args {
             "--warm" => a.warm = true,
             "--wrap" => a.wrap = true,
             "--engine" => a.engine = true,
+            "--cached" => a.cached = true,
             _ => {} // `cargo bench` passes `--bench`
         }
     }
@@ -237,18 +241,31 @@ fn draw(term: &mut Terminal<TestBackend>, app: &App) {
 struct Loaded {
     app: App,
     first_screen: Duration,
+    /// Every article arrived and listed (the empty filter's answer holds them all).
+    searchable: Duration,
     all_ready: Duration,
     frames: Vec<Duration>,
 }
 
-/// Cold load through the real loader into the real App, drawing as a terminal would.
-fn load(dir: PathBuf) -> Loaded {
-    let start = Instant::now();
-    let origin = Origin::Dir {
+fn origin(dir: PathBuf) -> Origin {
+    Origin::Dir {
         path: dir,
         via: "--dir",
-    };
-    let source = Source::scan(origin.clone()).expect("the generated folder is readable");
+    }
+}
+
+/// Cold load through the real loader into the real App, drawing as a terminal would.
+fn load(dir: PathBuf) -> Loaded {
+    load_through(dir, None)
+}
+
+/// [`load`], through the corpus cache under `cache` when given (timed from the folder's listing).
+fn load_through(dir: PathBuf, cache: Option<&std::path::Path>) -> Loaded {
+    let start = Instant::now();
+    let origin = origin(dir);
+    let source = Source::scan(origin.clone())
+        .expect("the generated folder is readable")
+        .with_cache(cache.map(std::path::Path::to_owned));
     let loading = Loading::start(source);
     let mut app = App::loading(loading, &origin, ReaderState::default(), Theme::new(true))
         .expect("threads start");
@@ -256,7 +273,7 @@ fn load(dir: PathBuf) -> Loaded {
     let mut term = Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1)).expect("test backend");
     let rows = usize::from(SCREEN.1);
     let mut first_screen = None;
-    let (mut all_listed, mut loaded_at) = (None, None);
+    let (mut all_listed, mut loaded_at, mut searchable) = (None, None, None);
     let mut frames = Vec::new();
     // As the reader's event loop does: take in what came, draw if it changed, wait for a key.
     while !app.ready() {
@@ -271,6 +288,11 @@ fn load(dir: PathBuf) -> Loaded {
             && app.list.matches.len() >= rows.min(app.library().total().max(1))
         {
             first_screen = Some(start.elapsed());
+        }
+        let total = app.library().total();
+        if searchable.is_none() && app.articles().len() == total && app.list.matches.len() == total
+        {
+            searchable = Some(start.elapsed());
         }
         match app.loading_progress() {
             Some((got, total)) if got < total => {}
@@ -293,9 +315,84 @@ fn load(dir: PathBuf) -> Loaded {
     Loaded {
         app,
         first_screen: first_screen.unwrap_or(all_ready),
+        searchable: searchable.unwrap_or(all_ready),
         all_ready,
         frames,
     }
+}
+
+/// The reader's second launch, three times each way: through the corpus cache's records only
+/// (its saved index set aside), and with the saved index (as a headless command or `aes-reader
+/// index` leaves it). The page cache is warm, as it would be.
+fn cached_figure(dir: &std::path::Path, n: usize) {
+    use aes_reader::corpus::cache::{self, Tag};
+    use aes_reader::corpus::catalog::{self, Catalog};
+    let cache_dir = std::env::temp_dir().join(format!("aes-bench-cache-{}", std::process::id()));
+    // Files changed less than two seconds before they were read are read again next time (the
+    // cache's racy rule): let them age first.
+    std::thread::sleep(Duration::from_secs(3));
+    let t = Instant::now();
+    let source = Source::scan(origin(dir.to_owned()))
+        .expect("the generated folder is readable")
+        .with_cache(Some(cache_dir.clone()));
+    let (corpus, index) = Corpus::load_with_index(source);
+    let report = corpus.cache();
+    let (Some(location), Some(manifest)) = (
+        report.location.clone(),
+        report.summary.as_ref().and_then(|s| s.manifest),
+    ) else {
+        panic!("the cache could not be written: {:?}", report.notes);
+    };
+    let files = corpus.store().articles().iter().map(|a| a.file.as_str());
+    let tag = Tag {
+        manifest,
+        numbering: catalog::numbering(files),
+    };
+    cache::save_frozen(
+        &location.dir,
+        tag,
+        Some(&|| Catalog::from_store(corpus.store())),
+        Some(&index),
+    );
+    drop((corpus, index));
+    println!("cache built in {:.1} s", t.elapsed().as_secs_f64());
+    let saved = location.dir.join("index.bin");
+    let aside = location.dir.join("index.bin.aside");
+    for (mode, with_saved) in [("records", false), ("saved_index", true)] {
+        let mut runs = Vec::new();
+        for _ in 0..3 {
+            if !with_saved {
+                std::fs::rename(&saved, &aside).expect("set the saved index aside");
+            }
+            let before = rss();
+            let loaded = load_through(dir.to_owned(), Some(&cache_dir));
+            let resident = rss().saturating_sub(before);
+            assert_eq!(loaded.app.articles().len(), n, "every article loads");
+            drop(loaded.app);
+            if !with_saved {
+                std::fs::rename(&aside, &saved).expect("put the saved index back");
+            }
+            runs.push((
+                loaded.first_screen,
+                loaded.searchable,
+                loaded.all_ready,
+                resident,
+            ));
+        }
+        let median = |pick: fn(&(Duration, Duration, Duration, u64)) -> f64| {
+            let mut v: Vec<f64> = runs.iter().map(pick).collect();
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        println!(
+            "bench: reader_second_launch mode={mode} articles={n} first_screen={:.1} searchable={:.1} all_ready={:.1} resident_mb={:.0} (medians of 3)",
+            median(|r| ms(r.0)),
+            median(|r| ms(r.1)),
+            median(|r| ms(r.2)),
+            median(|r| r.3 as f64 / 1e6),
+        );
+    }
+    let _ = std::fs::remove_dir_all(&cache_dir);
 }
 
 /// Keystroke timings while typing into the App.
@@ -741,6 +838,11 @@ fn main() {
     );
     if a.engine {
         engine_figure(&tmp);
+        let _ = std::fs::remove_dir_all(&tmp);
+        return;
+    }
+    if a.cached {
+        cached_figure(&tmp, n);
         let _ = std::fs::remove_dir_all(&tmp);
         return;
     }

@@ -14,11 +14,12 @@ mod chunks;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use crate::corpus::article::{Article, ArticleId, order_key, seq};
-use crate::corpus::cache::{Cache, FileLoad, Location, Summary};
+use crate::corpus::cache::{Cache, FileLoad, Frozen, Location, Summary};
 use crate::corpus::quote::{self, ALIAS_FILE, Aliases, Link, Quote};
 use crate::corpus::search::{Index, NameWords, SearchDoc};
 use crate::corpus::store::{self, Diagnostic, LoadResult, Origin, Source, Store, StoreError};
@@ -35,11 +36,20 @@ pub struct Loaded<Doc = SearchDoc> {
     pub doc: Doc,
 }
 
-/// What loading reports, in this order: batches, then links, then done.
+/// What the reader's search needs of an article: its search data, or nothing once the corpus's
+/// saved index came ([`LoadEvent::Saved`]).
+pub type ReaderDoc = Option<SearchDoc>;
+
+/// What loading reports, in this order: batches, then links, then done (and, for the reader, the
+/// saved index at any point before done).
 #[derive(Debug)]
-pub enum LoadEvent<Doc = SearchDoc> {
+pub enum LoadEvent<Doc = ReaderDoc> {
     /// More articles. Number them in arrival order, from 0: links refer to those numbers.
     Batch(Vec<Loaded<Doc>>),
+    /// The search index the corpus cache saved for this very corpus (no file changed since): it
+    /// holds every article already, so the articles that arrive after it come without search
+    /// data (those before it may have theirs).
+    Saved(Box<SavedIndex>),
     /// Quotes also printed in other articles (article numbers are arrival numbers).
     Links(Vec<Link>),
     /// Everything is loaded.
@@ -49,6 +59,37 @@ pub enum LoadEvent<Doc = SearchDoc> {
         /// Problems with the corpus's data files (the alias file).
         warnings: Vec<String>,
     },
+}
+
+/// A saved search index and which of its articles each article file is.
+#[derive(Debug)]
+pub struct SavedIndex {
+    /// Every article of the corpus; match `index` is a row of its catalog.
+    pub index: Index,
+    /// The index's article number of each article file (by [`Article::file`]).
+    pub rows: HashMap<String, u32>,
+}
+
+impl SavedIndex {
+    /// The saved index of `source`'s corpus, when no file changed since it was saved (nothing is
+    /// written: a changed corpus is loaded as it is, and the next headless command brings the
+    /// saved files up to date).
+    fn open(source: &Source) -> Option<SavedIndex> {
+        let frozen = match Frozen::open_unchanged(source) {
+            Ok(found) => found?,
+            Err(note) => {
+                tracing::info!("{note}");
+                return None;
+            }
+        };
+        let index = frozen.index?;
+        let rows = frozen
+            .catalog
+            .numbered_rows()
+            .map(|(n, r)| (r.file.to_owned(), n))
+            .collect();
+        Some(SavedIndex { index, rows })
+    }
 }
 
 /// A load under way. Dropping it lets the loading threads finish on their own.
@@ -63,7 +104,10 @@ pub struct Loading {
 }
 
 impl Loading {
-    /// Starts loading `source` on every core.
+    /// Starts loading `source` on every core; once the first articles are sent, when `source`
+    /// has a corpus cache, the search index saved for it is read beside the load and, when the
+    /// corpus has not changed since, sent ([`LoadEvent::Saved`]): the articles after it come
+    /// without search data.
     pub fn start(source: Source) -> Loading {
         let total = source.len();
         let names = NameWords::from_aliases(&quote::load_aliases(source.extra(ALIAS_FILE)).0);
@@ -72,11 +116,11 @@ impl Loading {
         let (shared, sender) = (Arc::clone(&source), tx.clone());
         if std::thread::Builder::new()
             .name("load".into())
-            .spawn(move || stream(&shared, |e| sender.send(e).is_ok()))
+            .spawn(move || stream(&shared, &sender))
             .is_err()
         {
             // No thread to spare: load here; the events wait in the channel.
-            stream(&source, |e| tx.send(e).is_ok());
+            stream(&source, &tx);
         }
         Loading {
             rx,
@@ -128,13 +172,19 @@ impl Loading {
 
 /// Loads `source` for the reader, through its cache when it has one: the cache's note joins the
 /// alias file's warnings in `Done`, and the cache is written after `Done` (the screen does not
-/// wait for it; a write error is logged).
-fn stream(source: &Source, mut emit: impl FnMut(LoadEvent) -> bool) {
+/// wait for it; a write error is logged). Once the first batch is sent, the saved index is looked
+/// for beside the load ([`open_saved_beside`]); the articles prepared after it was sent get no
+/// search data.
+fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>) {
     let cache = Cache::open(source);
+    let saved = Arc::new(AtomicBool::new(false));
+    let mut looked = false;
     run(
         source,
         cache.as_ref(),
-        SearchDoc::new,
+        &|article, quotes, seq| {
+            (!saved.load(Ordering::SeqCst)).then(|| SearchDoc::new(article, quotes, seq))
+        },
         |event| match event {
             LoadEvent::Done {
                 diagnostics,
@@ -142,12 +192,22 @@ fn stream(source: &Source, mut emit: impl FnMut(LoadEvent) -> bool) {
             } => {
                 let notes = cache.as_ref().map(Cache::notes).unwrap_or_default();
                 warnings.extend(notes.into_iter().map(|n| format!("note: {n}")));
-                emit(LoadEvent::Done {
+                tx.send(LoadEvent::Done {
                     diagnostics,
                     warnings,
                 })
+                .is_ok()
             }
-            other => emit(other),
+            batch @ LoadEvent::Batch(_) => {
+                let sent = tx.send(batch).is_ok();
+                // After the first screenful: reading the saved index would only delay it.
+                if sent && !looked && cache.is_some() {
+                    looked = true;
+                    open_saved_beside(source, tx, &saved);
+                }
+                sent
+            }
+            other => tx.send(other).is_ok(),
         },
     );
     if let Some(Err(e)) = cache.map(Cache::commit) {
@@ -155,9 +215,29 @@ fn stream(source: &Source, mut emit: impl FnMut(LoadEvent) -> bool) {
     }
 }
 
+/// Reads `source`'s saved index on a thread of its own and, when the corpus has not changed
+/// since it was saved, sends it through `tx`, then sets `sent` (so that every batch prepared
+/// without search data comes after it).
+fn open_saved_beside(source: &Arc<Source>, tx: &Sender<LoadEvent>, sent: &Arc<AtomicBool>) {
+    let (source, tx, sent) = (Arc::clone(source), tx.clone(), Arc::clone(sent));
+    let spawned = std::thread::Builder::new()
+        .name("saved index".into())
+        .spawn(move || {
+            if let Some(saved) = SavedIndex::open(&source)
+                && tx.send(LoadEvent::Saved(Box::new(saved))).is_ok()
+            {
+                sent.store(true, Ordering::SeqCst);
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::info!("no thread for the saved index ({e}): the load indexes every article");
+    }
+}
+
 /// What each article gets besides its quotes, prepared on the pool: the reader's search data
-/// ([`SearchDoc::new`]), or nothing (`quotes` and `speakers` need no search).
-type Prepare<Doc> = fn(&Article, &[Quote], u32) -> Doc;
+/// ([`SearchDoc::new`], until the saved index came), or nothing (`quotes` and `speakers` need no
+/// search).
+type Prepare<'a, Doc> = &'a (dyn Fn(&Article, &[Quote], u32) -> Doc + Sync);
 
 /// What a chunk of files gives: its articles with their list-order keys, and the rejected files'
 /// diagnostics.
@@ -169,7 +249,7 @@ type Part<Doc> = (Vec<(u64, Loaded<Doc>)>, Vec<Diagnostic>);
 fn run<Doc: Send>(
     source: &Source,
     cache: Option<&Cache>,
-    prepare: Prepare<Doc>,
+    prepare: Prepare<'_, Doc>,
     mut emit: impl FnMut(LoadEvent<Doc>) -> bool,
 ) -> Aliases {
     let (aliases, alias_warning) = quote::load_aliases(source.extra(ALIAS_FILE));
@@ -232,7 +312,7 @@ fn load_chunk<Doc>(
     cache: Option<&Cache>,
     files: std::ops::Range<usize>,
     aliases: &Aliases,
-    prepare: Prepare<Doc>,
+    prepare: Prepare<'_, Doc>,
 ) -> Part<Doc> {
     let mut batch = Vec::with_capacity(files.len());
     let mut diags = Vec::new();
@@ -433,7 +513,8 @@ impl Corpus {
 
     /// [`Corpus::load`], telling `progress` how many articles are loaded as they come.
     pub fn load_with_progress(source: Source, progress: &mut dyn FnMut(usize)) -> Corpus {
-        let prepare: Prepare<(u64, ())> = |article, _, seq| (order_key(article.meta.date, seq), ());
+        let prepare: Prepare<'_, (u64, ())> =
+            &|article, _, seq| (order_key(article.meta.date, seq), ());
         Corpus::load_with(source, prepare, progress).0
     }
 
@@ -448,7 +529,7 @@ impl Corpus {
         source: Source,
         progress: &mut dyn FnMut(usize),
     ) -> (Corpus, Index) {
-        let prepare: Prepare<(u64, SearchDoc)> = |article, quotes, seq| {
+        let prepare: Prepare<'_, (u64, SearchDoc)> = &|article, quotes, seq| {
             let doc = SearchDoc::new(article, quotes, seq);
             (doc.key(), doc)
         };
@@ -463,7 +544,7 @@ impl Corpus {
     /// The corpus, and what `prepare` made of each article, in list order (by the key it gives).
     fn load_with<Doc: Send>(
         source: Source,
-        prepare: Prepare<(u64, Doc)>,
+        prepare: Prepare<'_, (u64, Doc)>,
         progress: &mut dyn FnMut(usize),
     ) -> (Corpus, Vec<Doc>) {
         let mut loaded = Vec::with_capacity(source.len());
@@ -475,6 +556,7 @@ impl Corpus {
                     loaded.extend(batch);
                     progress(loaded.len());
                 }
+                LoadEvent::Saved(_) => {}
                 LoadEvent::Links(l) => links = l,
                 LoadEvent::Done {
                     diagnostics: d,
@@ -563,6 +645,7 @@ mod tests {
                     }
                 }
                 LoadEvent::Links(links) => quote::apply_links(&articles, &mut quotes, &links),
+                LoadEvent::Saved(_) => {}
                 LoadEvent::Done { diagnostics: d, .. } => {
                     diagnostics = d;
                     break;

@@ -13,6 +13,8 @@ use crate::corpus::search::index::Index;
 
 enum Request {
     Add(Vec<SearchDoc>),
+    /// Another index in place of the one searched (articles added before are dropped with it).
+    Replace(Box<Index>),
     Compact,
     Query {
         id: u64,
@@ -77,6 +79,12 @@ impl SearchWorker {
         let _ = self.tx.send(Request::Add(docs));
     }
 
+    /// Searches `index` from now on, in place of the one built so far: queries asked after this
+    /// are answered from it (numbered as it numbers its articles).
+    pub fn replace(&self, index: Index) {
+        let _ = self.tx.send(Request::Replace(Box::new(index)));
+    }
+
     /// Gives back the index's spare capacity (once loading is done).
     pub fn compact(&self) {
         let _ = self.tx.send(Request::Compact);
@@ -131,6 +139,10 @@ fn serve(
         let mut compact = false;
         for r in std::iter::once(first).chain(requests.try_iter()) {
             match r {
+                Request::Replace(new) => {
+                    index = *new;
+                    added.clear();
+                }
                 Request::Add(docs) if added.is_empty() => added = docs,
                 Request::Add(docs) => added.extend(docs),
                 Request::Compact => compact = true,
@@ -254,6 +266,19 @@ mod tests {
                 assert_eq!(matches.len(), 1);
             }
         }
+    }
+
+    #[test]
+    fn queries_after_a_replacement_are_answered_from_the_new_index() {
+        let w = SearchWorker::spawn(Index::default()).unwrap();
+        w.add(docs());
+        let mut other = Index::default();
+        other.add(docs().into_iter().rev().collect());
+        w.replace(other);
+        let id = w.query("niamey");
+        let (got, matches) = next_results(&w);
+        assert_eq!(got, id);
+        assert_eq!(matches.iter().map(|m| m.index).collect::<Vec<_>>(), [0]);
     }
 
     #[test]

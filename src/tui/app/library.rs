@@ -6,16 +6,23 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::corpus::article::{Article, ArticleId};
-use crate::corpus::load::{LoadEvent, Loading};
+use crate::corpus::load::{LoadEvent, Loading, ReaderDoc, SavedIndex};
 use crate::corpus::quote::{self, Quote};
-use crate::corpus::search::SearchDoc;
 use crate::corpus::store::{Origin, Severity, Store};
 
 /// What taking in one piece of the load did, for the parts that follow the library.
 #[derive(Debug)]
 pub enum Arrival {
-    /// Articles were added, after those before; what the search index needs of them.
-    Articles(Vec<SearchDoc>),
+    /// Articles were added, after those before (the first is article `from`); what the search
+    /// index needs of them (nothing once the saved index came).
+    Articles {
+        /// Their search data, in order.
+        docs: Vec<ReaderDoc>,
+        /// The number of the first.
+        from: usize,
+    },
+    /// The corpus's saved search index, with every article.
+    Saved(Box<SavedIndex>),
     /// Quotes were linked across articles: they gained lines.
     Links,
     /// Loading is over; the first of its warnings, if any.
@@ -116,9 +123,11 @@ impl Library {
                         (l.article, l.quotes)
                     })
                     .collect();
+                let from = self.articles.len();
                 self.push(items, read);
-                Arrival::Articles(docs)
+                Arrival::Articles { docs, from }
             }
+            LoadEvent::Saved(saved) => Arrival::Saved(saved),
             LoadEvent::Links(links) => {
                 quote::apply_links(
                     &self.articles,

@@ -244,7 +244,16 @@ impl App {
         while let Some(arrival) = self.library.take_next(&self.state.read) {
             changed = true;
             match arrival {
-                Arrival::Articles(docs) => self.search.add(docs),
+                Arrival::Articles { docs, from } => {
+                    self.search.add(docs, from, self.library.articles());
+                }
+                Arrival::Saved(saved) => {
+                    self.search.use_saved(
+                        saved,
+                        self.library.articles(),
+                        &self.screen.filter.query,
+                    );
+                }
                 // Links add lines to quotes: their heights changed.
                 Arrival::Links => self.screen.quotes_changed(),
                 Arrival::Done(warning) => {
@@ -338,6 +347,12 @@ impl App {
 
     fn ask(&mut self) {
         self.search.ask(&self.screen.filter.query);
+    }
+
+    /// True once the search answers from the corpus's saved index.
+    #[cfg(test)]
+    pub fn searches_saved_index(&self) -> bool {
+        self.search.uses_saved()
     }
 
     /// Shows the matches of the newest query: the article to reopen when it is among them, else

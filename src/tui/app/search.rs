@@ -1,12 +1,17 @@
 //! The search session: the questions asked of the search thread and the answers taken in (only the
 //! newest question counts), whether the list is stale because articles arrived since it was asked
-//! for, and, once loading is over, giving the memory loading freed back to the system.
+//! for, the corpus's saved index once it came (its article numbers turned into the library's), and,
+//! once loading is over, giving the memory loading freed back to the system.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use std::collections::HashMap;
+
+use crate::corpus::article::Article;
+use crate::corpus::load::{ReaderDoc, SavedIndex};
 use crate::corpus::search::worker::{Reply, SearchWorker};
-use crate::corpus::search::{FIRST_PAGE, Index, Match, NameWords, SearchDoc};
+use crate::corpus::search::{FIRST_PAGE, Index, Match, NameWords};
 
 /// How often the list takes in newly loaded articles.
 const REFRESH: Duration = Duration::from_millis(100);
@@ -47,6 +52,47 @@ pub struct Search {
     /// Loading is over: once the answer to this query is in (the search thread has compacted its
     /// index by then), the memory loading freed goes back to the system.
     release_after: Option<u64>,
+    /// The search thread answers from the corpus's saved index: its numbers are not the library's.
+    saved: Option<SavedNumbers>,
+}
+
+/// The saved index's article numbers and the library's.
+#[derive(Debug)]
+struct SavedNumbers {
+    /// The index's number of each article file.
+    rows: HashMap<String, u32>,
+    /// `library[row]`: the library's number of the index's article `row` (`u32::MAX`: not
+    /// arrived yet).
+    library: Vec<u32>,
+    /// Answers of queries asked before this number are in the library's numbers.
+    from_query: u64,
+}
+
+impl SavedNumbers {
+    fn arrived(&mut self, articles: &[Article], slots: std::ops::Range<usize>) {
+        for slot in slots {
+            let row = articles.get(slot).and_then(|a| self.rows.get(&a.file));
+            if let (Some(&row), Ok(slot)) = (row, u32::try_from(slot))
+                && let Some(at) = self.library.get_mut(row as usize)
+            {
+                *at = slot;
+            }
+        }
+    }
+
+    /// `matches` in the library's numbers, those not arrived yet left out.
+    fn translate(&self, matches: &[Match]) -> Arc<[Match]> {
+        matches
+            .iter()
+            .filter_map(|m| {
+                let slot = *self.library.get(m.index)?;
+                (slot != u32::MAX).then_some(Match {
+                    index: slot as usize,
+                    ..*m
+                })
+            })
+            .collect()
+    }
 }
 
 impl Search {
@@ -64,6 +110,7 @@ impl Search {
             stale: false,
             refreshed: None,
             release_after: None,
+            saved: None,
         })
     }
 
@@ -72,9 +119,33 @@ impl Search {
         self.asked = self.worker.query(query);
     }
 
-    /// Makes articles searchable (after those before).
-    pub fn add(&mut self, docs: Vec<SearchDoc>) {
-        self.worker.add(docs);
+    /// Makes articles searchable: `docs` of the library's articles from `from` on (`articles`:
+    /// the library's articles, those among them).
+    pub fn add(&mut self, docs: Vec<ReaderDoc>, from: usize, articles: &[Article]) {
+        match &mut self.saved {
+            Some(saved) => {
+                saved.arrived(articles, from..from + docs.len());
+                self.stale = true;
+            }
+            None => self.worker.add(docs.into_iter().flatten().collect()),
+        }
+    }
+
+    /// Searches the corpus's saved index from now on (the library holds `articles` so far),
+    /// asking for `query` again from it.
+    pub fn use_saved(&mut self, saved: Box<SavedIndex>, articles: &[Article], query: &str) {
+        let SavedIndex { index, rows } = *saved;
+        self.names = index.names();
+        let mut numbers = SavedNumbers {
+            rows,
+            library: vec![u32::MAX; index.len()],
+            from_query: 0,
+        };
+        numbers.arrived(articles, 0..articles.len());
+        self.worker.replace(index);
+        self.ask(query);
+        numbers.from_query = self.asked;
+        self.saved = Some(numbers);
     }
 
     /// Loading is over: compacts the index, then asks for `query` again; once that is answered
@@ -97,6 +168,10 @@ impl Search {
                     matches,
                     complete,
                 } if id == self.asked => {
+                    let matches = match &self.saved {
+                        Some(saved) if id >= saved.from_query => saved.translate(&matches),
+                        _ => matches,
+                    };
                     if complete {
                         self.answered = id;
                         if self.release_after.is_some_and(|after| id >= after) {
@@ -156,6 +231,12 @@ impl Search {
     /// True when the list holds every match of [`Search::results_for`], not only a first page.
     pub fn results_complete(&self) -> bool {
         self.results_complete
+    }
+
+    /// True once the answers come from the corpus's saved index.
+    #[cfg(test)]
+    pub fn uses_saved(&self) -> bool {
+        self.saved.is_some()
     }
 
     /// How many questions were asked so far.

@@ -373,3 +373,178 @@ fn every_warning_shown_is_kept_for_the_exit_even_once_dismissed() {
         ]
     );
 }
+
+/// A corpus folder of `n` articles (dates, outlets and words varied; every file ten seconds old,
+/// so the corpus cache trusts its stat) with its cache built and its catalog and index saved, as
+/// `aes-reader index` leaves them.
+fn cached_corpus(n: usize) -> (tempfile::TempDir, tempfile::TempDir) {
+    use crate::corpus::cache::{self, Tag};
+    use crate::corpus::catalog::{self, Catalog};
+    use crate::corpus::load::Corpus;
+    let dir = tempfile::tempdir().unwrap();
+    let places = ["Niamey", "Bamako", "Ouagadougou", "Moscou", "Kidal"];
+    let then = std::time::SystemTime::now() - Duration::from_secs(10);
+    for i in 0..n {
+        let place = places[i % places.len()];
+        let text = format!(
+            "+++\ntitle = \"Sommet n° {i} à {place}\"\ndate = 2025-{:02}-{:02}\nsource = \"Journal {}\"\n+++\nLes ministres réunis à {place} ont parlé de sécurité et d’énergie (dossier {}).\n",
+            1 + i % 12,
+            1 + i % 28,
+            i % 7,
+            i * 7 % 13
+        );
+        let path = dir.path().join(format!("{:02}/article-{i:04}.txt", i % 3));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(then)
+            .unwrap();
+    }
+    let cache_dir = tempfile::tempdir().unwrap();
+    let (corpus, index) =
+        Corpus::load_with_index(cached_source(dir.path(), Some(cache_dir.path())));
+    let report = corpus.cache();
+    let location = report.location.clone().expect("a cache");
+    let manifest = report
+        .summary
+        .as_ref()
+        .and_then(|s| s.manifest)
+        .expect("written");
+    let files = corpus.store().articles().iter().map(|a| a.file.as_str());
+    let tag = Tag {
+        manifest,
+        numbering: catalog::numbering(files),
+    };
+    cache::save_frozen(
+        &location.dir,
+        tag,
+        Some(&|| Catalog::from_store(corpus.store())),
+        Some(&index),
+    );
+    (dir, cache_dir)
+}
+
+fn cached_source(
+    dir: &std::path::Path,
+    cache: Option<&std::path::Path>,
+) -> crate::corpus::store::Source {
+    let origin = Origin::Dir {
+        path: dir.to_owned(),
+        via: "--dir",
+    };
+    crate::corpus::store::Source::scan(origin)
+        .unwrap()
+        .with_cache(cache.map(std::path::Path::to_owned))
+}
+
+/// The reader over `source`, settled.
+fn settled(source: crate::corpus::store::Source) -> App {
+    use crate::corpus::load::Loading;
+    let origin = source.origin().clone();
+    let mut app = App::loading(
+        Loading::start(source),
+        &origin,
+        ReaderState::default(),
+        Theme::new(false),
+    )
+    .unwrap();
+    app.update(Action::Resize(120, 40));
+    app.settle();
+    app
+}
+
+/// What the list shows for `query`: each row's article id, score and fields.
+fn listed_for(app: &mut App, query: &str) -> Vec<(String, i64, crate::corpus::search::Fields)> {
+    app.update(Action::FilterOpen);
+    while !app.filter.query.is_empty() {
+        app.update(Action::FilterBackspace);
+    }
+    for c in query.chars() {
+        app.update(Action::FilterInput(c));
+    }
+    app.settle();
+    app.list
+        .matches
+        .iter()
+        .map(|m| (app.articles()[m.index].id.to_string(), m.score, m.fields))
+        .collect()
+}
+
+#[test]
+fn a_second_launch_lists_and_finds_what_a_load_without_the_cache_does() {
+    let (dir, cache) = cached_corpus(400);
+    let mut plain = settled(cached_source(dir.path(), None));
+    // The saved index is sent once the first batch is out: however late it comes (or if it
+    // comes after the load is over), the answers are the same.
+    let mut saved_used = false;
+    for run in 0..8 {
+        if saved_used && run >= 2 {
+            break;
+        }
+        let mut cached = settled(cached_source(dir.path(), Some(cache.path())));
+        saved_used |= cached.searches_saved_index();
+        for query in ["", "niamey", "sécurité", "sommet 12", "moscu", "journal 3"] {
+            assert_eq!(
+                listed_for(&mut cached, query),
+                listed_for(&mut plain, query),
+                "{query:?}"
+            );
+        }
+    }
+    assert!(!plain.searches_saved_index());
+    assert!(
+        saved_used,
+        "the saved index came before the end of a load at least once"
+    );
+}
+
+#[test]
+fn answers_from_the_saved_index_name_the_librarys_articles_as_they_arrive() {
+    use crate::corpus::load::SavedIndex;
+    use crate::corpus::search::SearchDoc;
+    use crate::tui::app::search::{Answer, Search};
+    let store = store();
+    let articles = store.articles();
+    assert!(articles.len() >= 3);
+    // The saved index numbers the articles last first.
+    let order: Vec<usize> = (0..articles.len()).rev().collect();
+    let mut index = crate::corpus::search::Index::default();
+    index.add(
+        order
+            .iter()
+            .map(|&i| SearchDoc::new(&articles[i], &[], crate::corpus::article::seq(i)))
+            .collect(),
+    );
+    let rows = order
+        .iter()
+        .enumerate()
+        .map(|(row, &i)| (articles[i].file.clone(), row as u32))
+        .collect();
+    let mut search = Search::spawn(crate::corpus::search::Index::default()).unwrap();
+    let wait = |search: &mut Search| loop {
+        match search.next_answer() {
+            Some(Answer::Results { matches, .. }) => {
+                if !search.busy() {
+                    return matches;
+                }
+            }
+            Some(Answer::Stopped) => panic!("the search thread stopped"),
+            None => std::thread::sleep(Duration::from_millis(1)),
+        }
+    };
+    // One article arrived before the saved index, with its search data.
+    let first = SearchDoc::new(&articles[0], &[], 0);
+    search.add(vec![Some(first)], 0, &articles[..1]);
+    search.use_saved(Box::new(SavedIndex { index, rows }), &articles[..1], "");
+    let listed: Vec<usize> = wait(&mut search).iter().map(|m| m.index).collect();
+    assert_eq!(listed, [0], "only what arrived, in the library's numbers");
+    // The others arrive without search data.
+    search.add(vec![None; articles.len() - 1], 1, articles);
+    search.refresh("", false, 1);
+    let mut listed: Vec<usize> = wait(&mut search).iter().map(|m| m.index).collect();
+    listed.sort_unstable();
+    assert_eq!(listed, (0..articles.len()).collect::<Vec<_>>());
+}
