@@ -239,9 +239,9 @@ fn open_saved_beside(source: &Arc<Source>, tx: &Sender<LoadEvent>, sent: &Arc<At
 /// search).
 type Prepare<'a, Doc> = &'a (dyn Fn(&Article, &[Quote], u32) -> Doc + Sync);
 
-/// What a chunk of files gives: its articles with their list-order keys, and the rejected files'
-/// diagnostics.
-type Part<Doc> = (Vec<(u64, Loaded<Doc>)>, Vec<Diagnostic>);
+/// What a chunk of files gives: its articles with their list-order keys and the word hashes of
+/// their quotes (for linking), and the rejected files' diagnostics.
+type Part<Doc> = (Vec<(u64, Loaded<Doc>, Vec<Box<[u32]>>)>, Vec<Diagnostic>);
 
 /// Loads `source` all the way (articles with their quotes and what `prepare` makes of them, in
 /// batches, then the links between quotes, then done), handing each event to `emit`, which returns
@@ -269,10 +269,10 @@ fn run<Doc: Send>(
             |(batch, diags): Part<Doc>| {
                 diagnostics.extend(diags);
                 let mut articles = Vec::with_capacity(batch.len());
-                for (key, l) in batch {
+                for (key, l, hashes) in batch {
                     arrival.insert(key, arrival.len() as u64);
-                    for (q, quote) in l.quotes.iter().enumerate() {
-                        linker.add(key, q, &quote::word_hashes(&quote.text));
+                    for (q, words) in hashes.iter().enumerate() {
+                        linker.add(key, q, words);
                     }
                     articles.push(l);
                 }
@@ -322,6 +322,8 @@ fn load_chunk<Doc>(
                 diags.extend(warnings);
                 let doc = prepare(&article, &quotes, seq(i));
                 let key = order_key(article.meta.date, seq(i));
+                // Hashed here, on the pool: the thread taking the chunks in would wait on it.
+                let hashes = quotes.iter().map(|q| quote::word_hashes(&q.text)).collect();
                 batch.push((
                     key,
                     Loaded {
@@ -329,6 +331,7 @@ fn load_chunk<Doc>(
                         quotes,
                         doc,
                     },
+                    hashes,
                 ));
             }
             Some((Err(d), _)) => diags.push(d),
