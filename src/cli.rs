@@ -125,9 +125,10 @@ impl CorpusArgs {
             Symlinks::InsideOnly
         };
         let origin = Origin::resolve(self.dir);
-        let source = timed("listing the corpus", || Source::scan_with(origin, symlinks))?
-            .with_cache(cache::root(self.cache));
-        tracing::info!(origin = %source.origin(), files = source.len(), "corpus listed");
+        let (source, kept) = timed("listing the corpus", || {
+            cache::scan(origin, symlinks, cache::root(self.cache))
+        })?;
+        tracing::info!(origin = %source.origin(), files = source.len(), kept_listing = kept, "corpus listed");
         Ok(source)
     }
 

@@ -84,6 +84,8 @@ struct Run {
     used: Option<bool>,
     /// The saved catalog and index were brought up to date with changed files first.
     refreshed: bool,
+    /// The folder listing kept from the run before was used.
+    kept_listing: bool,
 }
 
 impl Run {
@@ -133,6 +135,7 @@ impl Fixture {
             out,
             used: used(&log),
             refreshed: log.contains("saved catalog and index brought up to date"),
+            kept_listing: log.contains("kept_listing=true"),
         }
     }
 
@@ -479,6 +482,29 @@ fn a_corpus_changing_round_after_round_is_brought_up_to_date_and_answers_as_buil
             }
         }
     }
+}
+
+#[test]
+fn the_folder_listing_kept_by_a_run_is_used_by_the_next_until_a_folder_changes() {
+    let f = Fixture::new(generated(30));
+    // Folders changed less than two seconds before they were listed are listed again next time.
+    std::thread::sleep(Duration::from_millis(2100));
+    let args = ["search", "--json", "Niger"];
+    let first = f.same(&args, "first run");
+    assert!(!first.kept_listing, "nothing kept yet");
+    let second = f.same(&args, "second run");
+    assert!(second.kept_listing, "kept by the first run");
+    let list = f.same(&["list", "--json"], "list");
+    assert!(list.kept_listing);
+    let added = article_files(f.path())[0].with_file_name("ajout-zanzibar.txt");
+    write_aged(
+        &added,
+        "Zanzibar au Niger\n\nUn paragraphe sur Zanzibar.\n".as_bytes(),
+        1,
+    );
+    let after = f.same(&["search", "--json", "Zanzibar"], "a file added");
+    assert!(!after.kept_listing, "its folder changed");
+    assert!(text(&after.out.stdout).contains("ajout-zanzibar"));
 }
 
 #[test]

@@ -13,6 +13,7 @@
 mod frozen;
 mod info;
 mod key;
+mod listing;
 mod manifest;
 mod paths;
 mod record;
@@ -31,6 +32,7 @@ use crate::corpus::store::{LoadResult, Source};
 pub use frozen::{Frozen, Tag, save_frozen};
 pub use info::{Info, info};
 pub use key::{FORMAT, Key, engine_id};
+pub use listing::{LISTING, scan};
 use manifest::{Entry, Fingerprint, Manifest, Place, Unusable};
 pub use paths::{CACHE_DIR_ENV, Location, default_root};
 pub use write::Summary;
@@ -453,7 +455,7 @@ fn read_at(file: &fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> 
 }
 
 /// Nanoseconds since the epoch.
-fn now_ns() -> i64 {
+pub(super) fn now_ns() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))

@@ -34,6 +34,54 @@ pub enum Symlinks {
 pub(super) struct Listing {
     pub files: Vec<(String, PathBuf)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every folder listed (shown name, `""` for the corpus folder) with its stamp taken before it
+    /// was read, when the listing is plain: no symbolic link, no skipped entry, every name shown
+    /// as it is on disk (see [`DirStamp`]).
+    pub stamps: Option<Vec<(String, DirStamp)>>,
+}
+
+/// What a folder's entries were when it was listed, by its own stat: adding, removing or renaming
+/// an entry changes its modification and change times. A listing whose folders all have the same
+/// stamps (and were not changed just before they were stamped) has the same entries, so it need
+/// not be read again (the corpus cache keeps it: `cache::listing`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DirStamp {
+    /// Modification time, ns since the epoch.
+    pub mtime_ns: i64,
+    /// Status change time, ns since the epoch (0 where there is none).
+    pub ctime_ns: i64,
+    pub inode: u64,
+    pub device: u64,
+}
+
+impl DirStamp {
+    /// The stamp of a folder with this stat.
+    pub fn of(meta: &fs::Metadata) -> DirStamp {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            DirStamp {
+                mtime_ns: meta.mtime().saturating_mul(1_000_000_000) + meta.mtime_nsec(),
+                ctime_ns: meta.ctime().saturating_mul(1_000_000_000) + meta.ctime_nsec(),
+                inode: meta.ino(),
+                device: meta.dev(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let ns = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+            DirStamp {
+                mtime_ns: ns,
+                ctime_ns: 0,
+                inode: 0,
+                device: 0,
+            }
+        }
+    }
 }
 
 /// Lists `root` and its subfolders: `.txt`, `.md` and `.toml` files, in no particular order.
@@ -43,10 +91,17 @@ pub(super) fn list(root: &Path, symlinks: Symlinks) -> io::Result<Listing> {
         root: canonical.clone(),
         symlinks,
         visited: HashSet::new(),
-        out: Listing::default(),
+        out: Listing {
+            stamps: Some(Vec::new()),
+            ..Listing::default()
+        },
     };
     walk.folder(canonical, "")?;
-    Ok(walk.out)
+    let mut out = walk.out;
+    if !out.diagnostics.is_empty() {
+        out.stamps = None;
+    }
+    Ok(out)
 }
 
 struct Walk {
@@ -62,6 +117,15 @@ impl Walk {
     /// Lists folder `dir` (a canonical path), shown as `shown` (empty for the corpus folder).
     fn folder(&mut self, dir: PathBuf, shown: &str) -> io::Result<()> {
         self.visited.insert(dir.clone());
+        // Stamped before it is read: a change while it is read makes the stamp old, never new.
+        match fs::metadata(&dir) {
+            Ok(meta) => {
+                if let Some(stamps) = &mut self.out.stamps {
+                    stamps.push((shown.to_owned(), DirStamp::of(&meta)));
+                }
+            }
+            Err(_) => self.out.stamps = None,
+        }
         let mut entries = Vec::new();
         // Read whole, then closed: one descriptor at a time however deep the folders go.
         for entry in with_descriptor(|| fs::read_dir(&dir))? {
@@ -79,10 +143,15 @@ impl Walk {
             if raw.first() == Some(&b'.') {
                 continue;
             }
+            let escaped = escape_name(raw);
+            if escaped.as_bytes() != raw {
+                // Its shown name is not its name on disk: a kept listing could not find it again.
+                self.out.stamps = None;
+            }
             let key = if shown.is_empty() {
-                escape_name(raw)
+                escaped
             } else {
-                format!("{shown}/{}", escape_name(raw))
+                format!("{shown}/{escaped}")
             };
             let path = dir.join(&name);
             match kind {
@@ -114,6 +183,8 @@ impl Walk {
 
     /// A symbolic link named `key`: read through, listed through, or reported.
     fn symlink(&mut self, path: &Path, key: &str) {
+        // Where it leads may change without any folder of the corpus changing.
+        self.out.stamps = None;
         let target = match fs::canonicalize(path) {
             Ok(t) => t,
             Err(e) => {

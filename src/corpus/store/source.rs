@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::diagnostic::{Diagnostic, Severity};
-use super::files::{self, Symlinks};
+use super::files::{self, DirStamp, Symlinks};
 use super::names::{assign_ids, escape_name, is_article_file};
 use super::origin::{DIR_ENV, Origin};
 use crate::corpus::article::{Article, ArticleId};
@@ -53,6 +53,9 @@ pub struct Source {
     cache_root: Option<PathBuf>,
     /// Symbolic links were followed when listing (part of the cache's validity key).
     follows_symlinks: bool,
+    /// The corpus folder (canonical) and the stamp of each of its folders, when the listing was
+    /// plain enough to be kept and trusted again while they are unchanged (see [`DirStamp`]).
+    stamps: Option<(PathBuf, Vec<(String, DirStamp)>)>,
 }
 
 /// One article file: the name shown for it, its id and where its bytes are.
@@ -125,7 +128,7 @@ impl Source {
             )));
         }
         let listing = files::list(dir, symlinks).map_err(dir_err)?;
-        Ok(Source::new(
+        let mut source = Source::new(
             origin,
             listing
                 .files
@@ -133,7 +136,48 @@ impl Source {
                 .map(|(rel, p)| (rel, Input::Path(p)))
                 .collect(),
             listing.diagnostics,
-        ))
+        );
+        source.stamps = listing
+            .stamps
+            .map(|s| (fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned()), s));
+        Ok(source)
+    }
+
+    /// The corpus in folder `root` (canonical) whose listing found `names` (articles and data
+    /// files, shown as they are named on disk, `/`-separated) with no problem: a listing kept from
+    /// before, its folders unchanged since (`cache::listing`). Data files are read now.
+    pub fn from_listing(
+        origin: Origin,
+        root: &Path,
+        names: Vec<String>,
+        symlinks: Symlinks,
+    ) -> Source {
+        let all = names
+            .into_iter()
+            .map(|rel| {
+                let path = root.join(&rel);
+                (rel, Input::Path(path))
+            })
+            .collect();
+        let mut source = Source::new(origin, all, Vec::new());
+        source.follows_symlinks = symlinks == Symlinks::Follow;
+        source
+    }
+
+    /// The corpus folder (canonical) and its folders' stamps, when this listing can be kept (see
+    /// [`DirStamp`]).
+    pub fn stamps(&self) -> Option<(&Path, &[(String, DirStamp)])> {
+        self.stamps
+            .as_ref()
+            .map(|(root, s)| (root.as_path(), s.as_slice()))
+    }
+
+    /// Every file the listing found, articles and data files, shown names.
+    pub fn listed_names(&self) -> impl Iterator<Item = &str> {
+        self.files
+            .iter()
+            .map(|f| f.name.as_str())
+            .chain(self.extras.iter().map(|(rel, _)| rel.as_str()))
     }
 
     /// Sorts by name, sets data files apart (read now: they are small and needed first) and gives
@@ -173,6 +217,7 @@ impl Source {
             diagnostics,
             cache_root: None,
             follows_symlinks: false,
+            stamps: None,
         }
     }
 
