@@ -44,6 +44,9 @@ fn kept_now(dir: &Path, cache: &Path) -> Option<Source> {
     kept(&location, &origin(dir), Symlinks::InsideOnly, 0)
 }
 
+/// A change made to a corpus folder.
+type Change = dyn Fn(&Path);
+
 fn scan_in(dir: &Path, cache: &Path) -> (Source, bool) {
     scan(origin(dir), Symlinks::InsideOnly, Some(cache.to_owned())).unwrap()
 }
@@ -57,7 +60,7 @@ fn a_kept_listing_gives_what_listing_the_folders_gives_until_a_folder_changes() 
     let kept = kept_now(dir.path(), cache.path()).expect("kept and unchanged");
     assert_eq!(shape(&kept), shape(&first));
     assert_eq!(kept.cache_root(), None, "the caller sets the cache");
-    let changes: [(&str, &dyn Fn(&Path)); 5] = [
+    let changes: [(&str, &Change); 5] = [
         ("a file added in a subfolder", &|d| {
             fs::write(d.join("2025/juin/d.txt"), "Gao\n\nEncore.").unwrap()
         }),
