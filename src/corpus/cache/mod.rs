@@ -21,6 +21,8 @@ mod write;
 
 use std::collections::HashMap;
 use std::fs;
+
+use foldhash::HashMap as FastMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -51,8 +53,8 @@ pub struct Cache {
     key: Key,
     /// The manifest as read (`None`: none, or not usable).
     manifest: Option<Manifest>,
-    /// Its entries by file name.
-    entries: HashMap<String, usize>,
+    /// Its entries by file name (foldhash: 100,000 of them are hashed at every open).
+    entries: FastMap<String, usize>,
     /// Its segments, open.
     segments: HashMap<u32, fs::File>,
     /// What this load decided for each file it saw.
@@ -135,7 +137,7 @@ impl Cache {
             location,
             key,
             manifest: None,
-            entries: HashMap::new(),
+            entries: FastMap::default(),
             segments: HashMap::new(),
             seen: Mutex::new(HashMap::with_capacity(source.len())),
             asked: AtomicUsize::new(0),

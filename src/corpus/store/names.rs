@@ -2,7 +2,8 @@
 //! of the raw name (so two files never show the same name, whatever bytes their names hold) and the
 //! id rule (the name without its extension, unless another file would then share the id or name).
 
-use std::collections::{HashMap, HashSet};
+// foldhash, not SipHash: ids are given to every file of every listing (100,000 names at start).
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::fmt::Write as _;
 
 use unicode_normalization::UnicodeNormalization;

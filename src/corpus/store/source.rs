@@ -71,6 +71,9 @@ struct SourceFile {
 enum Input {
     /// A regular file (for a symbolic link, its resolved target).
     Path(PathBuf),
+    /// The file of its shown name under this folder (a kept listing's names are their names on
+    /// disk): one path for every file rather than one each.
+    Under(Arc<Path>),
     Bytes(Arc<[u8]>),
 }
 
@@ -152,12 +155,10 @@ impl Source {
         names: Vec<String>,
         symlinks: Symlinks,
     ) -> Source {
+        let root: Arc<Path> = Arc::from(root);
         let all = names
             .into_iter()
-            .map(|rel| {
-                let path = root.join(&rel);
-                (rel, Input::Path(path))
-            })
+            .map(|rel| (rel, Input::Under(Arc::clone(&root))))
             .collect();
         let mut source = Source::new(origin, all, Vec::new());
         source.follows_symlinks = symlinks == Symlinks::Follow;
@@ -194,7 +195,7 @@ impl Source {
             if is_article_file(&rel) {
                 articles.push((rel, input));
             } else if rel.ends_with(".toml") {
-                match input.read() {
+                match input.read(&rel) {
                     Ok(bytes) => extras.push((rel, bytes)),
                     Err(e) => diagnostics.push(Diagnostic::rejected(&rel, e.to_string())),
                 }
@@ -295,7 +296,9 @@ impl Source {
 
     /// True when the articles are files on disk (worth reading ahead, see [`Source::prefetch`]).
     pub fn on_disk(&self) -> bool {
-        self.files.iter().any(|f| matches!(f.input, Input::Path(_)))
+        self.files
+            .iter()
+            .any(|f| !matches!(f.input, Input::Bytes(_)))
     }
 
     /// Reads article file `i` and throws the bytes away, so that [`Source::load`] finds them in
@@ -304,12 +307,9 @@ impl Source {
     /// blocks and never waits for a file descriptor: false when there was none to spare, and the
     /// reader ahead should stand down (the loading threads need them more).
     pub fn prefetch(&self, i: usize) -> bool {
-        match self.files.get(i) {
-            Some(SourceFile {
-                input: Input::Path(p),
-                ..
-            }) => files::prefetch(p),
-            _ => true,
+        match self.files.get(i).and_then(SourceFile::path) {
+            Some(p) => files::prefetch(&p),
+            None => true,
         }
     }
 
@@ -335,21 +335,19 @@ impl Source {
     /// What the file system says of article file `i` now (following a link to its target),
     /// without opening it: `None` for an in-memory file.
     pub fn stat(&self, i: usize) -> Option<std::io::Result<fs::Metadata>> {
-        match &self.files.get(i)?.input {
-            Input::Path(p) => Some(fs::metadata(p)),
-            Input::Bytes(_) => None,
-        }
+        self.files.get(i)?.path().map(fs::metadata)
     }
 
     /// The bytes of article file `i`, read safely (see [`Source::load`]), with what the open file
     /// said of itself before it was read (`None` for an in-memory file); or why it was rejected.
     pub fn read(&self, i: usize) -> Option<Result<ReadFile, Diagnostic>> {
-        let SourceFile { name, input, .. } = self.files.get(i)?;
-        let read = match input {
-            Input::Path(p) => files::read_with_meta(p).map(|(b, m)| (b, Some(m))),
-            Input::Bytes(b) => Ok((b.to_vec(), None)),
+        let file = self.files.get(i)?;
+        let read = match (&file.input, file.path()) {
+            (Input::Bytes(b), _) => Ok((b.to_vec(), None)),
+            (_, Some(p)) => files::read_with_meta(&p).map(|(b, m)| (b, Some(m))),
+            (_, None) => return None,
         };
-        Some(read.map_err(|e| Diagnostic::rejected(name, e.to_string())))
+        Some(read.map_err(|e| Diagnostic::rejected(&file.name, e.to_string())))
     }
 
     /// Ingests `bytes` as article file `i`: the article and its warnings, or why it was rejected.
@@ -378,10 +376,28 @@ impl Source {
 }
 
 impl Input {
-    fn read(&self) -> Result<Vec<u8>, files::ReadError> {
+    /// The bytes of the file shown as `name`.
+    fn read(&self, name: &str) -> Result<Vec<u8>, files::ReadError> {
         match self {
             Input::Path(p) => files::read(p),
+            Input::Under(root) => files::read(&root.join(name)),
             Input::Bytes(b) => Ok(b.to_vec()),
         }
+    }
+
+    /// The path of the file shown as `name` (`None` in memory).
+    fn path(&self, name: &str) -> Option<std::borrow::Cow<'_, Path>> {
+        match self {
+            Input::Path(p) => Some(std::borrow::Cow::Borrowed(p)),
+            Input::Under(root) => Some(std::borrow::Cow::Owned(root.join(name))),
+            Input::Bytes(_) => None,
+        }
+    }
+}
+
+impl SourceFile {
+    /// Where the file is on disk (`None` in memory).
+    fn path(&self) -> Option<std::borrow::Cow<'_, Path>> {
+        self.input.path(&self.name)
     }
 }
