@@ -207,17 +207,21 @@ fn main() {
         );
         figures.push((name, warm, incremental));
     }
-    let rg = Command::new("rg").arg("--version").output().is_ok().then(|| {
-        median3(&|| {
-            time(|| {
-                Command::new("rg")
-                    .args(["-l", "-i", &a.word])
-                    .arg(&dir)
-                    .output()
+    let rg = Command::new("rg")
+        .arg("--version")
+        .output()
+        .is_ok()
+        .then(|| {
+            median3(&|| {
+                time(|| {
+                    Command::new("rg")
+                        .args(["-l", "-i", &a.word])
+                        .arg(&dir)
+                        .output()
+                })
+                .1
             })
-            .1
-        })
-    });
+        });
     match rg {
         Some(rg) => println!("  rg -l -i {}: {} (median of 3)", a.word, ms(rg).trim()),
         None => println!("  rg: not installed here (no comparison)"),

@@ -342,6 +342,7 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
             let printed = if let Some(Frozen {
                 catalog,
                 index: Some(index),
+                ..
             }) = frozen(&source, true)
             {
                 let shown = |i| catalog.row(i).map(search::Shown::from);

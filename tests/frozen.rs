@@ -508,6 +508,28 @@ fn the_folder_listing_kept_by_a_run_is_used_by_the_next_until_a_folder_changes()
 }
 
 #[test]
+fn list_alone_brings_its_saved_catalog_up_to_date() {
+    let f = Fixture::new(generated(60));
+    let list = ["list", "--json"];
+    f.same(&list, "first list");
+    assert_eq!(f.same(&list, "second list").used, Some(true));
+    assert!(!f.saved().join(INDEX).exists(), "list saves no index");
+    let files = article_files(f.path());
+    fs::remove_file(&files[7]).unwrap();
+    write_aged(
+        &files[0].with_file_name("ajout.txt"),
+        "Un titre ajouté\n\nUn paragraphe.\n".as_bytes(),
+        1,
+    );
+    let next = f.same(&list, "after a change");
+    assert_eq!(next.used, Some(true));
+    assert!(next.refreshed);
+    assert_eq!(f.same(&list, "the run after").used, Some(true));
+    let search = f.same(&["search", "--json", "titre"], "search: no index saved yet");
+    assert_ne!(search.used, Some(true));
+}
+
+#[test]
 fn many_changes_at_once_are_a_load_that_saves_the_files_packed() {
     let f = warm_of(40);
     for (n, file) in article_files(f.path()).iter().enumerate().take(12) {
@@ -701,4 +723,35 @@ fn the_first_search_after_index_answers_from_the_saved_files() {
     assert_eq!(search.used, Some(true));
     let list = f.same(&["list"], "first list after index");
     assert_eq!(list.used, Some(true));
+}
+
+#[test]
+fn index_after_a_few_changes_brings_the_saved_files_up_to_date_and_says_what_changed() {
+    let f = warm();
+    let files = article_files(f.path());
+    let mut bytes = fs::read(&files[3]).unwrap();
+    bytes.extend_from_slice("\nZanzibar encore.\n".as_bytes());
+    write_aged(&files[3], &bytes, 1);
+    fs::remove_file(&files[5]).unwrap();
+    write_aged(
+        &files[0].with_file_name("nouveau.txt"),
+        "Un nouveau titre\n\nSur Zanzibar.\n".as_bytes(),
+        1,
+    );
+    let index = f.run(&["index"]);
+    assert!(index.out.status.success(), "{}", index.stderr());
+    let said = text(&index.out.stdout);
+    assert!(
+        said.starts_with("indexed 60 articles (1 new, 1 changed, 1 removed)"),
+        "{said}"
+    );
+    assert!(index.refreshed, "brought up to date, not loaded again");
+    let again = f.run(&["index"]);
+    assert!(
+        text(&again.out.stdout).starts_with("indexed 60 articles ("),
+        "{}",
+        text(&again.out.stdout)
+    );
+    let search = f.same(&["search", "--json", "Zanzibar"], "search after index");
+    assert_eq!(search.used, Some(true));
 }

@@ -44,6 +44,24 @@ pub(super) fn run(
     }
     let started = Instant::now();
     let source = corpus.scan()?;
+    // Up to date already, or a few files changed: the saved catalog and index say it all.
+    if let Some(saved) = super::frozen(&source, true) {
+        let (new, changed, removed) = saved
+            .refreshed
+            .as_ref()
+            .map_or((0, 0, 0), |s| (s.new, s.changed, s.removed));
+        let dir = cache::Location::new(&root, path)
+            .map(|l| l.shown())
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "indexed {} articles ({new} new, {changed} changed, {removed} removed) in {:.1} s: {dir}",
+            saved.catalog.len(),
+            started.elapsed().as_secs_f64()
+        )
+        .written()?;
+        return Ok(());
+    }
     let total = source.len();
     let loaded = if std::io::stderr().is_terminal() {
         let mut shown = Instant::now();

@@ -15,7 +15,7 @@ use std::io;
 use std::path::Path;
 
 use super::Cache;
-use super::write::AtomicFile;
+use super::write::{AtomicFile, Summary};
 use crate::corpus::catalog::Catalog;
 use crate::corpus::search::{Index, Skim};
 use crate::corpus::store::Source;
@@ -62,6 +62,8 @@ pub struct Frozen {
     pub catalog: Catalog,
     /// The search index (when asked for, or when files changed).
     pub index: Option<Index>,
+    /// What bringing them up to date wrote to the cache (`None`: nothing changed).
+    pub refreshed: Option<Summary>,
 }
 
 impl Frozen {
@@ -124,13 +126,15 @@ impl Frozen {
         if !refresh || !refresh::worth_it(&changes, &frozen.catalog, source) {
             return Ok(None);
         }
+        // The index is brought up to date too when there is one (else `search` could not use it
+        // again); `list` alone, with none saved, brings the catalog up to date.
         let index = match frozen.index.take() {
-            Some(index) => index,
-            None => match read_index(&dir, tag, &frozen.catalog).map_err(damaged)? {
-                Some(index) => index,
-                None => return Ok(None),
-            },
+            Some(index) => Some(index),
+            None => read_index(&dir, tag, &frozen.catalog).map_err(damaged)?,
         };
+        if with_index && index.is_none() {
+            return Ok(None);
+        }
         Ok(refresh::refresh(
             cache,
             source,
@@ -168,7 +172,14 @@ fn read_saved(
     } else {
         None
     };
-    Ok(Some((Frozen { catalog, index }, tag)))
+    Ok(Some((
+        Frozen {
+            catalog,
+            index,
+            refreshed: None,
+        },
+        tag,
+    )))
 }
 
 /// The saved index made with `catalog` (tagged `tag`): `None` when it is missing or was made for

@@ -26,18 +26,18 @@ pub(super) fn worth_it(changes: &Changes, catalog: &Catalog, source: &Source) ->
     dropped.saturating_mul(4) <= source.len()
 }
 
-/// `catalog` and `index` (saved for the manifest `cache` read) brought up to date with
-/// `source`, whose files changed as `changes` says; the cache and the saved files are written
-/// again. `None` when it cannot be done here (a changed file is rejected, a record or a saved
+/// `catalog` and `index` (saved for the manifest `cache` read; the catalog alone when no index
+/// was saved) brought up to date with `source`, whose files changed as `changes` says; the cache
+/// and the saved files are written again. `None` when it cannot be done here (a changed file is rejected, a record or a saved
 /// row is missing, an article's id changed): the caller loads the corpus, which says why.
 pub(super) fn refresh(
     cache: Cache,
     source: &Source,
     changes: &Changes,
     mut catalog: Catalog,
-    mut index: Index,
+    mut index: Option<Index>,
 ) -> Option<Frozen> {
-    if index.len() != catalog.slots() {
+    if index.as_ref().is_some_and(|i| i.len() != catalog.slots()) {
         return None;
     }
     let mut changed = vec![false; source.len()];
@@ -81,13 +81,16 @@ pub(super) fn refresh(
     }
     let mut docs = Vec::with_capacity(loaded.len());
     for (i, article, quotes) in &loaded {
-        let doc = SearchDoc::new(article, quotes, seq(*i));
-        keys.push(Some(doc.key()));
+        keys.push(Some(order_key(article.meta.date, seq(*i))));
         catalog.push(Row::of(article));
-        docs.push(doc);
+        if index.is_some() {
+            docs.push(SearchDoc::new(article, quotes, seq(*i)));
+        }
     }
-    index.add(docs);
-    index.relist(&keys);
+    if let Some(index) = &mut index {
+        index.add(docs);
+        index.relist(&keys);
+    }
     let mut order: Vec<u32> = (0..keys.len())
         .filter(|&n| keys[n].is_some())
         .filter_map(|n| u32::try_from(n).ok())
@@ -98,6 +101,7 @@ pub(super) fn refresh(
         return None;
     }
     let dir = cache.location().dir.clone();
+    let mut refreshed = None;
     match cache.commit() {
         Ok(summary) => {
             tracing::info!(
@@ -112,13 +116,17 @@ pub(super) fn refresh(
                     numbering: catalog.numbering(),
                 };
                 save(&dir, CATALOG, tag, &|out| catalog.write_to(out));
-                save(&dir, INDEX, tag, &|out| index.write_to(out));
+                if let Some(index) = &index {
+                    save(&dir, INDEX, tag, &|out| index.write_to(out));
+                }
             }
+            refreshed = Some(summary);
         }
         Err(e) => tracing::warn!("{e}"),
     }
     Some(Frozen {
         catalog,
-        index: Some(index),
+        index,
+        refreshed,
     })
 }
