@@ -263,9 +263,13 @@ fn load(dir: PathBuf) -> Loaded {
 fn load_through(dir: PathBuf, cache: Option<&std::path::Path>) -> Loaded {
     let start = Instant::now();
     let origin = origin(dir);
-    let source = Source::scan(origin.clone())
-        .expect("the generated folder is readable")
-        .with_cache(cache.map(std::path::Path::to_owned));
+    // As the reader lists: through the listing kept in the cache, when there is one.
+    let (source, _) = aes_reader::corpus::cache::scan(
+        origin.clone(),
+        aes_reader::corpus::store::Symlinks::InsideOnly,
+        cache.map(std::path::Path::to_owned),
+    )
+    .expect("the generated folder is readable");
     let loading = Loading::start(source);
     let mut app = App::loading(loading, &origin, ReaderState::default(), Theme::new(true))
         .expect("threads start");
