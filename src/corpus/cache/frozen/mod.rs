@@ -235,7 +235,8 @@ fn saved_for(dir: &Path, name: &str, tag: Tag) -> bool {
 /// with `tag`: the hash of the manifest that describes the files they were made from, and which
 /// rows are which files (for a load's catalog and index, both in list order,
 /// [`crate::corpus::catalog::numbering`] of its files in that order); a file already saved with
-/// that tag is left alone. See [`save`] for how each is written.
+/// that tag is left alone. Each is written under a name of this process's own, synced, then
+/// renamed over the last one.
 pub fn save_frozen(
     dir: &Path,
     tag: Tag,
