@@ -329,8 +329,6 @@ fn load_through(dir: PathBuf, cache: Option<&std::path::Path>) -> Loaded {
 /// (its saved index set aside), and with the saved index (as a headless command or `aes-reader
 /// index` leaves it). The page cache is warm, as it would be.
 fn cached_figure(dir: &std::path::Path, n: usize) {
-    use aes_reader::corpus::cache::{self, Tag};
-    use aes_reader::corpus::catalog::{self, Catalog};
     let cache_dir = std::env::temp_dir().join(format!("aes-bench-cache-{}", std::process::id()));
     // Files changed less than two seconds before they were read are read again next time (the
     // cache's racy rule): let them age first.
@@ -341,23 +339,18 @@ fn cached_figure(dir: &std::path::Path, n: usize) {
         .with_cache(Some(cache_dir.clone()));
     let (corpus, index) = Corpus::load_with_index(source);
     let report = corpus.cache();
-    let (Some(location), Some(manifest)) = (
-        report.location.clone(),
-        report.summary.as_ref().and_then(|s| s.manifest),
-    ) else {
-        panic!("the cache could not be written: {:?}", report.notes);
+    let Some(location) = report.location.clone() else {
+        panic!("no cache: {:?}", report.notes);
     };
-    let files = corpus.store().articles().iter().map(|a| a.file.as_str());
-    let tag = Tag {
-        manifest,
-        numbering: catalog::numbering(files),
-    };
-    cache::save_frozen(
-        &location.dir,
-        tag,
-        Some(&|| Catalog::from_store(corpus.store())),
-        Some(&index),
+    assert!(
+        report
+            .summary
+            .as_ref()
+            .is_some_and(|s| s.manifest.is_some()),
+        "the cache could not be written: {:?}",
+        report.notes
     );
+    corpus.save_catalog_and_index(&index);
     drop((corpus, index));
     println!("cache built in {:.1} s", t.elapsed().as_secs_f64());
     let saved = location.dir.join("index.bin");

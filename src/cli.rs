@@ -25,10 +25,9 @@ use std::time::Instant;
 
 pub use self::args::{Args, Command};
 use crate::corpus::cache::{self, Frozen};
-use crate::corpus::catalog::{self, Catalog, Row};
+use crate::corpus::catalog::{Catalog, Row};
 use crate::corpus::load::{CacheReport, Corpus};
 use crate::corpus::sanitize;
-use crate::corpus::search::Index;
 use crate::corpus::store::{Origin, Source, Store, Symlinks};
 
 /// Exit status when a command that looks for something found nothing (`search`, `quotes`,
@@ -175,29 +174,6 @@ fn frozen(source: &Source, with_index: bool) -> Option<Frozen> {
     }
 }
 
-/// Saves, for the next headless `list` and `search`, the catalog `catalog` makes and `index` in
-/// the corpus cache, when the load that made them left the cache describing exactly its files.
-/// `files`: the articles' files in list order (the catalog's rows and the index's articles).
-fn freeze<'a>(
-    report: &CacheReport,
-    files: impl IntoIterator<Item = &'a str>,
-    catalog: &dyn Fn() -> Catalog,
-    index: Option<&Index>,
-) {
-    if let (Some(location), Some(manifest)) = (
-        &report.location,
-        report.summary.as_ref().and_then(|s| s.manifest),
-    ) {
-        let tag = cache::Tag {
-            manifest,
-            numbering: catalog::numbering(files),
-        };
-        timed("saving the catalog and index", || {
-            cache::save_frozen(&location.dir, tag, Some(catalog), index);
-        });
-    }
-}
-
 /// Says on standard error what a load has to say about the corpus cache (it was damaged, or
 /// could not be written): one line each, only when it happens.
 fn print_notes(report: &CacheReport) {
@@ -273,12 +249,13 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
                 let rows = Row::all(&store);
                 articles::list_rows(store.origin(), store.rejected(), &rows, json, out)
                     .written()?;
-                freeze(
-                    &report,
-                    rows.iter().map(|r| r.file),
-                    &|| Catalog::from_rows(rows.iter().copied()),
-                    None,
-                );
+                timed("saving the catalog", || {
+                    report.save_catalog(
+                        rows.iter().map(|r| r.file),
+                        &|| Catalog::from_rows(rows.iter().copied()),
+                        None,
+                    );
+                });
             }
         }
         Command::Show { id, json } => {
@@ -354,12 +331,9 @@ fn headless(command: Command, corpus: CorpusArgs, out: &mut impl Write) -> anyho
                 print_notes(corpus.cache());
                 log_corpus(&corpus);
                 let printed = search::search(&corpus, &index, &query, json, out).written()?;
-                freeze(
-                    corpus.cache(),
-                    corpus.store().articles().iter().map(|a| a.file.as_str()),
-                    &|| Catalog::from_store(corpus.store()),
-                    Some(&index),
-                );
+                timed("saving the catalog and index", || {
+                    corpus.save_catalog_and_index(&index);
+                });
                 printed
             };
             if printed == 0 {

@@ -8,7 +8,6 @@ use anyhow::bail;
 
 use super::{CorpusArgs, Written, print_notes};
 use crate::corpus::cache::{self, CACHE_DIR_ENV, Info};
-use crate::corpus::catalog::Catalog;
 use crate::corpus::load::Corpus;
 use crate::corpus::store::Origin;
 
@@ -78,12 +77,7 @@ pub(super) fn run(
     };
     let (loaded, index) = loaded;
     let report = loaded.cache();
-    super::freeze(
-        report,
-        loaded.store().articles().iter().map(|a| a.file.as_str()),
-        &|| Catalog::from_store(loaded.store()),
-        Some(&index),
-    );
+    loaded.save_catalog_and_index(&index);
     print_notes(report);
     let articles = loaded.store().articles().len();
     let dir = report

@@ -19,7 +19,8 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use crate::corpus::article::{Article, ArticleId, order_key, seq};
-use crate::corpus::cache::{Cache, FileLoad, Frozen, Location, Summary};
+use crate::corpus::cache::{Cache, FileLoad, Frozen, Location, Summary, Tag, save_frozen};
+use crate::corpus::catalog::{self, Catalog};
 use crate::corpus::quote::{self, ALIAS_FILE, Aliases, Link, Quote};
 use crate::corpus::search::{Index, NameWords, SearchDoc};
 use crate::corpus::store::{self, Diagnostic, LoadResult, Origin, Source, Store, StoreError};
@@ -380,6 +381,28 @@ pub struct CacheReport {
 }
 
 impl CacheReport {
+    /// Saves, for the next headless `list` and `search`, the catalog `catalog` makes and `index`
+    /// in the corpus cache, when the load this reports on left the cache describing exactly its
+    /// files. `files`: the articles' files in list order (the catalog's rows and the index's
+    /// articles). A write error is logged: nothing depends on these files.
+    pub fn save_catalog<'a>(
+        &self,
+        files: impl IntoIterator<Item = &'a str>,
+        catalog: &dyn Fn() -> Catalog,
+        index: Option<&Index>,
+    ) {
+        if let (Some(location), Some(manifest)) = (
+            &self.location,
+            self.summary.as_ref().and_then(|s| s.manifest),
+        ) {
+            let tag = Tag {
+                manifest,
+                numbering: catalog::numbering(files),
+            };
+            save_frozen(&location.dir, tag, Some(catalog), index);
+        }
+    }
+
     /// Commits `cache`, gathering its notes.
     fn of(cache: Option<Cache>) -> CacheReport {
         let Some(cache) = cache else {
@@ -619,6 +642,16 @@ impl Corpus {
     /// What the load did with the corpus cache.
     pub fn cache(&self) -> &CacheReport {
         &self.cache
+    }
+
+    /// Saves this corpus's catalog and `index` (made from it: [`Corpus::load_with_index`]) for
+    /// the next headless `list` and `search` (see [`CacheReport::save_catalog`]).
+    pub fn save_catalog_and_index(&self, index: &Index) {
+        self.cache.save_catalog(
+            self.store.articles().iter().map(|a| a.file.as_str()),
+            &|| Catalog::from_store(&self.store),
+            Some(index),
+        );
     }
 
     /// Other spellings of a speaker, from the alias file.

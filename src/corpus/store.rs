@@ -16,7 +16,7 @@ use crate::corpus::article::{Article, ArticleId};
 use crate::corpus::sanitize;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use files::{DirStamp, MAX_FILE_BYTES, Symlinks};
+pub use files::{MAX_FILE_BYTES, Stamp, Symlinks};
 pub use names::{assign_ids, escape_name, unescape_name};
 pub use origin::{DIR_ENV, Origin};
 use source::DataFiles;

@@ -1,5 +1,5 @@
 //! The corpus folder's listing, kept (`listing.bin` in its cache folder) so that the next command
-//! need not read every folder again: with each folder's stamp ([`DirStamp`], taken before the
+//! need not read every folder again: with each folder's stamp ([`Stamp`], taken before the
 //! folder was read), and trusted only while every folder has the same stamp and none had changed
 //! in the two seconds before the listing was kept (a change within the same clock tick could leave
 //! a stamp unchanged). Adding, removing or renaming an entry changes its folder's stamp; a change
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::paths::Location;
 use super::write::AtomicFile;
 use crate::corpus::search::persist::{self, Kind, Strings};
-use crate::corpus::store::{DirStamp, Origin, Source, StoreError, Symlinks};
+use crate::corpus::store::{Origin, Source, Stamp, StoreError, Symlinks};
 
 /// The kept listing's file name in a cache folder.
 pub const LISTING: &str = "listing.bin";
@@ -38,7 +38,7 @@ struct Kept<'a> {
     /// When the folders were stamped (ns since the epoch, before the first one).
     taken_ns: i64,
     /// Each folder (shown name, `""` for the corpus folder) and its stamp.
-    folders: Vec<(&'a str, DirStamp)>,
+    folders: Vec<(&'a str, Stamp)>,
     /// Every file listed, shown names (`/`-separated), in order.
     #[serde(borrow)]
     files: Strings<'a>,
@@ -95,7 +95,7 @@ fn kept(location: &Location, origin: &Origin, symlinks: Symlinks, racy_ns: i64) 
         };
         stamp.mtime_ns < kept.taken_ns - racy_ns
             && stamp.ctime_ns < kept.taken_ns - racy_ns
-            && fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir() && DirStamp::of(&m) == *stamp)
+            && fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir() && Stamp::of(&m) == *stamp)
     });
     if !unchanged || kept.folders.is_empty() {
         return None;

@@ -4,6 +4,8 @@
 
 use std::fs;
 
+use crate::corpus::store::Stamp;
+
 use serde::{Deserialize, Serialize};
 
 use super::key::{FORMAT, Key};
@@ -26,39 +28,14 @@ pub struct Fingerprint {
 impl Fingerprint {
     /// The fingerprint of a file with this metadata and these bytes' hash.
     pub fn of(meta: &fs::Metadata, hash: u64) -> Fingerprint {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            Fingerprint {
-                size: meta.len(),
-                mtime_ns: meta
-                    .mtime()
-                    .saturating_mul(1_000_000_000)
-                    .saturating_add(meta.mtime_nsec()),
-                ctime_ns: meta
-                    .ctime()
-                    .saturating_mul(1_000_000_000)
-                    .saturating_add(meta.ctime_nsec()),
-                inode: meta.ino(),
-                device: meta.dev(),
-                hash,
-            }
-        }
-        #[cfg(not(unix))]
-        {
-            let mtime_ns = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-            Fingerprint {
-                size: meta.len(),
-                mtime_ns,
-                ctime_ns: 0,
-                inode: 0,
-                device: 0,
-                hash,
-            }
+        let stamp = Stamp::of(meta);
+        Fingerprint {
+            size: meta.len(),
+            mtime_ns: stamp.mtime_ns,
+            ctime_ns: stamp.ctime_ns,
+            inode: stamp.inode,
+            device: stamp.device,
+            hash,
         }
     }
 

@@ -36,16 +36,17 @@ pub(super) struct Listing {
     pub diagnostics: Vec<Diagnostic>,
     /// Every folder listed (shown name, `""` for the corpus folder) with its stamp taken before it
     /// was read, when the listing is plain: no symbolic link, no skipped entry, every name shown
-    /// as it is on disk (see [`DirStamp`]).
-    pub stamps: Option<Vec<(String, DirStamp)>>,
+    /// as it is on disk (see [`Stamp`]).
+    pub stamps: Option<Vec<(String, Stamp)>>,
 }
 
-/// What a folder's entries were when it was listed, by its own stat: adding, removing or renaming
-/// an entry changes its modification and change times. A listing whose folders all have the same
-/// stamps (and were not changed just before they were stamped) has the same entries, so it need
-/// not be read again (the corpus cache keeps it: `cache::listing`).
+/// What a file's or folder's stat says of which it is and when it last changed: times, inode and
+/// device. A file with the same stamp and size is taken as unchanged (the corpus cache's
+/// fingerprints); adding, removing or renaming an entry changes its folder's stamp, so a listing
+/// whose folders all have the same stamps (and were not changed just before they were stamped)
+/// has the same entries and need not be read again (`cache::listing`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct DirStamp {
+pub struct Stamp {
     /// Modification time, ns since the epoch.
     pub mtime_ns: i64,
     /// Status change time, ns since the epoch (0 where there is none).
@@ -54,15 +55,16 @@ pub struct DirStamp {
     pub device: u64,
 }
 
-impl DirStamp {
-    /// The stamp of a folder with this stat.
-    pub fn of(meta: &fs::Metadata) -> DirStamp {
+impl Stamp {
+    /// The stamp of a file or folder with this stat.
+    pub fn of(meta: &fs::Metadata) -> Stamp {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
-            DirStamp {
-                mtime_ns: meta.mtime().saturating_mul(1_000_000_000) + meta.mtime_nsec(),
-                ctime_ns: meta.ctime().saturating_mul(1_000_000_000) + meta.ctime_nsec(),
+            let ns = |s: i64, n: i64| s.saturating_mul(1_000_000_000).saturating_add(n);
+            Stamp {
+                mtime_ns: ns(meta.mtime(), meta.mtime_nsec()),
+                ctime_ns: ns(meta.ctime(), meta.ctime_nsec()),
                 inode: meta.ino(),
                 device: meta.dev(),
             }
@@ -74,7 +76,7 @@ impl DirStamp {
                 .ok()
                 .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                 .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-            DirStamp {
+            Stamp {
                 mtime_ns: ns,
                 ctime_ns: 0,
                 inode: 0,
@@ -121,7 +123,7 @@ impl Walk {
         match fs::metadata(&dir) {
             Ok(meta) => {
                 if let Some(stamps) = &mut self.out.stamps {
-                    stamps.push((shown.to_owned(), DirStamp::of(&meta)));
+                    stamps.push((shown.to_owned(), Stamp::of(&meta)));
                 }
             }
             Err(_) => self.out.stamps = None,

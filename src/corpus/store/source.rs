@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::diagnostic::{Diagnostic, Severity};
-use super::files::{self, DirStamp, Symlinks};
+use super::files::{self, Stamp, Symlinks};
 use super::names::{assign_ids, escape_name, is_article_file};
 use super::origin::{DIR_ENV, Origin};
 use crate::corpus::article::{Article, ArticleId};
@@ -54,8 +54,8 @@ pub struct Source {
     /// Symbolic links were followed when listing (part of the cache's validity key).
     follows_symlinks: bool,
     /// The corpus folder (canonical) and the stamp of each of its folders, when the listing was
-    /// plain enough to be kept and trusted again while they are unchanged (see [`DirStamp`]).
-    stamps: Option<(PathBuf, Vec<(String, DirStamp)>)>,
+    /// plain enough to be kept and trusted again while they are unchanged (see [`Stamp`]).
+    stamps: Option<(PathBuf, Vec<(String, Stamp)>)>,
 }
 
 /// One article file: the name shown for it, its id and where its bytes are.
@@ -166,8 +166,8 @@ impl Source {
     }
 
     /// The corpus folder (canonical) and its folders' stamps, when this listing can be kept (see
-    /// [`DirStamp`]).
-    pub fn stamps(&self) -> Option<(&Path, &[(String, DirStamp)])> {
+    /// [`Stamp`]).
+    pub fn stamps(&self) -> Option<(&Path, &[(String, Stamp)])> {
         self.stamps
             .as_ref()
             .map(|(root, s)| (root.as_path(), s.as_slice()))
