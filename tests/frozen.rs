@@ -530,6 +530,35 @@ fn list_alone_brings_its_saved_catalog_up_to_date() {
 }
 
 #[test]
+fn a_new_file_that_changes_another_articles_id_is_a_full_load_that_answers_right() {
+    // `a0000001.md` beside `a0000001.txt`: both ids become the whole file names.
+    a_change_is_seen("an id changed", "Zanzibar", None, false, |dir| {
+        let txt = article_files(dir)[1].clone();
+        write_aged(
+            &txt.with_extension("md"),
+            "Zanzibar en double\n\nUn autre texte.\n".as_bytes(),
+            1,
+        );
+    });
+}
+
+#[test]
+fn a_file_turned_to_garbage_is_reported_as_without_the_cache() {
+    let f = warm();
+    let file = article_files(f.path())[2].clone();
+    write_aged(&file, &[0u8, 159, 146, 150, 0, 0, 1, 2, 3], 1);
+    for round in ["the run after the change", "the run after that"] {
+        let run = f.same(&["search", "--json", "Niger"], round);
+        assert_ne!(
+            run.used,
+            Some(true),
+            "{round}: a corpus with a rejected file"
+        );
+        assert!(!run.refreshed, "{round}");
+    }
+}
+
+#[test]
 fn many_changes_at_once_are_a_load_that_saves_the_files_packed() {
     let f = warm_of(40);
     for (n, file) in article_files(f.path()).iter().enumerate().take(12) {
