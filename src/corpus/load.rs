@@ -42,14 +42,14 @@ pub struct Loaded<Doc = SearchDoc> {
 pub type ReaderDoc = Option<SearchDoc>;
 
 /// What loading reports, in this order: batches, then links, then done (and, for the reader, the
-/// saved index at any point before done).
+/// saved index at any point; one that comes after done is of no use and may be dropped).
 #[derive(Debug)]
 pub enum LoadEvent<Doc = ReaderDoc> {
     /// More articles. Number them in arrival order, from 0: links refer to those numbers.
     Batch(Vec<Loaded<Doc>>),
-    /// The search index the corpus cache saved for this very corpus (no file changed since): it
-    /// holds every article already, so the articles that arrive after it come without search
-    /// data (those before it may have theirs).
+    /// The search index the corpus cache saved for this corpus (brought up to date first when a
+    /// few files changed): it holds every article already, so the articles that arrive after it
+    /// come without search data (those before it may have theirs).
     Saved(Box<SavedIndex>),
     /// Quotes also printed in other articles (article numbers are arrival numbers).
     Links(Vec<Link>),
@@ -72,11 +72,11 @@ pub struct SavedIndex {
 }
 
 impl SavedIndex {
-    /// The saved index of `source`'s corpus, when no file changed since it was saved (nothing is
-    /// written: a changed corpus is loaded as it is, and the next headless command brings the
-    /// saved files up to date).
+    /// The saved index of `source`'s corpus, brought up to date (and saved again) when a few files
+    /// changed since it was saved; none when too many did (see [`Frozen::open`]). Bringing it up
+    /// to date commits the cache: the load's own commit then finds it written and leaves it.
     fn open(source: &Source) -> Option<SavedIndex> {
-        let frozen = match Frozen::open_unchanged(source) {
+        let frozen = match Frozen::open(source, true) {
             Ok(found) => found?,
             Err(note) => {
                 tracing::info!("{note}");
@@ -106,8 +106,8 @@ pub struct Loading {
 
 impl Loading {
     /// Starts loading `source` on every core; once the first articles are sent, when `source`
-    /// has a corpus cache, the search index saved for it is read beside the load and, when the
-    /// corpus has not changed since, sent ([`LoadEvent::Saved`]): the articles after it come
+    /// has a corpus cache, the search index saved for it is read beside the load (brought up to
+    /// date when a few files changed) and sent ([`LoadEvent::Saved`]): the articles after it come
     /// without search data.
     pub fn start(source: Source) -> Loading {
         let total = source.len();
@@ -179,6 +179,7 @@ impl Loading {
 fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>) {
     let cache = Cache::open(source);
     let saved = Arc::new(AtomicBool::new(false));
+    let mut looking: Option<std::thread::JoinHandle<()>> = None;
     let mut looked = false;
     run(
         source,
@@ -204,22 +205,31 @@ fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>) {
                 // After the first screenful: reading the saved index would only delay it.
                 if sent && !looked && cache.is_some() {
                     looked = true;
-                    open_saved_beside(source, tx, &saved);
+                    looking = open_saved_beside(source, tx, &saved);
                 }
                 sent
             }
             other => tx.send(other).is_ok(),
         },
     );
+    // Bringing the saved index up to date commits the cache first (then this commit finds a newer
+    // manifest and leaves it): the two never race, and the saved files stay usable.
+    if let Some(looking) = looking {
+        let _ = looking.join();
+    }
     if let Some(Err(e)) = cache.map(Cache::commit) {
         tracing::warn!("{e}");
     }
 }
 
-/// Reads `source`'s saved index on a thread of its own and, when the corpus has not changed
-/// since it was saved, sends it through `tx`, then sets `sent` (so that every batch prepared
-/// without search data comes after it).
-fn open_saved_beside(source: &Arc<Source>, tx: &Sender<LoadEvent>, sent: &Arc<AtomicBool>) {
+/// Reads `source`'s saved index on a thread of its own (brought up to date when a few files
+/// changed) and sends it through `tx`, then sets `sent` (so that every batch prepared without
+/// search data comes after it). The thread, when one could be started.
+fn open_saved_beside(
+    source: &Arc<Source>,
+    tx: &Sender<LoadEvent>,
+    sent: &Arc<AtomicBool>,
+) -> Option<std::thread::JoinHandle<()>> {
     let (source, tx, sent) = (Arc::clone(source), tx.clone(), Arc::clone(sent));
     let spawned = std::thread::Builder::new()
         .name("saved index".into())
@@ -230,9 +240,11 @@ fn open_saved_beside(source: &Arc<Source>, tx: &Sender<LoadEvent>, sent: &Arc<At
                 sent.store(true, Ordering::SeqCst);
             }
         });
-    if let Err(e) = spawned {
-        tracing::info!("no thread for the saved index ({e}): the load indexes every article");
-    }
+    spawned
+        .inspect_err(|e| {
+            tracing::info!("no thread for the saved index ({e}): the load indexes every article");
+        })
+        .ok()
 }
 
 /// What each article gets besides its quotes, prepared on the pool: the reader's search data

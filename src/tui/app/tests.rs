@@ -537,3 +537,55 @@ fn answers_from_the_saved_index_name_the_librarys_articles_as_they_arrive() {
     listed.sort_unstable();
     assert_eq!(listed, (0..articles.len()).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_launch_after_a_few_changes_brings_the_saved_index_up_to_date_and_finds_what_a_load_does() {
+    use crate::corpus::cache::Frozen;
+    let (dir, cache) = cached_corpus(400);
+    let then = std::time::SystemTime::now() - Duration::from_secs(10);
+    let aged = |path: &std::path::Path, text: &str| {
+        std::fs::write(path, text).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(then)
+            .unwrap();
+    };
+    let root = dir.path();
+    aged(
+        &root.join("01/article-0004.txt"),
+        "+++\ntitle = \"Zanzibar change tout\"\ndate = 2019-05-05\n+++\nÀ Zanzibar, rien.\n",
+    );
+    aged(
+        &root.join("02/article-0150b.txt"),
+        "+++\ntitle = \"Un nouveau sommet à Zanzibar\"\n+++\nLes ministres à Zanzibar.\n",
+    );
+    std::fs::remove_file(root.join("00/article-0000.txt")).unwrap();
+    let mut plain = settled(cached_source(root, None));
+    let mut saved_used = false;
+    for run in 0..8 {
+        if saved_used && run >= 2 {
+            break;
+        }
+        let mut cached = settled(cached_source(root, Some(cache.path())));
+        saved_used |= cached.searches_saved_index();
+        for query in ["", "zanzibar", "sommet", "niamey 12"] {
+            assert_eq!(
+                listed_for(&mut cached, query),
+                listed_for(&mut plain, query),
+                "{query:?}"
+            );
+        }
+    }
+    assert!(
+        saved_used,
+        "the saved index came before the end of a load at least once"
+    );
+    // Saved again up to date: the next open needs nothing read.
+    let next = Frozen::open(&cached_source(root, Some(cache.path())), true)
+        .unwrap()
+        .expect("saved");
+    assert!(next.refreshed.is_none(), "nothing left to bring up to date");
+    assert_eq!(next.catalog.len(), 400);
+}

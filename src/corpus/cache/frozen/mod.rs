@@ -73,20 +73,6 @@ impl Frozen {
     /// many changes, or nothing saved for it yet. `Err(note)`: a saved file is damaged (one line
     /// for the user); either way the caller loads the corpus, which saves them again.
     pub fn open(source: &Source, with_index: bool) -> Result<Option<Frozen>, String> {
-        Frozen::open_with(source, with_index, true)
-    }
-
-    /// The catalog and index saved for `source`'s corpus, only when no file changed since:
-    /// nothing is read again or written (a damaged saved file is still removed, with the note).
-    pub fn open_unchanged(source: &Source) -> Result<Option<Frozen>, String> {
-        Frozen::open_with(source, true, false)
-    }
-
-    fn open_with(
-        source: &Source,
-        with_index: bool,
-        refresh: bool,
-    ) -> Result<Option<Frozen>, String> {
         let Some(cache) = Cache::open(source) else {
             return Ok(None);
         };
@@ -123,7 +109,7 @@ impl Frozen {
             }
             return Ok(Some(frozen));
         }
-        if !refresh || !refresh::worth_it(&changes, &frozen.catalog, source) {
+        if !refresh::worth_it(&changes, &frozen.catalog, source) {
             return Ok(None);
         }
         // The index is brought up to date too when there is one (else `search` could not use it
