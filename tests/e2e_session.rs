@@ -125,7 +125,7 @@ fn the_selected_quote_shows_how_sure_its_speaker_is_and_why() {
 #[test]
 fn without_a_terminal_it_says_so_and_fails() {
     let out = Command::new(env!("CARGO_BIN_EXE_aes-reader"))
-        .args(["--no-state", "--dir"])
+        .args(["--no-state", "--no-index", "--dir"])
         .arg(articles())
         .output()
         .unwrap();
