@@ -92,6 +92,13 @@ impl Run {
     fn stderr(&self) -> String {
         text(&self.out.stderr)
     }
+
+    /// Asserts that this run printed what `plain` (the `--no-index` run) printed on standard
+    /// output, with the same exit status (standard error is each caller's to check).
+    fn answers_as(&self, plain: &Output, what: &str) {
+        assert_eq!(text(&self.out.stdout), text(&plain.stdout), "{what}");
+        assert_eq!(self.out.status.code(), plain.status.code(), "{what}");
+    }
 }
 
 /// What a log says of the saved catalog and index (the `saved catalog and index used=…` line).
@@ -154,16 +161,7 @@ impl Fixture {
     }
 
     fn assert_same(&self, run: &Run, plain: &Output, args: &[&str], what: &str) {
-        assert_eq!(
-            text(&run.out.stdout),
-            text(&plain.stdout),
-            "{what}: {args:?}"
-        );
-        assert_eq!(
-            run.out.status.code(),
-            plain.status.code(),
-            "{what}: {args:?}"
-        );
+        run.answers_as(plain, &format!("{what}: {args:?}"));
         assert_eq!(run.stderr(), text(&plain.stderr), "{what}: {args:?}");
     }
 
@@ -288,8 +286,7 @@ fn a_change_is_seen(
         Some(note) => {
             let plain = f.plain(&search);
             let next = f.run(&search);
-            assert_eq!(text(&next.out.stdout), text(&plain.stdout), "{what}");
-            assert_eq!(next.out.status.code(), plain.status.code(), "{what}");
+            next.answers_as(&plain, what);
             let err = next.stderr();
             assert_eq!(err.lines().count(), 1, "{what}: {err}");
             assert!(err.contains(note), "{what}: {err}");
@@ -585,12 +582,7 @@ fn a_damaged_saved_file_is_made_again(
     damage(&f.saved().join(name));
     let plain = f.plain(args);
     let next = f.run(args);
-    assert_eq!(
-        text(&next.out.stdout),
-        text(&plain.stdout),
-        "{what}: right answer"
-    );
-    assert_eq!(next.out.status.code(), plain.status.code(), "{what}");
+    next.answers_as(&plain, &format!("{what}: right answer"));
     let err = next.stderr();
     let notes: Vec<&str> = err.lines().filter(|l| l.contains("note:")).collect();
     assert_eq!(notes.len(), 1, "{what}: one note: {err}");
@@ -622,16 +614,7 @@ fn every_run_answers_right(what: &str, name: &str, args: &[&str], damage: impl F
     let plain = f.plain(args);
     for run in 1..=3 {
         let next = f.run(args);
-        assert_eq!(
-            text(&next.out.stdout),
-            text(&plain.stdout),
-            "{what}, run {run}"
-        );
-        assert_eq!(
-            next.out.status.code(),
-            plain.status.code(),
-            "{what}, run {run}"
-        );
+        next.answers_as(&plain, &format!("{what}, run {run}"));
         assert!(next.stderr().lines().count() <= 1, "{what}, run {run}");
     }
 }
