@@ -5,9 +5,13 @@
 //! nothing says so on standard error with exit status 1. Each command runs twice, through a
 //! corpus cache of the test's own (cold, then warm): the second run prints the same bytes.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
+
+use support::transcript::Run;
 
 /// The corpus cache of this test process: under the build's temporary folder, emptied once.
 fn cache_dir() -> &'static Path {
@@ -32,33 +36,7 @@ fn aes(args: &[&str]) -> Run {
         .env("AES_READER_CACHE_DIR", cache_dir())
         .output()
         .expect("the binary runs");
-    Run {
-        args: args.join(" "),
-        status: output.status.code().expect("an exit status"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 output"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 errors"),
-    }
-}
-
-struct Run {
-    args: String,
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// What a snapshot holds: the command, its exit status, standard error, standard output
-    /// (a carriage return shown as `␍`, so CSV's CRLF line ends are pinned too).
-    fn transcript(&self) -> String {
-        format!(
-            "$ aes-reader --dir articles {}\nexit status: {}\n--- stderr\n{}--- stdout\n{}",
-            self.args,
-            self.status,
-            self.stderr,
-            self.stdout.replace('\r', "␍")
-        )
-    }
+    Run::of(format!("--dir articles {}", args.join(" ")), output)
 }
 
 /// Pins the transcript of `aes-reader --dir articles ARGS…` as snapshot `name`.
@@ -70,13 +48,7 @@ fn golden(name: &str, args: &[&str]) -> Run {
         run.transcript(),
         "a second run (the cache warm) prints the same bytes"
     );
-    insta::with_settings!({
-        snapshot_path => Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/cli"),
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!(name, run.transcript());
-    });
+    run.pin(name);
     run
 }
 

@@ -5,8 +5,12 @@
 //! colour depth, colour role or colour. Golden transcripts of `config default` and `config check`
 //! (ok and error) sit with the other commands' in `tests/snapshots/cli/`.
 
+mod support;
+
 use std::path::Path;
 use std::process::Command;
+
+use support::transcript::Run;
 
 /// Runs `aes-reader ARGS…` in `dir` with no configuration file in the environment (its own
 /// `XDG_CONFIG_HOME`, inside `dir`, empty).
@@ -20,41 +24,7 @@ fn aes(dir: &Path, args: &[&str]) -> Run {
         .env("XDG_CONFIG_HOME", dir.join("xdg"))
         .output()
         .expect("the binary runs");
-    Run {
-        args: args.join(" "),
-        status: output.status.code().expect("an exit status"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 output"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 errors"),
-    }
-}
-
-struct Run {
-    args: String,
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// As `tests/cli_golden.rs` writes it: the command, its exit status, standard error, standard
-    /// output.
-    fn transcript(&self) -> String {
-        format!(
-            "$ aes-reader {}\nexit status: {}\n--- stderr\n{}--- stdout\n{}",
-            self.args, self.status, self.stderr, self.stdout
-        )
-    }
-}
-
-/// Pins `run`'s transcript as snapshot `name` in `tests/snapshots/cli/`.
-fn golden(name: &str, run: &Run) {
-    insta::with_settings!({
-        snapshot_path => Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/cli"),
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!(name, run.transcript());
-    });
+    Run::of(args.join(" "), output)
 }
 
 /// `config check config.toml` on a file holding `text`, in a folder of its own.
@@ -101,17 +71,17 @@ fn the_default_file_passes_its_check() {
 #[test]
 fn config_default_and_check_golden() {
     let dir = tempfile::tempdir().unwrap();
-    golden("config_default", &aes(dir.path(), &["config", "default"]));
+    aes(dir.path(), &["config", "default"]).pin("config_default");
     let good = "theme = \"light\"\n\n[keys.list]\ndown = [\"k\"]\nup = [\"j\"]\n";
     std::fs::write(dir.path().join("good.toml"), good).unwrap();
     let ok = aes(dir.path(), &["config", "check", "good.toml"]);
     assert_eq!(ok.status, 0);
-    golden("config_check_ok", &ok);
+    ok.pin("config_check_ok");
     let bad = "[keys.list]\ndown = [\"Dwn\", \"j\"]\nup = [\"j\"]\nswap = [\"x\"]\n";
     std::fs::write(dir.path().join("bad.toml"), bad).unwrap();
     let error = aes(dir.path(), &["config", "check", "bad.toml"]);
     assert_eq!(error.status, 2);
-    golden("config_check_error", &error);
+    error.pin("config_check_error");
 }
 
 #[test]

@@ -8,6 +8,7 @@ pub mod reader;
 pub mod state;
 #[cfg(unix)]
 pub mod term;
+pub mod transcript;
 
 use aes_reader::corpus::text::fold;
 
