@@ -4,8 +4,6 @@
 //! lets two processes load at once, and `index --info` says what it holds. Every cache here lives
 //! in a temporary folder (`AES_READER_CACHE_DIR`), never in ~/.cache.
 
-#[path = "../benches/support/corpus.rs"]
-mod generated;
 mod support;
 
 use std::fs;
@@ -16,7 +14,7 @@ use aes_reader::corpus::Store;
 use aes_reader::corpus::cache;
 use aes_reader::corpus::load::Corpus;
 use aes_reader::corpus::store::{Origin, Source};
-use support::cached::{aes, text};
+use support::cached::{aes, generated, text};
 
 /// `search --json WORD` without the cache, then twice through `cache` (cold, warm): all equal and
 /// nothing on standard error about the cache.
@@ -36,13 +34,6 @@ fn same_search(dir: &Path, cache: &Path, word: &str) {
 
 fn articles() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("articles")
-}
-
-/// A generated corpus of `n` articles (the benchmarks' generator).
-fn generated(n: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    generated::generate(dir.path(), n, 7).unwrap();
-    dir
 }
 
 /// The one cache folder under `root` (there is one corpus per test).

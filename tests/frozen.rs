@@ -6,8 +6,6 @@
 //! for another corpus; a damaged saved file is one note and is made again; `index` saves them too.
 //! Every cache lives in a temporary folder (`AES_READER_CACHE_DIR`), never in ~/.cache.
 
-#[path = "../benches/support/corpus.rs"]
-mod generated;
 mod support;
 
 use std::fs;
@@ -15,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, SystemTime};
 
-use support::cached::{aes_logged, text};
+use support::cached::{aes_logged, generated, text};
 
 const CATALOG: &str = "catalog.bin";
 const INDEX: &str = "index.bin";
@@ -68,13 +66,6 @@ fn seeds() -> PathBuf {
 
 fn hostile() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
-}
-
-/// A generated corpus of `n` articles (the benchmarks' generator).
-fn generated(n: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    generated::generate(dir.path(), n, 7).unwrap();
-    dir
 }
 
 /// One cached run: its output and what its log says of the saved files.

@@ -1,5 +1,8 @@
 //! The binary on a corpus folder with its corpus cache in a folder of the test's (never
-//! ~/.cache), or without the cache: for the cache and saved-index tests.
+//! ~/.cache), or without the cache, and generated corpora: for the cache and saved-index tests.
+
+#[path = "../../benches/support/corpus.rs"]
+mod corpus;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -35,4 +38,11 @@ pub fn aes_logged(dir: &Path, cache: Option<&Path>, log: Option<&Path>, args: &[
 /// Output bytes as text.
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A generated corpus of `n` articles (the benchmarks' generator), in a temporary folder.
+pub fn generated(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    corpus::generate(dir.path(), n, 7).unwrap();
+    dir
 }
