@@ -193,20 +193,30 @@ fn read_tagged(
     name: &str,
     wanted: impl Fn(Tag) -> bool,
 ) -> Result<Option<(Vec<u8>, Tag)>, String> {
-    let bytes = match fs::read(dir.join(name)) {
-        Ok(b) => b,
+    use std::io::Read;
+    let mut file = match fs::File::open(dir.join(name)) {
+        Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e.to_string()),
     };
+    // The head first: a file made for another state of the corpus is not read any further.
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    (&mut file)
+        .take(HEAD as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
     if bytes.len() < HEAD {
         return Err(format!("{} bytes, too short", bytes.len()));
     }
     if bytes[..MAGIC.len()] != MAGIC {
         return Err("it does not start with the right marker".into());
     }
-    Ok(Tag::of_head(&bytes)
-        .filter(|t| wanted(*t))
-        .map(|t| (bytes, t)))
+    let Some(tag) = Tag::of_head(&bytes).filter(|t| wanted(*t)) else {
+        return Ok(None);
+    };
+    file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    Ok(Some((bytes, tag)))
 }
 
 /// True when `dir/name` is saved with `tag` (its head alone is read).
