@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::article::{Article, PartialDate};
+use crate::corpus::article::{Article, Meta, PartialDate};
 use crate::corpus::search::PersistError;
 use crate::corpus::search::persist::{self, Kind, malformed};
 use crate::corpus::store::Store;
@@ -49,6 +49,25 @@ impl<'a> Row<'a> {
     pub fn all(store: &'a Store) -> Vec<Row<'a>> {
         use rayon::prelude::*;
         store.articles().par_iter().map(Row::of).collect()
+    }
+
+    /// An article with this row's fields and no text yet: what a reader lists (and finds, through
+    /// the saved index) until the article itself is read. Its language and tags are unknown.
+    pub fn head(&self) -> Article {
+        Article {
+            id: self.id.into(),
+            file: self.file.to_owned(),
+            meta: Meta {
+                title: self.title.to_owned(),
+                date: self.date,
+                source: self.outlet.map(str::to_owned),
+                author: self.author.map(str::to_owned),
+                url: self.url.map(str::to_owned),
+                ..Meta::default()
+            },
+            blocks: Vec::new(),
+            body: String::new(),
+        }
     }
 
     /// The row of `article`.

@@ -14,6 +14,7 @@ mod chunks;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
@@ -48,9 +49,13 @@ pub enum LoadEvent<Doc = ReaderDoc> {
     /// More articles. Number them in arrival order, from 0: links refer to those numbers.
     Batch(Vec<Loaded<Doc>>),
     /// The search index the corpus cache saved for this corpus (brought up to date first when a
-    /// few files changed): it holds every article already, so the articles that arrive after it
-    /// come without search data (those before it may have theirs).
+    /// few files changed), with every article's catalog row: it holds every article already, so
+    /// the articles that arrive after it come without search data (those before it may have
+    /// theirs). Batches keep numbering articles in arrival order.
     Saved(Box<SavedIndex>),
+    /// An article asked for ahead of its turn ([`Loading::want`]), without search data. It has
+    /// no arrival number: it comes again in its batch.
+    Ahead(Box<Loaded<Doc>>),
     /// Quotes also printed in other articles (article numbers are arrival numbers).
     Links(Vec<Link>),
     /// Everything is loaded.
@@ -69,6 +74,9 @@ pub struct SavedIndex {
     pub index: Index,
     /// The index's article number of each article file (by [`Article::file`]).
     pub rows: HashMap<String, u32>,
+    /// Every article listed, in list order, as its catalog row gives it (no text yet:
+    /// [`Row::head`](catalog::Row::head)), for a reader to list before the articles arrive.
+    pub heads: Vec<Article>,
 }
 
 impl SavedIndex {
@@ -89,7 +97,8 @@ impl SavedIndex {
             .numbered_rows()
             .map(|(n, r)| (r.file.to_owned(), n))
             .collect();
-        Some(SavedIndex { index, rows })
+        let heads = frozen.catalog.rows().map(|r| r.head()).collect();
+        Some(SavedIndex { index, rows, heads })
     }
 }
 
@@ -97,6 +106,8 @@ impl SavedIndex {
 #[derive(Debug)]
 pub struct Loading {
     rx: Receiver<LoadEvent>,
+    /// Article files (by [`Article::file`]) the reader wants ahead of their turn.
+    want: Sender<String>,
     total: usize,
     /// The words of the alias file's names, for the search index.
     names: NameWords,
@@ -106,29 +117,52 @@ pub struct Loading {
 
 impl Loading {
     /// Starts loading `source` on every core; once the first articles are sent, when `source`
-    /// has a corpus cache, the search index saved for it is read beside the load (brought up to
-    /// date when a few files changed) and sent ([`LoadEvent::Saved`]): the articles after it come
-    /// without search data.
+    /// has a corpus cache, the search index saved for it is read (brought up to date when a few
+    /// files changed) and sent with every article's catalog row ([`LoadEvent::Saved`]), the load
+    /// waiting for it: the articles after it come without search data.
     pub fn start(source: Source) -> Loading {
         let total = source.len();
         let names = NameWords::from_aliases(&quote::load_aliases(source.extra(ALIAS_FILE)).0);
         let (tx, rx) = mpsc::channel();
+        let (want, wanted) = mpsc::channel();
+        let wanted = Arc::new(std::sync::Mutex::new(wanted));
         let source = Arc::new(source);
-        let (shared, sender) = (Arc::clone(&source), tx.clone());
+        let (shared, sender, asked) = (Arc::clone(&source), tx.clone(), Arc::clone(&wanted));
         if std::thread::Builder::new()
             .name("load".into())
-            .spawn(move || stream(&shared, &sender))
+            .spawn(move || stream(&shared, &sender, &asked))
             .is_err()
         {
             // No thread to spare: load here; the events wait in the channel.
-            stream(&source, &tx);
+            stream(&source, &tx, &wanted);
         }
         Loading {
             rx,
+            want,
             total,
             names,
             ended: std::cell::Cell::new(false),
         }
+    }
+
+    /// A load that sends what the test sends through the channel returned, of `total` files.
+    #[cfg(test)]
+    pub fn scripted(total: usize) -> (Sender<LoadEvent>, Loading) {
+        let (tx, rx) = mpsc::channel();
+        let loading = Loading {
+            rx,
+            want: mpsc::channel().0,
+            total,
+            names: NameWords::default(),
+            ended: std::cell::Cell::new(false),
+        };
+        (tx, loading)
+    }
+
+    /// Asks for the article of `file` ([`Article::file`]) ahead of its turn: it comes as
+    /// [`LoadEvent::Ahead`] (from its cache record when it has one), unless loading is over.
+    pub fn want(&self, file: &str) {
+        let _ = self.want.send(file.to_owned());
     }
 
     /// Number of article files being loaded.
@@ -173,17 +207,100 @@ impl Loading {
 
 /// Loads `source` for the reader, through its cache when it has one: the cache's note joins the
 /// alias file's warnings in `Done`, and the cache is written after `Done` (the screen does not
-/// wait for it; a write error is logged). Once the first batch is sent, the saved index is looked
-/// for beside the load ([`open_saved_beside`]); the articles prepared after it was sent get no
-/// search data.
-fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>) {
+/// wait for it; a write error is logged). Once the first batch is sent, the load waits while the
+/// saved index is looked for ([`open_saved`]); the articles prepared after it was sent get no
+/// search data. Meanwhile a thread of its own serves the articles the reader asks for ahead of
+/// their turn ([`Loading::want`]).
+fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>, wanted: &Mutex<Receiver<String>>) {
     let cache = Cache::open(source);
     let saved = Arc::new(AtomicBool::new(false));
-    let mut looking: Option<std::thread::JoinHandle<()>> = None;
-    let mut looked = false;
+    let over = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        // Articles the reader opens before their turn, one at a time, until the load is over.
+        let ahead = std::thread::Builder::new()
+            .name("ahead".into())
+            .spawn_scoped(scope, || {
+                serve_ahead(source, cache.as_ref(), wanted, tx, &over)
+            });
+        if let Err(e) = ahead {
+            tracing::info!("no thread for articles asked ahead ({e}): they come in their turn");
+        }
+        stream_all(source, cache.as_ref(), tx, &saved);
+        over.store(true, Ordering::SeqCst);
+    });
+    // Bringing the saved index up to date committed the cache first (then this commit finds a
+    // newer manifest and leaves it): the two never race, and the saved files stay usable.
+    if let Some(Err(e)) = cache.map(Cache::commit) {
+        tracing::warn!("{e}");
+    }
+}
+
+/// Sends each article file asked for through `wanted` as [`LoadEvent::Ahead`] (from its record
+/// when `cache` has a usable one, else read and cleaned, without recording it: the load does),
+/// until `over`.
+fn serve_ahead(
+    source: &Source,
+    cache: Option<&Cache>,
+    wanted: &Mutex<Receiver<String>>,
+    tx: &Sender<LoadEvent>,
+    over: &AtomicBool,
+) {
+    let Ok(wanted) = wanted.lock() else {
+        return;
+    };
+    let mut files: Option<HashMap<&str, usize>> = None;
+    let mut aliases: Option<Aliases> = None;
+    while !over.load(Ordering::SeqCst) {
+        let file = match wanted.recv_timeout(Duration::from_millis(20)) {
+            Ok(file) => file,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        let files = files.get_or_insert_with(|| {
+            (0..source.len())
+                .filter_map(|i| Some((source.name(i)?, i)))
+                .collect()
+        });
+        let Some(&i) = files.get(file.as_str()) else {
+            continue;
+        };
+        let aliases =
+            aliases.get_or_insert_with(|| quote::load_aliases(source.extra(ALIAS_FILE)).0);
+        let extract = |article: &Article| quote::extract_article(article, aliases);
+        let found = cache.and_then(|c| c.peek(source, i, Some(&extract)));
+        let Some((Ok((article, _)), quotes)) = found.or_else(|| {
+            let (article, warnings) = source.load(i)?.ok()?;
+            let quotes = extract(&article);
+            Some((Ok((article, warnings)), quotes))
+        }) else {
+            continue;
+        };
+        let loaded = Loaded {
+            article,
+            quotes,
+            doc: None,
+        };
+        if tx.send(LoadEvent::Ahead(Box::new(loaded))).is_err() {
+            return;
+        }
+    }
+}
+
+/// Articles sent before the reader's load reads the saved index: the list of a tall terminal.
+const FIRST_SCREENFUL: usize = 100;
+
+/// [`stream`]'s load of every file, its saved index read (and sent, setting `saved`) once the
+/// first batch is out.
+fn stream_all(
+    source: &Arc<Source>,
+    cache: Option<&Cache>,
+    tx: &Sender<LoadEvent>,
+    saved: &Arc<AtomicBool>,
+) {
+    let (mut looked, mut out) = (false, 0);
     run(
         source,
-        cache.as_ref(),
+        cache,
         &|article, quotes, seq| {
             (!saved.load(Ordering::SeqCst)).then(|| SearchDoc::new(article, quotes, seq))
         },
@@ -192,7 +309,7 @@ fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>) {
                 diagnostics,
                 mut warnings,
             } => {
-                let notes = cache.as_ref().map(Cache::notes).unwrap_or_default();
+                let notes = cache.map(Cache::notes).unwrap_or_default();
                 warnings.extend(notes.into_iter().map(|n| format!("note: {n}")));
                 tx.send(LoadEvent::Done {
                     diagnostics,
@@ -200,32 +317,30 @@ fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>) {
                 })
                 .is_ok()
             }
-            batch @ LoadEvent::Batch(_) => {
-                let sent = tx.send(batch).is_ok();
-                // After the first screenful: reading the saved index would only delay it.
-                if sent && !looked && cache.is_some() {
+            LoadEvent::Batch(batch) => {
+                out += batch.len();
+                let sent = tx.send(LoadEvent::Batch(batch)).is_ok();
+                // After the first screenful (reading the saved index would only delay it), the
+                // load waits for it: on two cores reading records beside it would slow both, and
+                // the whole corpus listed and searchable matters more than the next texts.
+                if sent && !looked && out >= FIRST_SCREENFUL && cache.is_some() {
                     looked = true;
-                    looking = open_saved_beside(source, tx, &saved);
+                    if let Some(looking) = open_saved(source, tx, saved) {
+                        let _ = looking.join();
+                    }
                 }
                 sent
             }
             other => tx.send(other).is_ok(),
         },
     );
-    // Bringing the saved index up to date commits the cache first (then this commit finds a newer
-    // manifest and leaves it): the two never race, and the saved files stay usable.
-    if let Some(looking) = looking {
-        let _ = looking.join();
-    }
-    if let Some(Err(e)) = cache.map(Cache::commit) {
-        tracing::warn!("{e}");
-    }
 }
 
 /// Reads `source`'s saved index on a thread of its own (brought up to date when a few files
-/// changed) and sends it through `tx`, then sets `sent` (so that every batch prepared without
-/// search data comes after it). The thread, when one could be started.
-fn open_saved_beside(
+/// changed; a panic there costs only the saved index) and sends it through `tx`, then sets `sent`
+/// (so that every batch prepared without search data comes after it). The thread, when one could
+/// be started.
+fn open_saved(
     source: &Arc<Source>,
     tx: &Sender<LoadEvent>,
     sent: &Arc<AtomicBool>,
@@ -594,7 +709,7 @@ impl Corpus {
                     loaded.extend(batch);
                     progress(loaded.len());
                 }
-                LoadEvent::Saved(_) => {}
+                LoadEvent::Saved(_) | LoadEvent::Ahead(_) => {}
                 LoadEvent::Links(l) => links = l,
                 LoadEvent::Done {
                     diagnostics: d,
@@ -693,7 +808,7 @@ mod tests {
                     }
                 }
                 LoadEvent::Links(links) => quote::apply_links(&articles, &mut quotes, &links),
-                LoadEvent::Saved(_) => {}
+                LoadEvent::Saved(_) | LoadEvent::Ahead(_) => {}
                 LoadEvent::Done { diagnostics: d, .. } => {
                     diagnostics = d;
                     break;
@@ -767,6 +882,94 @@ mod tests {
         assert!(cold == plain, "cold through the cache differs");
         assert!(warm == plain, "warm through the cache differs");
         assert_eq!(plain.0.len(), 70);
+    }
+
+    /// What [`serve_ahead`] sends for `names` asked in that order, until it has sent `expect`.
+    fn asked_ahead(
+        source: &Source,
+        cache: Option<&Cache>,
+        names: &[&str],
+        expect: usize,
+    ) -> Vec<Loaded<ReaderDoc>> {
+        let (tx, rx) = mpsc::channel();
+        let (want, wanted) = mpsc::channel();
+        let (wanted, over) = (Mutex::new(wanted), AtomicBool::new(false));
+        std::thread::scope(|s| {
+            s.spawn(|| serve_ahead(source, cache, &wanted, &tx, &over));
+            for name in names {
+                want.send((*name).to_owned()).unwrap();
+            }
+            let got = (0..expect)
+                .map(|_| match rx.recv_timeout(Duration::from_secs(60)) {
+                    Ok(LoadEvent::Ahead(l)) => *l,
+                    Ok(_) => panic!("only articles asked for are sent"),
+                    Err(e) => panic!("nothing came: {e}"),
+                })
+                .collect();
+            over.store(true, Ordering::SeqCst);
+            got
+        })
+    }
+
+    #[test]
+    fn an_article_asked_for_ahead_comes_with_its_quotes_from_its_record_or_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = tempfile::tempdir().unwrap();
+        // Old enough for the cache to trust their stat.
+        let then = std::time::SystemTime::now() - Duration::from_secs(10);
+        for i in 0..20 {
+            let path = dir.path().join(format!("a{i:03}.txt"));
+            let text = format!("Titre {i}\n\n« Nous partons demain », a déclaré le ministre {i}.");
+            std::fs::write(&path, text).unwrap();
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(then).unwrap();
+        }
+        let source = |cache: Option<&Path>| {
+            Source::scan(Origin::Dir {
+                path: dir.path().to_owned(),
+                via: "--dir",
+            })
+            .unwrap()
+            .with_cache(cache.map(Path::to_owned))
+        };
+        let (plain, quotes, _) = collect(source(None));
+        let want = |name: &str| {
+            let i = plain.iter().position(|a| a.file == name).unwrap();
+            (
+                &plain[i],
+                quotes[i].iter().map(|q| q.text.clone()).collect::<Vec<_>>(),
+            )
+        };
+        let check = |got: &[Loaded<ReaderDoc>], how: &str| {
+            let files: Vec<&str> = got.iter().map(|l| l.article.file.as_str()).collect();
+            assert_eq!(
+                files,
+                ["a007.txt", "a002.txt"],
+                "{how}: in the order asked, the unknown one passed over"
+            );
+            for l in got {
+                let (article, texts) = want(&l.article.file);
+                assert_eq!(&l.article, article, "{how}");
+                let got: Vec<String> = l.quotes.iter().map(|q| q.text.clone()).collect();
+                assert_eq!(got, texts, "{how}");
+                assert!(!texts.is_empty() && l.doc.is_none());
+            }
+        };
+        let names = ["a007.txt", "absent.txt", "a002.txt"];
+        // No cache: read from the file.
+        check(
+            &asked_ahead(&source(None), None, &names, 2),
+            "from the files",
+        );
+        // A cache with every record: from the records.
+        let _ = Corpus::load(source(Some(root.path())));
+        let cached = source(Some(root.path()));
+        let cache = Cache::open(&cached).expect("the cache was written");
+        assert!(cache.knows(&cached, 7));
+        check(
+            &asked_ahead(&cached, Some(&cache), &names, 2),
+            "from the records",
+        );
     }
 
     #[cfg(unix)]

@@ -215,6 +215,7 @@ fn render_articles(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
             article,
             wrapped: reader.wrapped(i, article, viewport(r).measure),
             quotes: open_quotes,
+            waiting: library.is_waiting(i),
         });
         let view = ReaderView {
             open,
@@ -243,6 +244,7 @@ fn render_articles(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
             article_open: screen.reader.article.is_some(),
             corpus_has_quotes: library.has_quotes(),
             loading: library.is_loading(),
+            text_waiting: screen.reader.article.is_some_and(|i| library.is_waiting(i)),
             focused: screen.focus == Focus::Quotes,
             theme,
             name_of: &name_of,

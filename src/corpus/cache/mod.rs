@@ -328,6 +328,17 @@ impl Cache {
         Some(Changes { changed, gone })
     }
 
+    /// Article file `i` of `source` from its record, when it has one and the file has not
+    /// changed, without counting it among the files the load asked about: for a reader that
+    /// wants one article ahead of the load. `None`: no usable record (the caller reads the file).
+    pub fn peek(&self, source: &Source, i: usize, quotes: Option<Extract<'_>>) -> Option<FileLoad> {
+        let entry = self.entry(source.name(i)?)?;
+        if !unchanged(entry, source, i) {
+            return None;
+        }
+        self.reuse(entry.clone(), source.id(i)?, quotes)
+    }
+
     /// Keeps article file `i` of `source` as the manifest has it, without reading its record:
     /// for a load that takes what it knows of the file from elsewhere (the saved catalog and
     /// index), having found it unchanged ([`Cache::changes`]). False when the manifest does not

@@ -34,6 +34,23 @@ fn a_read_catalog_gives_back_every_articles_row_in_list_order() {
 }
 
 #[test]
+fn a_rows_head_is_its_article_without_the_text() {
+    for store in seeds_and_hostile() {
+        for a in store.articles() {
+            let head = Row::of(a).head();
+            assert_eq!((&head.id, &head.file), (&a.id, &a.file));
+            let meta = Meta {
+                lang: None,
+                tags: Vec::new(),
+                ..a.meta.clone()
+            };
+            assert_eq!(head.meta, meta);
+            assert!(head.body.is_empty() && head.blocks.is_empty());
+        }
+    }
+}
+
+#[test]
 fn rows_added_and_unlisted_are_saved_with_the_list_order_and_the_numbering() {
     let store = Store::embedded();
     let mut catalog = Catalog::from_store(&store);

@@ -14,14 +14,18 @@ use crate::corpus::store::{Origin, Severity, Store};
 #[derive(Debug)]
 pub enum Arrival {
     /// Articles were added, after those before (the first is article `from`); what the search
-    /// index needs of them (nothing once the saved index came).
+    /// index needs of them (nothing once the saved index came). Others, listed from the saved
+    /// catalog, got their text and quotes (`filled`).
     Articles {
         /// Their search data, in order.
         docs: Vec<ReaderDoc>,
         /// The number of the first.
         from: usize,
+        /// The articles listed ahead of their text that got it.
+        filled: Vec<usize>,
     },
-    /// The corpus's saved search index, with every article.
+    /// The corpus's saved search index, with every article: those not arrived yet were added
+    /// as their catalog rows give them, their text to come.
     Saved(Box<SavedIndex>),
     /// Quotes were linked across articles: they gained lines.
     Links,
@@ -51,6 +55,15 @@ pub struct Library {
     corpus_has_quotes: bool,
     /// Articles marked read that are in the corpus.
     read_count: usize,
+    /// `waiting[i]`: article `i` is listed from the saved catalog, its text and quotes to come.
+    waiting: Vec<bool>,
+    /// How many are waiting.
+    waiting_count: usize,
+    /// Articles whose text was asked for ahead of its turn.
+    wanted: std::collections::HashSet<usize>,
+    /// The library's number of each article in the order the load sent them (the numbers its
+    /// links use).
+    arrived: Vec<u32>,
 }
 
 impl Library {
@@ -86,6 +99,10 @@ impl Library {
             total: 0,
             corpus_has_quotes: false,
             read_count: 0,
+            waiting: Vec::new(),
+            waiting_count: 0,
+            wanted: Default::default(),
+            arrived: Vec::new(),
         }
     }
 
@@ -107,28 +124,117 @@ impl Library {
             self.ids.insert(a.id.clone(), i);
             articles.push(a);
             quotes.push(q);
+            self.waiting.push(false);
         }
+    }
+
+    /// Takes in a batch of loaded articles: each fills its head when one is waiting for it, else
+    /// is added after the others. Their search data (of those added), the number of the first
+    /// added, and the heads filled.
+    fn take_batch(
+        &mut self,
+        batch: Vec<crate::corpus::load::Loaded<ReaderDoc>>,
+        read: &BTreeSet<String>,
+    ) -> Arrival {
+        let from = self.articles.len();
+        let mut docs = Vec::with_capacity(batch.len());
+        let mut added = Vec::with_capacity(batch.len());
+        let mut filled = Vec::new();
+        for l in batch {
+            let slot = match self.ids.get(&l.article.id) {
+                Some(&i) => {
+                    // Already here (it came ahead of its turn): its first copy stays.
+                    if self.fill(i, l) {
+                        filled.push(i);
+                    }
+                    i
+                }
+                None => {
+                    let i = from + added.len();
+                    docs.push(l.doc);
+                    added.push((l.article, l.quotes));
+                    i
+                }
+            };
+            self.arrived.push(u32::try_from(slot).unwrap_or(u32::MAX));
+        }
+        self.push(added, read);
+        Arrival::Articles { docs, from, filled }
+    }
+
+    /// Puts `l` in the place of article `i` when it is waiting for its text; true when it was.
+    fn fill(&mut self, i: usize, l: crate::corpus::load::Loaded<ReaderDoc>) -> bool {
+        if !self.is_waiting(i) {
+            return false;
+        }
+        self.corpus_has_quotes |= !l.quotes.is_empty();
+        Arc::make_mut(&mut self.articles)[i] = l.article;
+        Arc::make_mut(&mut self.quotes)[i] = l.quotes;
+        self.waiting[i] = false;
+        self.waiting_count -= 1;
+        true
+    }
+
+    /// Asks the load for the text of article `i` ahead of its turn, when it is waiting for it
+    /// (once per article).
+    pub fn want(&mut self, i: usize) {
+        if self.is_waiting(i)
+            && self.wanted.insert(i)
+            && let (Some(loading), Some(a)) = (&self.loading, self.articles.get(i))
+        {
+            loading.want(&a.file);
+        }
+    }
+
+    /// Lists `heads` (articles with no text yet, from the saved catalog) after the articles
+    /// here, but those already here.
+    fn take_heads(&mut self, heads: Vec<Article>, read: &BTreeSet<String>) {
+        let heads: Vec<(Article, Vec<Quote>)> = heads
+            .into_iter()
+            .filter(|h| !self.ids.contains_key(&h.id))
+            .map(|h| (h, Vec::new()))
+            .collect();
+        let from = self.articles.len();
+        self.push(heads, read);
+        self.waiting_count += self.articles.len() - from;
+        self.waiting[from..].fill(true);
+    }
+
+    /// `links` (in arrival numbers) in the library's numbers.
+    fn renumbered(&self, mut links: Vec<quote::Link>) -> Vec<quote::Link> {
+        let slot = |n: u64| {
+            usize::try_from(n)
+                .ok()
+                .and_then(|n| self.arrived.get(n))
+                .map_or(u64::MAX, |&s| u64::from(s))
+        };
+        for l in &mut links {
+            l.article = slot(l.article);
+            l.others.iter_mut().for_each(|o| *o = slot(*o));
+        }
+        links
     }
 
     /// Takes in the next piece the load has sent, if any (`read`: the ids marked read).
     pub fn take_next(&mut self, read: &BTreeSet<String>) -> Option<Arrival> {
         let event = self.loading.as_ref().and_then(Loading::try_next)?;
         Some(match event {
-            LoadEvent::Batch(batch) => {
-                let mut docs = Vec::with_capacity(batch.len());
-                let items: Vec<(Article, Vec<Quote>)> = batch
-                    .into_iter()
-                    .map(|l| {
-                        docs.push(l.doc);
-                        (l.article, l.quotes)
-                    })
-                    .collect();
-                let from = self.articles.len();
-                self.push(items, read);
-                Arrival::Articles { docs, from }
+            LoadEvent::Batch(batch) => self.take_batch(batch, read),
+            LoadEvent::Ahead(l) => {
+                let i = self.index_of(l.article.id.as_str());
+                let filled = i.filter(|&i| self.fill(i, *l));
+                Arrival::Articles {
+                    docs: Vec::new(),
+                    from: self.articles.len(),
+                    filled: filled.into_iter().collect(),
+                }
             }
-            LoadEvent::Saved(saved) => Arrival::Saved(saved),
+            LoadEvent::Saved(mut saved) => {
+                self.take_heads(std::mem::take(&mut saved.heads), read);
+                Arrival::Saved(saved)
+            }
             LoadEvent::Links(links) => {
+                let links = self.renumbered(links);
                 quote::apply_links(
                     &self.articles,
                     Arc::make_mut(&mut self.quotes).as_mut_slice(),
@@ -212,11 +318,17 @@ impl Library {
         self.read_count
     }
 
-    /// `(loaded, total)` while loading.
+    /// `(loaded, total)` while loading: articles read, not those listed ahead of their text.
     pub fn loading_progress(&self) -> Option<(usize, usize)> {
         self.loading
             .as_ref()
-            .map(|l| (self.articles.len(), l.total()))
+            .map(|l| (self.articles.len() - self.waiting_count, l.total()))
+    }
+
+    /// True when article `index` is listed from the saved catalog and its text (and quotes) have
+    /// not come yet; once loading is over, that it could not be read.
+    pub fn is_waiting(&self, index: usize) -> bool {
+        self.waiting.get(index) == Some(&true)
     }
 
     /// True while articles are still loading.

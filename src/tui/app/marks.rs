@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::sync::mpsc::Receiver;
 
 use super::App;
+use crate::corpus::article::Article;
 use crate::corpus::state::{Anchor, Changes, Fingerprint, Synced};
 
 impl App {
@@ -120,7 +121,10 @@ impl App {
     /// position; and read articles without a fingerprint (marked before fingerprints existed) get
     /// one. Linear in the marks and the corpus; hashes article texts only when needed.
     pub(super) fn follow_renames(&mut self) {
-        for a in self.library.articles() {
+        // An article whose text never came (it could not be read) has nothing to fingerprint.
+        let library = &self.library;
+        let with_text = |&(i, _): &(usize, &Article)| !library.is_waiting(i);
+        for (_, a) in library.articles().iter().enumerate().filter(with_text) {
             let id = a.id.as_str();
             if self.state.read.contains(id) && !self.state.fingerprints.contains_key(id) {
                 let fp = Fingerprint::of(&a.body);
@@ -139,10 +143,11 @@ impl App {
                 continue;
             }
             let unread = unread.get_or_insert_with(|| {
-                self.library
+                library
                     .articles()
                     .iter()
                     .enumerate()
+                    .filter(with_text)
                     .filter(|(_, a)| !state.read.contains(a.id.as_str()))
                     .map(|(i, a)| (Fingerprint::of(&a.body), i))
                     .collect()
@@ -174,7 +179,9 @@ impl App {
     /// the journal when it moved.
     pub(super) fn record_position(&mut self) {
         let reader = &self.screen.reader;
-        if let Some(a) = reader.article.and_then(|i| self.library.article(i)) {
+        // An article listed ahead of its text has no position to keep yet: its saved one stays.
+        let open = reader.article.filter(|&i| !self.library.is_waiting(i));
+        if let Some(a) = open.and_then(|i| self.library.article(i)) {
             let id = a.id.as_str();
             let at = (reader.anchor != Anchor::default()).then_some(reader.anchor);
             if self.state.positions.get(id).copied() != at {

@@ -244,8 +244,12 @@ impl App {
         while let Some(arrival) = self.library.take_next(&self.state.read) {
             changed = true;
             match arrival {
-                Arrival::Articles { docs, from } => {
+                Arrival::Articles { docs, from, filled } => {
                     self.search.add(docs, from, self.library.articles());
+                    let open = self.screen.reader.article;
+                    if open.is_some_and(|i| filled.contains(&i)) {
+                        self.text_came(open);
+                    }
                 }
                 Arrival::Saved(saved) => {
                     self.search.use_saved(
@@ -578,9 +582,27 @@ impl App {
             .and_then(|a| self.state.positions.get(a.id.as_str()).copied())
             .unwrap_or_default();
         self.screen.open_article(index, anchor);
+        if let Some(i) = index {
+            self.library.want(i);
+        }
         let (_, quotes) = self.library.with_quotes(index);
         self.screen.order_panel(quotes);
         self.note_last(index);
+        self.refresh_hits();
+        self.relayout();
+    }
+
+    /// The text of article `index`, open while it was listed ahead of it, came: shown as if just
+    /// opened, at its saved position (moving in an empty article cannot have changed it).
+    fn text_came(&mut self, index: Option<usize>) {
+        let article = index.and_then(|i| self.library.article(i));
+        let anchor = article
+            .and_then(|a| self.state.positions.get(a.id.as_str()).copied())
+            .unwrap_or_default();
+        self.screen.open_article(index, anchor);
+        self.screen.reader.forget_wrapped();
+        let (_, quotes) = self.library.with_quotes(index);
+        self.screen.order_panel(quotes);
         self.refresh_hits();
         self.relayout();
     }

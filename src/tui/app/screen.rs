@@ -96,6 +96,11 @@ impl ReaderPane {
         *cache = Some((index, measure, Rc::clone(&w)));
         w
     }
+
+    /// Forgets the wrapped article: its text changed (it came after the article was listed).
+    pub fn forget_wrapped(&mut self) {
+        self.cache.take();
+    }
 }
 
 /// The rows of a warning at `width` columns: all of it (a file name in it must be readable whole),

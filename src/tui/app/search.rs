@@ -134,7 +134,7 @@ impl Search {
     /// Searches the corpus's saved index from now on (the library holds `articles` so far),
     /// asking for `query` again from it.
     pub fn use_saved(&mut self, saved: Box<SavedIndex>, articles: &[Article], query: &str) {
-        let SavedIndex { index, rows } = *saved;
+        let SavedIndex { index, rows, .. } = *saved;
         self.names = index.names();
         let mut numbers = SavedNumbers {
             rows,

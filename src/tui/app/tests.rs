@@ -527,7 +527,12 @@ fn answers_from_the_saved_index_name_the_librarys_articles_as_they_arrive() {
     // One article arrived before the saved index, with its search data.
     let first = SearchDoc::new(&articles[0], &[], 0);
     search.add(vec![Some(first)], 0, &articles[..1]);
-    search.use_saved(Box::new(SavedIndex { index, rows }), &articles[..1], "");
+    let saved = SavedIndex {
+        index,
+        rows,
+        heads: Vec::new(),
+    };
+    search.use_saved(Box::new(saved), &articles[..1], "");
     let listed: Vec<usize> = wait(&mut search).iter().map(|m| m.index).collect();
     assert_eq!(listed, [0], "only what arrived, in the library's numbers");
     // The others arrive without search data.
@@ -588,4 +593,136 @@ fn a_launch_after_a_few_changes_brings_the_saved_index_up_to_date_and_finds_what
         .expect("saved");
     assert!(next.refreshed.is_none(), "nothing left to bring up to date");
     assert_eq!(next.catalog.len(), 400);
+}
+
+/// Takes in what came until the search thread has answered the newest question (loading may go
+/// on).
+fn answered(app: &mut App) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if !app.pump() && !app.search.busy() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
+fn drawn(app: &App) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| crate::tui::view::render(f, app)).unwrap();
+    t.backend().to_string()
+}
+
+#[test]
+fn articles_listed_from_the_saved_catalog_are_found_then_get_their_text_in_place() {
+    use crate::corpus::article::seq;
+    use crate::corpus::catalog::Catalog;
+    use crate::corpus::load::{LoadEvent, Loaded, Loading, SavedIndex};
+    use crate::corpus::quote::Link;
+    use crate::corpus::search::{Index, SearchDoc};
+    let store = store();
+    let quotes = quotes(&store);
+    let articles = store.articles();
+    let n = articles.len();
+    // As a headless command leaves them: the catalog and index of every article.
+    let catalog = Catalog::from_store(&store);
+    let saved = SavedIndex {
+        index: Index::build(articles, |i| &quotes[i]),
+        rows: catalog
+            .numbered_rows()
+            .map(|(k, r)| (r.file.to_owned(), k))
+            .collect(),
+        heads: catalog.rows().map(|r| r.head()).collect(),
+    };
+    let loaded = |i: usize, with_doc: bool| Loaded {
+        article: articles[i].clone(),
+        quotes: quotes[i].clone(),
+        doc: with_doc.then(|| SearchDoc::new(&articles[i], &quotes[i], seq(i))),
+    };
+    let (tx, loading) = Loading::scripted(n);
+    let mut app = App::loading(
+        loading,
+        &Origin::Embedded,
+        ReaderState::default(),
+        Theme::new(false),
+    )
+    .unwrap();
+    app.update(Action::Resize(120, 40));
+    // The first article, with its search data; then the saved index with every row.
+    tx.send(LoadEvent::Batch(vec![loaded(0, true)])).unwrap();
+    tx.send(LoadEvent::Saved(Box::new(saved))).unwrap();
+    answered(&mut app);
+    assert_eq!(app.articles().len(), n, "every article is listed");
+    assert_eq!(app.list.matches.len(), n);
+    assert_eq!(app.loading_progress(), Some((1, n)), "one text is in");
+    let ids: Vec<String> = app.articles().iter().map(|a| a.id.to_string()).collect();
+    // The one with the most quotes, still without its text, is found by its title's words.
+    let (waiting, most) = (1..n)
+        .map(|i| (i, quotes[i].len()))
+        .max_by_key(|&(_, q)| q)
+        .unwrap();
+    assert!(most > 0);
+    let slot = app.library.index_of(articles[waiting].id.as_str()).unwrap();
+    assert!(app.library.is_waiting(slot));
+    let title = articles[waiting].meta.title.clone();
+    let words: String = title
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    for c in words.chars() {
+        app.update(Action::FilterInput(c));
+    }
+    answered(&mut app);
+    assert_eq!(app.list.matches.first().map(|m| m.index), Some(slot));
+    app.update(Action::Open);
+    assert_eq!(app.reader.article, Some(slot));
+    let screen = drawn(&app);
+    assert!(screen.contains("Loading the text…"), "{screen}");
+    assert!(
+        screen.contains("Loading this article's quotes…"),
+        "{screen}"
+    );
+    // The others arrive last first (arrival numbers are not library numbers), then links
+    // between quotes in arrival numbers.
+    let rest: Vec<usize> = (1..n).rev().collect();
+    tx.send(LoadEvent::Batch(
+        rest.iter().map(|&i| loaded(i, false)).collect(),
+    ))
+    .unwrap();
+    let arrival = |i: usize| if i == 0 { 0 } else { n - i } as u64;
+    let other = if waiting == 1 { 2 } else { 1 };
+    tx.send(LoadEvent::Links(vec![Link {
+        article: arrival(waiting),
+        quote: 0,
+        others: vec![arrival(other)],
+        count: 1,
+    }]))
+    .unwrap();
+    tx.send(LoadEvent::Done {
+        diagnostics: Vec::new(),
+        warnings: Vec::new(),
+    })
+    .unwrap();
+    drop(tx);
+    app.settle();
+    let after: Vec<String> = app.articles().iter().map(|a| a.id.to_string()).collect();
+    assert_eq!(after, ids, "the texts came in place: the numbers stay");
+    for (i, a) in articles.iter().enumerate() {
+        let slot = app.library.index_of(a.id.as_str()).unwrap();
+        assert!(!app.library.is_waiting(slot));
+        assert_eq!(app.articles()[slot].body, a.body);
+        assert_eq!(app.quotes_of(slot).len(), quotes[i].len());
+    }
+    assert_eq!(
+        app.quotes_of(slot)[0].also_in,
+        [articles[other].id.clone()],
+        "links name the articles they were sent for"
+    );
+    // The open article now shows its text and quotes, still open.
+    assert_eq!(app.reader.article, Some(slot));
+    let screen = drawn(&app);
+    assert!(!screen.contains("Loading the text…"), "{screen}");
+    let first_words: String = articles[waiting].body.chars().take(12).collect();
+    assert!(screen.contains(first_words.trim()), "{screen}");
 }

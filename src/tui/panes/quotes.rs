@@ -178,6 +178,8 @@ pub struct PanelView<'a> {
     pub corpus_has_quotes: bool,
     /// True while articles are still loading.
     pub loading: bool,
+    /// True when the open article is listed ahead of its text, which brings its quotes.
+    pub text_waiting: bool,
     /// Whether the panel has focus.
     pub focused: bool,
     /// Styles.
@@ -194,6 +196,10 @@ fn empty_note(view: &PanelView<'_>) -> &'static str {
         "Loading…"
     } else if !view.article_open {
         "No article open."
+    } else if view.text_waiting && view.loading {
+        "Loading this article's quotes…"
+    } else if view.text_waiting {
+        "This article could not be read: no quotes."
     } else if view.corpus_has_quotes {
         "No quotes in this article."
     } else if view.loading {
@@ -345,6 +351,7 @@ mod tests {
             article_open: true,
             corpus_has_quotes: corpus,
             loading: false,
+            text_waiting: false,
             focused: true,
             theme: &PLAIN,
             name_of: &|id: &ArticleId| (id.as_str() == "003_b6").then(|| "Russie–AES".to_owned()),
@@ -735,6 +742,7 @@ mod tests {
         assert!(draw(&[], Scroll::default(), false).contains("No quotes in this corpus."));
         let loading = PanelView {
             loading: true,
+            text_waiting: false,
             ..view(&[], Scroll::default(), false)
         };
         let screen = terminal(&loading, 40, 12).backend().to_string();
@@ -747,6 +755,7 @@ mod tests {
         assert!(screen.contains("No article open."), "{screen}");
         let waiting = PanelView {
             loading: true,
+            text_waiting: false,
             ..closed
         };
         let screen = terminal(&waiting, 40, 12).backend().to_string();

@@ -29,6 +29,8 @@ pub struct OpenArticle<'a> {
     pub wrapped: Rc<Wrapped>,
     /// Its quotes.
     pub quotes: &'a [Quote],
+    /// It is listed ahead of its text, which has not come yet.
+    pub waiting: bool,
 }
 
 /// What the reading pane shows.
@@ -181,7 +183,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &ReaderView<'_>) {
             .as_ref()
             .is_some_and(|s| r.start < s.end && r.end > s.start)
     });
-    let lines: Vec<Line<'_>> = shown
+    let mut lines: Vec<Line<'_>> = shown
         .iter()
         .map(|l| {
             let base = match l.kind {
@@ -208,6 +210,15 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &ReaderView<'_>) {
             Line::from(spans)
         })
         .collect();
+    if open.waiting && lines.len() < vp.height {
+        let note = if view.loading {
+            "Loading the text…"
+        } else {
+            "The text of this article could not be read: `aes-reader check` says why."
+        };
+        lines.push(Line::default());
+        lines.push(Line::styled(note, theme.dim()));
+    }
     let text_area = Rect {
         x: inner.x.saturating_add(vp.left),
         width: inner
