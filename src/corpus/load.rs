@@ -84,6 +84,7 @@ impl SavedIndex {
     /// changed since it was saved; none when too many did (see [`Frozen::open`]). Bringing it up
     /// to date commits the cache: the load's own commit then finds it written and leaves it.
     fn open(source: &Source) -> Option<SavedIndex> {
+        let start = std::time::Instant::now();
         let frozen = match Frozen::open(source, true) {
             Ok(found) => found?,
             Err(note) => {
@@ -97,7 +98,13 @@ impl SavedIndex {
             .numbered_rows()
             .map(|(n, r)| (r.file.to_owned(), n))
             .collect();
+        let opened = start.elapsed();
         let heads = frozen.catalog.rows().map(|r| r.head()).collect();
+        tracing::info!(
+            opened_ms = opened.as_millis(),
+            ms = start.elapsed().as_millis(),
+            "saved catalog and index read for the reader"
+        );
         Some(SavedIndex { index, rows, heads })
     }
 }
@@ -145,18 +152,20 @@ impl Loading {
         }
     }
 
-    /// A load that sends what the test sends through the channel returned, of `total` files.
+    /// A load of `total` files that sends what the test sends through the sender returned; the
+    /// receiver gets the files asked for ahead ([`Loading::want`]).
     #[cfg(test)]
-    pub fn scripted(total: usize) -> (Sender<LoadEvent>, Loading) {
+    pub fn scripted(total: usize) -> (Sender<LoadEvent>, Receiver<String>, Loading) {
         let (tx, rx) = mpsc::channel();
+        let (want, wanted) = mpsc::channel();
         let loading = Loading {
             rx,
-            want: mpsc::channel().0,
+            want,
             total,
             names: NameWords::default(),
             ended: std::cell::Cell::new(false),
         };
-        (tx, loading)
+        (tx, wanted, loading)
     }
 
     /// Asks for the article of `file` ([`Article::file`]) ahead of its turn: it comes as

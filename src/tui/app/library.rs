@@ -42,7 +42,7 @@ pub struct Library {
     /// `quotes[i]` are the quotes of `articles[i]`. Shared as `articles` is.
     quotes: Arc<Vec<Vec<Quote>>>,
     /// Article index by id.
-    ids: HashMap<ArticleId, usize>,
+    ids: HashMap<ArticleId, usize, foldhash::fast::RandomState>,
     /// Where the corpus comes from, for the status bar.
     origin: String,
     /// Files that could not be loaded.
@@ -76,7 +76,7 @@ impl Library {
         library.total = articles.len();
         let mut quotes = quotes;
         quotes.resize_with(articles.len(), Vec::new);
-        library.push(articles.into_iter().zip(quotes), read);
+        library.push(articles.into_iter().zip(quotes), read, false);
         library
     }
 
@@ -92,7 +92,7 @@ impl Library {
         Library {
             articles: Arc::default(),
             quotes: Arc::default(),
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             origin,
             rejected: 0,
             loading,
@@ -106,25 +106,39 @@ impl Library {
         }
     }
 
+    /// Adds `items` after the articles here, but those whose id is here already; `waiting`:
+    /// they are listed ahead of their text.
     fn push(
         &mut self,
         items: impl IntoIterator<Item = (Article, Vec<Quote>)>,
         read: &BTreeSet<String>,
+        waiting: bool,
     ) {
+        use std::collections::hash_map::Entry;
         // Only the library holds them while articles arrive (the quotebook is built after): these
         // never copy.
         let articles = Arc::make_mut(&mut self.articles);
         let quotes = Arc::make_mut(&mut self.quotes);
+        let items = items.into_iter();
+        let more = items.size_hint().0;
+        articles.reserve(more);
+        quotes.reserve(more);
+        self.ids.reserve(more);
+        self.waiting.reserve(more);
         for (a, q) in items {
             let i = articles.len();
+            match self.ids.entry(a.id.clone()) {
+                Entry::Occupied(_) => continue,
+                Entry::Vacant(at) => at.insert(i),
+            };
             if read.contains(a.id.as_str()) {
                 self.read_count += 1;
             }
             self.corpus_has_quotes |= !q.is_empty();
-            self.ids.insert(a.id.clone(), i);
             articles.push(a);
             quotes.push(q);
-            self.waiting.push(false);
+            self.waiting.push(waiting);
+            self.waiting_count += usize::from(waiting);
         }
     }
 
@@ -158,7 +172,7 @@ impl Library {
             };
             self.arrived.push(u32::try_from(slot).unwrap_or(u32::MAX));
         }
-        self.push(added, read);
+        self.push(added, read, false);
         Arrival::Articles { docs, from, filled }
     }
 
@@ -189,15 +203,7 @@ impl Library {
     /// Lists `heads` (articles with no text yet, from the saved catalog) after the articles
     /// here, but those already here.
     fn take_heads(&mut self, heads: Vec<Article>, read: &BTreeSet<String>) {
-        let heads: Vec<(Article, Vec<Quote>)> = heads
-            .into_iter()
-            .filter(|h| !self.ids.contains_key(&h.id))
-            .map(|h| (h, Vec::new()))
-            .collect();
-        let from = self.articles.len();
-        self.push(heads, read);
-        self.waiting_count += self.articles.len() - from;
-        self.waiting[from..].fill(true);
+        self.push(heads.into_iter().map(|h| (h, Vec::new())), read, true);
     }
 
     /// `links` (in arrival numbers) in the library's numbers.

@@ -252,6 +252,10 @@ impl App {
                     }
                 }
                 Arrival::Saved(saved) => {
+                    tracing::info!(
+                        articles = self.library.articles().len(),
+                        "the saved index and catalog came"
+                    );
                     self.search.use_saved(
                         saved,
                         self.library.articles(),

@@ -639,7 +639,7 @@ fn articles_listed_from_the_saved_catalog_are_found_then_get_their_text_in_place
         quotes: quotes[i].clone(),
         doc: with_doc.then(|| SearchDoc::new(&articles[i], &quotes[i], seq(i))),
     };
-    let (tx, loading) = Loading::scripted(n);
+    let (tx, wanted, loading) = Loading::scripted(n);
     let mut app = App::loading(
         loading,
         &Origin::Embedded,
@@ -683,6 +683,20 @@ fn articles_listed_from_the_saved_catalog_are_found_then_get_their_text_in_place
         screen.contains("Loading this article's quotes…"),
         "{screen}"
     );
+    // Opened (and previewed before), it was asked for ahead of its turn, once.
+    let asked: Vec<String> = wanted.try_iter().collect();
+    assert_eq!(asked, [articles[waiting].file.clone()]);
+    tx.send(LoadEvent::Ahead(Box::new(loaded(waiting, false))))
+        .unwrap();
+    answered(&mut app);
+    let screen = drawn(&app);
+    assert!(!screen.contains("Loading the text…"), "{screen}");
+    assert!(
+        !screen.contains("Loading this article's quotes…"),
+        "{screen}"
+    );
+    assert_eq!(app.loading_progress(), Some((2, n)));
+    assert_eq!(app.quotes_of(slot).len(), most);
     // The others arrive last first (arrival numbers are not library numbers), then links
     // between quotes in arrival numbers.
     let rest: Vec<usize> = (1..n).rev().collect();
