@@ -14,7 +14,6 @@ mod chunks;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
@@ -132,16 +131,16 @@ impl Loading {
         let names = NameWords::from_aliases(&quote::load_aliases(source.extra(ALIAS_FILE)).0);
         let (tx, rx) = mpsc::channel();
         let (want, wanted) = mpsc::channel();
-        let wanted = Arc::new(std::sync::Mutex::new(wanted));
         let source = Arc::new(source);
-        let (shared, sender, asked) = (Arc::clone(&source), tx.clone(), Arc::clone(&wanted));
+        let (shared, sender) = (Arc::clone(&source), tx.clone());
         if std::thread::Builder::new()
             .name("load".into())
-            .spawn(move || stream(&shared, &sender, &asked))
+            .spawn(move || stream(&shared, &sender, wanted))
             .is_err()
         {
-            // No thread to spare: load here; the events wait in the channel.
-            stream(&source, &tx, &wanted);
+            // No thread to spare: load here; the events wait in the channel (and nothing can be
+            // asked for ahead).
+            stream(&source, &tx, mpsc::channel().1);
         }
         Loading {
             rx,
@@ -220,7 +219,7 @@ impl Loading {
 /// saved index is looked for ([`open_saved`]); the articles prepared after it was sent get no
 /// search data. Meanwhile a thread of its own serves the articles the reader asks for ahead of
 /// their turn ([`Loading::want`]).
-fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>, wanted: &Mutex<Receiver<String>>) {
+fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>, wanted: Receiver<String>) {
     let cache = Cache::open(source);
     let saved = Arc::new(AtomicBool::new(false));
     let over = AtomicBool::new(false);
@@ -250,13 +249,10 @@ fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>, wanted: &Mutex<Receiver<
 fn serve_ahead(
     source: &Source,
     cache: Option<&Cache>,
-    wanted: &Mutex<Receiver<String>>,
+    wanted: Receiver<String>,
     tx: &Sender<LoadEvent>,
     over: &AtomicBool,
 ) {
-    let Ok(wanted) = wanted.lock() else {
-        return;
-    };
     let mut files: Option<HashMap<&str, usize>> = None;
     let mut aliases: Option<Aliases> = None;
     while !over.load(Ordering::SeqCst) {
@@ -902,9 +898,9 @@ mod tests {
     ) -> Vec<Loaded<ReaderDoc>> {
         let (tx, rx) = mpsc::channel();
         let (want, wanted) = mpsc::channel();
-        let (wanted, over) = (Mutex::new(wanted), AtomicBool::new(false));
+        let over = AtomicBool::new(false);
         std::thread::scope(|s| {
-            s.spawn(|| serve_ahead(source, cache, &wanted, &tx, &over));
+            s.spawn(|| serve_ahead(source, cache, wanted, &tx, &over));
             for name in names {
                 want.send((*name).to_owned()).unwrap();
             }
