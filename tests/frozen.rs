@@ -758,3 +758,54 @@ fn index_after_a_few_changes_brings_the_saved_files_up_to_date_and_says_what_cha
     let search = f.same(&["search", "--json", "Zanzibar"], "search after index");
     assert_eq!(search.used, Some(true));
 }
+
+/// The reader's second launch in a terminal: every article is listed from the saved catalog (the
+/// log says the saved index came with them all), the last one, opened at once, shows its text and
+/// not `Loading the text…` for ever, and the filter finds an article by a word of its body.
+#[cfg(unix)]
+#[test]
+fn the_readers_second_launch_lists_every_article_and_shows_the_text_of_one_opened_at_once() {
+    use support::term::{Cmd, Term};
+    let f = Fixture::new(generated(3000));
+    let run = f.run(&["index"]);
+    assert!(run.out.status.success(), "{}", run.stderr());
+    let rows: Vec<serde_json::Value> = text(&f.run(&["list", "--json"]).out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3000);
+    let last = &rows[2999];
+    let shown = text(&f.run(&["show", last["id"].as_str().unwrap()]).out.stdout);
+    // The first words of its first paragraph, after the title and the fields.
+    let paragraph = shown
+        .split("\n\n")
+        .nth(1)
+        .expect("a body after the title and fields");
+    let words: Vec<&str> = paragraph.split_whitespace().take(3).collect();
+    let words = words.join(" ");
+    let logs = tempfile::tempdir().unwrap();
+    let log = logs.path().join("reader.log");
+    let t = Term::start(
+        120,
+        40,
+        Cmd::reader()
+            .arg("--dir")
+            .arg(f.path())
+            .arg("--no-state")
+            .arg("--log-file")
+            .arg(&log)
+            .env("AES_READER_CACHE_DIR", f.cache.path()),
+    );
+    t.wait("every article listed", |s| s.contains("3000 articles"));
+    t.keys(&["G"]);
+    let screen = t.wait("the last article's text", |s| s.contains(&words));
+    assert!(screen.contains(last["title"].as_str().unwrap()), "{screen}");
+    assert!(!screen.contains("Loading the text"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for_exit();
+    let log = fs::read_to_string(&log).unwrap();
+    assert!(
+        log.contains("the saved index and catalog came articles="),
+        "the saved index came: {log}"
+    );
+}
