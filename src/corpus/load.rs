@@ -849,6 +849,16 @@ mod tests {
         }
     }
 
+    /// The articles of folder `dir`, through a corpus cache under `cache` when given.
+    fn folder(dir: &Path, cache: Option<&Path>) -> Source {
+        Source::scan(Origin::Dir {
+            path: dir.to_owned(),
+            via: "--dir",
+        })
+        .unwrap()
+        .with_cache(cache.map(Path::to_owned))
+    }
+
     #[test]
     fn streaming_through_the_cache_gives_what_streaming_without_it_gives() {
         let dir = tempfile::tempdir().unwrap();
@@ -858,14 +868,7 @@ mod tests {
             std::fs::write(dir.path().join(format!("a{i:03}.txt")), text).unwrap();
         }
         std::fs::write(dir.path().join("vide.txt"), "").unwrap();
-        let source = |cache: Option<&Path>| {
-            Source::scan(Origin::Dir {
-                path: dir.path().to_owned(),
-                via: "--dir",
-            })
-            .unwrap()
-            .with_cache(cache.map(Path::to_owned))
-        };
+        let source = |cache: Option<&Path>| folder(dir.path(), cache);
         // Chunks arrive in the order they are done: compare in id order.
         let sorted = |(articles, quotes, diagnostics): (Vec<Article>, Vec<Vec<Quote>>, _)| {
             let mut all: Vec<(Article, Vec<Quote>)> = articles.into_iter().zip(quotes).collect();
@@ -929,14 +932,7 @@ mod tests {
             let file = std::fs::File::options().write(true).open(&path).unwrap();
             file.set_modified(then).unwrap();
         }
-        let source = |cache: Option<&Path>| {
-            Source::scan(Origin::Dir {
-                path: dir.path().to_owned(),
-                via: "--dir",
-            })
-            .unwrap()
-            .with_cache(cache.map(Path::to_owned))
-        };
+        let source = |cache: Option<&Path>| folder(dir.path(), cache);
         let (plain, quotes, _) = collect(source(None));
         let want = |name: &str| {
             let i = plain.iter().position(|a| a.file == name).unwrap();
