@@ -1,6 +1,7 @@
-//! The article library: the articles loaded so far (in arrival order), their quotes, the index by
-//! id, how many of them are marked read, and the load that brings them in, batch by batch. Knows
-//! nothing of the screen or the search thread.
+//! The article library: the articles loaded so far (in arrival order; on a second launch, those
+//! not arrived yet listed from the saved catalog, each filled in place when its text comes), their
+//! quotes, the index by id, how many of them are marked read, and the load that brings them in,
+//! batch by batch. Knows nothing of the screen or the search thread.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -157,7 +158,8 @@ impl Library {
         for l in batch {
             let slot = match self.ids.get(&l.article.id) {
                 Some(&i) => {
-                    // Already here (it came ahead of its turn): its first copy stays.
+                    // Listed ahead of its text, which this is (unless that came ahead of its
+                    // turn already: the first copy stays).
                     if self.fill(i, l) {
                         filled.push(i);
                     }
