@@ -648,10 +648,14 @@ fn articles_listed_from_the_saved_catalog_are_found_then_get_their_text_in_place
     )
     .unwrap();
     app.update(Action::Resize(120, 40));
-    // The first article, with its search data; then the saved index with every row.
+    // The first article, with its search data, marked read; then the saved index with every row.
     tx.send(LoadEvent::Batch(vec![loaded(0, true)])).unwrap();
+    answered(&mut app);
+    app.update(Action::ToggleRead);
+    assert_eq!(app.read_count(), 1);
     tx.send(LoadEvent::Saved(Box::new(saved))).unwrap();
     answered(&mut app);
+    assert_eq!(app.read_count(), 1, "the read article is not listed twice");
     assert_eq!(app.articles().len(), n, "every article is listed");
     assert_eq!(app.list.matches.len(), n);
     assert_eq!(app.loading_progress(), Some((1, n)), "one text is in");
@@ -722,6 +726,12 @@ fn articles_listed_from_the_saved_catalog_are_found_then_get_their_text_in_place
     app.settle();
     let after: Vec<String> = app.articles().iter().map(|a| a.id.to_string()).collect();
     assert_eq!(after, ids, "the texts came in place: the numbers stay");
+    assert_eq!(
+        app.read_count(),
+        2,
+        "one marked before the rows came, one opened after"
+    );
+    assert_eq!(app.state.read.len(), 2);
     for (i, a) in articles.iter().enumerate() {
         let slot = app.library.index_of(a.id.as_str()).unwrap();
         assert!(!app.library.is_waiting(slot));
