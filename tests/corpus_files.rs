@@ -181,7 +181,10 @@ fn a_file_swapped_for_a_named_pipe_after_the_listing_does_not_stall_the_reader_l
         while let Some(event) = loading.next_timeout(Duration::from_secs(3600)) {
             match event {
                 LoadEvent::Batch(b) => articles += b.len(),
-                LoadEvent::Links(_) | LoadEvent::Saved(_) | LoadEvent::Ahead(_) => {}
+                LoadEvent::Links(_)
+                | LoadEvent::Saved(_)
+                | LoadEvent::Ahead(_)
+                | LoadEvent::Committed(_) => {}
                 LoadEvent::Done { diagnostics, .. } => return (articles, diagnostics),
             }
         }

@@ -809,3 +809,51 @@ fn the_readers_second_launch_lists_every_article_and_shows_the_text_of_one_opene
         "the saved index came: {log}"
     );
 }
+
+/// A reader's first launch on a corpus (no saved catalog or index yet) saves the index it built
+/// and the list's rows once its load is done: `search` then answers from them, as `--no-index`
+/// does.
+#[cfg(unix)]
+#[test]
+fn a_readers_first_launch_saves_what_search_then_answers_from() {
+    use support::term::{Cmd, Term};
+    let f = Fixture::new(generated(500));
+    let logs = tempfile::tempdir().unwrap();
+    let log = logs.path().join("reader.log");
+    let t = Term::start(
+        120,
+        40,
+        Cmd::reader()
+            .arg("--dir")
+            .arg(f.path())
+            .arg("--no-state")
+            .arg("--log-file")
+            .arg(&log)
+            .env("AES_READER_CACHE_DIR", f.cache.path()),
+    );
+    t.wait("every article listed", |s| s.contains("500 articles"));
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while !fs::read_to_string(&log)
+        .unwrap_or_default()
+        .contains("catalog and index saved for the next launch articles=500")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the reader saves its index"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    t.keys(&["q"]);
+    t.wait_for_exit();
+    for word in ["Niger", "sécurité", "lavrov"] {
+        let args = ["search", "--json", word];
+        let run = f.same(&args, "after the reader");
+        assert_eq!(
+            run.used,
+            Some(true),
+            "{word}: answered from what the reader saved"
+        );
+    }
+    let run = f.same(&["list", "--json"], "after the reader");
+    assert_eq!(run.used, Some(true));
+}

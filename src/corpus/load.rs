@@ -52,6 +52,10 @@ pub enum LoadEvent<Doc = ReaderDoc> {
     /// the articles that arrive after it come without search data (those before it may have
     /// theirs). Batches keep numbering articles in arrival order.
     Saved(Box<SavedIndex>),
+    /// After `Done`, when the reader's load built its own index (no saved one came) and the
+    /// corpus cache now describes exactly the files it read: where and for which manifest the
+    /// reader may save its catalog and index for the next launch.
+    Committed(Box<Committed>),
     /// An article asked for ahead of its turn ([`Loading::want`]), without search data. It has
     /// no arrival number: it comes again in its batch.
     Ahead(Box<Loaded<Doc>>),
@@ -105,6 +109,47 @@ impl SavedIndex {
             "saved catalog and index read for the reader"
         );
         Some(SavedIndex { index, rows, heads })
+    }
+}
+
+/// Where a reader's load committed the corpus cache, and the hash of the manifest it left: what
+/// a catalog and index made from the articles it sent are tagged with when saved there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Committed {
+    /// The corpus's cache folder.
+    pub dir: std::path::PathBuf,
+    /// The manifest's hash.
+    pub manifest: u64,
+}
+
+impl Committed {
+    /// Saves, for the next launch and the headless commands, the catalog of `articles` (article
+    /// `i` the index's article `i`, as a reader's index numbers the articles it was given) and
+    /// `index`, tagged for this commit; nothing when they do not hold the same articles. A write
+    /// error is logged.
+    pub fn save(&self, articles: &[Article], index: &Index) {
+        if index.len() != articles.len() || index.listed() != articles.len() {
+            return;
+        }
+        let mut catalog = Catalog::default();
+        for a in articles {
+            catalog.push(catalog::Row::of(a));
+        }
+        // The empty query lists every article in list order.
+        let order: Vec<u32> = index.search("").iter().map(|m| m.index as u32).collect();
+        catalog.set_order(order);
+        if catalog.len() != articles.len() {
+            return;
+        }
+        let tag = Tag {
+            manifest: self.manifest,
+            numbering: catalog.numbering(),
+        };
+        save_frozen(&self.dir, tag, Some(&|| catalog.clone()), Some(index));
+        tracing::info!(
+            articles = articles.len(),
+            "catalog and index saved for the next launch"
+        );
     }
 }
 
@@ -223,7 +268,7 @@ fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>, wanted: Receiver<String>
     let cache = Cache::open(source);
     let saved = Arc::new(AtomicBool::new(false));
     let over = AtomicBool::new(false);
-    std::thread::scope(|scope| {
+    let whole = std::thread::scope(|scope| {
         // Articles the reader opens before their turn, one at a time, until the load is over.
         let ahead = std::thread::Builder::new()
             .name("ahead".into())
@@ -233,13 +278,26 @@ fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>, wanted: Receiver<String>
         if let Err(e) = ahead {
             tracing::info!("no thread for articles asked ahead ({e}): they come in their turn");
         }
-        stream_all(source, cache.as_ref(), tx, &saved);
+        let whole = stream_all(source, cache.as_ref(), tx, &saved);
         over.store(true, Ordering::SeqCst);
+        whole
     });
     // Bringing the saved index up to date committed the cache first (then this commit finds a
     // newer manifest and leaves it): the two never race, and the saved files stay usable.
-    if let Some(Err(e)) = cache.map(Cache::commit) {
-        tracing::warn!("{e}");
+    let Some(cache) = cache else {
+        return;
+    };
+    let dir = cache.location().dir.clone();
+    match cache.commit() {
+        // A reader that built its own index can save it, with the list's rows, for the next
+        // launch: say which state of the corpus they would describe.
+        Ok(summary) if whole && !saved.load(Ordering::SeqCst) => {
+            if let Some(manifest) = summary.manifest {
+                let _ = tx.send(LoadEvent::Committed(Box::new(Committed { dir, manifest })));
+            }
+        }
+        Ok(_) => {}
+        Err(e) => tracing::warn!("{e}"),
     }
 }
 
@@ -295,14 +353,14 @@ fn serve_ahead(
 const FIRST_SCREENFUL: usize = 100;
 
 /// [`stream`]'s load of every file, its saved index read (and sent, setting `saved`) once the
-/// first batch is out.
+/// first batch is out. True when every file was read and none was rejected.
 fn stream_all(
     source: &Arc<Source>,
     cache: Option<&Cache>,
     tx: &Sender<LoadEvent>,
     saved: &Arc<AtomicBool>,
-) {
-    let (mut looked, mut out) = (false, 0);
+) -> bool {
+    let (mut looked, mut out, mut whole) = (false, 0, false);
     run(
         source,
         cache,
@@ -316,6 +374,9 @@ fn stream_all(
             } => {
                 let notes = cache.map(Cache::notes).unwrap_or_default();
                 warnings.extend(notes.into_iter().map(|n| format!("note: {n}")));
+                whole = diagnostics
+                    .iter()
+                    .all(|d| d.severity != store::Severity::Rejected);
                 tx.send(LoadEvent::Done {
                     diagnostics,
                     warnings,
@@ -339,6 +400,7 @@ fn stream_all(
             other => tx.send(other).is_ok(),
         },
     );
+    whole
 }
 
 /// Reads `source`'s saved index on a thread of its own (brought up to date when a few files
@@ -714,7 +776,7 @@ impl Corpus {
                     loaded.extend(batch);
                     progress(loaded.len());
                 }
-                LoadEvent::Saved(_) | LoadEvent::Ahead(_) => {}
+                LoadEvent::Saved(_) | LoadEvent::Ahead(_) | LoadEvent::Committed(_) => {}
                 LoadEvent::Links(l) => links = l,
                 LoadEvent::Done {
                     diagnostics: d,
@@ -813,7 +875,7 @@ mod tests {
                     }
                 }
                 LoadEvent::Links(links) => quote::apply_links(&articles, &mut quotes, &links),
-                LoadEvent::Saved(_) | LoadEvent::Ahead(_) => {}
+                LoadEvent::Saved(_) | LoadEvent::Ahead(_) | LoadEvent::Committed(_) => {}
                 LoadEvent::Done { diagnostics: d, .. } => {
                     diagnostics = d;
                     break;

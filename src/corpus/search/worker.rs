@@ -11,8 +11,13 @@ use crate::corpus::search::doc::SearchDoc;
 use crate::corpus::search::fields::Match;
 use crate::corpus::search::index::Index;
 
+/// Work on the index, done on the search thread between queries.
+pub type Job = Box<dyn FnOnce(&Index) + Send>;
+
 enum Request {
     Add(Vec<SearchDoc>),
+    /// Work on the index as it stands once what came before is applied.
+    With(Job),
     /// Another index in place of the one searched (articles added before are dropped with it).
     Replace(Box<Index>),
     Compact,
@@ -90,6 +95,12 @@ impl SearchWorker {
         let _ = self.tx.send(Request::Compact);
     }
 
+    /// Runs `job` on the index on the search thread, once what was sent before is applied (the
+    /// queries after it wait for it).
+    pub fn with(&self, job: Job) {
+        let _ = self.tx.send(Request::With(job));
+    }
+
     /// Asks for the matches of `text`; returns the number its [`Reply::Results`] will carry. Any
     /// earlier query still running is abandoned.
     pub fn query(&self, text: &str) -> u64 {
@@ -137,12 +148,14 @@ fn serve(
         // caches, one `Indexed` reply.
         let mut added: Vec<SearchDoc> = Vec::new();
         let mut compact = false;
+        let mut jobs: Vec<Job> = Vec::new();
         for r in std::iter::once(first).chain(requests.try_iter()) {
             match r {
                 Request::Replace(new) => {
                     index = *new;
                     added.clear();
                 }
+                Request::With(job) => jobs.push(job),
                 Request::Add(docs) if added.is_empty() => added = docs,
                 Request::Add(docs) => added.extend(docs),
                 Request::Compact => compact = true,
@@ -157,6 +170,9 @@ fn serve(
         }
         if compact {
             index.compact();
+        }
+        for job in jobs {
+            job(&index);
         }
         if any_added && replies.send(Reply::Indexed(index.len())).is_err() {
             return;

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::corpus::article::{Article, ArticleId};
-use crate::corpus::load::{LoadEvent, Loading, ReaderDoc, SavedIndex};
+use crate::corpus::load::{Committed, LoadEvent, Loading, ReaderDoc, SavedIndex};
 use crate::corpus::quote::{self, Quote};
 use crate::corpus::store::{Origin, Severity, Store};
 
@@ -32,6 +32,9 @@ pub enum Arrival {
     Links,
     /// Loading is over; the first of its warnings, if any.
     Done(Option<String>),
+    /// After that, the load committed the corpus cache: the catalog and index made of what it
+    /// sent may be saved there for the next launch.
+    Committed(Box<Committed>),
 }
 
 /// The articles and their quotes.
@@ -50,6 +53,8 @@ pub struct Library {
     rejected: usize,
     /// The load under way, until it is done.
     loading: Option<Loading>,
+    /// The load once done, until it says where it committed the corpus cache (if it does).
+    committing: Option<Loading>,
     /// Article files being loaded (all of them, once loaded).
     total: usize,
     /// True when any article has a quote (picks the quote panel's empty-state note).
@@ -97,6 +102,7 @@ impl Library {
             origin,
             rejected: 0,
             loading,
+            committing: None,
             total: 0,
             corpus_has_quotes: false,
             read_count: 0,
@@ -225,6 +231,14 @@ impl Library {
 
     /// Takes in the next piece the load has sent, if any (`read`: the ids marked read).
     pub fn take_next(&mut self, read: &BTreeSet<String>) -> Option<Arrival> {
+        if self.loading.is_none() {
+            let event = self.committing.as_ref().and_then(Loading::try_next)?;
+            self.committing = None;
+            return match event {
+                LoadEvent::Committed(c) => Some(Arrival::Committed(c)),
+                _ => None,
+            };
+        }
         let event = self.loading.as_ref().and_then(Loading::try_next)?;
         Some(match event {
             LoadEvent::Batch(batch) => self.take_batch(batch, read),
@@ -237,6 +251,7 @@ impl Library {
                     filled: filled.into_iter().collect(),
                 }
             }
+            LoadEvent::Committed(c) => Arrival::Committed(c),
             LoadEvent::Saved(mut saved) => {
                 self.take_heads(std::mem::take(&mut saved.heads), read);
                 Arrival::Saved(saved)
@@ -259,7 +274,7 @@ impl Library {
                     .filter(|d| d.severity == Severity::Rejected)
                     .count();
                 self.total = self.articles.len();
-                self.loading = None;
+                self.committing = self.loading.take();
                 Arc::make_mut(&mut self.articles).shrink_to_fit();
                 Arc::make_mut(&mut self.quotes).shrink_to_fit();
                 Arrival::Done(warnings.into_iter().next())

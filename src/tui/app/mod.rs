@@ -264,6 +264,10 @@ impl App {
                 }
                 // Links add lines to quotes: their heights changed.
                 Arrival::Links => self.screen.quotes_changed(),
+                Arrival::Committed(committed) => {
+                    let (articles, _) = self.library.shared();
+                    self.search.save_for_next_launch(*committed, articles);
+                }
                 Arrival::Done(warning) => {
                     if self.screen.warning.is_none() {
                         self.screen.warning = warning;

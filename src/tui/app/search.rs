@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use std::collections::HashMap;
 
 use crate::corpus::article::Article;
-use crate::corpus::load::{ReaderDoc, SavedIndex};
+use crate::corpus::load::{Committed, ReaderDoc, SavedIndex};
 use crate::corpus::search::worker::{Reply, SearchWorker};
 use crate::corpus::search::{FIRST_PAGE, Index, Match, NameWords};
 
@@ -234,9 +234,20 @@ impl Search {
     }
 
     /// True once the answers come from the corpus's saved index.
-    #[cfg(test)]
     pub fn uses_saved(&self) -> bool {
         self.saved.is_some()
+    }
+
+    /// Saves the index built here, with the list's rows of `articles` (the index's articles, in
+    /// its numbers), where the load `committed` the corpus cache, for the next launch to list and
+    /// search at once: on the search thread, after what was asked before. Nothing when the
+    /// answers came from the saved index already.
+    pub fn save_for_next_launch(&self, committed: Committed, articles: Arc<Vec<Article>>) {
+        if self.uses_saved() {
+            return;
+        }
+        self.worker
+            .with(Box::new(move |index| committed.save(&articles, index)));
     }
 
     /// How many questions were asked so far.

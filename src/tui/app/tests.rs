@@ -374,11 +374,29 @@ fn every_warning_shown_is_kept_for_the_exit_even_once_dismissed() {
     );
 }
 
-/// A corpus folder of `n` articles (dates, outlets and words varied; every file ten seconds old,
-/// so the corpus cache trusts its stat) with its cache built and its catalog and index saved, as
+/// [`corpus_folder`] of `n` articles with its cache built and its catalog and index saved, as
 /// `aes-reader index` leaves them.
 fn cached_corpus(n: usize) -> (tempfile::TempDir, tempfile::TempDir) {
     use crate::corpus::load::Corpus;
+    let dir = corpus_folder(n);
+    let cache_dir = tempfile::tempdir().unwrap();
+    let (corpus, index) =
+        Corpus::load_with_index(cached_source(dir.path(), Some(cache_dir.path())));
+    assert!(
+        corpus
+            .cache()
+            .summary
+            .as_ref()
+            .is_some_and(|s| s.manifest.is_some()),
+        "the cache is written"
+    );
+    corpus.save_catalog_and_index(&index);
+    (dir, cache_dir)
+}
+
+/// A corpus folder of `n` articles (dates, outlets and words varied; every file ten seconds old,
+/// so the corpus cache trusts its stat).
+fn corpus_folder(n: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let places = ["Niamey", "Bamako", "Ouagadougou", "Moscou", "Kidal"];
     let then = std::time::SystemTime::now() - Duration::from_secs(10);
@@ -401,19 +419,7 @@ fn cached_corpus(n: usize) -> (tempfile::TempDir, tempfile::TempDir) {
             .set_modified(then)
             .unwrap();
     }
-    let cache_dir = tempfile::tempdir().unwrap();
-    let (corpus, index) =
-        Corpus::load_with_index(cached_source(dir.path(), Some(cache_dir.path())));
-    assert!(
-        corpus
-            .cache()
-            .summary
-            .as_ref()
-            .is_some_and(|s| s.manifest.is_some()),
-        "the cache is written"
-    );
-    corpus.save_catalog_and_index(&index);
-    (dir, cache_dir)
+    dir
 }
 
 fn cached_source(
@@ -488,6 +494,36 @@ fn a_second_launch_lists_and_finds_what_a_load_without_the_cache_does() {
         saved_used,
         "the saved index came before the end of a load at least once"
     );
+}
+
+#[test]
+fn a_reader_that_built_its_own_index_saves_it_for_the_next_launch() {
+    use crate::corpus::cache::Frozen;
+    let dir = corpus_folder(400);
+    let cache = tempfile::tempdir().unwrap();
+    let mut plain = settled(cached_source(dir.path(), None));
+    let mut first = settled(cached_source(dir.path(), Some(cache.path())));
+    assert!(!first.searches_saved_index(), "nothing was saved yet");
+    // The load commits the cache after it is done, then the search thread saves its index.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let saved = loop {
+        first.pump();
+        if let Ok(Some(saved)) = Frozen::open(&cached_source(dir.path(), Some(cache.path())), true)
+        {
+            break saved;
+        }
+        assert!(Instant::now() < deadline, "the reader saved its index");
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    assert!(saved.refreshed.is_none());
+    assert_eq!(saved.catalog.len(), 400);
+    let mut next = settled(cached_source(dir.path(), Some(cache.path())));
+    assert!(next.searches_saved_index(), "the next launch searches it");
+    for query in ["", "niamey", "sécurité", "sommet 12", "moscu", "journal 3"] {
+        let want = listed_for(&mut plain, query);
+        assert_eq!(listed_for(&mut first, query), want, "{query:?}");
+        assert_eq!(listed_for(&mut next, query), want, "{query:?}");
+    }
 }
 
 #[test]
