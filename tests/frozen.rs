@@ -759,13 +759,29 @@ fn index_after_a_few_changes_brings_the_saved_files_up_to_date_and_says_what_cha
     assert_eq!(search.used, Some(true));
 }
 
+/// The reader on `f`'s corpus and cache in a 120x40 terminal, logging to `log`, with no state.
+#[cfg(unix)]
+fn reader_in_terminal(f: &Fixture, log: &Path) -> support::term::Term {
+    use support::term::{Cmd, Term};
+    Term::start(
+        120,
+        40,
+        Cmd::reader()
+            .arg("--dir")
+            .arg(f.path())
+            .arg("--no-state")
+            .arg("--log-file")
+            .arg(log)
+            .env("AES_READER_CACHE_DIR", f.cache.path()),
+    )
+}
+
 /// The reader's second launch in a terminal: every article is listed from the saved catalog (the
 /// log says the saved index came with them all), the last one, opened at once, shows its text and
 /// not `Loading the text…` for ever, and the filter finds an article by a word of its body.
 #[cfg(unix)]
 #[test]
 fn the_readers_second_launch_lists_every_article_and_shows_the_text_of_one_opened_at_once() {
-    use support::term::{Cmd, Term};
     let f = Fixture::new(generated(3000));
     let run = f.run(&["index"]);
     assert!(run.out.status.success(), "{}", run.stderr());
@@ -785,17 +801,7 @@ fn the_readers_second_launch_lists_every_article_and_shows_the_text_of_one_opene
     let words = words.join(" ");
     let logs = tempfile::tempdir().unwrap();
     let log = logs.path().join("reader.log");
-    let t = Term::start(
-        120,
-        40,
-        Cmd::reader()
-            .arg("--dir")
-            .arg(f.path())
-            .arg("--no-state")
-            .arg("--log-file")
-            .arg(&log)
-            .env("AES_READER_CACHE_DIR", f.cache.path()),
-    );
+    let t = reader_in_terminal(&f, &log);
     t.wait("every article listed", |s| s.contains("3000 articles"));
     t.keys(&["G"]);
     let screen = t.wait("the last article's text", |s| s.contains(&words));
@@ -816,21 +822,10 @@ fn the_readers_second_launch_lists_every_article_and_shows_the_text_of_one_opene
 #[cfg(unix)]
 #[test]
 fn a_readers_first_launch_saves_what_search_then_answers_from() {
-    use support::term::{Cmd, Term};
     let f = Fixture::new(generated(500));
     let logs = tempfile::tempdir().unwrap();
     let log = logs.path().join("reader.log");
-    let t = Term::start(
-        120,
-        40,
-        Cmd::reader()
-            .arg("--dir")
-            .arg(f.path())
-            .arg("--no-state")
-            .arg("--log-file")
-            .arg(&log)
-            .env("AES_READER_CACHE_DIR", f.cache.path()),
-    );
+    let t = reader_in_terminal(&f, &log);
     t.wait("every article listed", |s| s.contains("500 articles"));
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
     while !fs::read_to_string(&log)

@@ -1,5 +1,6 @@
-//! The search index on its own thread, so typing never waits for a search: articles and queries go
-//! in as messages, results come back tagged with the query's number. The newest query wins: queries
+//! The search index on its own thread, so typing never waits for a search: articles, queries and
+//! work on the index (saving it) go in as messages, results come back tagged with the query's
+//! number. The newest query wins: queries
 //! waiting behind it are skipped and a search under way gives up when a newer one arrives.
 
 use std::sync::Arc;
