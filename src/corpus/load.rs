@@ -131,6 +131,7 @@ impl Committed {
         if index.len() != articles.len() || index.listed() != articles.len() {
             return;
         }
+        let start = std::time::Instant::now();
         let mut catalog = Catalog::default();
         for a in articles {
             catalog.push(catalog::Row::of(a));
@@ -148,6 +149,7 @@ impl Committed {
         save_frozen(&self.dir, tag, Some(&|| catalog.clone()), Some(index));
         tracing::info!(
             articles = articles.len(),
+            ms = start.elapsed().as_millis(),
             "catalog and index saved for the next launch"
         );
     }
