@@ -132,21 +132,24 @@ impl Committed {
             return;
         }
         let start = std::time::Instant::now();
-        let mut catalog = Catalog::default();
-        for a in articles {
-            catalog.push(catalog::Row::of(a));
-        }
         // The empty query lists every article in list order.
         let order: Vec<u32> = index.search("").iter().map(|m| m.index as u32).collect();
-        catalog.set_order(order);
-        if catalog.len() != articles.len() {
+        if order.len() != articles.len() {
             return;
         }
         let tag = Tag {
             manifest: self.manifest,
-            numbering: catalog.numbering(),
+            numbering: catalog::numbering(articles.iter().map(|a| a.file.as_str())),
         };
-        save_frozen(&self.dir, tag, Some(&|| catalog.clone()), Some(index));
+        let catalog = || {
+            let mut catalog = Catalog::default();
+            for a in articles {
+                catalog.push(catalog::Row::of(a));
+            }
+            catalog.set_order(order.clone());
+            catalog
+        };
+        save_frozen(&self.dir, tag, Some(&catalog), Some(index));
         tracing::info!(
             articles = articles.len(),
             ms = start.elapsed().as_millis(),
@@ -262,7 +265,8 @@ impl Loading {
 
 /// Loads `source` for the reader, through its cache when it has one: the cache's note joins the
 /// alias file's warnings in `Done`, and the cache is written after `Done` (the screen does not
-/// wait for it; a write error is logged). Once the first batch is sent, the load waits while the
+/// wait for it; a write error is logged), then, when no saved index came and every file was read,
+/// said to the reader ([`LoadEvent::Committed`]) so it can save the index it built. Once the first batch is sent, the load waits while the
 /// saved index is looked for ([`open_saved`]); the articles prepared after it was sent get no
 /// search data. Meanwhile a thread of its own serves the articles the reader asks for ahead of
 /// their turn ([`Loading::want`]).
