@@ -164,6 +164,8 @@ pub struct Loading {
     rx: Receiver<LoadEvent>,
     /// Article files (by [`Article::file`]) the reader wants ahead of their turn.
     want: Sender<String>,
+    /// Set once the reader lists a screenful ([`Loading::screenful_listed`]).
+    screenful: Arc<AtomicBool>,
     total: usize,
     /// The words of the alias file's names, for the search index.
     names: NameWords,
@@ -181,20 +183,22 @@ impl Loading {
         let names = NameWords::from_aliases(&quote::load_aliases(source.extra(ALIAS_FILE)).0);
         let (tx, rx) = mpsc::channel();
         let (want, wanted) = mpsc::channel();
+        let screenful = Arc::new(AtomicBool::new(false));
         let source = Arc::new(source);
-        let (shared, sender) = (Arc::clone(&source), tx.clone());
+        let (shared, sender, listed) = (Arc::clone(&source), tx.clone(), Arc::clone(&screenful));
         if std::thread::Builder::new()
             .name("load".into())
-            .spawn(move || stream(&shared, &sender, wanted))
+            .spawn(move || stream(&shared, &sender, wanted, &listed))
             .is_err()
         {
             // No thread to spare: load here; the events wait in the channel (and nothing can be
-            // asked for ahead).
-            stream(&source, &tx, mpsc::channel().1);
+            // asked for ahead, nor a screenful listed meanwhile).
+            stream(&source, &tx, mpsc::channel().1, &AtomicBool::new(true));
         }
         Loading {
             rx,
             want,
+            screenful,
             total,
             names,
             ended: std::cell::Cell::new(false),
@@ -210,11 +214,19 @@ impl Loading {
         let loading = Loading {
             rx,
             want,
+            screenful: Arc::default(),
             total,
             names: NameWords::default(),
             ended: std::cell::Cell::new(false),
         };
         (tx, wanted, loading)
+    }
+
+    /// Says the reader lists a screenful of articles ([`FIRST_SCREENFUL`], or all there are):
+    /// the load reads the saved index only then (or after [`SCREENFUL_WAIT`]), so that its work
+    /// on every core does not delay the first screen.
+    pub fn screenful_listed(&self) {
+        self.screenful.store(true, Ordering::SeqCst);
     }
 
     /// Asks for the article of `file` ([`Article::file`]) ahead of its turn: it comes as
@@ -270,7 +282,12 @@ impl Loading {
 /// saved index is looked for ([`open_saved`]); the articles prepared after it was sent get no
 /// search data. Meanwhile a thread of its own serves the articles the reader asks for ahead of
 /// their turn ([`Loading::want`]).
-fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>, wanted: Receiver<String>) {
+fn stream(
+    source: &Arc<Source>,
+    tx: &Sender<LoadEvent>,
+    wanted: Receiver<String>,
+    screenful: &AtomicBool,
+) {
     let cache = Cache::open(source);
     let saved = Arc::new(AtomicBool::new(false));
     let over = AtomicBool::new(false);
@@ -284,7 +301,7 @@ fn stream(source: &Arc<Source>, tx: &Sender<LoadEvent>, wanted: Receiver<String>
         if let Err(e) = ahead {
             tracing::info!("no thread for articles asked ahead ({e}): they come in their turn");
         }
-        let whole = stream_all(source, cache.as_ref(), tx, &saved);
+        let whole = stream_all(source, cache.as_ref(), tx, &saved, screenful);
         over.store(true, Ordering::SeqCst);
         whole
     });
@@ -356,7 +373,11 @@ fn serve_ahead(
 }
 
 /// Articles sent before the reader's load reads the saved index: the list of a tall terminal.
-const FIRST_SCREENFUL: usize = 100;
+pub const FIRST_SCREENFUL: usize = 100;
+
+/// How long the load waits, with a screenful sent, for the reader to say it lists them
+/// ([`Loading::screenful_listed`]) before it reads the saved index anyway.
+pub const SCREENFUL_WAIT: Duration = Duration::from_millis(300);
 
 /// [`stream`]'s load of every file, its saved index read (and sent, setting `saved`) once the
 /// first batch is out. True when every file was read and none was rejected.
@@ -365,6 +386,7 @@ fn stream_all(
     cache: Option<&Cache>,
     tx: &Sender<LoadEvent>,
     saved: &Arc<AtomicBool>,
+    screenful: &AtomicBool,
 ) -> bool {
     let (mut looked, mut out, mut whole) = (false, 0, false);
     run(
@@ -397,6 +419,11 @@ fn stream_all(
                 // the whole corpus listed and searchable matters more than the next texts.
                 if sent && !looked && out >= FIRST_SCREENFUL && cache.is_some() {
                     looked = true;
+                    let deadline = std::time::Instant::now() + SCREENFUL_WAIT;
+                    while !screenful.load(Ordering::SeqCst) && std::time::Instant::now() < deadline
+                    {
+                        std::thread::sleep(Duration::from_millis(1));
+                    }
                     if let Some(looking) = open_saved(source, tx, saved) {
                         let _ = looking.join();
                     }

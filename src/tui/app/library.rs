@@ -197,6 +197,13 @@ impl Library {
         true
     }
 
+    /// Tells the load the list shows a screenful (see [`Loading::screenful_listed`]).
+    pub fn screenful_listed(&self) {
+        if let Some(loading) = &self.loading {
+            loading.screenful_listed();
+        }
+    }
+
     /// Asks the load for the text of article `i` ahead of its turn, when it is waiting for it
     /// (once per article).
     pub fn want(&mut self, i: usize) {

@@ -281,6 +281,7 @@ impl App {
             }
         }
         changed |= self.take_synced();
+        let listed_before = self.answer.len();
         while let Some(answer) = self.search.next_answer() {
             match answer {
                 Answer::Results { matches, new_query } => self.show_results(matches, new_query),
@@ -293,6 +294,10 @@ impl App {
                 }
             }
             changed = true;
+        }
+        let screenful = crate::corpus::load::FIRST_SCREENFUL.min(self.library.total());
+        if listed_before < screenful && self.answer.len() >= screenful {
+            self.library.screenful_listed();
         }
         // The quotebook is built once loading is over and the search index is ready: it would
         // only slow them down before.
