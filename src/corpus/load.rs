@@ -222,9 +222,9 @@ impl Loading {
         (tx, wanted, loading)
     }
 
-    /// Says the reader lists a screenful of articles ([`FIRST_SCREENFUL`], or all there are):
-    /// the load reads the saved index only then (or after [`SCREENFUL_WAIT`]), so that its work
-    /// on every core does not delay the first screen.
+    /// Says the reader lists a screenful of articles (as many as its list shows, or all there
+    /// are): the load reads the saved index only then (or after [`SCREENFUL_WAIT`]), so that its
+    /// work on every core does not delay the first screen.
     pub fn screenful_listed(&self) {
         self.screenful.store(true, Ordering::SeqCst);
     }
@@ -373,7 +373,7 @@ fn serve_ahead(
 }
 
 /// Articles sent before the reader's load reads the saved index: the list of a tall terminal.
-pub const FIRST_SCREENFUL: usize = 100;
+const FIRST_SCREENFUL: usize = 100;
 
 /// How long the load waits, with a screenful sent, for the reader to say it lists them
 /// ([`Loading::screenful_listed`]) before it reads the saved index anyway.

@@ -295,7 +295,7 @@ impl App {
             }
             changed = true;
         }
-        let screenful = crate::corpus::load::FIRST_SCREENFUL.min(self.library.total());
+        let screenful = self.screen.list_rows().min(self.library.total());
         if listed_before < screenful && self.answer.len() >= screenful {
             self.library.screenful_listed();
         }

@@ -440,13 +440,17 @@ impl Screen {
         self.keep_quote_visible(quotes);
     }
 
-    /// Scrolls the list so its selected row shows.
-    pub fn keep_list_visible(&mut self) {
-        let h = self
-            .areas()
+    /// Rows of articles the list shows (inside its border).
+    pub fn list_rows(&self) -> usize {
+        self.areas()
             .list
             .or(self.layout_for(Focus::List).list)
-            .map_or(1, |r| usize::from(r.height.saturating_sub(2)));
+            .map_or(1, |r| usize::from(r.height.saturating_sub(2)))
+    }
+
+    /// Scrolls the list so its selected row shows.
+    pub fn keep_list_visible(&mut self) {
+        let h = self.list_rows();
         // Every row is one line high: only the rows around the window are looked at.
         self.list.offset = keep_visible_by(
             self.list.matches.len(),
