@@ -352,7 +352,7 @@ fn serve_ahead(
         };
         let aliases =
             aliases.get_or_insert_with(|| quote::load_aliases(source.extra(ALIAS_FILE)).0);
-        let extract = |article: &Article| quote::extract_article(article, aliases);
+        let extract = |article: &Article| quotes_of(article, aliases);
         let found = cache.and_then(|c| c.peek(source, i, Some(&extract)));
         let Some((Ok((article, _)), quotes)) = found.or_else(|| {
             let (article, warnings) = source.load(i)?.ok()?;
@@ -569,6 +569,13 @@ fn load_chunk<Doc>(
     (batch, diags)
 }
 
+/// The quotes of `article`, attributed with `aliases`, held without spare capacity.
+fn quotes_of(article: &Article, aliases: &Aliases) -> Vec<Quote> {
+    let mut quotes = quote::extract_article(article, aliases);
+    quotes.shrink_to_fit();
+    quotes
+}
+
 /// File `i` of `source`: through `cache` when there is one, else read and cleaned; with its
 /// quotes attributed with `aliases` (none when `None`: an article-only load).
 fn load_file(
@@ -577,11 +584,7 @@ fn load_file(
     i: usize,
     aliases: Option<&Aliases>,
 ) -> Option<FileLoad> {
-    let extract = |article: &Article| {
-        let mut quotes = aliases.map_or_else(Vec::new, |a| quote::extract_article(article, a));
-        quotes.shrink_to_fit();
-        quotes
-    };
+    let extract = |article: &Article| aliases.map_or_else(Vec::new, |a| quotes_of(article, a));
     if let Some(cache) = cache {
         let extract: crate::corpus::cache::Extract<'_> = &extract;
         return cache.load(source, i, aliases.is_some().then_some(extract));

@@ -1,7 +1,7 @@
 //! The search index on its own thread, so typing never waits for a search: articles, queries and
 //! work on the index (saving it) go in as messages, results come back tagged with the query's
-//! number. The newest query wins: queries
-//! waiting behind it are skipped and a search under way gives up when a newer one arrives.
+//! number. The newest query wins: queries waiting behind it are skipped and a search under way
+//! gives up when a newer one arrives.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

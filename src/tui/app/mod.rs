@@ -590,30 +590,28 @@ impl App {
             return;
         }
         self.record_position();
-        let article = index.and_then(|i| self.library.article(i));
-        let anchor = article
-            .and_then(|a| self.state.positions.get(a.id.as_str()).copied())
-            .unwrap_or_default();
-        self.screen.open_article(index, anchor);
         if let Some(i) = index {
             self.library.want(i);
         }
-        let (_, quotes) = self.library.with_quotes(index);
-        self.screen.order_panel(quotes);
         self.note_last(index);
-        self.refresh_hits();
-        self.relayout();
+        self.open_at_saved_position(index);
     }
 
     /// The text of article `index`, open while it was listed ahead of it, came: shown as if just
     /// opened, at its saved position (moving in an empty article cannot have changed it).
     fn text_came(&mut self, index: Option<usize>) {
+        self.screen.reader.forget_wrapped();
+        self.open_at_saved_position(index);
+    }
+
+    /// Puts article `index` in the reading pane at its saved position, its quotes in the panel and
+    /// the query's words highlighted.
+    fn open_at_saved_position(&mut self, index: Option<usize>) {
         let article = index.and_then(|i| self.library.article(i));
         let anchor = article
             .and_then(|a| self.state.positions.get(a.id.as_str()).copied())
             .unwrap_or_default();
         self.screen.open_article(index, anchor);
-        self.screen.reader.forget_wrapped();
         let (_, quotes) = self.library.with_quotes(index);
         self.screen.order_panel(quotes);
         self.refresh_hits();
