@@ -137,10 +137,6 @@ impl Committed {
         if order.len() != articles.len() {
             return;
         }
-        let tag = Tag {
-            manifest: self.manifest,
-            numbering: catalog::numbering(articles.iter().map(|a| a.file.as_str())),
-        };
         let catalog = || {
             let mut catalog = Catalog::default();
             for a in articles {
@@ -149,12 +145,28 @@ impl Committed {
             catalog.set_order(order.clone());
             catalog
         };
-        save_frozen(&self.dir, tag, Some(&catalog), Some(index));
+        let files = articles.iter().map(|a| a.file.as_str());
+        self.save_made(files, &catalog, Some(index));
         tracing::info!(
             articles = articles.len(),
             ms = start.elapsed().as_millis(),
             "catalog and index saved for the next launch"
         );
+    }
+
+    /// Saves the catalog `catalog` makes and `index` (when given), tagged for this commit and for
+    /// rows of `files` in this order (the catalog's rows, the index's articles).
+    pub fn save_made<'a>(
+        &self,
+        files: impl IntoIterator<Item = &'a str>,
+        catalog: &dyn Fn() -> Catalog,
+        index: Option<&Index>,
+    ) {
+        let tag = Tag {
+            manifest: self.manifest,
+            numbering: catalog::numbering(files),
+        };
+        save_frozen(&self.dir, tag, Some(catalog), index);
     }
 }
 
@@ -625,11 +637,11 @@ impl CacheReport {
             &self.location,
             self.summary.as_ref().and_then(|s| s.manifest),
         ) {
-            let tag = Tag {
+            let committed = Committed {
+                dir: location.dir.clone(),
                 manifest,
-                numbering: catalog::numbering(files),
             };
-            save_frozen(&location.dir, tag, Some(catalog), index);
+            committed.save_made(files, catalog, index);
         }
     }
 
