@@ -9,6 +9,7 @@ mod files;
 mod names;
 mod origin;
 mod source;
+mod stat;
 
 use std::collections::HashMap;
 
@@ -21,6 +22,7 @@ pub use names::{assign_ids, escape_name, unescape_name};
 pub use origin::{DIR_ENV, Origin};
 use source::DataFiles;
 pub use source::{LoadResult, ReadFile, Source, StoreError};
+pub use stat::{FileStat, Folders};
 
 /// No article matches what the user asked for.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -4,7 +4,7 @@
 
 use std::fs;
 
-use crate::corpus::store::Stamp;
+use crate::corpus::store::{FileStat, Stamp};
 
 use serde::{Deserialize, Serialize};
 
@@ -39,20 +39,22 @@ impl Fingerprint {
         }
     }
 
-    /// Same size, times, inode and device (the hash aside).
-    pub fn same_stat(&self, other: &Fingerprint) -> bool {
+    /// True when `stat` says the file has the size, times, inode and device this fingerprint
+    /// recorded (the hash aside).
+    pub fn same_stat_as(&self, stat: &FileStat) -> bool {
+        let FileStat { size, stamp } = *stat;
         (
+            size,
+            stamp.mtime_ns,
+            stamp.ctime_ns,
+            stamp.inode,
+            stamp.device,
+        ) == (
             self.size,
             self.mtime_ns,
             self.ctime_ns,
             self.inode,
             self.device,
-        ) == (
-            other.size,
-            other.mtime_ns,
-            other.ctime_ns,
-            other.inode,
-            other.device,
         )
     }
 }

@@ -29,7 +29,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::corpus::article::Article;
 use crate::corpus::quote::Quote;
-use crate::corpus::store::{LoadResult, Source};
+use crate::corpus::store::{FileStat, Folders, LoadResult, Source};
 
 pub use frozen::{Frozen, Tag, save_frozen};
 pub use info::{Info, info};
@@ -258,7 +258,7 @@ impl Cache {
         let id = source.id(i)?;
         let known = self.entry(name);
         if let Some(entry) = known
-            && unchanged(entry, source, i)
+            && unchanged(entry, || source.stat(i))
             && let Some(done) = self.reuse(entry.clone(), id, quotes)
         {
             return Some(done);
@@ -314,14 +314,18 @@ impl Cache {
         if self.stale {
             return None;
         }
+        // Files in list order, a run of them per job: most jobs open one folder once.
         let changed: Vec<usize> = (0..source.len())
             .into_par_iter()
-            .filter(|&i| {
-                !source
+            .with_min_len(256)
+            .map_init(Folders::default, |folders, i| {
+                let same = source
                     .name(i)
                     .and_then(|n| self.entry(n))
-                    .is_some_and(|entry| unchanged(entry, source, i))
+                    .is_some_and(|entry| unchanged(entry, || source.stat_in(i, folders)));
+                (!same).then_some(i)
             })
+            .flatten_iter()
             .collect();
         let kept = source.len() - changed.len();
         let gone = self.entries.len().saturating_sub(kept);
@@ -333,7 +337,7 @@ impl Cache {
     /// wants one article ahead of the load. `None`: no usable record (the caller reads the file).
     pub fn peek(&self, source: &Source, i: usize, quotes: Option<Extract<'_>>) -> Option<FileLoad> {
         let entry = self.entry(source.name(i)?)?;
-        if !unchanged(entry, source, i) {
+        if !unchanged(entry, || source.stat(i)) {
             return None;
         }
         self.reuse(entry.clone(), source.id(i)?, quotes)
@@ -444,12 +448,10 @@ impl Cache {
     }
 }
 
-/// True when article file `i` of `source` is as `entry` recorded it by its stat alone: same size,
+/// True when the article file `entry` records is as it recorded it by its `stat` alone: same size,
 /// times, inode and device, and not read too soon after its last change to trust them (racy).
-fn unchanged(entry: &Entry, source: &Source, i: usize) -> bool {
-    !entry.racy()
-        && matches!(source.stat(i), Some(Ok(meta))
-            if Fingerprint::of(&meta, entry.fingerprint.hash).same_stat(&entry.fingerprint))
+fn unchanged(entry: &Entry, stat: impl FnOnce() -> Option<std::io::Result<FileStat>>) -> bool {
+    !entry.racy() && matches!(stat(), Some(Ok(stat)) if entry.fingerprint.same_stat_as(&stat))
 }
 
 /// Reads exactly `buf.len()` bytes at `offset`.

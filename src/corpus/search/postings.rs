@@ -2,6 +2,8 @@
 //! and every word's, growing one list per word while indexing, or packed in one buffer when read
 //! from a saved index ([`PostingLists`]).
 
+use bytes::Bytes;
+
 /// One word's articles in ascending order, with how often the word occurs in each and whether in
 /// the title. Stored as (gap, count) pairs, the gap as a LEB128 varint whose lowest bit says
 /// "in the title": a word most articles have costs two bytes per article instead of five, and one
@@ -71,12 +73,16 @@ fn decode(bytes: &[u8]) -> impl Iterator<Item = (u32, u8, bool)> + '_ {
 
 /// Every word's postings (word `t`'s at `t`): one list per word while indexing, or all of them in
 /// one buffer as read from a saved index, which a query reads in place (reading 100,000 articles'
-/// postings is then one copy, not an allocation per word). Adding to packed lists unpacks them.
+/// postings is then no copy at all, not an allocation per word). Adding to packed lists unpacks
+/// them.
 #[derive(Debug)]
 pub(super) enum PostingLists {
     Growing(Vec<Postings>),
     Packed {
-        bytes: Vec<u8>,
+        /// Shared with the saved file they were read from (see [`Index::read_shared`]).
+        ///
+        /// [`Index::read_shared`]: super::Index::read_shared
+        bytes: Bytes,
         /// Where each word's postings end in `bytes`.
         ends: Vec<u64>,
     },
@@ -90,7 +96,7 @@ impl Default for PostingLists {
 
 impl PostingLists {
     /// Packed lists, checked: the ends in order and within `bytes`, the last one its end.
-    pub(super) fn packed(bytes: Vec<u8>, ends: Vec<u64>) -> Option<PostingLists> {
+    pub(super) fn packed(bytes: Bytes, ends: Vec<u64>) -> Option<PostingLists> {
         let ordered = ends.windows(2).all(|w| w[0] <= w[1]);
         let last = ends.last().copied().unwrap_or(0);
         (ordered && usize::try_from(last).ok() == Some(bytes.len()))
@@ -158,10 +164,7 @@ impl PostingLists {
                 lists.iter_mut().for_each(Postings::shrink_to_fit);
                 lists.shrink_to_fit();
             }
-            PostingLists::Packed { bytes, ends } => {
-                bytes.shrink_to_fit();
-                ends.shrink_to_fit();
-            }
+            PostingLists::Packed { ends, .. } => ends.shrink_to_fit(),
         }
     }
 }
@@ -183,7 +186,7 @@ mod tests {
             (lists.bytes(0).len() + lists.bytes(1).len()) as u64,
         ];
         let bytes = [lists.bytes(0), lists.bytes(1)].concat();
-        let mut packed = PostingLists::packed(bytes, ends).expect("ends fit");
+        let mut packed = PostingLists::packed(bytes.into(), ends).expect("ends fit");
         for t in 0..2 {
             assert_eq!(
                 packed.iter(t).collect::<Vec<_>>(),
@@ -195,8 +198,8 @@ mod tests {
             packed.iter(0).collect::<Vec<_>>(),
             vec![(3, 2, true), (700, 9, false), (701, 1, true)]
         );
-        assert!(PostingLists::packed(vec![0; 3], vec![2, 1]).is_none());
-        assert!(PostingLists::packed(vec![0; 3], vec![2]).is_none());
+        assert!(PostingLists::packed(vec![0; 3].into(), vec![2, 1]).is_none());
+        assert!(PostingLists::packed(vec![0; 3].into(), vec![2]).is_none());
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::diagnostic::{Diagnostic, Severity};
 use super::files::{self, Stamp, Symlinks};
 use super::names::{assign_ids, escape_name, is_article_file};
 use super::origin::{DIR_ENV, Origin};
+use super::stat::{FileStat, Folders};
 use crate::corpus::article::{Article, ArticleId};
 use crate::corpus::{ingest, sanitize};
 
@@ -334,8 +335,20 @@ impl Source {
 
     /// What the file system says of article file `i` now (following a link to its target),
     /// without opening it: `None` for an in-memory file.
-    pub fn stat(&self, i: usize) -> Option<std::io::Result<fs::Metadata>> {
-        self.files.get(i)?.path().map(fs::metadata)
+    pub fn stat(&self, i: usize) -> Option<std::io::Result<FileStat>> {
+        let path = self.files.get(i)?.path()?;
+        Some(fs::metadata(path).map(|m| FileStat::of(&m)))
+    }
+
+    /// [`Source::stat`] for one file of many taken in list order, `folders` keeping the last
+    /// folder open (see [`Folders`]).
+    pub fn stat_in(&self, i: usize, folders: &mut Folders) -> Option<std::io::Result<FileStat>> {
+        let file = self.files.get(i)?;
+        match &file.input {
+            Input::Path(p) => Some(folders.stat(p)),
+            Input::Under(root) => Some(folders.stat_under(root, &file.name)),
+            Input::Bytes(_) => None,
+        }
     }
 
     /// The bytes of article file `i`, read safely (see [`Source::load`]), with what the open file

@@ -14,6 +14,8 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use bytes::Bytes;
+
 use super::Cache;
 use super::write::{AtomicFile, Summary};
 use crate::corpus::catalog::Catalog;
@@ -178,7 +180,7 @@ fn read_index(
     let Some((bytes, _)) = read_tagged(dir, INDEX, |t| t == tag).map_err(|e| (INDEX, e))? else {
         return Ok(None);
     };
-    let index = Index::read_from(&bytes[HEAD..], Box::new(Skim::default()))
+    let index = Index::read_shared(&bytes.slice(HEAD..), Box::new(Skim::default()))
         .map_err(|e| (INDEX, e.to_string()))?;
     if index.len() != catalog.slots() || index.listed() != catalog.len() {
         return Err((INDEX, "it does not hold the articles of the catalog".into()));
@@ -192,31 +194,57 @@ fn read_tagged(
     dir: &Path,
     name: &str,
     wanted: impl Fn(Tag) -> bool,
-) -> Result<Option<(Vec<u8>, Tag)>, String> {
+) -> Result<Option<(Bytes, Tag)>, String> {
     use std::io::Read;
-    let mut file = match fs::File::open(dir.join(name)) {
+    let file = match fs::File::open(dir.join(name)) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e.to_string()),
     };
     // The head first: a file made for another state of the corpus is not read any further.
-    let size = file.metadata().map_or(0, |m| m.len());
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    (&mut file)
+    let mut head = Vec::with_capacity(HEAD);
+    (&file)
         .take(HEAD as u64)
-        .read_to_end(&mut bytes)
+        .read_to_end(&mut head)
         .map_err(|e| e.to_string())?;
-    if bytes.len() < HEAD {
-        return Err(format!("{} bytes, too short", bytes.len()));
+    if head.len() < HEAD {
+        return Err(format!("{} bytes, too short", head.len()));
     }
-    if bytes[..MAGIC.len()] != MAGIC {
+    if head[..MAGIC.len()] != MAGIC {
         return Err("it does not start with the right marker".into());
     }
-    let Some(tag) = Tag::of_head(&bytes).filter(|t| wanted(*t)) else {
+    let Some(tag) = Tag::of_head(&head).filter(|t| wanted(*t)) else {
         return Ok(None);
     };
-    file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    let bytes = whole(file).map_err(|e| e.to_string())?;
+    if bytes.get(..HEAD) != Some(&head[..]) {
+        return Err("it changed while it was read".into());
+    }
     Ok(Some((bytes, tag)))
+}
+
+/// All of `file`. On unix it is mapped, not copied: the saved index's postings, most of it, are
+/// then read in place by every query ([`Index::read_shared`]), and a warm `search` reads no byte
+/// it does not use but for the checksum. Elsewhere (where a mapped file cannot be replaced) it is
+/// read.
+fn whole(file: fs::File) -> io::Result<Bytes> {
+    #[cfg(unix)]
+    {
+        // SAFETY: a mapping is undefined behaviour if the file changes under it. The saved files
+        // never do: this program writes each under a name of its own and renames it over the last
+        // one (`write::AtomicFile`), so the file mapped here is never written again, only
+        // unlinked, which keeps its pages. Only another program writing into the cache folder
+        // could change it, as it could any file a program maps.
+        let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }?;
+        Ok(Bytes::from_owner(map))
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        (&file).read_to_end(&mut bytes)?;
+        Ok(Bytes::from(bytes))
+    }
 }
 
 /// True when `dir/name` is saved with `tag` (its head alone is read).

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use std::sync::{Arc, Mutex};
 
+use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 
 use super::{CACHE_MATCHES, CACHE_WORD_HITS, Index, Words, lock};
@@ -156,10 +157,17 @@ impl Index {
         persist::write(KIND, &saved, out)
     }
 
-    /// The index [`Index::write_to`] saved in `bytes`, scoring short fields with `fuzzy`. Any
+    /// The index [`Index::write_to`] saved in `bytes`, scoring short fields with `fuzzy`: as
+    /// [`Index::read_shared`], the bytes copied once.
+    pub fn read_from(bytes: &[u8], fuzzy: Box<dyn Fuzzy>) -> Result<Index, PersistError> {
+        Index::read_shared(&Bytes::copy_from_slice(bytes), fuzzy)
+    }
+
+    /// The index [`Index::write_to`] saved in `bytes`, scoring short fields with `fuzzy`, its
+    /// postings (most of it) kept where they are in `bytes` (a mapped file: never copied). Any
     /// damage, another format or a file that does not hold together is an error, found before
     /// anything is used.
-    pub fn read_from(bytes: &[u8], fuzzy: Box<dyn Fuzzy>) -> Result<Index, PersistError> {
+    pub fn read_shared(bytes: &Bytes, fuzzy: Box<dyn Fuzzy>) -> Result<Index, PersistError> {
         let saved: Saved<'_> = persist::read(KIND, bytes)?;
         let bad = |detail: &str| malformed(KIND.name, detail);
         let titles: Vec<Box<str>> = saved
@@ -183,12 +191,13 @@ impl Index {
         if !is_permutation(&saved.vocab, words.len()) {
             return Err(bad("a word order that is not every word once"));
         }
-        let postings = PostingLists::packed(
-            saved.postings.into_owned(),
-            saved.postings_ends.into_owned(),
-        )
-        .filter(|p| p.len() == words.len())
-        .ok_or_else(|| bad("postings cut wrong"))?;
+        let postings = match saved.postings {
+            Cow::Borrowed(within) => bytes.slice_ref(within),
+            Cow::Owned(copied) => Bytes::from(copied),
+        };
+        let postings = PostingLists::packed(postings, saved.postings_ends.into_owned())
+            .filter(|p| p.len() == words.len())
+            .ok_or_else(|| bad("postings cut wrong"))?;
         Ok(Index {
             fuzzy,
             titles,
