@@ -118,6 +118,17 @@ pub enum Unusable {
 }
 
 impl Manifest {
+    /// The entry for the file `name`, by binary search (entries are written sorted by file name):
+    /// no table is built at each open. A manifest not sorted (damaged, or forged) only makes files
+    /// look new: they are read again, and the commit writes it sorted.
+    pub fn entry(&self, name: &str) -> Option<&Entry> {
+        let at = self
+            .entries
+            .binary_search_by(|e| e.path.as_str().cmp(name))
+            .ok()?;
+        self.entries.get(at)
+    }
+
     /// The bytes of the manifest file.
     pub fn encode(&self) -> Vec<u8> {
         let body = postcard::to_stdvec(self).unwrap_or_default();

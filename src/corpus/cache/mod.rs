@@ -22,7 +22,6 @@ mod write;
 use std::collections::HashMap;
 use std::fs;
 
-use foldhash::HashMap as FastMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -53,8 +52,6 @@ pub struct Cache {
     key: Key,
     /// The manifest as read (`None`: none, or not usable).
     manifest: Option<Manifest>,
-    /// Its entries by file name (foldhash: 100,000 of them are hashed at every open).
-    entries: FastMap<String, usize>,
     /// Its segments, open.
     segments: HashMap<u32, fs::File>,
     /// What this load decided for each file it saw.
@@ -137,7 +134,6 @@ impl Cache {
             location,
             key,
             manifest: None,
-            entries: FastMap::default(),
             segments: HashMap::new(),
             seen: Mutex::new(HashMap::with_capacity(source.len())),
             asked: AtomicUsize::new(0),
@@ -159,14 +155,6 @@ impl Cache {
                 }
                 Err(_) => {}
             }
-        }
-        if let Some(m) = &cache.manifest {
-            cache.entries = m
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.path.clone(), i))
-                .collect();
         }
         Some(cache)
     }
@@ -321,14 +309,14 @@ impl Cache {
             .map_init(Folders::default, |folders, i| {
                 let same = source
                     .name(i)
-                    .and_then(|n| self.entry(n))
+                    .and_then(|n| self.entry_near(i, n))
                     .is_some_and(|entry| unchanged(entry, || source.stat_in(i, folders)));
                 (!same).then_some(i)
             })
             .flatten_iter()
             .collect();
         let kept = source.len() - changed.len();
-        let gone = self.entries.len().saturating_sub(kept);
+        let gone = self.entries().len().saturating_sub(kept);
         Some(Changes { changed, gone })
     }
 
@@ -364,12 +352,26 @@ impl Cache {
     /// True when the manifest has a record for article file `i` of `source` (it may have
     /// changed since): reading it ahead is likely wasted.
     pub fn knows(&self, source: &Source, i: usize) -> bool {
-        source.name(i).is_some_and(|n| self.entries.contains_key(n))
+        source.name(i).is_some_and(|n| self.entry(n).is_some())
     }
 
+    /// The manifest's entries, sorted by file name as written (none without a usable manifest).
+    fn entries(&self) -> &[Entry] {
+        self.manifest.as_ref().map_or(&[], |m| &m.entries)
+    }
+
+    /// The manifest's entry for the file `name` ([`Manifest::entry`]).
     fn entry(&self, name: &str) -> Option<&Entry> {
-        let m = self.manifest.as_ref()?;
-        m.entries.get(*self.entries.get(name)?)
+        self.manifest.as_ref()?.entry(name)
+    }
+
+    /// [`Cache::entry`], tried first at place `i`: where files were neither added nor removed,
+    /// file `i` of the source (in name order) is entry `i` of the manifest.
+    fn entry_near(&self, i: usize, name: &str) -> Option<&Entry> {
+        match self.entries().get(i) {
+            Some(e) if e.path == name => Some(e),
+            _ => self.entry(name),
+        }
     }
 
     fn see(&self, seen: Seen) {

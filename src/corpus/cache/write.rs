@@ -78,8 +78,7 @@ impl Cache {
                     FileWas::Same => moved = true,
                 },
                 Seen::Kept(e) => {
-                    moved |=
-                        self.entries.get(&e.path).and_then(|&i| old?.entries.get(i)) != Some(e);
+                    moved |= old.and_then(|m| m.entry(&e.path)) != Some(e);
                 }
             }
         }
