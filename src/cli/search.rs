@@ -84,24 +84,32 @@ pub(super) fn search_shown<'a>(
         let Some(a) = shown(m.index) else {
             continue;
         };
-        let fields: Vec<&'static str> = m.fields.iter().map(|f| f.name()).collect();
         if json {
             let hit = Hit {
                 id: a.id,
                 file: a.file,
                 title: a.title,
                 score: m.score,
-                fields,
+                fields: m.fields.iter().map(|f| f.name()).collect(),
                 typos: m.typos,
             };
             writeln!(out, "{}", to_json(&hit))?;
         } else {
-            let typos = match m.typos {
-                0 => String::new(),
-                1 => "  (1 typo)".to_owned(),
-                n => format!("  ({n} typos)"),
-            };
-            writeln!(out, "{}  {}  [{}]{typos}", a.id, a.title, fields.join(","))?;
+            // Written piece by piece: a search that matches most of a large corpus prints a
+            // hundred thousand lines.
+            for piece in [a.id, "  ", a.title, "  ["] {
+                out.write_all(piece.as_bytes())?;
+            }
+            for (k, field) in m.fields.iter().enumerate() {
+                let comma = if k == 0 { "" } else { "," };
+                out.write_all(comma.as_bytes())?;
+                out.write_all(field.name().as_bytes())?;
+            }
+            match m.typos {
+                0 => out.write_all(b"]\n")?,
+                1 => out.write_all(b"]  (1 typo)\n")?,
+                n => writeln!(out, "]  ({n} typos)")?,
+            }
         }
         printed += 1;
     }
