@@ -61,9 +61,6 @@ pub fn scan(
     let Some(location) = location else {
         return Ok((Source::scan_with(origin, symlinks)?.with_cache(root), false));
     };
-    // The cache's validity key, opened next, needs the hash of this executable (tens of
-    // megabytes): it is made on a core of its own while the listing is read.
-    std::thread::spawn(super::engine_id);
     let started = super::now_ns();
     if let Some(source) = kept(&location, &origin, symlinks, RACY_NS) {
         return Ok((source.with_cache(root), true));
