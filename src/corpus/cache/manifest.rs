@@ -211,6 +211,21 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_is_found_by_its_name_and_never_taken_for_another() {
+        let mut m = sample();
+        for name in ["a0.txt", "a1.txt", "a2.txt"] {
+            assert_eq!(m.entry(name).map(|e| e.path.as_str()), Some(name));
+        }
+        assert!(m.entry("a1.md").is_none());
+        assert!(m.entry("").is_none());
+        // Out of order (damaged or forged): a file may look new, never be another's entry.
+        m.entries.reverse();
+        for name in ["a0.txt", "a1.txt", "a2.txt", "a3.txt"] {
+            assert!(m.entry(name).is_none_or(|e| e.path == name));
+        }
+    }
+
+    #[test]
     fn every_cut_and_every_flipped_byte_is_refused() {
         let bytes = sample().encode();
         for n in 0..bytes.len() {

@@ -294,3 +294,60 @@ fn save(dir: &Path, name: &str, tag: Tag, write: &dyn Fn(&mut AtomicFile<'_>) ->
         tracing::warn!(file = name, "the saved {name} could not be written: {e}");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, tag: Tag, text: &'static str) {
+        save(dir, INDEX, tag, &|out| {
+            out.append(text.as_bytes()).map(drop)
+        });
+    }
+
+    #[test]
+    fn a_saved_file_read_stays_as_read_when_a_newer_one_replaces_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let tag = Tag {
+            manifest: 1,
+            numbering: 2,
+        };
+        write(dir.path(), tag, "Le sommet de Niamey s’est ouvert.");
+        let (read, found) = read_tagged(dir.path(), INDEX, |t| t == tag)
+            .unwrap()
+            .unwrap();
+        assert_eq!(found, tag);
+        let newer = Tag {
+            manifest: 3,
+            numbering: 2,
+        };
+        write(dir.path(), newer, "À Bamako, « la transition continue ».");
+        assert_eq!(
+            &read[HEAD..],
+            "Le sommet de Niamey s’est ouvert.".as_bytes()
+        );
+        assert!(
+            read_tagged(dir.path(), INDEX, |t| t == tag)
+                .unwrap()
+                .is_none()
+        );
+        let (again, _) = read_tagged(dir.path(), INDEX, |t| t == newer)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            &again[HEAD..],
+            "À Bamako, « la transition continue ».".as_bytes()
+        );
+    }
+
+    #[test]
+    fn a_missing_short_or_foreign_file_is_none_or_said_wrong() {
+        let dir = tempfile::tempdir().unwrap();
+        let any = |_: Tag| true;
+        assert_eq!(read_tagged(dir.path(), INDEX, any), Ok(None));
+        fs::write(dir.path().join(INDEX), b"AESR").unwrap();
+        assert!(read_tagged(dir.path(), INDEX, any).is_err());
+        fs::write(dir.path().join(INDEX), [b'x'; 64]).unwrap();
+        assert!(read_tagged(dir.path(), INDEX, any).is_err());
+    }
+}
