@@ -22,7 +22,7 @@ pub const LISTING: &str = "listing.bin";
 const KIND: Kind = Kind {
     name: "folder listing",
     magic: *b"AESR-LST",
-    format: 1,
+    format: 2,
 };
 
 /// A folder whose stamp is this close to the time the listing was kept is not trusted.
@@ -39,9 +39,13 @@ struct Kept<'a> {
     taken_ns: i64,
     /// Each folder (shown name, `""` for the corpus folder) and its stamp.
     folders: Vec<(&'a str, Stamp)>,
-    /// Every file listed, shown names (`/`-separated), in order.
+    /// Every file listed, shown names (`/`-separated): the article files in order, then the
+    /// data files.
     #[serde(borrow)]
     files: Strings<'a>,
+    /// The article files' ids, in the same order.
+    #[serde(borrow)]
+    ids: Strings<'a>,
 }
 
 /// Lists the corpus `origin` names, from the listing kept in its cache under `root` when every
@@ -100,8 +104,14 @@ fn kept(location: &Location, origin: &Origin, symlinks: Symlinks, racy_ns: i64) 
     if !unchanged || kept.folders.is_empty() {
         return None;
     }
-    let names = kept.files.split()?.into_iter().map(str::to_owned).collect();
-    Some(Source::from_listing(origin.clone(), root, names, symlinks))
+    let mut names = kept.files.split()?.into_iter().map(str::to_owned);
+    let articles: Vec<(String, &str)> = kept
+        .ids
+        .split()?
+        .into_iter()
+        .map(|id| Some((names.next()?, id)))
+        .collect::<Option<_>>()?;
+    Source::from_kept(origin.clone(), root, articles, names.collect(), symlinks)
 }
 
 /// Keeps `source`'s listing at `location` (its folders stamped from `taken_ns` on) when it is
@@ -114,12 +124,14 @@ fn keep(location: &Location, source: &Source, symlinks: Symlinks, taken_ns: i64)
     if !source.diagnostics().is_empty() {
         return;
     }
+    let (articles, data) = source.kept_listing();
     let kept = Kept {
         root,
         follow_symlinks: symlinks == Symlinks::Follow,
         taken_ns,
         folders: folders.iter().map(|(s, d)| (s.as_str(), *d)).collect(),
-        files: Strings::join(source.listed_names()),
+        files: Strings::join(articles.clone().map(|(name, _)| name).chain(data)),
+        ids: Strings::join(articles.map(|(_, id)| id)),
     };
     let result = location.create().and_then(|()| {
         let mut file = AtomicFile::new(&location.dir, LISTING).of_this_process();

@@ -147,23 +147,64 @@ impl Source {
         Ok(source)
     }
 
-    /// The corpus in folder `root` (canonical) whose listing found `names` (articles and data
-    /// files, shown as they are named on disk, `/`-separated) with no problem: a listing kept from
-    /// before, its folders unchanged since (`cache::listing`). Data files are read now.
-    pub fn from_listing(
+    /// The corpus in folder `root` (canonical) whose listing found these files with no problem:
+    /// a listing kept from before, its folders unchanged since (`cache::listing`), as
+    /// [`Source::kept_listing`] gave it: the article files in name order with their ids (given by
+    /// a listing of the same names, so not worked out again), then the data files, read now.
+    /// `None` when the parts do not hold together (names out of order, or not article files):
+    /// the caller lists the folders.
+    pub fn from_kept(
         origin: Origin,
         root: &Path,
-        names: Vec<String>,
+        articles: Vec<(String, &str)>,
+        extras: Vec<String>,
         symlinks: Symlinks,
-    ) -> Source {
+    ) -> Option<Source> {
+        let in_order = articles.windows(2).all(|w| w[0].0 < w[1].0);
+        if !in_order || !articles.iter().all(|(name, _)| is_article_file(name)) {
+            return None;
+        }
         let root: Arc<Path> = Arc::from(root);
-        let all = names
+        let files = articles
             .into_iter()
-            .map(|rel| (rel, Input::Under(Arc::clone(&root))))
+            .map(|(name, id)| SourceFile {
+                name,
+                id: ArticleId(Arc::from(id)),
+                input: Input::Under(Arc::clone(&root)),
+            })
             .collect();
-        let mut source = Source::new(origin, all, Vec::new());
-        source.follows_symlinks = symlinks == Symlinks::Follow;
-        source
+        let (mut data, mut diagnostics) = (Vec::new(), Vec::new());
+        for rel in extras {
+            read_data(
+                rel,
+                &Input::Under(Arc::clone(&root)),
+                &mut data,
+                &mut diagnostics,
+            );
+        }
+        Some(Source {
+            origin,
+            files,
+            extras: data,
+            diagnostics,
+            cache_root: None,
+            follows_symlinks: symlinks == Symlinks::Follow,
+            stamps: None,
+        })
+    }
+
+    /// What a kept listing holds of this corpus: its article files' names with their ids, in
+    /// order, then its data files' names ([`Source::from_kept`] takes them back).
+    pub fn kept_listing(
+        &self,
+    ) -> (
+        impl Iterator<Item = (&str, &str)> + Clone,
+        impl Iterator<Item = &str>,
+    ) {
+        (
+            self.files.iter().map(|f| (f.name.as_str(), f.id.as_str())),
+            self.extras.iter().map(|(rel, _)| rel.as_str()),
+        )
     }
 
     /// The corpus folder (canonical) and its folders' stamps, when this listing can be kept (see
@@ -172,14 +213,6 @@ impl Source {
         self.stamps
             .as_ref()
             .map(|(root, s)| (root.as_path(), s.as_slice()))
-    }
-
-    /// Every file the listing found, articles and data files, shown names.
-    pub fn listed_names(&self) -> impl Iterator<Item = &str> {
-        self.files
-            .iter()
-            .map(|f| f.name.as_str())
-            .chain(self.extras.iter().map(|(rel, _)| rel.as_str()))
     }
 
     /// Sorts by name, sets data files apart (read now: they are small and needed first) and gives
@@ -195,11 +228,8 @@ impl Source {
         for (rel, input) in all {
             if is_article_file(&rel) {
                 articles.push((rel, input));
-            } else if rel.ends_with(".toml") {
-                match input.read(&rel) {
-                    Ok(bytes) => extras.push((rel, bytes)),
-                    Err(e) => diagnostics.push(Diagnostic::rejected(&rel, e.to_string())),
-                }
+            } else {
+                read_data(rel, &input, &mut extras, &mut diagnostics);
             }
         }
         let names: Vec<&str> = articles.iter().map(|(n, _)| n.as_str()).collect();
@@ -385,6 +415,18 @@ impl Source {
             }
             Err(e) => Err(Diagnostic::rejected(name, e.to_string())),
         })
+    }
+}
+
+/// Reads `rel` into `data` when it is a data file (`.toml`: small, and needed first), or says why
+/// it could not be read; other files are left out.
+fn read_data(rel: String, input: &Input, data: &mut DataFiles, diagnostics: &mut Vec<Diagnostic>) {
+    if !rel.ends_with(".toml") {
+        return;
+    }
+    match input.read(&rel) {
+        Ok(bytes) => data.push((rel, bytes)),
+        Err(e) => diagnostics.push(Diagnostic::rejected(&rel, e.to_string())),
     }
 }
 

@@ -13,6 +13,11 @@ fn corpus() -> tempfile::TempDir {
     fs::create_dir_all(dir.path().join("2025/juin")).unwrap();
     for (name, text) in [
         ("a.txt", "Le sommet de Niamey\n\nLes chefs d’État réunis."),
+        // Two files with the same stem: each is known by its whole name.
+        (
+            "a.md",
+            "Le sommet de Niamey, suite\n\nLa déclaration finale.",
+        ),
         ("2025/b.md", "Bamako\n\nUn article."),
         ("2025/juin/c.txt", "Kidal\n\nUn autre article."),
         ("people.toml", "[[person]]\nname = \"Assimi Goïta\"\n"),
