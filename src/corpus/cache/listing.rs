@@ -4,7 +4,8 @@
 //! in the two seconds before the listing was kept (a change within the same clock tick could leave
 //! a stamp unchanged). Adding, removing or renaming an entry changes its folder's stamp; a change
 //! to a file's content does not, and is for the per-file stat of the corpus cache to see. Only a
-//! plain listing is kept: no symbolic link, no skipped entry, every name as it is on disk.
+//! plain listing is kept: no symbolic link, no skipped entry, every name as it is on disk. Each
+//! article file's id is kept with it, so a warm command takes them as they are.
 
 use std::fs;
 use std::path::{Path, PathBuf};
