@@ -116,6 +116,11 @@ pub fn assign_ids<'a>(names: &[&'a str]) -> Vec<std::borrow::Cow<'a, str>> {
         .collect()
 }
 
+/// True when [`assign_ids`] may give the file `name` the id `id`: its stem, or its whole name.
+pub(super) fn may_be_id_of(id: &str, name: &str) -> bool {
+    id == name || stem(name) == id
+}
+
 /// The name without its article extension, in NFC.
 fn stem(name: &str) -> std::borrow::Cow<'_, str> {
     let base = match name.rsplit_once('.') {

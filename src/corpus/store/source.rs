@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::files::{self, Stamp, Symlinks};
-use super::names::{assign_ids, escape_name, is_article_file};
+use super::names::{assign_ids, escape_name, is_article_file, may_be_id_of};
 use super::origin::{DIR_ENV, Origin};
 use super::stat::{FileStat, Folders};
 use crate::corpus::article::{Article, ArticleId};
@@ -151,8 +151,8 @@ impl Source {
     /// a listing kept from before, its folders unchanged since (`cache::listing`), as
     /// [`Source::kept_listing`] gave it: the article files in name order with their ids (given by
     /// a listing of the same names, so not worked out again), then the data files, read now.
-    /// `None` when the parts do not hold together (names out of order, or not article files):
-    /// the caller lists the folders.
+    /// `None` when the parts do not hold together (names out of order, not article files, or an
+    /// id that is neither its file's stem nor its name): the caller lists the folders.
     pub fn from_kept(
         origin: Origin,
         root: &Path,
@@ -161,7 +161,8 @@ impl Source {
         symlinks: Symlinks,
     ) -> Option<Source> {
         let in_order = articles.windows(2).all(|w| w[0].0 < w[1].0);
-        if !in_order || !articles.iter().all(|(name, _)| is_article_file(name)) {
+        let named = |(name, id): &(String, &str)| is_article_file(name) && may_be_id_of(id, name);
+        if !in_order || !articles.iter().all(named) {
             return None;
         }
         let root: Arc<Path> = Arc::from(root);

@@ -178,3 +178,27 @@ fn a_damaged_kept_listing_is_ignored_and_kept_again() {
     );
     assert!(kept_now(dir.path(), cache.path()).is_some(), "kept again");
 }
+
+#[test]
+fn a_kept_listing_whose_ids_are_not_its_files_is_not_used() {
+    let dir = corpus();
+    let cache = tempfile::tempdir().unwrap();
+    scan_in(dir.path(), cache.path());
+    assert!(kept_now(dir.path(), cache.path()).is_some());
+    let path = Location::new(cache.path(), dir.path())
+        .unwrap()
+        .dir
+        .join(LISTING);
+    let bytes = fs::read(&path).unwrap();
+    let kept: Kept<'_> = persist::read(KIND, &bytes).unwrap();
+    let n = kept.ids.split().unwrap().len();
+    // Whole, with a good checksum, but each id is not its file's: written by something else.
+    let forged = Kept {
+        ids: Strings::join(std::iter::repeat_n("\u{1b}]0;autre\u{7}", n)),
+        ..kept
+    };
+    let mut out = Vec::new();
+    persist::write(KIND, &forged, &mut out).unwrap();
+    fs::write(&path, out).unwrap();
+    assert!(kept_now(dir.path(), cache.path()).is_none());
+}
