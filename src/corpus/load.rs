@@ -290,10 +290,10 @@ impl Loading {
 /// Loads `source` for the reader, through its cache when it has one: the cache's note joins the
 /// alias file's warnings in `Done`, and the cache is written after `Done` (the screen does not
 /// wait for it; a write error is logged), then, when no saved index came and every file was read,
-/// said to the reader ([`LoadEvent::Committed`]) so it can save the index it built. Once the first batch is sent, the load waits while the
-/// saved index is looked for ([`open_saved`]); the articles prepared after it was sent get no
-/// search data. Meanwhile a thread of its own serves the articles the reader asks for ahead of
-/// their turn ([`Loading::want`]).
+/// said to the reader ([`LoadEvent::Committed`]) so it can save the index it built. Once the
+/// first batch is sent, the load waits while the saved index is looked for ([`open_saved`]); the
+/// articles prepared after it was sent get no search data. Meanwhile a thread of its own serves
+/// the articles the reader asks for ahead of their turn ([`Loading::want`]).
 fn stream(
     source: &Arc<Source>,
     tx: &Sender<LoadEvent>,
@@ -364,7 +364,7 @@ fn serve_ahead(
         };
         let aliases =
             aliases.get_or_insert_with(|| quote::load_aliases(source.extra(ALIAS_FILE)).0);
-        let extract = |article: &Article| quotes_of(article, aliases);
+        let extract = |article: &Article| quote::extract_article(article, aliases);
         let found = cache.and_then(|c| c.peek(source, i, Some(&extract)));
         let Some((Ok((article, _)), quotes)) = found.or_else(|| {
             let (article, warnings) = source.load(i)?.ok()?;
@@ -581,13 +581,6 @@ fn load_chunk<Doc>(
     (batch, diags)
 }
 
-/// The quotes of `article`, attributed with `aliases`, held without spare capacity.
-fn quotes_of(article: &Article, aliases: &Aliases) -> Vec<Quote> {
-    let mut quotes = quote::extract_article(article, aliases);
-    quotes.shrink_to_fit();
-    quotes
-}
-
 /// File `i` of `source`: through `cache` when there is one, else read and cleaned; with its
 /// quotes attributed with `aliases` (none when `None`: an article-only load).
 fn load_file(
@@ -596,7 +589,8 @@ fn load_file(
     i: usize,
     aliases: Option<&Aliases>,
 ) -> Option<FileLoad> {
-    let extract = |article: &Article| aliases.map_or_else(Vec::new, |a| quotes_of(article, a));
+    let extract =
+        |article: &Article| aliases.map_or_else(Vec::new, |a| quote::extract_article(article, a));
     if let Some(cache) = cache {
         let extract: crate::corpus::cache::Extract<'_> = &extract;
         return cache.load(source, i, aliases.is_some().then_some(extract));

@@ -4,7 +4,7 @@
 
 use std::fs;
 
-use crate::corpus::store::{FileStat, Stamp};
+use crate::corpus::store::FileStat;
 
 use serde::{Deserialize, Serialize};
 
@@ -28,9 +28,9 @@ pub struct Fingerprint {
 impl Fingerprint {
     /// The fingerprint of a file with this metadata and these bytes' hash.
     pub fn of(meta: &fs::Metadata, hash: u64) -> Fingerprint {
-        let stamp = Stamp::of(meta);
+        let FileStat { size, stamp } = FileStat::of(meta);
         Fingerprint {
-            size: meta.len(),
+            size,
             mtime_ns: stamp.mtime_ns,
             ctime_ns: stamp.ctime_ns,
             inode: stamp.inode,

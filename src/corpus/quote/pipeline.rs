@@ -19,7 +19,8 @@ use crate::corpus::text::{is_alphanumeric, words_key_chars};
 /// floor for a quote that names no one.
 const SUBJECT_CARRY_SENTENCES: usize = 2;
 
-/// The quotes of one article, attributed within it.
+/// The quotes of one article, attributed within it, held without spare capacity (a loaded corpus
+/// keeps every article's).
 pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
     let body = &article.body;
     let mut sentences: Vec<Range<usize>> = Vec::new();
@@ -305,7 +306,9 @@ pub fn extract_article(article: &Article, aliases: &Aliases) -> Vec<Quote> {
             also_in_count: 0,
         });
     }
-    merge_repeats(quotes)
+    let mut quotes = merge_repeats(quotes);
+    quotes.shrink_to_fit();
+    quotes
 }
 
 /// A role no one was given before (`…, a déclaré le porte-parole de la présidence. « … », a

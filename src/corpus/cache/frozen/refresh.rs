@@ -58,11 +58,7 @@ pub(super) fn refresh(
         }
     }
     let (aliases, _) = quote::load_aliases(source.extra(ALIAS_FILE));
-    let extract = |article: &Article| {
-        let mut quotes = quote::extract_article(article, &aliases);
-        quotes.shrink_to_fit();
-        quotes
-    };
+    let extract = |article: &Article| quote::extract_article(article, &aliases);
     let loaded: Option<Vec<(usize, Article, Vec<Quote>)>> = changes
         .changed
         .par_iter()
