@@ -184,6 +184,7 @@ fn a_file_swapped_for_a_named_pipe_after_the_listing_does_not_stall_the_reader_l
                 LoadEvent::Links(_)
                 | LoadEvent::Saved(_)
                 | LoadEvent::Ahead(_)
+                | LoadEvent::NotRead(_)
                 | LoadEvent::Committed(_) => {}
                 LoadEvent::Done { diagnostics, .. } => return (articles, diagnostics),
             }

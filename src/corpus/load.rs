@@ -13,9 +13,9 @@ mod chunks;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::corpus::article::{Article, ArticleId, order_key, seq};
@@ -23,6 +23,7 @@ use crate::corpus::cache::{Cache, FileLoad, Frozen, Location, Summary, Tag, save
 use crate::corpus::catalog::{self, Catalog};
 use crate::corpus::quote::{self, ALIAS_FILE, Aliases, Link, Quote};
 use crate::corpus::search::{Index, NameWords, SearchDoc};
+use crate::corpus::state::Fingerprint;
 use crate::corpus::store::{self, Diagnostic, LoadResult, Origin, Source, Store, StoreError};
 
 /// One article, ready for the reader.
@@ -35,6 +36,23 @@ pub struct Loaded<Doc = SearchDoc> {
     /// What was prepared for it besides its quotes: for the reader, what the search index needs
     /// of it.
     pub doc: Doc,
+    /// Its body and blocks were left out to keep the reader small (the saved index came and the
+    /// text budget is spent, see [`Loading::start_keeping`]): the fingerprint of the text left
+    /// out. It is read again when asked for ([`Loading::want`]).
+    pub put_away: Option<Fingerprint>,
+}
+
+/// Bytes of article text a reader's load keeps ([`Loading::start`]) once the saved index came;
+/// beyond them, articles come without their text. 64 MB: every text of a corpus of about 18,000
+/// articles, a sliver of 1,000,000.
+pub const TEXT_BUDGET: usize = 64 << 20;
+
+/// Leaves out the body and blocks of `article`; the fingerprint of the text left out.
+fn put_away(article: &mut Article) -> Fingerprint {
+    let fingerprint = Fingerprint::of(&article.body);
+    article.body = String::new();
+    article.blocks = Vec::new();
+    fingerprint
 }
 
 /// What the reader's search needs of an article: its search data, or nothing once the corpus's
@@ -56,9 +74,11 @@ pub enum LoadEvent<Doc = ReaderDoc> {
     /// corpus cache now describes exactly the files it read: where and for which manifest the
     /// reader may save its catalog and index for the next launch.
     Committed(Box<Committed>),
-    /// An article asked for ahead of its turn ([`Loading::want`]), without search data. It has
-    /// no arrival number: it comes again in its batch.
+    /// An article asked for ahead of its turn ([`Loading::want`]), or again after loading, without
+    /// search data. It has no arrival number: while loading, it comes again in its batch.
     Ahead(Box<Loaded<Doc>>),
+    /// The article file asked for (by [`Article::file`]) could not be read now, nor its record.
+    NotRead(String),
     /// Quotes also printed in other articles (article numbers are arrival numbers).
     Links(Vec<Link>),
     /// Everything is loaded.
@@ -191,6 +211,13 @@ impl Loading {
     /// files changed) and sent with every article's catalog row ([`LoadEvent::Saved`]), the load
     /// waiting for it: the articles after it come without search data.
     pub fn start(source: Source) -> Loading {
+        Loading::start_keeping(source, TEXT_BUDGET)
+    }
+
+    /// [`Loading::start`], keeping `budget` bytes of article text once the saved index came: the
+    /// articles after come without their text ([`Loaded::put_away`]), which the load reads
+    /// again from their records (or files) when asked for, after the load too.
+    pub fn start_keeping(source: Source, budget: usize) -> Loading {
         let total = source.len();
         let names = NameWords::from_aliases(&quote::load_aliases(source.extra(ALIAS_FILE)).0);
         let (tx, rx) = mpsc::channel();
@@ -200,12 +227,12 @@ impl Loading {
         let (shared, sender, listed) = (Arc::clone(&source), tx.clone(), Arc::clone(&screenful));
         if std::thread::Builder::new()
             .name("load".into())
-            .spawn(move || stream(&shared, &sender, wanted, &listed))
+            .spawn(move || stream(&shared, &sender, wanted, &listed, budget))
             .is_err()
         {
             // No thread to spare: load here; the events wait in the channel (and nothing can be
             // asked for ahead, nor a screenful listed meanwhile).
-            stream(&source, &tx, mpsc::channel().1, &AtomicBool::new(true));
+            stream(&source, &tx, mpsc::channel().1, &AtomicBool::new(true), budget);
         }
         Loading {
             rx,
@@ -299,86 +326,96 @@ fn stream(
     tx: &Sender<LoadEvent>,
     wanted: Receiver<String>,
     screenful: &AtomicBool,
+    budget: usize,
 ) {
     let cache = Cache::open(source);
     let saved = Arc::new(AtomicBool::new(false));
     let over = AtomicBool::new(false);
+    let wanted = Mutex::new(wanted);
     let whole = std::thread::scope(|scope| {
         // Articles the reader opens before their turn, one at a time, until the load is over.
         let ahead = std::thread::Builder::new()
             .name("ahead".into())
             .spawn_scoped(scope, || {
-                serve_ahead(source, cache.as_ref(), wanted, tx, &over)
+                serve_ahead(source, cache.as_ref(), &wanted, tx, Some(&over))
             });
         if let Err(e) = ahead {
             tracing::info!("no thread for articles asked ahead ({e}): they come in their turn");
         }
-        let whole = stream_all(source, cache.as_ref(), tx, &saved, screenful);
+        let whole = stream_all(source, cache.as_ref(), tx, &saved, screenful, budget);
         over.store(true, Ordering::SeqCst);
         whole
     });
     // Bringing the saved index up to date committed the cache first (then this commit finds a
     // newer manifest and leaves it): the two never race, and the saved files stay usable.
-    let Some(cache) = cache else {
-        return;
-    };
-    let dir = cache.location().dir.clone();
-    match cache.commit() {
-        // A reader that built its own index can save it, with the list's rows, for the next
-        // launch: say which state of the corpus they would describe.
-        Ok(summary) if whole && !saved.load(Ordering::SeqCst) => {
-            if let Some(manifest) = summary.manifest {
-                let _ = tx.send(LoadEvent::Committed(Box::new(Committed { dir, manifest })));
+    if let Some(cache) = &cache {
+        let dir = cache.location().dir.clone();
+        match cache.commit() {
+            // A reader that built its own index can save it, with the list's rows, for the next
+            // launch: say which state of the corpus they would describe.
+            Ok(summary) if whole && !saved.load(Ordering::SeqCst) => {
+                if let Some(manifest) = summary.manifest {
+                    let _ = tx.send(LoadEvent::Committed(Box::new(Committed { dir, manifest })));
+                }
             }
+            Ok(_) => {}
+            Err(e) => tracing::warn!("{e}"),
         }
-        Ok(_) => {}
-        Err(e) => tracing::warn!("{e}"),
     }
+    // The reader keeps only some texts (`tui::app::library`): the others are read again here
+    // when opened, from the records as the cache was opened, for as long as it runs.
+    serve_ahead(source, cache.as_ref(), &wanted, tx, None);
 }
 
-/// Sends each article file asked for through `wanted` as [`LoadEvent::Ahead`] (from its record
-/// when `cache` has a usable one, else read and cleaned, without recording it: the load does),
-/// until `over`.
+/// Sends each article file asked for through `wanted` ([`Loading::want`]) as
+/// [`LoadEvent::Ahead`]: from its record when `cache` has a usable one, else read and cleaned
+/// (without recording it: the load does); as [`LoadEvent::NotRead`] when neither can be had.
+/// While the load runs (`over` given), until `over`; after it, until the reader drops its
+/// [`Loading`]. `wanted` is only lent: one thread serves at a time.
 fn serve_ahead(
     source: &Source,
     cache: Option<&Cache>,
-    wanted: Receiver<String>,
+    wanted: &Mutex<Receiver<String>>,
     tx: &Sender<LoadEvent>,
-    over: &AtomicBool,
+    over: Option<&AtomicBool>,
 ) {
-    let mut files: Option<HashMap<&str, usize>> = None;
+    let wanted = wanted.lock().unwrap_or_else(|p| p.into_inner());
     let mut aliases: Option<Aliases> = None;
-    while !over.load(Ordering::SeqCst) {
-        let file = match wanted.recv_timeout(Duration::from_millis(20)) {
-            Ok(file) => file,
-            Err(mpsc::RecvTimeoutError::Timeout) => continue,
-            Err(mpsc::RecvTimeoutError::Disconnected) => return,
-        };
-        let files = files.get_or_insert_with(|| {
-            (0..source.len())
-                .filter_map(|i| Some((source.name(i)?, i)))
-                .collect()
-        });
-        let Some(&i) = files.get(file.as_str()) else {
-            continue;
+    loop {
+        let file = match over {
+            Some(over) if over.load(Ordering::SeqCst) => return,
+            Some(_) => match wanted.recv_timeout(Duration::from_millis(20)) {
+                Ok(file) => file,
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            },
+            None => match wanted.recv() {
+                Ok(file) => file,
+                Err(_) => return,
+            },
         };
         let aliases =
             aliases.get_or_insert_with(|| quote::load_aliases(source.extra(ALIAS_FILE)).0);
         let extract = |article: &Article| quote::extract_article(article, aliases);
-        let found = cache.and_then(|c| c.peek(source, i, Some(&extract)));
-        let Some((Ok((article, _)), quotes)) = found.or_else(|| {
-            let (article, warnings) = source.load(i)?.ok()?;
-            let quotes = extract(&article);
-            Some((Ok((article, warnings)), quotes))
-        }) else {
-            continue;
+        let found = source.position(&file).and_then(|i| {
+            cache
+                .and_then(|c| c.peek(source, i, Some(&extract)))
+                .or_else(|| {
+                    let (article, warnings) = source.load(i)?.ok()?;
+                    let quotes = extract(&article);
+                    Some((Ok((article, warnings)), quotes))
+                })
+        });
+        let event = match found {
+            Some((Ok((article, _)), quotes)) => LoadEvent::Ahead(Box::new(Loaded {
+                article,
+                quotes,
+                doc: None,
+                put_away: None,
+            })),
+            _ => LoadEvent::NotRead(file),
         };
-        let loaded = Loaded {
-            article,
-            quotes,
-            doc: None,
-        };
-        if tx.send(LoadEvent::Ahead(Box::new(loaded))).is_err() {
+        if tx.send(event).is_err() {
             return;
         }
     }
@@ -399,13 +436,22 @@ fn stream_all(
     tx: &Sender<LoadEvent>,
     saved: &Arc<AtomicBool>,
     screenful: &AtomicBool,
+    budget: usize,
 ) -> bool {
     let (mut looked, mut out, mut whole) = (false, 0, false);
+    let kept = std::sync::atomic::AtomicUsize::new(0);
     run(
         source,
         cache,
         &|article, quotes, seq| {
             (!saved.load(Ordering::SeqCst)).then(|| SearchDoc::new(article, quotes, seq))
+        },
+        // Once the saved index came, nothing but the open article needs a text.
+        &|article| {
+            let len = article.body.len();
+            let spent = saved.load(Ordering::SeqCst)
+                && kept.fetch_add(len, Ordering::Relaxed).saturating_add(len) > budget;
+            spent.then(|| put_away(article))
         },
         |event| match event {
             LoadEvent::Done {
@@ -479,6 +525,11 @@ fn open_saved(
 /// search).
 type Prepare<'a, Doc> = &'a (dyn Fn(&Article, &[Quote], u32) -> Doc + Sync);
 
+/// Leaves out the text of an article, once prepared, when the reader's load keeps no more (see
+/// [`Loaded::put_away`]): the fingerprint of the text left out. On the pool too, so that the
+/// memory of a text is given back where it was taken.
+type Trim<'a> = &'a (dyn Fn(&mut Article) -> Option<Fingerprint> + Sync);
+
 /// What a chunk of files gives: its articles with their list-order keys and the word hashes of
 /// their quotes (for linking), and the rejected files' diagnostics.
 type Part<Doc> = (Vec<(u64, Loaded<Doc>, Vec<Box<[u32]>>)>, Vec<Diagnostic>);
@@ -490,6 +541,7 @@ fn run<Doc: Send>(
     source: &Source,
     cache: Option<&Cache>,
     prepare: Prepare<'_, Doc>,
+    trim: Trim<'_>,
     mut emit: impl FnMut(LoadEvent<Doc>) -> bool,
 ) -> Aliases {
     let (aliases, alias_warning) = quote::load_aliases(source.extra(ALIAS_FILE));
@@ -505,7 +557,7 @@ fn run<Doc: Send>(
             pool,
             source,
             |i| cache.is_some_and(|c| c.knows(source, i)),
-            |files| load_chunk(source, cache, files, &aliases, prepare),
+            |files| load_chunk(source, cache, files, &aliases, (prepare, trim)),
             |(batch, diags): Part<Doc>| {
                 diagnostics.extend(diags);
                 let mut articles = Vec::with_capacity(batch.len());
@@ -552,15 +604,16 @@ fn load_chunk<Doc>(
     cache: Option<&Cache>,
     files: std::ops::Range<usize>,
     aliases: &Aliases,
-    prepare: Prepare<'_, Doc>,
+    (prepare, trim): (Prepare<'_, Doc>, Trim<'_>),
 ) -> Part<Doc> {
     let mut batch = Vec::with_capacity(files.len());
     let mut diags = Vec::new();
     for i in files {
         match load_file(source, cache, i, Some(aliases)) {
-            Some((Ok((article, warnings)), quotes)) => {
+            Some((Ok((mut article, warnings)), quotes)) => {
                 diags.extend(warnings);
                 let doc = prepare(&article, &quotes, seq(i));
+                let put_away = trim(&mut article);
                 let key = order_key(article.meta.date, seq(i));
                 // Hashed here, on the pool: the thread taking the chunks in would wait on it.
                 let hashes = quotes.iter().map(|q| quote::word_hashes(&q.text)).collect();
@@ -570,6 +623,7 @@ fn load_chunk<Doc>(
                         article,
                         quotes,
                         doc,
+                        put_away,
                     },
                     hashes,
                 ));
@@ -812,13 +866,16 @@ impl Corpus {
         let mut loaded = Vec::with_capacity(source.len());
         let (mut links, mut diagnostics, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
         let cache = Cache::open(&source);
-        let aliases = run(&source, cache.as_ref(), prepare, |event| {
+        let aliases = run(&source, cache.as_ref(), prepare, &|_| None, |event| {
             match event {
                 LoadEvent::Batch(batch) => {
                     loaded.extend(batch);
                     progress(loaded.len());
                 }
-                LoadEvent::Saved(_) | LoadEvent::Ahead(_) | LoadEvent::Committed(_) => {}
+                LoadEvent::Saved(_)
+                | LoadEvent::Ahead(_)
+                | LoadEvent::NotRead(_)
+                | LoadEvent::Committed(_) => {}
                 LoadEvent::Links(l) => links = l,
                 LoadEvent::Done {
                     diagnostics: d,
@@ -917,7 +974,10 @@ mod tests {
                     }
                 }
                 LoadEvent::Links(links) => quote::apply_links(&articles, &mut quotes, &links),
-                LoadEvent::Saved(_) | LoadEvent::Ahead(_) | LoadEvent::Committed(_) => {}
+                LoadEvent::Saved(_)
+                | LoadEvent::Ahead(_)
+                | LoadEvent::NotRead(_)
+                | LoadEvent::Committed(_) => {}
                 LoadEvent::Done { diagnostics: d, .. } => {
                     diagnostics = d;
                     break;
@@ -996,30 +1056,38 @@ mod tests {
         assert_eq!(plain.0.len(), 70);
     }
 
-    /// What [`serve_ahead`] sends for `names` asked in that order, until it has sent `expect`.
+    /// What [`serve_ahead`] sends for `names` asked in that order (while loading when `over`,
+    /// else after): the articles, and the files not read.
     fn asked_ahead(
         source: &Source,
         cache: Option<&Cache>,
         names: &[&str],
-        expect: usize,
-    ) -> Vec<Loaded<ReaderDoc>> {
+        while_loading: bool,
+    ) -> (Vec<Loaded<ReaderDoc>>, Vec<String>) {
         let (tx, rx) = mpsc::channel();
         let (want, wanted) = mpsc::channel();
+        let wanted = Mutex::new(wanted);
         let over = AtomicBool::new(false);
+        let over = while_loading.then_some(&over);
         std::thread::scope(|s| {
-            s.spawn(|| serve_ahead(source, cache, wanted, &tx, &over));
+            s.spawn(|| serve_ahead(source, cache, &wanted, &tx, over));
             for name in names {
                 want.send((*name).to_owned()).unwrap();
             }
-            let got = (0..expect)
-                .map(|_| match rx.recv_timeout(Duration::from_secs(60)) {
-                    Ok(LoadEvent::Ahead(l)) => *l,
+            let (mut got, mut not_read) = (Vec::new(), Vec::new());
+            for _ in names {
+                match rx.recv_timeout(Duration::from_secs(60)) {
+                    Ok(LoadEvent::Ahead(l)) => got.push(*l),
+                    Ok(LoadEvent::NotRead(file)) => not_read.push(file),
                     Ok(_) => panic!("only articles asked for are sent"),
                     Err(e) => panic!("nothing came: {e}"),
-                })
-                .collect();
-            over.store(true, Ordering::SeqCst);
-            got
+                }
+            }
+            match over {
+                Some(over) => over.store(true, Ordering::SeqCst),
+                None => drop(want),
+            }
+            (got, not_read)
         })
     }
 
@@ -1045,12 +1113,13 @@ mod tests {
                 quotes[i].iter().map(|q| q.text.clone()).collect::<Vec<_>>(),
             )
         };
-        let check = |got: &[Loaded<ReaderDoc>], how: &str| {
+        let check = |(got, not_read): &(Vec<Loaded<ReaderDoc>>, Vec<String>), how: &str| {
             let files: Vec<&str> = got.iter().map(|l| l.article.file.as_str()).collect();
+            assert_eq!(files, ["a007.txt", "a002.txt"], "{how}: in the order asked");
             assert_eq!(
-                files,
-                ["a007.txt", "a002.txt"],
-                "{how}: in the order asked, the unknown one passed over"
+                not_read,
+                &["absent.txt"],
+                "{how}: the unknown one said not read"
             );
             for l in got {
                 let (article, texts) = want(&l.article.file);
@@ -1061,20 +1130,79 @@ mod tests {
             }
         };
         let names = ["a007.txt", "absent.txt", "a002.txt"];
-        // No cache: read from the file.
-        check(
-            &asked_ahead(&source(None), None, &names, 2),
-            "from the files",
-        );
+        // No cache: read from the file, while loading or after.
+        for while_loading in [true, false] {
+            check(
+                &asked_ahead(&source(None), None, &names, while_loading),
+                "from the files",
+            );
+        }
         // A cache with every record: from the records.
         let _ = Corpus::load(source(Some(root.path())));
         let cached = source(Some(root.path()));
         let cache = Cache::open(&cached).expect("the cache was written");
         assert!(cache.knows(&cached, 7));
         check(
-            &asked_ahead(&cached, Some(&cache), &names, 2),
+            &asked_ahead(&cached, Some(&cache), &names, true),
             "from the records",
         );
+        // After the commit, from the records as they were read.
+        cache.commit().unwrap();
+        check(
+            &asked_ahead(&cached, Some(&cache), &names, false),
+            "from the records, after the commit",
+        );
+    }
+
+    #[test]
+    fn once_loading_is_over_an_article_asked_for_still_comes_from_its_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let then = std::time::SystemTime::now() - Duration::from_secs(10);
+        for i in 0..40 {
+            let path = dir.path().join(format!("a{i:03}.txt"));
+            let text = format!("Titre {i}\n\n« Nous restons ici », a affirmé le préfet {i}.");
+            std::fs::write(&path, text).unwrap();
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(then).unwrap();
+        }
+        let (plain, quotes, _) = collect(folder(dir.path(), None));
+        let _ = Corpus::load(folder(dir.path(), Some(root.path())));
+        let loading = Loading::start_keeping(folder(dir.path(), Some(root.path())), 0);
+        while let Some(event) = loading.next_timeout(Duration::from_secs(60)) {
+            if let LoadEvent::Done { .. } = event {
+                break;
+            }
+        }
+        // The file changed since it was recorded, and another is gone: the text comes as it
+        // is now; the gone one is said not read.
+        std::fs::write(dir.path().join("a005.txt"), "Titre 5\n\nUn texte réécrit.").unwrap();
+        std::fs::remove_file(dir.path().join("a009.txt")).unwrap();
+        for name in ["a031.txt", "a005.txt", "a009.txt", "absent.txt"] {
+            loading.want(name);
+        }
+        let mut got = Vec::new();
+        while got.len() < 4 {
+            match loading.next_timeout(Duration::from_secs(60)) {
+                Some(LoadEvent::Ahead(l)) => got.push(Ok(*l)),
+                Some(LoadEvent::NotRead(file)) => got.push(Err(file)),
+                Some(LoadEvent::Committed(_)) => {}
+                other => panic!("only what was asked comes: {other:?}"),
+            }
+        }
+        let Ok(first) = &got[0] else {
+            panic!("a031.txt came")
+        };
+        let i = plain.iter().position(|a| a.file == "a031.txt").unwrap();
+        assert_eq!(first.article, plain[i]);
+        assert_eq!(first.quotes.len(), quotes[i].len());
+        assert!(first.put_away.is_none() && first.doc.is_none());
+        let Ok(changed) = &got[1] else {
+            panic!("a005.txt came")
+        };
+        assert_eq!(changed.article.body, "Un texte réécrit.");
+        assert_eq!(got[2].as_ref().err().map(String::as_str), Some("a009.txt"));
+        assert_eq!(got[3].as_ref().err().map(String::as_str), Some("absent.txt"));
     }
 
     #[cfg(unix)]

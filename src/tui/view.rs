@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::corpus::ArticleId;
 use crate::corpus::sanitize;
 use crate::tui::app::App;
+use crate::tui::app::library::TextState;
 use crate::tui::app::screen::{MAX_QUERY, warning_lines};
 use crate::tui::layout::{self, Areas, Focus, MIN_SIZE, View, viewport};
 use crate::tui::panes::filter::FilterView;
@@ -215,7 +216,8 @@ fn render_articles(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
             article,
             wrapped: reader.wrapped(i, article, viewport(r).measure),
             quotes: open_quotes,
-            waiting: library.is_waiting(i),
+            waiting: library.text_state(i) != TextState::Here,
+            coming: library.text_state(i) == TextState::Coming,
         });
         let view = ReaderView {
             open,

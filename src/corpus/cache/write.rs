@@ -53,10 +53,13 @@ pub struct Summary {
 
 impl Cache {
     /// Writes what this load found out, when it changes anything and the load went through every
-    /// file. The error is the note for the user (one line).
-    pub fn commit(self) -> Result<Summary, String> {
-        let complete = self.asked.load(std::sync::atomic::Ordering::Relaxed) >= self.total;
-        let seen = self.seen.into_inner().unwrap_or_else(|p| p.into_inner());
+    /// file. The error is the note for the user (one line). What it found out is handed over (a
+    /// second commit writes nothing); the cache stays open for reading its records
+    /// ([`Cache::peek`]) as they were when it was opened.
+    pub fn commit(&self) -> Result<Summary, String> {
+        let asked = self.asked.swap(0, std::sync::atomic::Ordering::Relaxed);
+        let complete = asked >= self.total;
+        let seen = std::mem::take(&mut *self.seen.lock().unwrap_or_else(|p| p.into_inner()));
         let damaged = self
             .damage
             .lock()

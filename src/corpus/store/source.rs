@@ -359,6 +359,14 @@ impl Source {
         self.files.get(i).map(|f| f.name.as_str())
     }
 
+    /// The number of the article file named `name` (see [`Source::files`]), found by halves: the
+    /// files are in name order.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.files
+            .binary_search_by(|f| f.name.as_str().cmp(name))
+            .ok()
+    }
+
     /// The id of article file `i` (see [`Source::ids`]).
     pub fn id(&self, i: usize) -> Option<&ArticleId> {
         self.files.get(i).map(|f| &f.id)

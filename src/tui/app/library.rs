@@ -2,14 +2,61 @@
 //! not arrived yet listed from the saved catalog, each filled in place when its text comes), their
 //! quotes, the index by id, how many of them are marked read, and the load that brings them in,
 //! batch by batch. Knows nothing of the screen or the search thread.
+//!
+//! Once the saved index came, the load keeps texts up to a budget (then nothing but the open
+//! article needs them): beyond it, articles come without their body, which the load (still serving
+//! after it is done) reads again from its record when the article is opened. The last few
+//! brought back stay.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 
 use crate::corpus::article::{Article, ArticleId};
-use crate::corpus::load::{Committed, LoadEvent, Loading, ReaderDoc, SavedIndex};
+use crate::corpus::load::{Committed, LoadEvent, Loaded, Loading, ReaderDoc, SavedIndex};
 use crate::corpus::quote::{self, Quote};
+use crate::corpus::state::Fingerprint;
 use crate::corpus::store::{Origin, Severity, Store};
+
+/// How many texts read again stay (the open article's always does).
+const BROUGHT_BACK: usize = 32;
+
+/// Where an article's text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Text {
+    /// In `articles`.
+    Here,
+    /// Listed from the saved catalog: the text and quotes are to come (once loading is over:
+    /// they could not be read).
+    Waiting,
+    /// Put away: `articles` holds the article without its body, its quotes are here. The text
+    /// is read again when opened, and goes with these quotes if it still has this fingerprint.
+    Away(Fingerprint),
+}
+
+/// Where the text of an article that came is: here, unless it was put away.
+fn text_of(put_away: Option<Fingerprint>) -> Text {
+    put_away.map_or(Text::Here, Text::Away)
+}
+
+/// An article put away whose text was read again.
+#[derive(Debug)]
+struct Back {
+    index: usize,
+    article: Article,
+    /// Its quotes, when its file changed since it was loaded (the quotes kept no longer fit).
+    quotes: Option<Vec<Quote>>,
+}
+
+/// Whether the text of an article can be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextState {
+    /// It is here.
+    Here,
+    /// It is on its way (loading, or being read again).
+    Coming,
+    /// It could not be read.
+    Unreadable,
+}
 
 /// What taking in one piece of the load did, for the parts that follow the library.
 #[derive(Debug)]
@@ -30,6 +77,8 @@ pub enum Arrival {
     Saved(Box<SavedIndex>),
     /// Quotes were linked across articles: they gained lines.
     Links,
+    /// The text of an article asked for could not be read.
+    NotRead,
     /// Loading is over; the first of its warnings, if any.
     Done(Option<String>),
     /// After that, the load committed the corpus cache: the catalog and index made of what it
@@ -53,20 +102,27 @@ pub struct Library {
     rejected: usize,
     /// The load under way, until it is done.
     loading: Option<Loading>,
-    /// The load once done, until it says where it committed the corpus cache (if it does).
-    committing: Option<Loading>,
+    /// The load once done: it says where it committed the corpus cache (if it does), and reads
+    /// the texts put away again.
+    finished: Option<Loading>,
     /// Article files being loaded (all of them, once loaded).
     total: usize,
     /// True when any article has a quote (picks the quote panel's empty-state note).
     corpus_has_quotes: bool,
     /// Articles marked read that are in the corpus.
     read_count: usize,
-    /// `waiting[i]`: article `i` is listed from the saved catalog, its text and quotes to come.
-    waiting: Vec<bool>,
+    /// `text[i]`: where the text of article `i` is.
+    text: Vec<Text>,
     /// How many are waiting.
     waiting_count: usize,
-    /// Articles whose text was asked for ahead of its turn.
-    wanted: std::collections::HashSet<usize>,
+    /// Articles whose text was asked for (ahead of its turn, or again) and has not come.
+    wanted: HashSet<usize>,
+    /// The article asked for last (the open one): its text is never put away.
+    last_wanted: Option<usize>,
+    /// Articles put away whose text could not be read again.
+    unreadable: HashSet<usize>,
+    /// Texts put away and read again, the newest last.
+    back: VecDeque<Back>,
     /// The library's number of each article in the order the load sent them (the numbers its
     /// links use).
     arrived: Vec<u32>,
@@ -82,7 +138,8 @@ impl Library {
         library.total = articles.len();
         let mut quotes = quotes;
         quotes.resize_with(articles.len(), Vec::new);
-        library.push(articles.into_iter().zip(quotes), read, false);
+        let items = articles.into_iter().zip(quotes);
+        library.push(items.map(|(a, q)| (a, q, Text::Here)), read);
         library
     }
 
@@ -102,38 +159,77 @@ impl Library {
             origin,
             rejected: 0,
             loading,
-            committing: None,
+            finished: None,
             total: 0,
             corpus_has_quotes: false,
             read_count: 0,
-            waiting: Vec::new(),
+            text: Vec::new(),
             waiting_count: 0,
-            wanted: Default::default(),
+            wanted: HashSet::new(),
+            last_wanted: None,
+            unreadable: HashSet::new(),
+            back: VecDeque::new(),
             arrived: Vec::new(),
         }
     }
 
-    /// Adds `items` after the articles here, but those whose id is here already; `waiting`:
-    /// they are listed ahead of their text.
+    /// Keeps `article`, the text of article `i` (put away) read again, with `quotes` when they
+    /// replace the article's; the oldest brought back go away again, but the one asked for last.
+    fn bring_back(&mut self, i: usize, article: Article, quotes: Option<Vec<Quote>>) {
+        self.back.retain(|b| b.index != i);
+        self.back.push_back(Back {
+            index: i,
+            article,
+            quotes,
+        });
+        while self.back.len() > BROUGHT_BACK {
+            let oldest = self
+                .back
+                .iter()
+                .position(|b| Some(b.index) != self.last_wanted)
+                .unwrap_or(0);
+            self.back.remove(oldest);
+        }
+    }
+
+    /// Article `i` put away whose text `l` came: kept with the quotes here when it is the text
+    /// that was put away, else (its file changed since) with its own. False when `i` was not
+    /// waiting for it.
+    fn came_back(&mut self, i: usize, l: Loaded<ReaderDoc>) -> bool {
+        let Some(&Text::Away(fingerprint)) = self.text.get(i) else {
+            return false;
+        };
+        if !self.wanted.remove(&i) {
+            return false;
+        }
+        let same = Fingerprint::of(&l.article.body) == fingerprint;
+        self.bring_back(i, l.article, (!same).then_some(l.quotes));
+        true
+    }
+
+    /// The article brought back at `i`, if it is.
+    fn brought_back(&self, i: usize) -> Option<&Back> {
+        self.back.iter().find(|b| b.index == i)
+    }
+
+    /// Adds `items` after the articles here (each with where its text is), but those whose id is
+    /// here already.
     fn push(
         &mut self,
-        items: impl IntoIterator<Item = (Article, Vec<Quote>)>,
+        items: impl IntoIterator<Item = (Article, Vec<Quote>, Text)>,
         read: &BTreeSet<String>,
-        waiting: bool,
     ) {
         use std::collections::hash_map::Entry;
         // Only the library holds them while articles arrive (the quotebook is built after): these
         // never copy.
-        let articles = Arc::make_mut(&mut self.articles);
-        let quotes = Arc::make_mut(&mut self.quotes);
         let items = items.into_iter();
         let more = items.size_hint().0;
-        articles.reserve(more);
-        quotes.reserve(more);
+        Arc::make_mut(&mut self.articles).reserve(more);
+        Arc::make_mut(&mut self.quotes).reserve(more);
         self.ids.reserve(more);
-        self.waiting.reserve(more);
-        for (a, q) in items {
-            let i = articles.len();
+        self.text.reserve(more);
+        for (a, q, text) in items {
+            let i = self.text.len();
             match self.ids.entry(a.id.clone()) {
                 Entry::Occupied(_) => continue,
                 Entry::Vacant(at) => at.insert(i),
@@ -142,21 +238,17 @@ impl Library {
                 self.read_count += 1;
             }
             self.corpus_has_quotes |= !q.is_empty();
-            articles.push(a);
-            quotes.push(q);
-            self.waiting.push(waiting);
-            self.waiting_count += usize::from(waiting);
+            Arc::make_mut(&mut self.articles).push(a);
+            Arc::make_mut(&mut self.quotes).push(q);
+            self.text.push(text);
+            self.waiting_count += usize::from(text == Text::Waiting);
         }
     }
 
     /// Takes in a batch of loaded articles: each fills its head when one is waiting for it, else
     /// is added after the others. Their search data (of those added), the number of the first
     /// added, and the heads filled.
-    fn take_batch(
-        &mut self,
-        batch: Vec<crate::corpus::load::Loaded<ReaderDoc>>,
-        read: &BTreeSet<String>,
-    ) -> Arrival {
+    fn take_batch(&mut self, batch: Vec<Loaded<ReaderDoc>>, read: &BTreeSet<String>) -> Arrival {
         let from = self.articles.len();
         let mut docs = Vec::with_capacity(batch.len());
         let mut added = Vec::with_capacity(batch.len());
@@ -174,26 +266,31 @@ impl Library {
                 None => {
                     let i = from + added.len();
                     docs.push(l.doc);
-                    added.push((l.article, l.quotes));
+                    added.push((l.article, l.quotes, text_of(l.put_away)));
                     i
                 }
             };
             self.arrived.push(u32::try_from(slot).unwrap_or(u32::MAX));
         }
-        self.push(added, read, false);
+        self.push(added, read);
         Arrival::Articles { docs, from, filled }
     }
 
     /// Puts `l` in the place of article `i` when it is waiting for its text; true when it was.
-    fn fill(&mut self, i: usize, l: crate::corpus::load::Loaded<ReaderDoc>) -> bool {
+    fn fill(&mut self, i: usize, l: Loaded<ReaderDoc>) -> bool {
         if !self.is_waiting(i) {
             return false;
         }
+        let asked = self.wanted.remove(&i);
         self.corpus_has_quotes |= !l.quotes.is_empty();
         Arc::make_mut(&mut self.articles)[i] = l.article;
         Arc::make_mut(&mut self.quotes)[i] = l.quotes;
-        self.waiting[i] = false;
+        self.text[i] = text_of(l.put_away);
         self.waiting_count -= 1;
+        if asked && l.put_away.is_some() {
+            // Asked for, it came without its text: ask again.
+            self.want(i);
+        }
         true
     }
 
@@ -204,21 +301,42 @@ impl Library {
         }
     }
 
-    /// Asks the load for the text of article `i` ahead of its turn, when it is waiting for it
-    /// (once per article).
+    /// Asks the load for the text of article `i` (about to be opened): ahead of its turn when
+    /// it is waiting for it, again when it was put away (once until it comes).
     pub fn want(&mut self, i: usize) {
-        if self.is_waiting(i)
-            && self.wanted.insert(i)
-            && let (Some(loading), Some(a)) = (&self.loading, self.articles.get(i))
+        self.last_wanted = Some(i);
+        let (load, text) = match (&self.loading, &self.finished) {
+            (Some(l), _) => (l, self.text.get(i)),
+            (None, Some(l)) => (l, self.text.get(i).filter(|t| **t != Text::Waiting)),
+            (None, None) => return,
+        };
+        match text {
+            Some(Text::Waiting) => {}
+            Some(Text::Away(_)) => {
+                if let Some(at) = self.back.iter().position(|b| b.index == i) {
+                    // Here already: the newest again.
+                    let back = self.back.remove(at);
+                    self.back.extend(back);
+                    return;
+                }
+                self.unreadable.remove(&i);
+            }
+            _ => return,
+        }
+        if self.wanted.insert(i)
+            && let Some(a) = self.articles.get(i)
         {
-            loading.want(&a.file);
+            load.want(&a.file);
         }
     }
 
     /// Lists `heads` (articles with no text yet, from the saved catalog) after the articles
     /// here, but those already here.
     fn take_heads(&mut self, heads: Vec<Article>, read: &BTreeSet<String>) {
-        self.push(heads.into_iter().map(|h| (h, Vec::new())), read, true);
+        self.push(
+            heads.into_iter().map(|h| (h, Vec::new(), Text::Waiting)),
+            read,
+        );
     }
 
     /// `links` (in arrival numbers) in the library's numbers.
@@ -238,25 +356,33 @@ impl Library {
 
     /// Takes in the next piece the load has sent, if any (`read`: the ids marked read).
     pub fn take_next(&mut self, read: &BTreeSet<String>) -> Option<Arrival> {
-        if self.loading.is_none() {
-            let event = self.committing.as_ref().and_then(Loading::try_next)?;
-            self.committing = None;
-            return match event {
-                LoadEvent::Committed(c) => Some(Arrival::Committed(c)),
-                _ => None,
-            };
-        }
-        let event = self.loading.as_ref().and_then(Loading::try_next)?;
+        let event = (self.loading.as_ref())
+            .or(self.finished.as_ref())
+            .and_then(Loading::try_next)?;
         Some(match event {
             LoadEvent::Batch(batch) => self.take_batch(batch, read),
             LoadEvent::Ahead(l) => {
                 let i = self.index_of(l.article.id.as_str());
-                let filled = i.filter(|&i| self.fill(i, *l));
+                let filled = i.filter(|&i| match self.text.get(i) {
+                    Some(Text::Waiting) => self.fill(i, *l),
+                    _ => self.came_back(i, *l),
+                });
                 Arrival::Articles {
                     docs: Vec::new(),
                     from: self.articles.len(),
                     filled: filled.into_iter().collect(),
                 }
+            }
+            LoadEvent::NotRead(file) => {
+                let asked = self.wanted.iter().copied();
+                let i = asked.filter(|&i| self.articles.get(i).is_some_and(|a| a.file == file));
+                if let Some(i) = i.min() {
+                    self.wanted.remove(&i);
+                    if matches!(self.text.get(i), Some(Text::Away(_))) {
+                        self.unreadable.insert(i);
+                    }
+                }
+                Arrival::NotRead
             }
             LoadEvent::Committed(c) => Arrival::Committed(c),
             LoadEvent::Saved(mut saved) => {
@@ -281,7 +407,7 @@ impl Library {
                     .filter(|d| d.severity == Severity::Rejected)
                     .count();
                 self.total = self.articles.len();
-                self.committing = self.loading.take();
+                self.finished = self.loading.take();
                 Arc::make_mut(&mut self.articles).shrink_to_fit();
                 Arc::make_mut(&mut self.quotes).shrink_to_fit();
                 Arrival::Done(warnings.into_iter().next())
@@ -304,9 +430,32 @@ impl Library {
         &self.articles
     }
 
-    /// Article `index`.
+    /// Article `index` (with its text when it is here: see [`Library::text_state`]).
     pub fn article(&self, index: usize) -> Option<&Article> {
-        self.articles.get(index)
+        match self.brought_back(index) {
+            Some(b) => Some(&b.article),
+            None => self.articles.get(index),
+        }
+    }
+
+    /// Whether the text of article `index` can be shown now.
+    pub fn text_state(&self, index: usize) -> TextState {
+        match self.text.get(index) {
+            Some(Text::Here) => TextState::Here,
+            Some(Text::Waiting) if self.loading.is_some() => TextState::Coming,
+            Some(Text::Away(_)) if self.brought_back(index).is_some() => TextState::Here,
+            Some(Text::Away(_)) if !self.unreadable.contains(&index) => TextState::Coming,
+            _ => TextState::Unreadable,
+        }
+    }
+
+    /// The fingerprint of article `index`'s text (`None` while it is waiting for it).
+    pub fn fingerprint(&self, index: usize) -> Option<Fingerprint> {
+        match self.text.get(index)? {
+            Text::Here => self.articles.get(index).map(|a| Fingerprint::of(&a.body)),
+            Text::Waiting => None,
+            Text::Away(fingerprint) => Some(*fingerprint),
+        }
     }
 
     /// The index of the article with this id.
@@ -316,12 +465,15 @@ impl Library {
 
     /// The article with this id.
     pub fn article_by_id(&self, id: &str) -> Option<&Article> {
-        self.index_of(id).and_then(|i| self.articles.get(i))
+        self.index_of(id).and_then(|i| self.article(i))
     }
 
     /// The quotes of article `index`.
     pub fn quotes_of(&self, index: usize) -> &[Quote] {
-        self.quotes.get(index).map_or(&[], Vec::as_slice)
+        match self.brought_back(index).and_then(|b| b.quotes.as_ref()) {
+            Some(quotes) => quotes,
+            None => self.quotes.get(index).map_or(&[], Vec::as_slice),
+        }
     }
 
     /// The quotes of every article loaded so far (`quotes()[i]` are those of article `i`).
@@ -338,7 +490,8 @@ impl Library {
     }
 
     /// The articles and their quotes, shared, for a thread that reads them (the quotebook's): call
-    /// it once loading is done, since adding to them while shared would copy them.
+    /// it once loading is done, since adding to them while shared would copy them (a text read
+    /// again never changes them). The texts put away are not in them.
     pub fn shared(&self) -> (Arc<Vec<Article>>, Arc<Vec<Vec<Quote>>>) {
         (Arc::clone(&self.articles), Arc::clone(&self.quotes))
     }
@@ -358,7 +511,12 @@ impl Library {
     /// True when article `index` is listed from the saved catalog and its text (and quotes) have
     /// not come yet; once loading is over, that it could not be read.
     pub fn is_waiting(&self, index: usize) -> bool {
-        self.waiting.get(index) == Some(&true)
+        self.text.get(index) == Some(&Text::Waiting)
+    }
+
+    /// True while a text asked for has not come (nor been said unreadable).
+    pub fn text_asked(&self) -> bool {
+        !self.wanted.is_empty()
     }
 
     /// True while articles are still loading.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::mpsc::Receiver;
 
 use super::App;
-use crate::corpus::article::Article;
+use super::library::TextState;
 use crate::corpus::state::{Anchor, Changes, Fingerprint, Synced};
 
 impl App {
@@ -105,7 +105,7 @@ impl App {
         } else {
             self.state.read.remove(id)
         };
-        let fingerprint = read.then(|| Fingerprint::of(&a.body));
+        let fingerprint = read.then(|| self.library.fingerprint(index)).flatten();
         match fingerprint {
             Some(fp) => self.state.fingerprints.insert(id.to_owned(), fp),
             None => self.state.fingerprints.remove(id),
@@ -123,11 +123,13 @@ impl App {
     pub(super) fn follow_renames(&mut self) {
         // An article whose text never came (it could not be read) has nothing to fingerprint.
         let library = &self.library;
-        let with_text = |&(i, _): &(usize, &Article)| !library.is_waiting(i);
-        for (_, a) in library.articles().iter().enumerate().filter(with_text) {
+        let with_text = || {
+            let articles = library.articles().iter().enumerate();
+            articles.filter_map(|(i, a)| Some((i, a, library.fingerprint(i)?)))
+        };
+        for (_, a, fp) in with_text() {
             let id = a.id.as_str();
             if self.state.read.contains(id) && !self.state.fingerprints.contains_key(id) {
-                let fp = Fingerprint::of(&a.body);
                 self.state.fingerprints.insert(id.to_owned(), fp);
                 self.journal.fingerprints.insert(id.to_owned(), Some(fp));
             }
@@ -143,13 +145,9 @@ impl App {
                 continue;
             }
             let unread = unread.get_or_insert_with(|| {
-                library
-                    .articles()
-                    .iter()
-                    .enumerate()
-                    .filter(with_text)
-                    .filter(|(_, a)| !state.read.contains(a.id.as_str()))
-                    .map(|(i, a)| (Fingerprint::of(&a.body), i))
+                with_text()
+                    .filter(|(_, a, _)| !state.read.contains(a.id.as_str()))
+                    .map(|(i, _, fp)| (fp, i))
                     .collect()
             });
             if let Some(i) = unread.remove(fp) {
@@ -179,8 +177,8 @@ impl App {
     /// the journal when it moved.
     pub(super) fn record_position(&mut self) {
         let reader = &self.screen.reader;
-        // An article listed ahead of its text has no position to keep yet: its saved one stays.
-        let open = reader.article.filter(|&i| !self.library.is_waiting(i));
+        // An article whose text is not here has no position to keep yet: its saved one stays.
+        let open = (reader.article).filter(|&i| self.library.text_state(i) == TextState::Here);
         if let Some(a) = open.and_then(|i| self.library.article(i)) {
             let id = a.id.as_str();
             let at = (reader.anchor != Anchor::default()).then_some(reader.anchor);

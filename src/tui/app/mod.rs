@@ -264,6 +264,8 @@ impl App {
                 }
                 // Links add lines to quotes: their heights changed.
                 Arrival::Links => self.screen.quotes_changed(),
+                // The reading pane says so (redrawn).
+                Arrival::NotRead => {}
                 Arrival::Committed(committed) => {
                     let (articles, _) = self.library.shared();
                     self.search.save_for_next_launch(*committed, articles);
@@ -338,10 +340,15 @@ impl App {
         self.screen.warnings_seen()
     }
 
-    /// True while articles are loading, a search is under way, or the quotebook is yet to be built,
-    /// being built or asked something: the loop should come back soon.
+    /// True while articles are loading, a text asked for is on its way, a search is under way,
+    /// or the quotebook is yet to be built, being built or asked something: the loop should come
+    /// back soon.
     pub fn busy(&self) -> bool {
-        self.library.is_loading() || self.search.busy() || !self.book.started() || self.book.busy()
+        self.library.is_loading()
+            || self.library.text_asked()
+            || self.search.busy()
+            || !self.book.started()
+            || self.book.busy()
     }
 
     /// True once every article is loaded and searchable and the list answers the filter line (the

@@ -636,7 +636,7 @@ fn a_launch_after_a_few_changes_brings_the_saved_index_up_to_date_and_finds_what
 fn answered(app: &mut App) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while Instant::now() < deadline {
-        if !app.pump() && !app.search.busy() {
+        if !app.pump() && !app.search.busy() && !app.first_list_pending() {
             return;
         }
         std::thread::sleep(Duration::from_millis(1));
@@ -674,6 +674,7 @@ fn articles_listed_from_the_saved_catalog_are_found_then_get_their_text_in_place
         article: articles[i].clone(),
         quotes: quotes[i].clone(),
         doc: with_doc.then(|| SearchDoc::new(&articles[i], &quotes[i], seq(i))),
+        put_away: None,
     };
     let (tx, wanted, loading) = Loading::scripted(n);
     let mut app = App::loading(
@@ -785,4 +786,219 @@ fn articles_listed_from_the_saved_catalog_are_found_then_get_their_text_in_place
     assert!(!screen.contains("Loading the text…"), "{screen}");
     let first_words: String = articles[waiting].body.chars().take(12).collect();
     assert!(screen.contains(first_words.trim()), "{screen}");
+}
+
+/// Selects article `index` in the list, which previews it (as a click on its row does).
+fn select(app: &mut App, index: usize) {
+    let row = app.list.matches.iter().position(|m| m.index == index);
+    app.list.selected = row.expect("listed");
+    app.show_article(Some(index));
+}
+
+#[test]
+fn texts_beyond_the_budget_are_put_away_and_read_again_when_opened() {
+    use crate::corpus::catalog::Catalog;
+    use crate::corpus::load::{LoadEvent, Loaded, Loading, SavedIndex};
+    use crate::corpus::search::Index;
+    use crate::corpus::state::Fingerprint;
+    use library::TextState;
+    let files = (0..40)
+        .map(|i| {
+            let text = format!(
+                "+++\ntitle = \"Sommet n° {i}\"\ndate = 2025-03-{:02}\n+++\nLes ministres se sont réunis.\n\n« Nous partons demain », a déclaré le ministre {i}.",
+                i + 1
+            );
+            (format!("a{i}.txt"), text.into_bytes())
+        })
+        .collect();
+    let store = Store::from_files(Origin::Embedded, files);
+    let aliases = crate::corpus::quote::Aliases::default();
+    let articles = store.articles();
+    let quotes: Vec<_> = (articles.iter())
+        .map(|a| crate::corpus::quote::extract_article(a, &aliases))
+        .collect();
+    let n = articles.len();
+    let catalog = Catalog::from_store(&store);
+    let saved = SavedIndex {
+        index: Index::build(articles, |i| &quotes[i]),
+        rows: catalog
+            .numbered_rows()
+            .map(|(k, r)| (r.file.to_owned(), k))
+            .collect(),
+        heads: catalog.rows().map(|r| r.head()).collect(),
+    };
+    let loaded = |i: usize| Loaded {
+        article: articles[i].clone(),
+        quotes: quotes[i].clone(),
+        doc: None,
+        put_away: None,
+    };
+    // As a load that keeps no text sends them.
+    let put_away = |i: usize| {
+        let mut l = loaded(i);
+        l.article.body.clear();
+        l.article.blocks.clear();
+        l.put_away = Some(Fingerprint::of(&articles[i].body));
+        l
+    };
+    let (tx, wanted, loading) = Loading::scripted(n);
+    let tx = &tx;
+    let mut state = ReaderState::default();
+    // A reading position saved for every article.
+    let at = Anchor {
+        block: 1,
+        offset: 0,
+    };
+    for a in articles {
+        state.positions.insert(a.id.to_string(), at);
+    }
+    let mut app = App::loading(loading, &Origin::Embedded, state, Theme::new(false)).unwrap();
+    app.update(Action::Resize(120, 40));
+    tx.send(LoadEvent::Saved(Box::new(saved))).unwrap();
+    tx.send(LoadEvent::Batch((0..n).map(put_away).collect()))
+        .unwrap();
+    tx.send(LoadEvent::Done {
+        diagnostics: Vec::new(),
+        warnings: Vec::new(),
+    })
+    .unwrap();
+    // As the load serves texts asked for (the article the list opens first may be one).
+    let serve = |app: &mut App| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while app.busy() && Instant::now() < deadline {
+            for file in wanted.try_iter() {
+                let i = articles.iter().position(|a| a.file == file).unwrap();
+                tx.send(LoadEvent::Ahead(Box::new(loaded(i)))).unwrap();
+            }
+            if !app.pump() {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        }
+    };
+    serve(&mut app);
+    let slot_of = |a: &Article| app.library.index_of(a.id.as_str()).unwrap();
+    let slots: Vec<usize> = articles.iter().map(slot_of).collect();
+    let slot = |i: usize| slots[i];
+    // Every text is put away (no body in the list), their quotes and fingerprints kept. That of
+    // the one the list opened came back.
+    let first = app.reader.article.unwrap();
+    assert_eq!(app.library.text_state(first), TextState::Here);
+    let opened = articles.iter().position(|a| slot_of(a) == first).unwrap();
+    assert_eq!(
+        app.library.article(first).unwrap().body,
+        articles[opened].body
+    );
+    for i in 0..n {
+        let put_away = &app.articles()[slot(i)];
+        assert!(put_away.body.is_empty() && put_away.blocks.is_empty());
+        assert_eq!(put_away.meta, articles[i].meta);
+        assert_eq!(app.quotes_of(slot(i)).len(), quotes[i].len());
+        assert_eq!(
+            app.library.fingerprint(slot(i)),
+            Some(Fingerprint::of(&articles[i].body))
+        );
+    }
+    let coming = |i: &usize| app.library.text_state(slot(*i)) == TextState::Coming;
+    let coming: Vec<usize> = (0..n).filter(coming).collect();
+    assert_eq!(coming.len(), n - 1);
+    let (away, most) = (coming.iter().copied())
+        .map(|i| (i, quotes[i].len()))
+        .max_by_key(|&(_, q)| q)
+        .unwrap();
+    assert!(most > 0);
+    let original = articles[away].clone();
+    let away = slot(away);
+    // Opened: asked for again (once), its quotes shown at once, its text said to be coming.
+    select(&mut app, away);
+    select(&mut app, first);
+    select(&mut app, away);
+    assert_eq!(
+        wanted.try_iter().collect::<Vec<_>>(),
+        [original.file.clone()]
+    );
+    let screen = drawn(&app);
+    assert!(screen.contains("Loading the text…"), "{screen}");
+    assert!(
+        !screen.contains("Loading this article's quotes…"),
+        "{screen}"
+    );
+    // Marked read meanwhile: the mark has the text's fingerprint.
+    app.update(Action::ToggleRead);
+    assert_eq!(
+        app.state.fingerprints.get(original.id.as_str()),
+        Some(&Fingerprint::of(&original.body))
+    );
+    // Left before the text came: its saved position stays.
+    select(&mut app, first);
+    assert_eq!(app.state.positions.get(original.id.as_str()), Some(&at));
+    select(&mut app, away);
+    // The text comes: shown, with the quotes kept here (their links too).
+    let quotes_before = app.quotes_of(away).to_vec();
+    tx.send(LoadEvent::Ahead(Box::new(Loaded {
+        article: original.clone(),
+        quotes: Vec::new(),
+        doc: None,
+        put_away: None,
+    })))
+    .unwrap();
+    app.settle();
+    assert_eq!(app.library.text_state(away), TextState::Here);
+    assert_eq!(app.library.article(away).unwrap().body, original.body);
+    assert_eq!(app.quotes_of(away), quotes_before.as_slice());
+    assert!(
+        app.articles()[away].body.is_empty(),
+        "the shared list stays small"
+    );
+    let screen = drawn(&app);
+    assert!(!screen.contains("Loading the text…"), "{screen}");
+    let words: String = original.body.chars().take(12).collect();
+    assert!(screen.contains(words.trim()), "{screen}");
+    // A text that cannot be read again is said so.
+    let others: Vec<usize> = (coming.iter().copied())
+        .map(slot)
+        .filter(|&i| i != away)
+        .collect();
+    let gone = others[0];
+    select(&mut app, gone);
+    let file = app.articles()[gone].file.clone();
+    assert_eq!(wanted.try_iter().collect::<Vec<_>>(), [file.clone()]);
+    tx.send(LoadEvent::NotRead(file)).unwrap();
+    app.settle();
+    assert_eq!(app.library.text_state(gone), TextState::Unreadable);
+    assert!(drawn(&app).contains("could not be read"));
+    // A file changed since it was loaded: its new text comes with its own quotes.
+    let changed = others[1];
+    {
+        select(&mut app, changed);
+        assert_eq!(wanted.try_iter().count(), 1);
+        let mut newer = app.articles()[changed].clone();
+        newer.body = "Un autre texte, réécrit depuis.".into();
+        tx.send(LoadEvent::Ahead(Box::new(Loaded {
+            article: newer.clone(),
+            quotes: Vec::new(),
+            doc: None,
+            put_away: None,
+        })))
+        .unwrap();
+        app.settle();
+        assert_eq!(app.library.article(changed).unwrap().body, newer.body);
+        assert!(app.quotes_of(changed).is_empty());
+    }
+    // Going back to one brought back asks nothing again.
+    select(&mut app, away);
+    assert!(wanted.try_iter().next().is_none());
+    assert_eq!(app.library.text_state(away), TextState::Here);
+    // Every article opened in turn: each text comes, but only the last few stay.
+    for i in 0..n {
+        select(&mut app, slot(i));
+        serve(&mut app);
+        assert_eq!(app.library.text_state(slot(i)), TextState::Here);
+        if slot(i) != changed {
+            assert_eq!(app.library.article(slot(i)).unwrap().body, articles[i].body);
+        }
+    }
+    let here = (0..n)
+        .filter(|&i| app.library.text_state(slot(i)) == TextState::Here)
+        .count();
+    assert!((2..=33).contains(&here), "{here} texts kept");
 }

@@ -29,8 +29,10 @@ pub struct OpenArticle<'a> {
     pub wrapped: Rc<Wrapped>,
     /// Its quotes.
     pub quotes: &'a [Quote],
-    /// It is listed ahead of its text, which has not come yet.
+    /// Its text is not here: it is listed ahead of it, or the text was put away.
     pub waiting: bool,
+    /// That text is on its way (else it could not be read).
+    pub coming: bool,
 }
 
 /// What the reading pane shows.
@@ -211,7 +213,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &ReaderView<'_>) {
         })
         .collect();
     if open.waiting && lines.len() < vp.height {
-        let note = if view.loading {
+        let note = if open.coming {
             "Loading the text…"
         } else {
             "The text of this article could not be read: `aes-reader check` says why."
