@@ -232,7 +232,13 @@ impl Loading {
         {
             // No thread to spare: load here; the events wait in the channel (and nothing can be
             // asked for ahead, nor a screenful listed meanwhile).
-            stream(&source, &tx, mpsc::channel().1, &AtomicBool::new(true), budget);
+            stream(
+                &source,
+                &tx,
+                mpsc::channel().1,
+                &AtomicBool::new(true),
+                budget,
+            );
         }
         Loading {
             rx,
@@ -1202,7 +1208,10 @@ mod tests {
         };
         assert_eq!(changed.article.body, "Un texte réécrit.");
         assert_eq!(got[2].as_ref().err().map(String::as_str), Some("a009.txt"));
-        assert_eq!(got[3].as_ref().err().map(String::as_str), Some("absent.txt"));
+        assert_eq!(
+            got[3].as_ref().err().map(String::as_str),
+            Some("absent.txt")
+        );
     }
 
     #[cfg(unix)]

@@ -151,6 +151,10 @@ impl Search {
     /// Loading is over: compacts the index, then asks for `query` again; once that is answered
     /// the memory loading freed goes back to the system.
     pub fn loading_done(&mut self, query: &str) {
+        if let Some(saved) = &mut self.saved {
+            // No article arrives after loading: the file names go (a million of them at 1M).
+            saved.rows = HashMap::new();
+        }
         self.worker.compact();
         // Asked after the compaction, so its answer says the index is compact.
         self.ask(query);
