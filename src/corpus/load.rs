@@ -1097,19 +1097,25 @@ mod tests {
         })
     }
 
-    #[test]
-    fn an_article_asked_for_ahead_comes_with_its_quotes_from_its_record_or_its_file() {
+    /// A folder of `n` articles `a000.txt`…, each a title and a quote, old enough for the cache
+    /// to trust their stat.
+    fn quoted_folder(n: usize) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        let root = tempfile::tempdir().unwrap();
-        // Old enough for the cache to trust their stat.
         let then = std::time::SystemTime::now() - Duration::from_secs(10);
-        for i in 0..20 {
+        for i in 0..n {
             let path = dir.path().join(format!("a{i:03}.txt"));
             let text = format!("Titre {i}\n\n« Nous partons demain », a déclaré le ministre {i}.");
             std::fs::write(&path, text).unwrap();
             let file = std::fs::File::options().write(true).open(&path).unwrap();
             file.set_modified(then).unwrap();
         }
+        dir
+    }
+
+    #[test]
+    fn an_article_asked_for_ahead_comes_with_its_quotes_from_its_record_or_its_file() {
+        let dir = quoted_folder(20);
+        let root = tempfile::tempdir().unwrap();
         let source = |cache: Option<&Path>| folder(dir.path(), cache);
         let (plain, quotes, _) = collect(source(None));
         let want = |name: &str| {
@@ -1162,16 +1168,8 @@ mod tests {
 
     #[test]
     fn once_loading_is_over_an_article_asked_for_still_comes_from_its_record() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = quoted_folder(40);
         let root = tempfile::tempdir().unwrap();
-        let then = std::time::SystemTime::now() - Duration::from_secs(10);
-        for i in 0..40 {
-            let path = dir.path().join(format!("a{i:03}.txt"));
-            let text = format!("Titre {i}\n\n« Nous restons ici », a affirmé le préfet {i}.");
-            std::fs::write(&path, text).unwrap();
-            let file = std::fs::File::options().write(true).open(&path).unwrap();
-            file.set_modified(then).unwrap();
-        }
         let (plain, quotes, _) = collect(folder(dir.path(), None));
         let _ = Corpus::load(folder(dir.path(), Some(root.path())));
         let loading = Loading::start_keeping(folder(dir.path(), Some(root.path())), 0);

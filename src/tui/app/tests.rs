@@ -649,27 +649,34 @@ fn drawn(app: &App) -> String {
     t.backend().to_string()
 }
 
-#[test]
-fn articles_listed_from_the_saved_catalog_are_found_then_get_their_text_in_place() {
-    use crate::corpus::article::seq;
+/// The saved index of `store` with its catalog's rows, as a headless command leaves them.
+fn saved_index(
+    store: &Store,
+    quotes: &[Vec<crate::corpus::quote::Quote>],
+) -> crate::corpus::load::SavedIndex {
     use crate::corpus::catalog::Catalog;
-    use crate::corpus::load::{LoadEvent, Loaded, Loading, SavedIndex};
-    use crate::corpus::quote::Link;
-    use crate::corpus::search::{Index, SearchDoc};
-    let store = store();
-    let quotes = quotes(&store);
-    let articles = store.articles();
-    let n = articles.len();
-    // As a headless command leaves them: the catalog and index of every article.
-    let catalog = Catalog::from_store(&store);
-    let saved = SavedIndex {
-        index: Index::build(articles, |i| &quotes[i]),
+    let catalog = Catalog::from_store(store);
+    crate::corpus::load::SavedIndex {
+        index: crate::corpus::search::Index::build(store.articles(), |i| &quotes[i]),
         rows: catalog
             .numbered_rows()
             .map(|(k, r)| (r.file.to_owned(), k))
             .collect(),
         heads: catalog.rows().map(|r| r.head()).collect(),
-    };
+    }
+}
+
+#[test]
+fn articles_listed_from_the_saved_catalog_are_found_then_get_their_text_in_place() {
+    use crate::corpus::article::seq;
+    use crate::corpus::load::{LoadEvent, Loaded, Loading};
+    use crate::corpus::quote::Link;
+    use crate::corpus::search::SearchDoc;
+    let store = store();
+    let quotes = quotes(&store);
+    let articles = store.articles();
+    let n = articles.len();
+    let saved = saved_index(&store, &quotes);
     let loaded = |i: usize, with_doc: bool| Loaded {
         article: articles[i].clone(),
         quotes: quotes[i].clone(),
@@ -797,9 +804,7 @@ fn select(app: &mut App, index: usize) {
 
 #[test]
 fn texts_beyond_the_budget_are_put_away_and_read_again_when_opened() {
-    use crate::corpus::catalog::Catalog;
-    use crate::corpus::load::{LoadEvent, Loaded, Loading, SavedIndex};
-    use crate::corpus::search::Index;
+    use crate::corpus::load::{LoadEvent, Loaded, Loading};
     use crate::corpus::state::Fingerprint;
     use library::TextState;
     let files = (0..40)
@@ -818,15 +823,7 @@ fn texts_beyond_the_budget_are_put_away_and_read_again_when_opened() {
         .map(|a| crate::corpus::quote::extract_article(a, &aliases))
         .collect();
     let n = articles.len();
-    let catalog = Catalog::from_store(&store);
-    let saved = SavedIndex {
-        index: Index::build(articles, |i| &quotes[i]),
-        rows: catalog
-            .numbered_rows()
-            .map(|(k, r)| (r.file.to_owned(), k))
-            .collect(),
-        heads: catalog.rows().map(|r| r.head()).collect(),
-    };
+    let saved = saved_index(&store, &quotes);
     let loaded = |i: usize| Loaded {
         article: articles[i].clone(),
         quotes: quotes[i].clone(),
