@@ -326,7 +326,8 @@ impl Loading {
 /// said to the reader ([`LoadEvent::Committed`]) so it can save the index it built. Once the
 /// first batch is sent, the load waits while the saved index is looked for ([`open_saved`]); the
 /// articles prepared after it was sent get no search data. Meanwhile a thread of its own serves
-/// the articles the reader asks for ahead of their turn ([`Loading::want`]).
+/// the articles the reader asks for ahead of their turn ([`Loading::want`]); after the commit,
+/// this thread serves them (the texts left out among them) until the reader drops its [`Loading`].
 fn stream(
     source: &Arc<Source>,
     tx: &Sender<LoadEvent>,
@@ -368,8 +369,8 @@ fn stream(
             Err(e) => tracing::warn!("{e}"),
         }
     }
-    // The reader keeps only some texts (`tui::app::library`): the others are read again here
-    // when opened, from the records as the cache was opened, for as long as it runs.
+    // The reader was sent only some texts (`TEXT_BUDGET`): the others are read again here when
+    // opened, from the records as the cache was opened, for as long as the reader runs.
     serve_ahead(source, cache.as_ref(), &wanted, tx, None);
 }
 

@@ -117,7 +117,7 @@ pub struct Library {
     waiting_count: usize,
     /// Articles whose text was asked for (ahead of its turn, or again) and has not come.
     wanted: HashSet<usize>,
-    /// The article asked for last (the open one): its text is never put away.
+    /// The article asked for last (the open one): its text, once back, stays.
     last_wanted: Option<usize>,
     /// Articles put away whose text could not be read again.
     unreadable: HashSet<usize>,
