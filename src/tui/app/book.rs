@@ -294,8 +294,10 @@ fn serve(asks: &Receiver<Ask>, replies: &Sender<Reply>) {
         {
             let start = Instant::now();
             let book = Quotebook::build(&articles, &quotes, |n| aliases.variants(n));
-            // The articles go back to the library alone.
+            // The articles go back to the library alone, and what building took goes back to
+            // the system.
             drop((articles, quotes));
+            super::search::release_free_memory();
             let book = Arc::new(book);
             if replies
                 .send(Reply::Built(Arc::clone(&book), start.elapsed()))

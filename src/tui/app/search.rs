@@ -267,10 +267,10 @@ impl Search {
     }
 }
 
-/// Gives the memory freed after loading (the loading threads' buffers and regex caches) back to
-/// the system: glibc's allocator keeps freed pages otherwise, and they would count against the
-/// reader for as long as it runs. A no-op with other allocators.
-fn release_free_memory() {
+/// Gives the memory freed after loading (the loading threads' buffers and regex caches), or after
+/// building the quotebook, back to the system: glibc's allocator keeps freed pages otherwise, and
+/// they would count against the reader for as long as it runs. A no-op with other allocators.
+pub(super) fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim` only returns the allocator's own free pages; it takes its locks.
     unsafe {
