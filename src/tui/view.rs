@@ -212,12 +212,15 @@ fn render_articles(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
     }
     if let Some(r) = areas.reader {
         let reader = &screen.reader;
-        let open = reader.article.zip(open).map(|(i, article)| OpenArticle {
-            article,
-            wrapped: reader.wrapped(i, article, viewport(r).measure),
-            quotes: open_quotes,
-            waiting: library.text_state(i) != TextState::Here,
-            coming: library.text_state(i) == TextState::Coming,
+        let open = reader.article.zip(open).map(|(i, article)| {
+            let text = library.text_state(i);
+            OpenArticle {
+                article,
+                wrapped: reader.wrapped(i, article, viewport(r).measure),
+                quotes: open_quotes,
+                waiting: text != TextState::Here,
+                coming: text == TextState::Coming,
+            }
         });
         let view = ReaderView {
             open,

@@ -305,13 +305,9 @@ impl Library {
     /// it is waiting for it, again when it was put away (once until it comes).
     pub fn want(&mut self, i: usize) {
         self.last_wanted = Some(i);
-        let (load, text) = match (&self.loading, &self.finished) {
-            (Some(l), _) => (l, self.text.get(i)),
-            (None, Some(l)) => (l, self.text.get(i).filter(|t| **t != Text::Waiting)),
-            (None, None) => return,
-        };
-        match text {
-            Some(Text::Waiting) => {}
+        match self.text.get(i) {
+            // Once loading is over, a text still waiting could not be read.
+            Some(Text::Waiting) if self.loading.is_some() => {}
             Some(Text::Away(_)) => {
                 if let Some(at) = self.back.iter().position(|b| b.index == i) {
                     // Here already: the newest again.
@@ -323,8 +319,9 @@ impl Library {
             }
             _ => return,
         }
-        if self.wanted.insert(i)
-            && let Some(a) = self.articles.get(i)
+        let load = self.loading.as_ref().or(self.finished.as_ref());
+        if let (Some(load), Some(a)) = (load, self.articles.get(i))
+            && self.wanted.insert(i)
         {
             load.want(&a.file);
         }

@@ -121,18 +121,25 @@ impl App {
     /// position; and read articles without a fingerprint (marked before fingerprints existed) get
     /// one. Linear in the marks and the corpus; hashes article texts only when needed.
     pub(super) fn follow_renames(&mut self) {
-        // An article whose text never came (it could not be read) has nothing to fingerprint.
+        // The articles `pick` picks with their fingerprints, hashed only for them (an article
+        // whose text never came, as it could not be read, has none).
         let library = &self.library;
-        let with_text = || {
+        let fingerprints = |pick: &dyn Fn(&str) -> bool| {
             let articles = library.articles().iter().enumerate();
-            articles.filter_map(|(i, a)| Some((i, a, library.fingerprint(i)?)))
+            let picked = articles.filter(move |(_, a)| pick(a.id.as_str()));
+            picked
+                .filter_map(|(i, _)| Some((i, library.fingerprint(i)?)))
+                .collect::<Vec<_>>()
         };
-        for (_, a, fp) in with_text() {
-            let id = a.id.as_str();
-            if self.state.read.contains(id) && !self.state.fingerprints.contains_key(id) {
-                self.state.fingerprints.insert(id.to_owned(), fp);
-                self.journal.fingerprints.insert(id.to_owned(), Some(fp));
-            }
+        let state = &self.state;
+        let missing =
+            fingerprints(&|id| state.read.contains(id) && !state.fingerprints.contains_key(id));
+        for (i, fp) in missing {
+            let Some(id) = self.library.articles().get(i).map(|a| a.id.to_string()) else {
+                continue;
+            };
+            self.state.fingerprints.insert(id.clone(), fp);
+            self.journal.fingerprints.insert(id, Some(fp));
         }
         // Marks with a fingerprint whose article is gone: one walk over both, in id order.
         let state = &self.state;
@@ -145,10 +152,8 @@ impl App {
                 continue;
             }
             let unread = unread.get_or_insert_with(|| {
-                with_text()
-                    .filter(|(_, a, _)| !state.read.contains(a.id.as_str()))
-                    .map(|(i, _, fp)| (fp, i))
-                    .collect()
+                let unread = fingerprints(&|id| !state.read.contains(id));
+                unread.into_iter().map(|(i, fp)| (fp, i)).collect()
             });
             if let Some(i) = unread.remove(fp) {
                 moves.push((id.clone(), i));
