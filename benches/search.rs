@@ -12,7 +12,8 @@
 //! headless (as `aes-reader search` does), runs the keystrokes through the search engine alone,
 //! one thread, no App, and stops: under `valgrind --tool=callgrind
 //! --toggle-collect='*engine_keys*'` it gives the engine's instruction count, which a busy machine
-//! does not change.
+//! does not change. `--engine --index FILE` runs them through a saved index instead (a corpus
+//! cache's `index.bin`, e.g. of 1M articles), with no corpus generated.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -155,6 +156,9 @@ struct Args {
     engine: bool,
     /// Time the reader's second launch (through the corpus cache), and stop.
     cached: bool,
+    /// With `--engine`: the keystrokes through this saved index (a corpus cache's `index.bin`)
+    /// instead of one built from a generated corpus; no corpus is generated.
+    index: Option<PathBuf>,
 }
 
 fn args() -> Args {
@@ -168,6 +172,7 @@ fn args() -> Args {
         wrap: false,
         engine: false,
         cached: false,
+        index: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -186,6 +191,7 @@ fn args() -> Args {
             "--wrap" => a.wrap = true,
             "--engine" => a.engine = true,
             "--cached" => a.cached = true,
+            "--index" => a.index = it.next().map(PathBuf::from),
             _ => {} // `cargo bench` passes `--bench`
         }
     }
@@ -575,8 +581,13 @@ fn engine_figure(dir: &std::path::Path) {
     };
     let source = Source::scan(origin).expect("the generated folder is readable");
     let (_corpus, index) = Corpus::load_with_index(source);
+    engine_report(&index);
+}
+
+/// The keystrokes through `index`, one thread, and what they took.
+fn engine_report(index: &Index) {
     let keys = keystrokes();
-    let times = engine_keys(&index, &keys);
+    let times = engine_keys(index, &keys);
     let (p50, p95, max) = stats(&times);
     let mut slow: Vec<(Duration, &String)> = times.iter().copied().zip(&keys).collect();
     slow.sort_by_key(|s| std::cmp::Reverse(s.0));
@@ -845,6 +856,20 @@ fn main() {
     let a = args();
     if a.wrap {
         wrap_figure();
+        return;
+    }
+    if let (true, Some(path)) = (a.engine, &a.index) {
+        let bytes = std::fs::read(path).expect("the saved index is readable");
+        // The cache tags its files (the engine that wrote them) before the index's own envelope.
+        let start = bytes
+            .windows(8)
+            .take(256)
+            .position(|w| w == b"AESR-IDX")
+            .unwrap_or(0);
+        let index =
+            Index::read_from(&bytes[start..], Box::new(Skim::default())).expect("a saved index");
+        drop(bytes);
+        engine_report(&index);
         return;
     }
     let n = a.articles;

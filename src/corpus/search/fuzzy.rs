@@ -1,7 +1,8 @@
 //! The fuzzy scorer behind short fields (titles, outlets, authors, speakers): a small trait so the
 //! index does not depend on one matcher, and its production implementation on fuzzy-matcher's
 //! `SkimMatcherV2` (the only user of that crate), which skim sees only for the part of a choice its
-//! score depends on and only when a cheap bound on that score (`bound`) reaches the noise floor.
+//! score depends on and only when a cheap bound on that score (`bound`) reaches the noise floor
+//! without being skim's score itself.
 
 mod bound;
 
@@ -58,11 +59,16 @@ impl Fuzzy for Skim {
         let min = 16 * i64::try_from(pattern.chars().count()).unwrap_or(i64::MAX / 32);
         let part = choice.get(skim_span(choice, pattern)?)?;
         // Most choices that get here fall short of the floor; a bound on skim's score, at a
-        // fraction of skim's cost, tells most of them apart.
-        if i64::from(bound::upper_bound(part, pattern)?) < min {
+        // fraction of skim's cost, tells most of them apart, and is skim's score for most others.
+        let bound = bound::skim_bound(part, pattern)?;
+        if i64::from(bound.score) < min {
             return None;
         }
-        let score = self.0.fuzzy_match(part, pattern)?;
+        let score = if bound.exact {
+            i64::from(bound.score)
+        } else {
+            self.0.fuzzy_match(part, pattern)?
+        };
         (score >= min).then_some(score)
     }
 
@@ -74,11 +80,18 @@ impl Fuzzy for Skim {
 /// True when every char of `pattern` (spaces aside) appears in `choice` in order: the cheap test
 /// that spares the scorer most choices.
 pub fn is_subsequence(choice: &str, pattern: &str) -> bool {
-    let mut rest = choice.chars();
-    pattern
-        .chars()
-        .filter(|c| *c != ' ')
-        .all(|p| rest.any(|c| c == p))
+    // On bytes: a char's UTF-8 bytes occur in valid UTF-8 only where that char is, so finding them
+    // is finding it, a whole machine word at a time (`memchr`) for ASCII.
+    let mut rest = choice.as_bytes();
+    let mut buf = [0u8; 4];
+    pattern.chars().filter(|c| *c != ' ').all(|p| {
+        let p = p.encode_utf8(&mut buf).as_bytes();
+        let at = match p {
+            [b] => memchr::memchr(*b, rest),
+            _ => memchr::memmem::find(rest, p),
+        };
+        at.map(|at| rest = &rest[at + p.len()..]).is_some()
+    })
 }
 
 #[cfg(test)]

@@ -64,6 +64,8 @@ fn place_bonus(prev: Class, cur: Class) -> i32 {
 /// A char of the choice or pattern: a byte of ASCII text, else a `char`.
 trait Unit: Copy + Eq {
     fn class(self) -> Class;
+    /// The places where `unit` occurs in `hay`, from `from` on.
+    fn occurrences(hay: &[Self], unit: Self, from: usize) -> impl Iterator<Item = usize>;
 }
 
 /// [`class`] of every ASCII byte (non-ASCII chars are all [`Class::Lower`]).
@@ -81,21 +83,25 @@ impl Unit for u8 {
     fn class(self) -> Class {
         BYTE_CLASS[usize::from(self)]
     }
+
+    fn occurrences(hay: &[u8], unit: u8, from: usize) -> impl Iterator<Item = usize> {
+        // Several bytes at a time: this search is most of the bound's work.
+        memchr::memchr_iter(unit, hay.get(from..).unwrap_or_default()).map(move |at| at + from)
+    }
 }
 
 impl Unit for char {
     fn class(self) -> Class {
         class(self)
     }
-}
 
-/// The places where `unit` occurs in `hay`, from `from` on.
-fn occurrences<T: Unit>(hay: &[T], unit: T, from: usize) -> impl Iterator<Item = usize> {
-    hay.iter()
-        .enumerate()
-        .skip(from)
-        .filter(move |(_, c)| **c == unit)
-        .map(|(at, _)| at)
+    fn occurrences(hay: &[char], unit: char, from: usize) -> impl Iterator<Item = usize> {
+        hay.iter()
+            .enumerate()
+            .skip(from)
+            .filter(move |(_, c)| **c == unit)
+            .map(|(at, _)| at)
+    }
 }
 
 /// The bonus skim gives the char at `at` for its place (a word start, after a separator...).
@@ -172,7 +178,22 @@ fn to_i32(n: usize) -> i32 {
 
 /// An upper bound on `SkimMatcherV2::default().respect_case().fuzzy_match(choice, pattern)`, or
 /// `None` when skim finds no match either (some pattern char missing, in order).
+#[cfg(test)]
 pub fn upper_bound(choice: &str, pattern: &str) -> Option<i32> {
+    skim_bound(choice, pattern).map(|b| b.score)
+}
+
+/// An upper bound on skim's score, and whether it is skim's score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    pub score: i32,
+    /// No cell took a run bonus left over by an earlier row or call (the only thing the bound
+    /// does not know): the bound is skim's score, whatever skim's reused cells hold.
+    pub exact: bool,
+}
+
+/// [`upper_bound`], saying whether it is exact ([`Bound`]).
+pub fn skim_bound(choice: &str, pattern: &str) -> Option<Bound> {
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         let s = &mut *s;
@@ -189,13 +210,17 @@ pub fn upper_bound(choice: &str, pattern: &str) -> Option<i32> {
 
 /// [`upper_bound`] over units: one row per pattern char, each holding that char's occurrences from
 /// its first possible match on, scored from the row above.
-fn bound<T: Unit>(choice: &[T], pattern: &[T], rows: &mut [Row; 3]) -> Option<i32> {
+fn bound<T: Unit>(choice: &[T], pattern: &[T], rows: &mut [Row; 3]) -> Option<Bound> {
     if pattern.is_empty() {
-        return Some(0);
+        return Some(Bound {
+            score: 0,
+            exact: true,
+        });
     }
+    let mut exact = true;
     let mut first = 0; // where the next row's first match may be (skim's greedy first matches)
     for (r, &p) in pattern.iter().enumerate() {
-        let f = occurrences(choice, p, first).next()?;
+        let f = T::occurrences(choice, p, first).next()?;
         first = f + 1;
         rows.rotate_right(1);
         let [row, above, older] = rows;
@@ -213,7 +238,7 @@ fn bound<T: Unit>(choice: &[T], pattern: &[T], rows: &mut [Row; 3]) -> Option<i3
         row.cells.clear();
         let mut gap_from = row.gap_from;
         let mut k = 0; // the above row's matches before `at - 1`
-        for at in occurrences(choice, p, f) {
+        for at in T::occurrences(choice, p, f) {
             let bonus = place_bonus_at(choice, at);
             let score = if r == 0 {
                 MATCH + GAP_EXTENSION + bonus
@@ -227,10 +252,17 @@ fn bound<T: Unit>(choice: &[T], pattern: &[T], rows: &mut [Row; 3]) -> Option<i3
                     .get(k)
                     .filter(|c| c.at == prev)
                     .map_or(NONE, |c| c.score);
-                let read = run_bonus_read(choice, pattern, r, at, f);
-                let run_bonus = read.max(bonus).max(BONUS_CONSECUTIVE);
                 let skip = above.skip_with(k, prev) + bonus;
-                MATCH + (run + run_bonus).max(skip)
+                let least = bonus.max(BONUS_CONSECUTIVE);
+                let most = match run_bonus_read(choice, pattern, r, at, f) {
+                    Some(read) => read.max(least),
+                    None => BONUS_MAX.max(least),
+                };
+                // A run bonus the bound does not know, that decides the cell.
+                if (run + least).max(skip) != (run + most).max(skip) {
+                    exact = false;
+                }
+                MATCH + (run + most).max(skip)
             };
             gap_from = gap_from.max(score + to_i32(at) + GAP_START);
             row.cells.push(Cell {
@@ -242,24 +274,34 @@ fn bound<T: Unit>(choice: &[T], pattern: &[T], rows: &mut [Row; 3]) -> Option<i3
     }
     let last = &rows[0];
     let best = last.cells.iter().map(|c| c.score).max().unwrap_or(NONE);
-    Some(best.max(last.injected))
+    Some(Bound {
+        score: best.max(last.injected),
+        exact,
+    })
 }
 
 /// The run bonus skim reads when row `r` matches at `at` (the row's first match being at `f`). Skim
 /// keeps it in the cell before the match, which this row set to 0 if that char was no match.
 /// Otherwise the cell holds what skim's reused row left there: nothing in the first two rows (the
 /// first has no run to extend; the second's row is reset each call); in later rows, what the row
-/// two up left, which is 0 if it found no match at the char before nor at `at`, else unknown.
-fn run_bonus_read<T: Unit>(choice: &[T], pattern: &[T], r: usize, at: usize, f: usize) -> i32 {
+/// two up left, which is 0 if it found no match at the char before nor at `at`, else unknown
+/// (`None`).
+fn run_bonus_read<T: Unit>(
+    choice: &[T],
+    pattern: &[T],
+    r: usize,
+    at: usize,
+    f: usize,
+) -> Option<i32> {
     let fresh = at > f && choice.get(at - 1) != pattern.get(r);
     if fresh || r < 2 {
-        return 0;
+        return Some(0);
     }
     let two_up = pattern.get(r - 2);
     if pattern.get(r) == two_up || choice.get(at - 1) == two_up {
-        BONUS_MAX
+        None
     } else {
-        0
+        Some(0)
     }
 }
 
@@ -337,17 +379,21 @@ mod tests {
             ..proptest::prelude::ProptestConfig::default()
         })]
 
-        /// Never below skim's score, and `None` exactly when skim finds no match.
+        /// Never below skim's score, skim's score when it says it is exact, and `None` exactly
+        /// when skim finds no match.
         #[test]
         fn the_bound_is_never_below_skims_score(
             choice in "([ xyzéè'’().:/A-C0-9-]{0,30}[a-eé]{1,2}){0,6}",
             pattern in "[a-eéA. -]{1,6}",
         ) {
             let score = skim().fuzzy_match(&choice, &pattern);
-            let bound = upper_bound(&choice, &pattern);
+            let bound = skim_bound(&choice, &pattern);
             proptest::prop_assert_eq!(bound.is_some(), score.is_some());
-            proptest::prop_assert!(score.is_none_or(|s| bound.is_some_and(|b| i64::from(b) >= s)),
+            proptest::prop_assert!(score.is_none_or(|s| bound.is_some_and(|b| i64::from(b.score) >= s)),
                 "bound {:?} < score {:?}", bound, score);
+            if let (Some(b), Some(s)) = (bound, score) && b.exact {
+                proptest::prop_assert_eq!(i64::from(b.score), s);
+            }
         }
     }
 
@@ -369,9 +415,13 @@ mod tests {
             let matcher = skim();
             for (choice, pattern) in &calls {
                 let score = matcher.fuzzy_match(choice, pattern);
-                let bound = upper_bound(choice, pattern);
-                proptest::prop_assert!(score.is_none_or(|s| bound.is_some_and(|b| i64::from(b) >= s)),
+                let bound = skim_bound(choice, pattern);
+                proptest::prop_assert!(score.is_none_or(|s| bound.is_some_and(|b| i64::from(b.score) >= s)),
                     "{:?} in {:?}: bound {:?} < score {:?}", pattern, choice, bound, score);
+                // An exact bound is skim's score, whatever the matcher's history.
+                if let (Some(b), Some(s)) = (bound, score) && b.exact {
+                    proptest::prop_assert_eq!(i64::from(b.score), s, "{:?} in {:?}", pattern, choice);
+                }
             }
         }
     }

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 
-use super::{CACHE_MATCHES, CACHE_WORD_HITS, Index, Words, lock};
+use super::{CACHE_MATCHES, CACHE_WORD_HITS, Index, Strs, Words, lock};
 use crate::corpus::search::cache::Cache;
 use crate::corpus::search::fuzzy::Fuzzy;
 use crate::corpus::search::names::NameWords;
@@ -139,7 +139,13 @@ impl Index {
             }
         };
         let saved = Saved {
-            titles: Strings::join(&self.titles),
+            titles: {
+                let (text, ends) = self.titles.parts();
+                Strings {
+                    text: Cow::Borrowed(text),
+                    ends: ends.to_vec(),
+                }
+            },
             keys: Cow::Borrowed(&self.keys),
             order,
             outlets: SavedTable::of(&self.outlets),
@@ -170,13 +176,8 @@ impl Index {
     pub fn read_shared(bytes: &Bytes, fuzzy: Box<dyn Fuzzy>) -> Result<Index, PersistError> {
         let saved: Saved<'_> = persist::read(KIND, bytes)?;
         let bad = |detail: &str| malformed(KIND.name, detail);
-        let titles: Vec<Box<str>> = saved
-            .titles
-            .split()
-            .ok_or_else(|| bad("titles cut wrong"))?
-            .into_iter()
-            .map(Box::from)
-            .collect();
+        let titles = Strs::from_parts(saved.titles.text.into_owned(), saved.titles.ends)
+            .ok_or_else(|| bad("titles cut wrong"))?;
         let n = titles.len();
         if saved.keys.len() != n {
             return Err(bad("not one list-order key per article"));

@@ -7,13 +7,13 @@ use foldhash::fast::RandomState;
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
 
+use super::strs::Strs;
+
 /// Distinct words, numbered in order of arrival.
 #[derive(Debug, Default)]
 pub(super) struct Words {
-    /// Every word, one after the other.
-    text: String,
-    /// Where each word ends in `text`.
-    ends: Vec<u32>,
+    /// Every word, its number its place.
+    list: Strs,
     /// Word numbers by the hash of their word; empty until needed on a read index.
     table: HashTable<u32>,
     /// foldhash, seeded at random per process, so article text cannot choose colliding words.
@@ -21,20 +21,11 @@ pub(super) struct Words {
 }
 
 impl Words {
-    /// Words from their concatenation `text` and the ends of each, checked (every end on a char
-    /// boundary, in order, the last one the end of `text`); `None` when they do not fit.
+    /// Words from their concatenation `text` and the ends of each, checked (see
+    /// [`Strs::from_parts`]); `None` when they do not fit.
     pub(super) fn from_parts(text: String, ends: Vec<u32>) -> Option<Words> {
-        let mut start = 0usize;
-        for &end in &ends {
-            let end = end as usize;
-            if end < start || !text.is_char_boundary(end) {
-                return None;
-            }
-            start = end;
-        }
-        (start == text.len()).then(|| Words {
-            text,
-            ends,
+        Some(Words {
+            list: Strs::from_parts(text, ends)?,
             table: HashTable::new(),
             hasher: RandomState::default(),
         })
@@ -42,38 +33,36 @@ impl Words {
 
     /// Number of words.
     pub(super) fn len(&self) -> usize {
-        self.ends.len()
+        self.list.len()
     }
 
     /// Word `t` ("" past the end).
     pub(super) fn get(&self, t: u32) -> &str {
-        word_at(&self.text, &self.ends, t)
+        self.list.get(t as usize)
     }
 
     /// The concatenated words and where each ends (what [`Words::from_parts`] takes back).
     pub(super) fn parts(&self) -> (&str, &[u32]) {
-        (&self.text, &self.ends)
+        self.list.parts()
     }
 
     /// The number of `word`, and whether it was added now (it then gets the next number).
     pub(super) fn number(&mut self, word: &str) -> (u32, bool) {
-        if self.table.len() < self.ends.len() {
+        if self.table.len() < self.list.len() {
             self.fill_table();
         }
         let hash = self.hasher.hash_one(word);
         let Words {
-            text,
-            ends,
+            list,
             table,
             hasher,
         } = self;
-        if let Some(&t) = table.find(hash, |&t| word_at(text, ends, t) == word) {
+        if let Some(&t) = table.find(hash, |&t| list.get(t as usize) == word) {
             return (t, false);
         }
-        let t = u32::try_from(ends.len()).unwrap_or(u32::MAX);
-        table.insert_unique(hash, t, |&u| hasher.hash_one(word_at(text, ends, u)));
-        text.push_str(word);
-        ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        let t = u32::try_from(list.len()).unwrap_or(u32::MAX);
+        table.insert_unique(hash, t, |&u| hasher.hash_one(list.get(u as usize)));
+        list.push(word);
         (t, true)
     }
 
@@ -81,42 +70,27 @@ impl Words {
     /// distinct, so none is looked for first.
     fn fill_table(&mut self) {
         let Words {
-            text,
-            ends,
+            list,
             table,
             hasher,
         } = self;
         table.clear();
-        let rehash = |&u: &u32| hasher.hash_one(word_at(text, ends, u));
-        table.reserve(ends.len(), rehash);
-        for t in 0..u32::try_from(ends.len()).unwrap_or(u32::MAX) {
-            table.insert_unique(hasher.hash_one(word_at(text, ends, t)), t, rehash);
+        let rehash = |&u: &u32| hasher.hash_one(list.get(u as usize));
+        table.reserve(list.len(), rehash);
+        for t in 0..u32::try_from(list.len()).unwrap_or(u32::MAX) {
+            table.insert_unique(hasher.hash_one(list.get(t as usize)), t, rehash);
         }
     }
 
     pub(super) fn shrink_to_fit(&mut self) {
         let Words {
-            text,
-            ends,
+            list,
             table,
             hasher,
         } = self;
-        text.shrink_to_fit();
-        ends.shrink_to_fit();
-        table.shrink_to_fit(|&u| hasher.hash_one(word_at(text, ends, u)));
+        list.shrink_to_fit();
+        table.shrink_to_fit(|&u| hasher.hash_one(list.get(u as usize)));
     }
-}
-
-/// Word `t` of `text` cut at `ends` ("" past the end).
-fn word_at<'a>(text: &'a str, ends: &[u32], t: u32) -> &'a str {
-    let t = t as usize;
-    let start = match t.checked_sub(1) {
-        Some(p) => ends.get(p).copied().unwrap_or(0),
-        None => 0,
-    };
-    ends.get(t)
-        .and_then(|&end| text.get(start as usize..end as usize))
-        .unwrap_or("")
 }
 
 #[cfg(test)]
@@ -143,25 +117,5 @@ mod tests {
         assert_eq!(back.number("niger"), (1, false));
         assert_eq!(back.number("tchad"), (3, true));
         assert_eq!(back.get(3), "tchad");
-    }
-
-    #[test]
-    fn parts_that_do_not_fit_are_refused() {
-        assert!(
-            Words::from_parts("été".to_owned(), vec![1]).is_none(),
-            "inside a char"
-        );
-        assert!(
-            Words::from_parts("abc".to_owned(), vec![2, 1]).is_none(),
-            "out of order"
-        );
-        assert!(
-            Words::from_parts("abc".to_owned(), vec![2]).is_none(),
-            "text left over"
-        );
-        assert!(
-            Words::from_parts("abc".to_owned(), vec![4]).is_none(),
-            "past the end"
-        );
     }
 }
