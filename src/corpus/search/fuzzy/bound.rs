@@ -64,8 +64,6 @@ fn place_bonus(prev: Class, cur: Class) -> i32 {
 /// A char of the choice or pattern: a byte of ASCII text, else a `char`.
 trait Unit: Copy + Eq {
     fn class(self) -> Class;
-    /// The places where `unit` occurs in `hay`, from `from` on.
-    fn occurrences(hay: &[Self], unit: Self, from: usize) -> impl Iterator<Item = usize>;
 }
 
 /// [`class`] of every ASCII byte (non-ASCII chars are all [`Class::Lower`]).
@@ -83,25 +81,21 @@ impl Unit for u8 {
     fn class(self) -> Class {
         BYTE_CLASS[usize::from(self)]
     }
-
-    fn occurrences(hay: &[u8], unit: u8, from: usize) -> impl Iterator<Item = usize> {
-        // Several bytes at a time: this search is most of the bound's work.
-        memchr::memchr_iter(unit, hay.get(from..).unwrap_or_default()).map(move |at| at + from)
-    }
 }
 
 impl Unit for char {
     fn class(self) -> Class {
         class(self)
     }
+}
 
-    fn occurrences(hay: &[char], unit: char, from: usize) -> impl Iterator<Item = usize> {
-        hay.iter()
-            .enumerate()
-            .skip(from)
-            .filter(move |(_, c)| **c == unit)
-            .map(|(at, _)| at)
-    }
+/// The places where `unit` occurs in `hay`, from `from` on.
+fn occurrences<T: Unit>(hay: &[T], unit: T, from: usize) -> impl Iterator<Item = usize> {
+    hay.iter()
+        .enumerate()
+        .skip(from)
+        .filter(move |(_, c)| **c == unit)
+        .map(|(at, _)| at)
 }
 
 /// The bonus skim gives the char at `at` for its place (a word start, after a separator...).
@@ -220,7 +214,7 @@ fn bound<T: Unit>(choice: &[T], pattern: &[T], rows: &mut [Row; 3]) -> Option<Bo
     let mut exact = true;
     let mut first = 0; // where the next row's first match may be (skim's greedy first matches)
     for (r, &p) in pattern.iter().enumerate() {
-        let f = T::occurrences(choice, p, first).next()?;
+        let f = occurrences(choice, p, first).next()?;
         first = f + 1;
         rows.rotate_right(1);
         let [row, above, older] = rows;
@@ -238,7 +232,7 @@ fn bound<T: Unit>(choice: &[T], pattern: &[T], rows: &mut [Row; 3]) -> Option<Bo
         row.cells.clear();
         let mut gap_from = row.gap_from;
         let mut k = 0; // the above row's matches before `at - 1`
-        for at in T::occurrences(choice, p, f) {
+        for at in occurrences(choice, p, f) {
             let bonus = place_bonus_at(choice, at);
             let score = if r == 0 {
                 MATCH + GAP_EXTENSION + bonus

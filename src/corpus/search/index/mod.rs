@@ -38,6 +38,8 @@ use words::Words;
 
 /// Below this many articles a query runs on one thread.
 const PARALLEL_FROM: usize = 8_192;
+/// From this many bytes of postings, a word prefix's are read on every core.
+const PARALLEL_POSTINGS: usize = 1 << 20;
 /// Titles scored between two looks at whether a newer query is waiting.
 const STALE_EVERY: usize = 4_096;
 /// Matches handed over first when the best ones are known early (more than a screen holds).
@@ -517,8 +519,6 @@ impl Index {
         if let Some(h) = lock(&self.word_cache).get(prefix) {
             return h;
         }
-        let n = self.titles.len();
-        let mut acc = vec![(0u16, 0u8); n];
         let others = self.names.others(prefix);
         let mut terms = self.with_prefix(prefix);
         if !others.is_empty() {
@@ -526,24 +526,63 @@ impl Index {
             terms.sort_unstable();
             terms.dedup();
         }
-        for t in terms {
-            let w = self.words.get(t);
-            let whole = w == prefix || others.iter().any(|o| **o == *w);
-            let in_title = if whole {
-                IN_TITLE | TITLE_WORD
-            } else {
-                IN_TITLE
-            };
-            for (d, c, titled) in self.postings.iter(t) {
-                if let Some((count, title)) = acc.get_mut(d as usize) {
-                    *count = count.saturating_add(u16::from(c));
-                    if titled {
-                        *title |= in_title;
+        // Per article: the summed counts, and the title bits.
+        let tally = |terms: &[u32]| {
+            let mut acc = vec![(0u16, 0u8); self.titles.len()];
+            for &t in terms {
+                let w = self.words.get(t);
+                let whole = w == prefix || others.iter().any(|o| **o == *w);
+                let in_title = if whole {
+                    IN_TITLE | TITLE_WORD
+                } else {
+                    IN_TITLE
+                };
+                for (d, c, titled) in self.postings.iter(t) {
+                    if let Some((count, title)) = acc.get_mut(d as usize) {
+                        *count = count.saturating_add(u16::from(c));
+                        if titled {
+                            *title |= in_title;
+                        }
                     }
                 }
             }
-        }
-        let mut hits = WordHits::default();
+            acc
+        };
+        // A short prefix reaches tens of millions of postings at 1M articles: its words are split
+        // between the cores, by the size of their postings, and the tallies added up.
+        let size: usize = terms.iter().map(|&t| self.postings.bytes(t).len()).sum();
+        let acc = if size < PARALLEL_POSTINGS {
+            tally(&terms)
+        } else {
+            let mut parts = Vec::new();
+            let (share, mut from, mut taken) = (size.div_ceil(rayon::current_num_threads()), 0, 0);
+            for (i, &t) in terms.iter().enumerate() {
+                taken += self.postings.bytes(t).len();
+                if taken >= share {
+                    parts.push(&terms[from..=i]);
+                    (from, taken) = (i + 1, 0);
+                }
+            }
+            parts.push(&terms[from..]);
+            parts
+                .into_par_iter()
+                .map(tally)
+                .reduce_with(|mut acc, other| {
+                    for ((count, title), (c, t)) in acc.iter_mut().zip(other) {
+                        *count = count.saturating_add(c);
+                        *title |= t;
+                    }
+                    acc
+                })
+                .unwrap_or_default()
+        };
+        let found = acc.iter().filter(|(c, _)| *c > 0).count();
+        let mut hits = WordHits {
+            docs: Vec::with_capacity(found),
+            counts: Vec::with_capacity(found),
+            title: Vec::with_capacity(found),
+            typos: Vec::new(),
+        };
         for (d, &(c, t)) in acc.iter().enumerate() {
             if c > 0 {
                 hits.docs.push(u32::try_from(d).unwrap_or(u32::MAX));
