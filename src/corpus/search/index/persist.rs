@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 
-use super::{CACHE_MATCHES, CACHE_WORD_HITS, Index, Strs, Words, lock};
+use super::{CACHE_FUZZY_TITLES, CACHE_MATCHES, CACHE_WORD_HITS, Index, Strs, Words, lock};
 use crate::corpus::search::cache::Cache;
 use crate::corpus::search::fuzzy::Fuzzy;
 use crate::corpus::search::names::NameWords;
@@ -212,6 +212,7 @@ impl Index {
             postings,
             names: Arc::new(NameWords::from_pairs(saved.names)),
             word_cache: Mutex::new(Cache::new(CACHE_WORD_HITS)),
+            fuzzy_cache: Mutex::new(Cache::new(CACHE_FUZZY_TITLES)),
             result_cache: Mutex::new(Cache::new(CACHE_MATCHES)),
         })
     }
