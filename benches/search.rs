@@ -13,7 +13,9 @@
 //! one thread, no App, and stops: under `valgrind --tool=callgrind
 //! --toggle-collect='*engine_keys*'` it gives the engine's instruction count, which a busy machine
 //! does not change. `--engine --index FILE` runs them through a saved index instead (a corpus
-//! cache's `index.bin`, e.g. of 1M articles), with no corpus generated.
+//! cache's `index.bin`, e.g. of 1M articles), with no corpus generated. `--cached` times the
+//! reader's second launch through the corpus cache; `--cached --keys` launches it once and types
+//! the keystrokes into it (the reader searching the saved index, as it does on a large corpus).
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -156,6 +158,9 @@ struct Args {
     engine: bool,
     /// Time the reader's second launch (through the corpus cache), and stop.
     cached: bool,
+    /// With `--cached`: one second launch, then the keystrokes typed into it (the reader as it
+    /// is used on a large corpus: searching the saved index), and stop.
+    keys: bool,
     /// With `--engine`: the keystrokes through this saved index (a corpus cache's `index.bin`)
     /// instead of one built from a generated corpus; no corpus is generated.
     index: Option<PathBuf>,
@@ -172,6 +177,7 @@ fn args() -> Args {
         wrap: false,
         engine: false,
         cached: false,
+        keys: false,
         index: None,
     };
     let mut it = std::env::args().skip(1);
@@ -191,6 +197,7 @@ fn args() -> Args {
             "--wrap" => a.wrap = true,
             "--engine" => a.engine = true,
             "--cached" => a.cached = true,
+            "--keys" => a.keys = true,
             "--index" => a.index = it.next().map(PathBuf::from),
             _ => {} // `cargo bench` passes `--bench`
         }
@@ -342,30 +349,7 @@ type Launch = ([Duration; 4], u64);
 /// (its saved index set aside), and with the saved index (as a headless command or `aes-reader
 /// index` leaves it). The page cache is warm, as it would be.
 fn cached_figure(dir: &std::path::Path, n: usize) {
-    let cache_dir = std::env::temp_dir().join(format!("aes-bench-cache-{}", std::process::id()));
-    // Files changed less than two seconds before they were read are read again next time (the
-    // cache's racy rule): let them age first.
-    std::thread::sleep(Duration::from_secs(3));
-    let t = Instant::now();
-    let source = Source::scan(origin(dir.to_owned()))
-        .expect("the generated folder is readable")
-        .with_cache(Some(cache_dir.clone()));
-    let (corpus, index) = Corpus::load_with_index(source);
-    let report = corpus.cache();
-    let Some(location) = report.location.clone() else {
-        panic!("no cache: {:?}", report.notes);
-    };
-    assert!(
-        report
-            .summary
-            .as_ref()
-            .is_some_and(|s| s.manifest.is_some()),
-        "the cache could not be written: {:?}",
-        report.notes
-    );
-    corpus.save_catalog_and_index(&index);
-    drop((corpus, index));
-    println!("cache built in {:.1} s", t.elapsed().as_secs_f64());
+    let (cache_dir, location) = build_cache(dir);
     // The saved index and catalog go aside together (a reader that builds its own index saves
     // both again, as a pair).
     let pair = ["index.bin", "catalog.bin"].map(|name| {
@@ -420,6 +404,67 @@ fn cached_figure(dir: &std::path::Path, n: usize) {
         );
     }
     let _ = std::fs::remove_dir_all(&cache_dir);
+}
+
+/// The reader's second launch (through the cache, with its saved index), then the keystrokes typed
+/// into it, as into the cold-loaded reader of the main figure.
+fn warm_keys_figure(dir: &std::path::Path, n: usize) {
+    let (cache_dir, _) = build_cache(dir);
+    let mut loaded = load_through(dir.to_owned(), Some(&cache_dir));
+    assert_eq!(loaded.app.articles().len(), n, "every article loads");
+    println!(
+        "second launch: searchable in {:.1} ms, all ready in {:.1} ms",
+        ms(loaded.searchable),
+        ms(loaded.all_ready),
+    );
+    loaded.app.settle();
+    let typing = type_queries(&mut loaded.app);
+    let (k50, k95, kmax) = stats(&typing.results);
+    let (p50, p95, pmax) = stats(&typing.first_page);
+    let mut slow: Vec<(Duration, String)> =
+        typing.results.iter().copied().zip(keystrokes()).collect();
+    slow.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let slow: Vec<String> = slow
+        .iter()
+        .take(8)
+        .map(|(t, k)| format!("{k:?} {:.1}", ms(*t)))
+        .collect();
+    println!("slowest keys, ms: {}", slow.join(", "));
+    println!(
+        "bench: reader_second_launch_keys articles={n} keystroke_p50={k50:.2} keystroke_p95={k95:.2} keystroke_max={kmax:.2} first_page_p50={p50:.2} first_page_p95={p95:.2} first_page_max={pmax:.2}"
+    );
+    drop(loaded);
+    let _ = std::fs::remove_dir_all(&cache_dir);
+}
+
+/// Builds the corpus cache of `dir` (records, saved index and catalog) as a first launch leaves
+/// it, in a folder of its own: that folder and where the corpus's cache is in it.
+fn build_cache(dir: &std::path::Path) -> (PathBuf, aes_reader::corpus::cache::Location) {
+    let cache_dir = std::env::temp_dir().join(format!("aes-bench-cache-{}", std::process::id()));
+    // Files changed less than two seconds before they were read are read again next time (the
+    // cache's racy rule): let them age first.
+    std::thread::sleep(Duration::from_secs(3));
+    let t = Instant::now();
+    let source = Source::scan(origin(dir.to_owned()))
+        .expect("the generated folder is readable")
+        .with_cache(Some(cache_dir.clone()));
+    let (corpus, index) = Corpus::load_with_index(source);
+    let report = corpus.cache();
+    let Some(location) = report.location.clone() else {
+        panic!("no cache: {:?}", report.notes);
+    };
+    assert!(
+        report
+            .summary
+            .as_ref()
+            .is_some_and(|s| s.manifest.is_some()),
+        "the cache could not be written: {:?}",
+        report.notes
+    );
+    corpus.save_catalog_and_index(&index);
+    drop((corpus, index));
+    println!("cache built in {:.1} s", t.elapsed().as_secs_f64());
+    (cache_dir, location)
 }
 
 /// Keystroke timings while typing into the App.
@@ -889,6 +934,11 @@ fn main() {
     );
     if a.engine {
         engine_figure(&tmp);
+        let _ = std::fs::remove_dir_all(&tmp);
+        return;
+    }
+    if a.cached && a.keys {
+        warm_keys_figure(&tmp, n);
         let _ = std::fs::remove_dir_all(&tmp);
         return;
     }

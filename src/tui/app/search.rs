@@ -66,6 +66,9 @@ struct SavedNumbers {
     library: Vec<u32>,
     /// Answers of queries asked before this number are in the library's numbers.
     from_query: u64,
+    /// Every article arrived, each with the index's number (as when the corpus did not change):
+    /// answers pass as they are, where turning a million matches into a copy took milliseconds.
+    same: bool,
 }
 
 impl SavedNumbers {
@@ -80,8 +83,17 @@ impl SavedNumbers {
         }
     }
 
+    /// No article arrives after loading: the file names go (a million of them at 1M).
+    fn loading_done(&mut self) {
+        self.rows = HashMap::new();
+        self.same = (0..).zip(&self.library).all(|(i, &slot)| i == slot);
+    }
+
     /// `matches` in the library's numbers, those not arrived yet left out.
-    fn translate(&self, matches: &[Match]) -> Arc<[Match]> {
+    fn translate(&self, matches: &Arc<[Match]>) -> Arc<[Match]> {
+        if self.same {
+            return Arc::clone(matches);
+        }
         matches
             .iter()
             .filter_map(|m| {
@@ -140,6 +152,7 @@ impl Search {
             rows,
             library: vec![u32::MAX; index.len()],
             from_query: 0,
+            same: false,
         };
         numbers.arrived(articles, 0..articles.len());
         self.worker.replace(index);
@@ -152,8 +165,7 @@ impl Search {
     /// the memory loading freed goes back to the system.
     pub fn loading_done(&mut self, query: &str) {
         if let Some(saved) = &mut self.saved {
-            // No article arrives after loading: the file names go (a million of them at 1M).
-            saved.rows = HashMap::new();
+            saved.loading_done();
         }
         self.worker.compact();
         // Asked after the compaction, so its answer says the index is compact.
@@ -275,5 +287,51 @@ pub(super) fn release_free_memory() {
     // SAFETY: `malloc_trim` only returns the allocator's own free pages; it takes its locks.
     unsafe {
         libc::malloc_trim(0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(indices: &[usize]) -> Arc<[Match]> {
+        indices
+            .iter()
+            .map(|&index| Match {
+                index,
+                score: 0,
+                fields: Default::default(),
+                typos: 0,
+            })
+            .collect()
+    }
+
+    fn numbers(library: Vec<u32>) -> SavedNumbers {
+        let mut n = SavedNumbers {
+            rows: HashMap::from([("a.txt".to_owned(), 0)]),
+            library,
+            from_query: 0,
+            same: false,
+        };
+        n.loading_done();
+        n
+    }
+
+    #[test]
+    fn an_answer_passes_as_it_is_once_every_article_came_with_the_index_number() {
+        let n = numbers(vec![0, 1, 2]);
+        assert!(n.rows.is_empty());
+        let matches = answer(&[2, 0, 1]);
+        assert!(Arc::ptr_eq(&n.translate(&matches), &matches));
+    }
+
+    #[test]
+    fn an_answer_is_renumbered_when_the_library_numbers_otherwise() {
+        let indices = |a: Arc<[Match]>| a.iter().map(|m| m.index).collect::<Vec<_>>();
+        let n = numbers(vec![1, 0, 2]);
+        assert_eq!(indices(n.translate(&answer(&[2, 0, 1]))), [2, 1, 0]);
+        // An article that never came is left out.
+        let n = numbers(vec![0, u32::MAX, 2]);
+        assert_eq!(indices(n.translate(&answer(&[2, 1, 0]))), [2, 0]);
     }
 }
