@@ -418,7 +418,16 @@ fn warm_keys_figure(dir: &std::path::Path, n: usize) {
         ms(loaded.all_ready),
     );
     loaded.app.settle();
+    let book_ms = loaded.app.book().build_time().map_or(0.0, ms);
+    println!(
+        "quotebook built before typing: {} ({book_ms:.1} ms)",
+        loaded.app.book().book().is_some()
+    );
     let typing = type_queries(&mut loaded.app);
+    let first: Vec<String> = (typing.results.iter().zip(keystrokes()).take(12))
+        .map(|(t, k)| format!("{k:?} {:.1}", ms(*t)))
+        .collect();
+    println!("first keys, ms: {}", first.join(", "));
     let (k50, k95, kmax) = stats(&typing.results);
     let (p50, p95, pmax) = stats(&typing.first_page);
     let mut slow: Vec<(Duration, String)> =
