@@ -430,15 +430,10 @@ fn warm_keys_figure(dir: &std::path::Path, n: usize) {
     println!("first keys, ms: {}", first.join(", "));
     let (k50, k95, kmax) = stats(&typing.results);
     let (p50, p95, pmax) = stats(&typing.first_page);
-    let mut slow: Vec<(Duration, String)> =
-        typing.results.iter().copied().zip(keystrokes()).collect();
-    slow.sort_by_key(|s| std::cmp::Reverse(s.0));
-    let slow: Vec<String> = slow
-        .iter()
-        .take(8)
-        .map(|(t, k)| format!("{k:?} {:.1}", ms(*t)))
-        .collect();
-    println!("slowest keys, ms: {}", slow.join(", "));
+    println!(
+        "slowest keys, ms: {}",
+        slowest(&typing.results, &keystrokes())
+    );
     println!(
         "bench: reader_second_launch_keys articles={n} keystroke_p50={k50:.2} keystroke_p95={k95:.2} keystroke_max={kmax:.2} first_page_p50={p50:.2} first_page_p95={p95:.2} first_page_max={pmax:.2}"
     );
@@ -638,20 +633,25 @@ fn engine_figure(dir: &std::path::Path) {
     engine_report(&index);
 }
 
+/// The eight slowest of `keys` by `times` (one per key, in order), slowest first.
+fn slowest(times: &[Duration], keys: &[String]) -> String {
+    let mut slow: Vec<(Duration, &String)> = times.iter().copied().zip(keys).collect();
+    slow.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let slow: Vec<String> = slow
+        .iter()
+        .take(8)
+        .map(|(t, k)| format!("{k:?} {:.1}", ms(*t)))
+        .collect();
+    slow.join(", ")
+}
+
 /// The keystrokes through `index`, one thread, and what they took.
 fn engine_report(index: &Index) {
     let keys = keystrokes();
     let times = engine_keys(index, &keys);
     let (p50, p95, max) = stats(&times);
-    let mut slow: Vec<(Duration, &String)> = times.iter().copied().zip(&keys).collect();
-    slow.sort_by_key(|s| std::cmp::Reverse(s.0));
-    let slow: Vec<String> = slow
-        .iter()
-        .take(8)
-        .map(|(t, k)| format!("{k:?} {:.2}", ms(*t)))
-        .collect();
     println!("{index:?}");
-    println!("slowest keys, ms: {}", slow.join(", "));
+    println!("slowest keys, ms: {}", slowest(&times, &keys));
     println!(
         "engine: keys={} p50={p50:.2} p95={p95:.2} max={max:.2}",
         keys.len()
