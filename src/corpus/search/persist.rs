@@ -154,6 +154,14 @@ impl<'a> Strings<'a> {
         }
     }
 
+    /// Strings already joined (`text`, cut at `ends`), borrowed.
+    pub(crate) fn of_parts((text, ends): (&'a str, &[u32])) -> Strings<'a> {
+        Strings {
+            text: std::borrow::Cow::Borrowed(text),
+            ends: ends.to_vec(),
+        }
+    }
+
     /// Each string, or `None` when the ends do not cut the text at char boundaries, in order, to
     /// its end.
     pub(crate) fn split(&self) -> Option<Vec<&str>> {

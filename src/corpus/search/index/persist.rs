@@ -120,7 +120,6 @@ impl Index {
     pub fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
         let order = lock(&self.order).sorted(|&i| self.key(i)).to_vec();
         let vocab = lock(&self.vocab).sorted(|t| self.words.get(*t)).to_vec();
-        let (words, word_ends) = self.words.parts();
         let mut postings_ends = Vec::with_capacity(self.postings.len());
         let postings: Cow<'_, [u8]> = match &self.postings {
             PostingLists::Packed { bytes, ends } => {
@@ -139,22 +138,13 @@ impl Index {
             }
         };
         let saved = Saved {
-            titles: {
-                let (text, ends) = self.titles.parts();
-                Strings {
-                    text: Cow::Borrowed(text),
-                    ends: ends.to_vec(),
-                }
-            },
+            titles: Strings::of_parts(self.titles.parts()),
             keys: Cow::Borrowed(&self.keys),
             order,
             outlets: SavedTable::of(&self.outlets),
             authors: SavedTable::of(&self.authors),
             speakers: SavedTable::of(&self.speakers),
-            words: Strings {
-                text: Cow::Borrowed(words),
-                ends: word_ends.to_vec(),
-            },
+            words: Strings::of_parts(self.words.parts()),
             vocab,
             postings,
             postings_ends: Cow::Owned(postings_ends),
